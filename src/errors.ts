@@ -1,0 +1,125 @@
+/**
+ * One problem found in a criteria set, a submission or a command line: a
+ * stable `code`, the JSON `path` it concerns (`nodes[2].children[0].rule.target`)
+ * and a bilingual `message` (Vietnamese / English) a DIC editor can act on.
+ */
+export interface Issue {
+  readonly code: IssueCode;
+  readonly path: string;
+  readonly message: string;
+}
+
+type Params = Readonly<Record<string, string | number>>;
+type Template = (p: Params) => readonly [vi: string, en: string];
+
+const catalogue = {
+  'json/syntax': (p) => [`JSON không hợp lệ: ${p.detail}`, `malformed JSON: ${p.detail}`],
+  'input/read': (p) => [`không đọc được tệp: ${p.detail}`, `cannot read the file: ${p.detail}`],
+  'input/too-large': (p) => [`dữ liệu vượt giới hạn ${p.limit}`, `input exceeds the limit of ${p.limit}`],
+  'schema/unknown-key': (p) => [`khóa không được phép "${p.key}" (gõ sai tên trường?)`, `unknown key "${p.key}" (misspelt field?)`],
+  'schema/required': () => ['thiếu trường bắt buộc', 'required field is missing'],
+  'schema/type': (p) => [`sai kiểu dữ liệu: cần ${p.expected}`, `wrong type: expected ${p.expected}`],
+  'schema/decimal': () => ['không phải số thập phân hợp lệ (ví dụ "12.5")', 'not a valid decimal (for example "12.5")'],
+  'schema/enum': (p) => [`giá trị không hợp lệ; cho phép: ${p.allowed}`, `invalid value; allowed: ${p.allowed}`],
+  'schema/format': (p) => [`định dạng sai: cần ${p.expected}`, `bad format: expected ${p.expected}`],
+  'schema/date': () => ['ngày không hợp lệ (cần YYYY-MM-DD, ngày có thật)', 'invalid date (expected a real YYYY-MM-DD date)'],
+  'schema/version': () => ['phiên bản sai định dạng NĂM.CHÍNH.PHỤ (ví dụ "2022.1.0")', 'version must be YEAR.MAJOR.MINOR (for example "2022.1.0")'],
+  'schema/too-small': (p) => [`cần ít nhất ${p.min} phần tử`, `needs at least ${p.min} item(s)`],
+  'schema/range': (p) => [`giá trị ngoài khoảng cho phép ${p.range}`, `value outside the allowed range ${p.range}`],
+  'schema/invalid': (p) => [`giá trị không hợp lệ: ${p.detail}`, `invalid value: ${p.detail}`],
+  'rule/unknown-kind': (p) => [`loại quy tắc không tồn tại "${p.kind}"; cho phép: ${p.allowed}`, `unknown rule kind "${p.kind}"; allowed: ${p.allowed}`],
+  'rule/points-or-fraction': () => ['cần đúng một trong hai trường "points" hoặc "fraction"', 'give exactly one of "points" or "fraction"'],
+  'rule/fraction-range': () => ['"fraction" phải nằm trong [0, 1]', '"fraction" must lie in [0, 1]'],
+  'rule/worth-more-than-points': (p) => [`mức/lựa chọn này được ${p.worth} điểm, vượt điểm tối đa ${p.max} của tiêu chí ở cấp "${p.level}"`, `worth ${p.worth} points, more than the leaf's ${p.max} at level "${p.level}"`],
+  'rule/target-not-positive': () => ['"target" phải lớn hơn 0', '"target" must be greater than 0'],
+  'rule/floor-range': () => ['"floor" phải nằm trong [0, 1] (hoặc không quá target)', '"floor" must lie in [0, 1]'],
+  'rule/from-equals-to': () => ['"from" và "to" không được bằng nhau', '"from" and "to" must differ'],
+  'rule/each-not-positive': () => ['"each" phải lớn hơn 0', '"each" must be greater than 0'],
+  'rule/band-min-max': () => ['"min" của mức lớn hơn "max"', 'band "min" is greater than its "max"'],
+  'rule/negative': () => ['không được âm', 'must not be negative'],
+  'criteria/duplicate-code': (p) => [`mã "${p.code}" bị trùng (đã dùng tại ${p.first})`, `duplicate code "${p.code}" (first used at ${p.first})`],
+  'criteria/duplicate-id': (p) => [`định danh "${p.id}" bị trùng`, `duplicate id "${p.id}"`],
+  'criteria/code-not-under-parent': (p) => [`mã "${p.code}" phải bắt đầu bằng mã nút cha "${p.parent}."`, `code "${p.code}" must start with its parent's code "${p.parent}."`],
+  'criteria/alias-collides': (p) => [`bí danh "${p.alias}" trùng với một mã đang dùng trong bộ`, `alias "${p.alias}" equals a code of this set`],
+  'criteria/node-shape': () => ['nút phải là nút lá (có "rule") hoặc nút tổng hợp (có "children"), không được cả hai', 'a node is either a leaf (with "rule") or an aggregate (with "children"), not both or neither'],
+  'criteria/unknown-level': (p) => [`cấp "${p.level}" không có trong "levels"`, `level "${p.level}" is not declared in "levels"`],
+  'criteria/unknown-group': (p) => [`nhóm "${p.group}" không có trong cấp "${p.level}"`, `group "${p.group}" is not declared for level "${p.level}"`],
+  'criteria/applies-widens': (p) => [`"appliesTo" mở rộng phạm vi của nút cha (${p.scope}); chỉ được thu hẹp`, `"appliesTo" widens the parent's applicability (${p.scope}); it may only narrow it`],
+  'criteria/applies-empty': () => ['"appliesTo" không được rỗng', '"appliesTo" must not be empty'],
+  'criteria/missing-points': (p) => [`tiêu chí áp dụng cho cấp "${p.level}" nhưng thiếu điểm cho cấp này`, `the leaf applies to level "${p.level}" but has no points for it`],
+  'criteria/points-not-applicable': (p) => [`có điểm cho cấp "${p.level}" nhưng tiêu chí không áp dụng cho cấp này`, `points given for level "${p.level}", to which the leaf does not apply`],
+  'criteria/info-has-points': () => ['tiêu chí loại "info" không tính điểm, không được có "points"', 'an "info" leaf is never scored and must not have "points"'],
+  'criteria/expected-max-mismatch': (p) => [`tổng điểm tối đa tính được là ${p.actual}, khác expectedMax ${p.expected}${p.scope}`, `computed maximum ${p.actual} differs from expectedMax ${p.expected}${p.scope}`],
+  'criteria/expected-max-groups': (p) => [`expectedMax của cấp có nhóm phải là đối tượng theo nhóm: ${p.detail}`, `expectedMax of a level with groups must be keyed by group: ${p.detail}`],
+  'criteria/effective-dates': () => ['"effective.to" phải sau "effective.from"', '"effective.to" must be after "effective.from"'],
+  'criteria/ratings-order': () => ['các mức xếp loại phải theo "min" giảm dần', 'ratings must be listed with "min" strictly decreasing'],
+  'criteria/cap-level': (p) => [`"cap" nêu cấp "${p.level}" mà nút không áp dụng`, `"cap" names level "${p.level}", to which the node does not apply`],
+  'criteria/no-levels-apply': () => ['nút không áp dụng cho cấp nào', 'the node applies to no level'],
+  'criteria/too-deep': (p) => [`cây tiêu chí sâu quá ${p.limit} tầng`, `the criteria tree is deeper than ${p.limit} levels`],
+  'criteria/not-found': (p) => [`không tìm thấy bộ tiêu chí "${p.ref}"`, `criteria set "${p.ref}" not found`],
+  'submission/duplicate-unit': (p) => [`đơn vị "${p.unit}" bị trùng (đã có tại ${p.first})`, `duplicate unit id "${p.unit}" (first at ${p.first})`],
+  'submission/unknown-level': (p) => [`đơn vị "${p.unit}": cấp "${p.level}" không có trong bộ tiêu chí`, `unit "${p.unit}": level "${p.level}" is not in the criteria set`],
+  'submission/group-required': (p) => [`đơn vị "${p.unit}": cấp "${p.level}" có nhóm, cần khai báo "group"`, `unit "${p.unit}": level "${p.level}" has groups, so "group" is required`],
+  'submission/unknown-group': (p) => [`đơn vị "${p.unit}": nhóm "${p.group}" không có trong cấp "${p.level}"`, `unit "${p.unit}": group "${p.group}" is not a group of level "${p.level}"`],
+  'submission/group-not-allowed': (p) => [`đơn vị "${p.unit}": cấp "${p.level}" không chia nhóm`, `unit "${p.unit}": level "${p.level}" has no groups`],
+  'submission/unknown-leaf': (p) => [`đơn vị "${p.unit}": mã tiêu chí "${p.code}" không có trong bộ`, `unit "${p.unit}": unknown criterion code "${p.code}"`],
+  'submission/not-a-leaf': (p) => [`đơn vị "${p.unit}": "${p.code}" là nút tổng hợp; chỉ nhập giá trị cho tiêu chí lá`, `unit "${p.unit}": "${p.code}" is an aggregate; values go on leaves only`],
+  'submission/leaf-not-applicable': (p) => [`đơn vị "${p.unit}": tiêu chí "${p.code}" không áp dụng cho cấp/nhóm của đơn vị`, `unit "${p.unit}": criterion "${p.code}" does not apply to the unit's level/group`],
+  'submission/missing-values': (p) => [`đơn vị "${p.unit}" thiếu giá trị: ${p.codes}`, `unit "${p.unit}" is missing values: ${p.codes}`],
+  'submission/criteria-mismatch': (p) => [`bài nộp dùng bộ "${p.given}", khác bộ đang chấm "${p.used}"`, `the submission names "${p.given}", not the set being used "${p.used}"`],
+  'value/shape': (p) => [`đơn vị "${p.unit}": giá trị sai dạng, cần ${p.expected}`, `unit "${p.unit}": wrong value shape, expected ${p.expected}`],
+  'value/negative': (p) => [`đơn vị "${p.unit}": giá trị không được âm`, `unit "${p.unit}": value must not be negative`],
+  'value/not-whole': (p) => [`đơn vị "${p.unit}": cần số nguyên`, `unit "${p.unit}": a whole number is required`],
+  'value/numerator-exceeds-denominator': (p) => [`đơn vị "${p.unit}": tử số lớn hơn mẫu số`, `unit "${p.unit}": numerator is greater than denominator`],
+  'value/unknown-option': (p) => [`đơn vị "${p.unit}": lựa chọn "${p.option}" không có; cho phép: ${p.allowed}`, `unit "${p.unit}": unknown option "${p.option}"; allowed: ${p.allowed}`],
+  'value/unknown-item': (p) => [`đơn vị "${p.unit}": mục "${p.item}" không có; cho phép: ${p.allowed}`, `unit "${p.unit}": unknown item "${p.item}"; allowed: ${p.allowed}`],
+  'value/duplicate-item': (p) => [`đơn vị "${p.unit}": mục "${p.item}" bị lặp`, `unit "${p.unit}": item "${p.item}" listed twice`],
+  'value/out-of-range': (p) => [`đơn vị "${p.unit}": giá trị ngoài khoảng ${p.range}`, `unit "${p.unit}": value outside ${p.range}`],
+  'value/na-not-allowed': (p) => [`đơn vị "${p.unit}": tiêu chí không cho phép trả lời "n/a"`, `unit "${p.unit}": this criterion does not accept "n/a"`],
+  'cli/usage': (p) => [`sai cú pháp lệnh: ${p.detail}`, `usage error: ${p.detail}`],
+} satisfies Record<string, Template>;
+
+/** Every stable problem code the library reports. */
+export type IssueCode = keyof typeof catalogue;
+
+/** All issue codes, for documentation and exhaustive tests. */
+export const ISSUE_CODES: readonly IssueCode[] = Object.keys(catalogue) as IssueCode[];
+
+/**
+ * Builds an {@link Issue}; the message is derived from the code and its parameters.
+ *
+ * @example
+ * ```ts
+ * import { makeIssue } from 'dti-criteria';
+ * const issue = makeIssue('rule/from-equals-to', 'nodes[0].rule');
+ * console.log(issue.message); // "\"from\" và \"to\" không được bằng nhau / \"from\" and \"to\" must differ"
+ * ```
+ */
+export function makeIssue(code: IssueCode, path: string, params: Params = {}): Issue {
+  const [vi, en] = (catalogue[code] as Template)(params);
+  return { code, path, message: `${vi} / ${en}` };
+}
+
+/**
+ * Thrown by the throwing entry points (`loadCriteria`, `scoreBatch`, ...):
+ * carries the full, non-empty list of {@link Issue}s.
+ *
+ * @example
+ * ```ts
+ * import { DtiError, parseCriteria } from 'dti-criteria';
+ * try { parseCriteria({}); } catch (e) { if (e instanceof DtiError) console.log(e.issues.length > 0); }
+ * ```
+ */
+export class DtiError extends Error {
+  /** Every problem found, in document order. */
+  readonly issues: readonly Issue[];
+  constructor(issues: readonly Issue[]) {
+    const first = issues[0];
+    super(first ? `${issues.length} problem(s); first: ${first.path}: ${first.message} [${first.code}]` : 'unknown problem');
+    this.name = 'DtiError';
+    this.issues = issues;
+  }
+}
+
+/** A result that either succeeded with `value` or failed with `issues` (never throws). */
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly Issue[] };

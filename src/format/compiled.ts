@@ -1,0 +1,46 @@
+import type { Dec } from '../decimal.js';
+import type { RuleKind } from '../rules/types.js';
+import type { Rule } from '../rules/registry.js';
+import type { CriteriaNode, CriteriaSet, MissingPolicy } from './types.js';
+
+/** A level-and-group cell: `"commune"` or `"department/A"`. */
+export type Atom = string;
+
+/** A leaf's scoring facts, compiled once. */
+export interface CompiledLeaf {
+  readonly kind: Rule['kind'];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  readonly rule: RuleKind<Rule, any, any>;
+  readonly compiled: unknown;
+  readonly points: ReadonlyMap<string, Dec>;
+  readonly allowNA: boolean;
+}
+
+/** A node of the compiled tree. */
+export interface CompiledNode {
+  readonly code: string;
+  readonly node: CriteriaNode;
+  readonly path: string;
+  readonly scope: ReadonlySet<Atom>;
+  readonly children: readonly CompiledNode[];
+  readonly leaf: CompiledLeaf | undefined;
+  readonly cap: ReadonlyMap<string, Dec> | undefined;
+}
+
+/** A criteria set checked and compiled for scoring. */
+export interface CompiledCriteria {
+  readonly set: CriteriaSet;
+  readonly roots: readonly CompiledNode[];
+  readonly byCode: ReadonlyMap<string, CompiledNode>;
+  readonly leaves: readonly CompiledNode[];
+  readonly levels: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly rounding: { readonly points: number; readonly index: number };
+  readonly missing: MissingPolicy;
+  readonly ratings: readonly { readonly id: string; readonly min: Dec }[];
+  readonly ranking: { readonly by: 'index' | 'points'; readonly ties: 'competition' | 'dense'; readonly cohort: 'level' | 'level+group' };
+}
+
+/** The atom of a unit: its level, and its group when the level has groups. */
+export function atomOf(level: string, group: string | null | undefined): Atom {
+  return group ? `${level}/${group}` : level;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { RULE_KINDS } from '../rules/registry.js';
+import { codeSchema, dateSchema, decimalSchema, idSchema, kebabIdSchema, localizedSchema, versionSchema } from './common.js';
+
+const perLevelSchema = z.union([decimalSchema, z.record(z.string(), decimalSchema)]);
+
+const levelScopeSchema = z.union([
+  idSchema,
+  z.strictObject({ level: idSchema, groups: z.array(idSchema).min(1) }),
+]);
+
+/** Strict schema of a rule object, one branch per rule kind, chosen by `kind`. */
+export const ruleSchema = z.discriminatedUnion(
+  'kind',
+  Object.values(RULE_KINDS).map((rule) => rule.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
+);
+
+/** Strict schema of a criteria tree node (leaf or aggregate; which one is checked after parsing). */
+export const nodeSchema: z.ZodType = z.lazy(() =>
+  z.strictObject({
+    code: codeSchema,
+    name: localizedSchema,
+    description: localizedSchema.optional(),
+    evidence: localizedSchema.optional(),
+    source: z.string().optional(),
+    unit: z.string().optional(),
+    appliesTo: z.array(levelScopeSchema).optional(),
+    aliases: z.array(codeSchema).optional(),
+    points: perLevelSchema.optional(),
+    allowNA: z.boolean().optional(),
+    rule: ruleSchema.optional(),
+    cap: perLevelSchema.optional(),
+    children: z.array(nodeSchema).optional(),
+  }),
+);
+
+const groupSchema = z.strictObject({ id: idSchema, name: localizedSchema, description: localizedSchema.optional() });
+
+/** Strict schema of a criteria set file (spec sections 1 to 4). */
+export const criteriaSetSchema = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(1),
+  id: kebabIdSchema,
+  version: versionSchema,
+  status: z.enum(['draft', 'published']),
+  title: localizedSchema,
+  description: localizedSchema.optional(),
+  basis: z.array(z.strictObject({ ref: z.string().min(1), date: dateSchema.optional(), title: localizedSchema.optional() })),
+  effective: z.strictObject({ from: dateSchema, to: dateSchema.nullable() }),
+  levels: z
+    .array(
+      z.strictObject({
+        id: idSchema,
+        name: localizedSchema,
+        description: localizedSchema.optional(),
+        groups: z.array(groupSchema).min(1).optional(),
+        expectedMax: perLevelSchema.optional(),
+      }),
+    )
+    .min(1),
+  rounding: z
+    .strictObject({ points: z.number().int().min(0).max(10), index: z.number().int().min(0).max(12) })
+    .optional(),
+  missing: z.enum(['zero', 'exclude', 'error']).optional(),
+  ranking: z
+    .strictObject({
+      by: z.enum(['index', 'points']).optional(),
+      ties: z.enum(['competition', 'dense']).optional(),
+      cohort: z.enum(['level', 'level+group']).optional(),
+    })
+    .optional(),
+  ratings: z.array(z.strictObject({ id: idSchema, name: localizedSchema, min: decimalSchema })).optional(),
+  nodes: z.array(nodeSchema).min(1),
+});

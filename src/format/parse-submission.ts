@@ -1,0 +1,68 @@
+import { DtiError, makeIssue, type Issue, type Result } from '../errors.js';
+import { submissionHeadSchema, unitSubmissionSchema, type Submission, type UnitSubmission } from './submission-schema.js';
+import { fromZodIssues } from './zod-issues.js';
+
+/**
+ * Checks the shape of a submission batch (spec section 7) without a criteria
+ * set: unknown keys, wrong types, missing ids. Never throws.
+ *
+ * @example
+ * ```ts
+ * import { parseSubmission } from 'dti-criteria';
+ * const result = parseSubmission({ units: [{ id: 'x', level: 'commune' }] });
+ * if (!result.ok) console.log(result.issues[0]?.path); // "units[0].values"
+ * ```
+ */
+export function parseSubmission(input: unknown): Result<Submission> {
+  const checked = checkSubmissionShape(input);
+  if (!checked.ok) return checked;
+  const issues = checked.value.units.flatMap((unit) => unit.issues);
+  if (issues.length > 0) return { ok: false, issues };
+  return { ok: true, value: input as Submission };
+}
+
+/** A batch whose head is valid, each unit checked on its own. */
+export interface CheckedSubmission {
+  readonly criteria: string | undefined;
+  readonly period: string | undefined;
+  readonly units: readonly { readonly unit: UnitSubmission | undefined; readonly id: string; readonly issues: readonly Issue[] }[];
+}
+
+/** Checks the batch's head, then each unit separately (so one bad unit can be skipped). */
+export function checkSubmissionShape(input: unknown): Result<CheckedSubmission> {
+  const head = submissionHeadSchema.safeParse(input);
+  if (!head.success) return { ok: false, issues: fromZodIssues(head.error.issues, input) };
+  const units = head.data.units.map((raw, position) => {
+    const parsed = unitSubmissionSchema.safeParse(raw);
+    const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${position}`;
+    if (parsed.success) return { unit: raw as UnitSubmission, id, issues: [] };
+    return { unit: undefined, id, issues: fromZodIssues(parsed.error.issues, raw, ['units', position]) };
+  });
+  return { ok: true, value: { criteria: head.data.criteria, period: head.data.period, units } };
+}
+
+/**
+ * Parses submission JSON text; a syntax error is reported as `json/syntax`.
+ *
+ * @example
+ * ```ts
+ * import { parseSubmissionJson } from 'dti-criteria';
+ * console.log(parseSubmissionJson('{"units": []}').ok); // true
+ * ```
+ */
+export function parseSubmissionJson(text: string): Result<Submission> {
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return { ok: false, issues: [makeIssue('json/syntax', '$', { detail: (error as Error).message })] };
+  }
+  return parseSubmission(data);
+}
+
+/** Throwing twin of {@link parseSubmission}. */
+export function assertSubmission(input: unknown): Submission {
+  const result = parseSubmission(input);
+  if (!result.ok) throw new DtiError(result.issues);
+  return result.value;
+}

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { idSchema } from './common.js';
+
+/** Most units accepted in one submission batch. */
+export const MAX_UNITS = 100_000;
+
+const valuesSchema = z
+  .record(z.string(), z.unknown())
+  .meta({ description: 'Values keyed by leaf code / Giá trị theo mã tiêu chí lá' });
+
+/** Strict schema of one unit's submission (spec section 7). */
+export const unitSubmissionSchema = z.strictObject({
+  id: z.string().min(1),
+  name: z.string().optional(),
+  level: idSchema,
+  group: idSchema.nullable().optional(),
+  parent: z.string().min(1).nullable().optional(),
+  values: valuesSchema,
+  appraised: valuesSchema.optional(),
+});
+
+const headFields = {
+  $schema: z.string().optional(),
+  $comment: z.string().optional(),
+  criteria: z.string().min(1).optional(),
+  period: z.string().min(1).optional(),
+};
+
+/** Strict schema of a submission batch (spec section 7). */
+export const submissionSchema = z.strictObject({ ...headFields, units: z.array(unitSubmissionSchema).max(MAX_UNITS) });
+
+/** The batch with its units left unchecked, so each unit can be checked (and rejected) on its own. */
+export const submissionHeadSchema = z.strictObject({ ...headFields, units: z.array(z.unknown()).max(MAX_UNITS) });
+
+/** One unit's self-assessment (`values`) and, optionally, the DIC's appraisal. */
+export interface UnitSubmission {
+  readonly id: string;
+  readonly name?: string;
+  readonly level: string;
+  readonly group?: string | null;
+  readonly parent?: string | null;
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly appraised?: Readonly<Record<string, unknown>>;
+}
+
+/** A batch of units to score together (spec section 7). */
+export interface Submission {
+  readonly $schema?: string;
+  readonly $comment?: string;
+  readonly criteria?: string;
+  readonly period?: string;
+  readonly units: readonly UnitSubmission[];
+}

@@ -1,0 +1,87 @@
+import type { Localized } from './localized.js';
+import type { Rule } from '../rules/registry.js';
+
+/** A decimal as written in JSON: a plain decimal string or a number. */
+export type Decimalish = string | number;
+
+/** Where a node applies: a level id, or a level narrowed to some of its groups. */
+export type LevelScope = string | { readonly level: string; readonly groups: readonly string[] };
+
+/** A decimal, or decimals keyed by level id. */
+export type PerLevel = Decimalish | Readonly<Record<string, Decimalish>>;
+
+/** A node of the criteria tree: an aggregate (with `children`) or a leaf (with `rule`). */
+export interface CriteriaNode {
+  readonly code: string;
+  readonly name: Localized;
+  readonly description?: Localized;
+  readonly evidence?: Localized;
+  readonly source?: string;
+  readonly unit?: string;
+  readonly appliesTo?: readonly LevelScope[];
+  readonly aliases?: readonly string[];
+  readonly points?: PerLevel;
+  readonly allowNA?: boolean;
+  readonly rule?: Rule;
+  readonly cap?: PerLevel;
+  readonly children?: readonly CriteriaNode[];
+}
+
+/** A group of units within a level (department groups A, B, C). */
+export interface Group {
+  readonly id: string;
+  readonly name: Localized;
+  readonly description?: Localized;
+}
+
+/** A kind of unit assessed (`department`, `district`, `commune`). */
+export interface Level {
+  readonly id: string;
+  readonly name: Localized;
+  readonly description?: Localized;
+  readonly groups?: readonly Group[];
+  readonly expectedMax?: PerLevel;
+}
+
+/** A legal instrument the set rests on. */
+export interface Basis {
+  readonly ref: string;
+  readonly date?: string;
+  readonly title?: Localized;
+}
+
+/** A rating band on the rounded index. */
+export interface Rating {
+  readonly id: string;
+  readonly name: Localized;
+  readonly min: Decimalish;
+}
+
+/** What a missing value means. */
+export type MissingPolicy = 'zero' | 'exclude' | 'error';
+
+/** How units are ranked. */
+export interface Ranking {
+  readonly by?: 'index' | 'points';
+  readonly ties?: 'competition' | 'dense';
+  readonly cohort?: 'level' | 'level+group';
+}
+
+/** A criteria set, as written in `criteria/<id>/<version>.json` (spec section 1). */
+export interface CriteriaSet {
+  readonly $schema?: string;
+  readonly format: 1;
+  readonly id: string;
+  readonly version: string;
+  readonly status: 'draft' | 'published';
+  readonly title: Localized;
+  readonly description?: Localized;
+  readonly basis: readonly Basis[];
+  readonly effective: { readonly from: string; readonly to: string | null };
+  readonly levels: readonly Level[];
+  readonly rounding?: { readonly points: number; readonly index: number };
+  readonly missing?: MissingPolicy;
+  readonly ranking?: Ranking;
+  readonly ratings?: readonly Rating[];
+  readonly nodes: readonly CriteriaNode[];
+}

@@ -1,0 +1,98 @@
+import type { z } from 'zod';
+import { ISSUE_CODES, makeIssue, type Issue, type IssueCode } from '../errors.js';
+import { formatPath, type PathSegment } from '../path.js';
+
+const KNOWN = new Set<string>(ISSUE_CODES);
+
+function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+  let current = root;
+  for (const segment of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, segment)) return undefined;
+    current = (current as Record<string | number, unknown>)[segment];
+  }
+  return current;
+}
+
+type ZodIssue = z.core.$ZodIssue;
+
+function toSegments(path: readonly PropertyKey[]): PathSegment[] {
+  return path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
+}
+
+/**
+ * Converts zod issues into the library's coded {@link Issue}s, with paths
+ * relative to `root` and prefixed by `prefix`.
+ */
+export function fromZodIssues(
+  zodIssues: readonly ZodIssue[],
+  root: unknown,
+  prefix: readonly PathSegment[] = [],
+): Issue[] {
+  const out: Issue[] = [];
+  const visit = (issue: ZodIssue, base: readonly PathSegment[]): void => {
+    const segments = [...base, ...toSegments(issue.path)];
+    const path = formatPath([...prefix, ...segments]);
+    const push = (code: IssueCode, params: Record<string, string | number> = {}): void => {
+      out.push(makeIssue(code, path, params));
+    };
+    if (KNOWN.has(issue.message)) {
+      push(issue.message as IssueCode);
+      return;
+    }
+    switch (issue.code) {
+      case 'unrecognized_keys':
+        for (const key of issue.keys) {
+          out.push(makeIssue('schema/unknown-key', formatPath([...prefix, ...segments, key]), { key }));
+        }
+        return;
+      case 'invalid_type':
+        if (valueAt(root, segments) === undefined) push('schema/required');
+        else push('schema/type', { expected: issue.expected });
+        return;
+      case 'invalid_value':
+        push('schema/enum', { allowed: issue.values.map((v) => JSON.stringify(v)).join(', ') });
+        return;
+      case 'too_small':
+        if (issue.origin === 'array' || issue.origin === 'string') push('schema/too-small', { min: String(issue.minimum) });
+        else push('schema/range', { range: `>= ${String(issue.minimum)}` });
+        return;
+      case 'too_big':
+        if (issue.origin === 'array' || issue.origin === 'string') push('input/too-large', { limit: String(issue.maximum) });
+        else push('schema/range', { range: `<= ${String(issue.maximum)}` });
+        return;
+      case 'invalid_union': {
+        const detail = issue as ZodIssue & { note?: string; options?: unknown[]; discriminator?: string };
+        if (detail.note === 'No matching discriminator') {
+          const value = valueAt(root, segments);
+          if (value === undefined) push('schema/required');
+          else
+            push('rule/unknown-kind', {
+              kind: typeof value === 'string' ? value : JSON.stringify(value),
+              allowed: (detail.options ?? []).join(', '),
+            });
+          return;
+        }
+        const branches = issue.errors;
+        const informative = branches.find((branch) => branch.some((inner) => inner.code !== 'invalid_type' || inner.path.length > 0));
+        if (informative) {
+          for (const inner of informative) visit(inner, segments);
+          return;
+        }
+        if (valueAt(root, segments) === undefined) push('schema/required');
+        else {
+          const expected = branches.flatMap((branch) => branch.map((inner) => (inner.code === 'invalid_type' ? inner.expected : inner.code)));
+          push('schema/type', { expected: [...new Set(expected)].join(' | ') });
+        }
+        return;
+      }
+      case 'invalid_format':
+        push('schema/format', { expected: issue.format });
+        return;
+      default:
+        push('schema/invalid', { detail: issue.message });
+    }
+  };
+  for (const issue of zodIssues) visit(issue, []);
+  return out;
+}

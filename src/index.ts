@@ -1,0 +1,24 @@
+/**
+ * dti-criteria: versioned digital-transformation criteria sets and exact,
+ * explained scoring for Cần Thơ city (departments, districts, communes).
+ *
+ * @packageDocumentation
+ */
+export { canonicalJson } from './canonical/canonical-json.js';
+export { criteriaHash } from './canonical/criteria-hash.js';
+export { sha256Hex } from './canonical/sha256.js';
+export { DEFAULT_CRITERIA, EMBEDDED_CRITERIA } from './criteria/embedded.js';
+export { compareVersions, getCriteria, listCriteria, type CriteriaEntry } from './criteria/resolve.js';
+export { Dec, divideRounded, readDecimal, roundHalfUp, toFixed } from './decimal.js';
+export { DtiError, ISSUE_CODES, makeIssue, type Issue, type IssueCode, type Result } from './errors.js';
+export { criteriaSetSchema, nodeSchema, ruleSchema } from './format/criteria-schema.js';
+export type { Localized } from './format/localized.js';
+export { parseCriteria, validateCriteria, validateCriteriaJson } from './format/parse-criteria.js';
+export { assertSubmission, parseSubmission, parseSubmissionJson } from './format/parse-submission.js';
+export { submissionSchema, unitSubmissionSchema, type Submission, type UnitSubmission } from './format/submission-schema.js';
+export type { Basis, CriteriaNode, CriteriaSet, Decimalish, Group, Level, LevelScope, MissingPolicy, PerLevel, Ranking, Rating } from './format/types.js';
+export { formatPath, type PathSegment } from './path.js';
+export { RULE_KINDS, type Rule, type RuleKindName } from './rules/registry.js';
+export { rankEntries, type TieRule } from './scoring/rank.js';
+export type { CriteriaStamp, NodeResult, NodeStatus, RejectedUnit, ScoreReport, UnitResult } from './scoring/result-types.js';
+export { scoreBatch, scoreSubmission, type ScoreOptions } from './scoring/score-batch.js';

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { Dec } from '../decimal.js';
+import { show, valueIssue } from './shared.js';
+import type { RuleKind } from './types.js';
+
+/** `boolean`: `true` earns `P`, `false` earns 0. */
+export interface BooleanRule { readonly kind: 'boolean' }
+
+export const booleanRule: RuleKind<BooleanRule, null, boolean> = {
+  kind: 'boolean',
+  schema: z.strictObject({ kind: z.literal('boolean') }),
+  scored: true,
+  check: () => [],
+  compile: () => null,
+  read(raw, _compiled, ctx) {
+    if (typeof raw === 'boolean') return raw;
+    return valueIssue(ctx, 'value/shape', { expected: 'true / false' });
+  },
+  evaluate(_compiled, value, max) {
+    return {
+      state: 'scored',
+      numerator: value ? max : new Dec(0),
+      denominator: new Dec(1),
+      explain: (points) =>
+        value
+          ? { vi: `Đạt → ${points} điểm`, en: `Yes → ${points} points` }
+          : { vi: `Không đạt → ${points} điểm`, en: `No → ${points} points` },
+    };
+  },
+  describe: (_compiled, max) => ({ vi: `Có: ${show(max)} điểm; không: 0 điểm`, en: `Yes: ${show(max)} points; no: 0 points` }),
+};

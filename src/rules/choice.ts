@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { Dec } from '../decimal.js';
+import { decimalSchema, idSchema, localizedSchema } from '../format/common.js';
+import type { Localized } from '../format/localized.js';
+import { awardWorth, checkAwards, compileAward, show, valueIssue, type CompiledAward } from './shared.js';
+import type { RuleKind } from './types.js';
+
+/** One option of a `choice` rule. */
+export interface ChoiceOption {
+  readonly id: string;
+  readonly label: Localized;
+  readonly points?: string | number;
+  readonly fraction?: string | number;
+}
+
+/** `choice`: the chosen option's points. */
+export interface ChoiceRule { readonly kind: 'choice'; readonly options: readonly ChoiceOption[] }
+
+export interface CompiledOption extends CompiledAward { readonly id: string; readonly label: Localized }
+export type CompiledChoice = ReadonlyMap<string, CompiledOption>;
+
+/** Schema of an option or checklist item. */
+export const awardEntrySchema = z.strictObject({
+  id: idSchema,
+  label: localizedSchema,
+  points: decimalSchema.optional(),
+  fraction: decimalSchema.optional(),
+});
+
+export const choiceRule: RuleKind<ChoiceRule, CompiledChoice, CompiledOption> = {
+  kind: 'choice',
+  schema: z.strictObject({ kind: z.literal('choice'), options: z.array(awardEntrySchema).min(1) }),
+  scored: true,
+  check: (config, maxByLevel, path) => checkAwards(config.options, maxByLevel, [...path, 'options']),
+  compile: (config) => new Map(config.options.map((option) => [option.id, { ...compileAward(option), id: option.id, label: option.label }])),
+  read(raw, compiled, ctx) {
+    const allowed = [...compiled.keys()].join(', ');
+    if (typeof raw !== 'string') return valueIssue(ctx, 'value/shape', { expected: `an option id / mã lựa chọn (${allowed})` });
+    const option = compiled.get(raw);
+    return option ?? valueIssue(ctx, 'value/unknown-option', { option: raw, allowed });
+  },
+  evaluate(_compiled, option, max) {
+    const worth = awardWorth(option, max);
+    const how = option.fraction !== undefined ? `${show(option.fraction)} × ${show(max)} = ` : '';
+    return {
+      state: 'scored', numerator: worth, denominator: new Dec(1),
+      explain: (points) => ({
+        vi: `Lựa chọn "${option.label.vi}" → ${how}${points} điểm`,
+        en: `Option "${option.label.en ?? option.id}" → ${how}${points} points`,
+      }),
+    };
+  },
+  describe: (compiled, max) => ({
+    vi: `Chọn một: ${[...compiled.values()].map((o) => `${o.label.vi} (${show(awardWorth(o, max))})`).join('; ')}`,
+    en: `Choose one: ${[...compiled.values()].map((o) => `${o.label.en ?? o.id} (${show(awardWorth(o, max))})`).join('; ')}`,
+  }),
+};

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { Dec } from '../decimal.js';
+import { valueIssue } from './shared.js';
+import type { RuleKind } from './types.js';
+
+/** `info`: any scalar, recorded and never scored; the leaf has no points. */
+export interface InfoRule { readonly kind: 'info' }
+
+/** An `info` value as recorded. */
+export type InfoValue = string | number | boolean | null;
+
+export const infoRule: RuleKind<InfoRule, null, InfoValue> = {
+  kind: 'info',
+  schema: z.strictObject({ kind: z.literal('info') }),
+  scored: false,
+  check: () => [],
+  compile: () => null,
+  read(raw, _compiled, ctx) {
+    if (raw === null || typeof raw === 'string' || typeof raw === 'boolean') return raw;
+    if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+    return valueIssue(ctx, 'value/shape', { expected: 'a scalar (text, number, true/false) / giá trị đơn' });
+  },
+  evaluate: () => ({ state: 'scored', numerator: new Dec(0), denominator: new Dec(1), explain: () => ({ vi: 'Chỉ thu thập, không tính điểm', en: 'Collected, not scored' }) }),
+  describe: () => ({ vi: 'Chỉ thu thập thông tin, không tính điểm', en: 'Collected for information, not scored' }),
+};

@@ -1,0 +1,65 @@
+import type { Issue } from '../errors.js';
+import type { Localized } from '../format/localized.js';
+
+/** How a node was scored for a unit (spec section 5). */
+export type NodeStatus = 'scored' | 'not-applicable' | 'missing' | 'info';
+
+/** One node's result for one unit. Decimals are strings with the set's fixed decimals. */
+export interface NodeResult {
+  /** Points earned; `null` when the node does not count (not applicable, excluded, info). */
+  readonly points: string | null;
+  /** The most the unit could earn here; `null` when the node does not count. */
+  readonly maxPoints: string | null;
+  /** Aggregates only: `points / maxPoints`, rounded; `null` when the maximum is 0. */
+  readonly index?: string | null;
+  readonly status: NodeStatus;
+  /** Where the unit has an appraised value below this node: the points of its self-assessment. */
+  readonly selfPoints?: string | null;
+  /** `info` leaves: the value recorded. */
+  readonly value?: string | number | boolean | null;
+  /** The computation in words, Vietnamese and English. */
+  readonly explanation: Localized;
+}
+
+/** One unit's result (spec section 8, plus name, parent, rank within the parent and self-assessment totals). */
+export interface UnitResult {
+  readonly unit: string;
+  readonly name: string | null;
+  readonly level: string;
+  readonly group: string | null;
+  readonly parent: string | null;
+  readonly points: string;
+  readonly maxPoints: string;
+  readonly index: string | null;
+  readonly rating: string | null;
+  readonly rank: number | null;
+  /** Rank among units of the same level with the same `parent` (communes within their district). */
+  readonly rankInParent: number | null;
+  /** Present when the unit has appraised values: its self-assessed total and the difference (final − self). */
+  readonly selfPoints?: string;
+  readonly difference?: string;
+  readonly nodes: Readonly<Record<string, NodeResult>>;
+}
+
+/** A unit left out by `skipInvalid`, with every problem found in it. */
+export interface RejectedUnit {
+  readonly unit: string;
+  readonly position: number;
+  readonly issues: readonly Issue[];
+}
+
+/** The stamp of the rules that produced a result. */
+export interface CriteriaStamp {
+  readonly id: string;
+  readonly version: string;
+  readonly sha256: string;
+}
+
+/** The scored batch: what `dti score --format json` prints. */
+export interface ScoreReport {
+  readonly criteria: CriteriaStamp;
+  readonly period: string | null;
+  readonly results: readonly UnitResult[];
+  /** Units rejected under `skipInvalid`; empty otherwise. */
+  readonly rejected: readonly RejectedUnit[];
+}
