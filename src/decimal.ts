@@ -4,6 +4,12 @@ import DecimalJs from 'decimal.js';
  * The library's own decimal.js constructor: 60 significant digits, half-up
  * (ties away from zero), exponent notation switched off. Never the global
  * `Decimal` configuration, so a host application's settings cannot change a score.
+ *
+ * @example
+ * ```ts
+ * import { Dec } from 'dti-criteria';
+ * console.log(new Dec('0.1').plus('0.2').toString()); // 0.3
+ * ```
  */
 export const Dec = DecimalJs.clone({
   precision: 60,
@@ -33,6 +39,13 @@ export const MAX_DECIMAL_DIGITS = 30;
  * Reads a decimal exactly: a plain decimal string (`"12.5"`, leading zeros
  * tolerated) or a finite JSON number, read through its shortest round-trip
  * text (`0.8` is `"0.8"`). Returns `undefined` for anything else.
+ *
+ * @example
+ * ```ts
+ * import { readDecimal } from 'dti-criteria';
+ * console.log(readDecimal(0.8)?.toString()); // 0.8
+ * console.log(readDecimal('1,5')); // undefined
+ * ```
  */
 export function readDecimal(input: unknown): Dec | undefined {
   let text: string;
@@ -57,12 +70,28 @@ export function isPlainDecimalString(text: string): boolean {
   return PLAIN_DECIMAL.test(text);
 }
 
-/** Formats with exactly `places` decimals, never in exponent notation. */
+/**
+ * Formats with exactly `places` decimals, never in exponent notation.
+ *
+ * @example
+ * ```ts
+ * import { Dec, toFixed } from 'dti-criteria';
+ * console.log(toFixed(new Dec('1e-7'), 8)); // 0.00000010
+ * ```
+ */
 export function toFixed(value: Dec, places: number): string {
   return value.toFixed(places, Dec.ROUND_HALF_UP);
 }
 
-/** Rounds half-up (ties away from zero) to `places` decimals. */
+/**
+ * Rounds half-up (ties away from zero) to `places` decimals.
+ *
+ * @example
+ * ```ts
+ * import { Dec, roundHalfUp } from 'dti-criteria';
+ * console.log(roundHalfUp(new Dec('9.375'), 2).toString()); // 9.38
+ * ```
+ */
 export function roundHalfUp(value: Dec, places: number): Dec {
   return value.toDecimalPlaces(places, Dec.ROUND_HALF_UP);
 }
@@ -73,6 +102,13 @@ export function roundHalfUp(value: Dec, places: number): Dec {
  * decimals. The quotient's truncation is checked against the exact remainder,
  * so a non-terminating quotient (50/3) and an exact tie (9.375 at 2 places)
  * both round exactly as on paper.
+ *
+ * @example
+ * ```ts
+ * import { Dec, divideRounded } from 'dti-criteria';
+ * console.log(divideRounded(new Dec(402), new Dec(400), 2).toFixed(2)); // 1.01
+ * console.log(divideRounded(new Dec(50), new Dec(3), 2).toFixed(2)); // 16.67
+ * ```
  */
 export function divideRounded(numerator: Dec, denominator: Dec, places: number): Dec {
   if (denominator.lte(0)) throw new RangeError('divideRounded: denominator must be > 0');

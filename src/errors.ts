@@ -82,7 +82,15 @@ const catalogue = {
 /** Every stable problem code the library reports. */
 export type IssueCode = keyof typeof catalogue;
 
-/** All issue codes, for documentation and exhaustive tests. */
+/**
+ * All issue codes, for documentation and exhaustive tests.
+ *
+ * @example
+ * ```ts
+ * import { ISSUE_CODES } from 'dti-criteria';
+ * console.log(ISSUE_CODES.includes('criteria/duplicate-code')); // true
+ * ```
+ */
 export const ISSUE_CODES: readonly IssueCode[] = Object.keys(catalogue) as IssueCode[];
 
 /**

@@ -22,3 +22,4 @@ export { RULE_KINDS, type Rule, type RuleKindName } from './rules/registry.js';
 export { rankEntries, type TieRule } from './scoring/rank.js';
 export type { CriteriaStamp, NodeResult, NodeStatus, RejectedUnit, ScoreReport, UnitResult } from './scoring/result-types.js';
 export { scoreBatch, scoreSubmission, type ScoreOptions } from './scoring/score-batch.js';
+export { criteriaJsonSchema, submissionJsonSchema } from './format/json-schema.js';

@@ -3,7 +3,15 @@ import { compileCriteria } from '../format/parse-criteria.js';
 import type { CriteriaSet } from '../format/types.js';
 import { DEFAULT_CRITERIA, EMBEDDED_CRITERIA } from './embedded.js';
 
-/** Compares two `YEAR.MAJOR.MINOR` versions numerically. */
+/**
+ * Compares two `YEAR.MAJOR.MINOR` versions numerically.
+ *
+ * @example
+ * ```ts
+ * import { compareVersions } from 'dti-criteria';
+ * console.log(compareVersions('2022.10.0', '2022.9.1') > 0); // true
+ * ```
+ */
 export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);

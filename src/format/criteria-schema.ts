@@ -9,13 +9,30 @@ const levelScopeSchema = z.union([
   z.strictObject({ level: idSchema, groups: z.array(idSchema).min(1) }),
 ]);
 
-/** Strict schema of a rule object, one branch per rule kind, chosen by `kind`. */
+/**
+ * Strict schema of a rule object, one branch per rule kind, chosen by `kind`.
+ *
+ * @example
+ * ```ts
+ * import { ruleSchema } from 'dti-criteria';
+ * console.log(ruleSchema.safeParse({ kind: 'ratio', target: '0.8' }).success); // true
+ * console.log(ruleSchema.safeParse({ kind: 'ratio', taget: '0.8' }).success); // false
+ * ```
+ */
 export const ruleSchema = z.discriminatedUnion(
   'kind',
   Object.values(RULE_KINDS).map((rule) => rule.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
 );
 
-/** Strict schema of a criteria tree node (leaf or aggregate; which one is checked after parsing). */
+/**
+ * Strict schema of a criteria tree node (leaf or aggregate; which one is checked after parsing).
+ *
+ * @example
+ * ```ts
+ * import { nodeSchema } from 'dti-criteria';
+ * console.log(nodeSchema.safeParse({ code: 'CQS.2.1', name: { vi: 'Kế hoạch' }, rule: { kind: 'boolean' }, points: '20' }).success); // true
+ * ```
+ */
 export const nodeSchema: z.ZodType = z.lazy(() =>
   z.strictObject({
     code: codeSchema,
@@ -36,7 +53,16 @@ export const nodeSchema: z.ZodType = z.lazy(() =>
 
 const groupSchema = z.strictObject({ id: idSchema, name: localizedSchema, description: localizedSchema.optional() });
 
-/** Strict schema of a criteria set file (spec sections 1 to 4). */
+/**
+ * Strict schema of a criteria set file (spec sections 1 to 4): the shape only;
+ * {@link validateCriteria} adds the cross-field checks.
+ *
+ * @example
+ * ```ts
+ * import { criteriaSetSchema, getCriteria } from 'dti-criteria';
+ * console.log(criteriaSetSchema.safeParse(getCriteria()).success); // true
+ * ```
+ */
 export const criteriaSetSchema = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(1),

@@ -60,7 +60,15 @@ export function parseSubmissionJson(text: string): Result<Submission> {
   return parseSubmission(data);
 }
 
-/** Throwing twin of {@link parseSubmission}. */
+/**
+ * Throwing twin of {@link parseSubmission}.
+ *
+ * @example
+ * ```ts
+ * import { assertSubmission } from 'dti-criteria';
+ * console.log(assertSubmission({ units: [] }).units.length); // 0
+ * ```
+ */
 export function assertSubmission(input: unknown): Submission {
   const result = parseSubmission(input);
   if (!result.ok) throw new DtiError(result.issues);

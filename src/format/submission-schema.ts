@@ -8,7 +8,15 @@ const valuesSchema = z
   .record(z.string(), z.unknown())
   .meta({ description: 'Values keyed by leaf code / Giá trị theo mã tiêu chí lá' });
 
-/** Strict schema of one unit's submission (spec section 7). */
+/**
+ * Strict schema of one unit's submission (spec section 7), for server-side checks.
+ *
+ * @example
+ * ```ts
+ * import { unitSubmissionSchema } from 'dti-criteria';
+ * console.log(unitSubmissionSchema.safeParse({ id: 'an-binh', level: 'commune', values: {} }).success); // true
+ * ```
+ */
 export const unitSubmissionSchema = z.strictObject({
   id: z.string().min(1),
   name: z.string().optional(),
@@ -26,7 +34,15 @@ const headFields = {
   period: z.string().min(1).optional(),
 };
 
-/** Strict schema of a submission batch (spec section 7). */
+/**
+ * Strict schema of a submission batch (spec section 7).
+ *
+ * @example
+ * ```ts
+ * import { submissionSchema } from 'dti-criteria';
+ * console.log(submissionSchema.safeParse({ period: '2022', units: [] }).success); // true
+ * ```
+ */
 export const submissionSchema = z.strictObject({ ...headFields, units: z.array(unitSubmissionSchema).max(MAX_UNITS) });
 
 /** The batch with its units left unchecked, so each unit can be checked (and rejected) on its own. */

@@ -10,7 +10,15 @@ import { ratioRule } from './ratio.js';
 import { relativeRule } from './relative.js';
 import type { RuleKind } from './types.js';
 
-/** Every rule kind, by its `kind` string. A new kind is one file and one line here. */
+/**
+ * Every rule kind, by its `kind` string. A new kind is one file and one line here.
+ *
+ * @example
+ * ```ts
+ * import { RULE_KINDS } from 'dti-criteria';
+ * console.log(Object.keys(RULE_KINDS).length); // 10
+ * ```
+ */
 export const RULE_KINDS = {
   boolean: booleanRule,
   ratio: ratioRule,

@@ -1,0 +1,16 @@
+import type { Issue } from '../errors.js';
+
+/** Where the command writes: injected so tests can capture it. */
+export interface Io {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** Prints issues as `path: message [code]` lines, or as `{ "errors": [...] }` JSON. */
+export function printIssues(io: Io, issues: readonly Issue[], format: string): void {
+  if (format === 'json') {
+    io.out(`${JSON.stringify({ errors: issues.map(({ code, path, message }) => ({ code, path, message })) }, null, 2)}\n`);
+    return;
+  }
+  for (const issue of issues) io.err(`${issue.path}: ${issue.message} [${issue.code}]\n`);
+}

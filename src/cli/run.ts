@@ -1,0 +1,83 @@
+import { parseArgs } from 'node:util';
+import { listCriteria } from '../criteria/resolve.js';
+import { makeIssue } from '../errors.js';
+import { printIssues, type Io } from './output.js';
+import { scoreCommand } from './score-command.js';
+import { validateCommand } from './validate-command.js';
+
+export const HELP = `dti — bộ chỉ số chuyển đổi số / digital-transformation criteria
+
+Cách dùng / usage:
+  dti score <submissions.json|.csv> [--criteria <id>@<version> | <id> | <path.json>]
+            [--format table|json|csv] [--locale vi|en] [--lang vi|en] [--skip-invalid]
+  dti validate <criteria.json> [--format text|json]
+  dti criteria list
+  dti --help | --version
+
+Mã thoát / exit codes: 0 thành công / success · 1 dữ liệu hoặc bộ tiêu chí không hợp lệ / invalid input or criteria · 2 sai cú pháp / usage error
+`;
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new Error(`--${name} must be one of ${allowed.join(', ')}`);
+}
+
+/** Runs the `dti` command line with `argv` (without node and script); returns the exit code. */
+export function run(argv: readonly string[], io: Io, version: string): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        criteria: { type: 'string' },
+        format: { type: 'string' },
+        locale: { type: 'string' },
+        lang: { type: 'string' },
+        'skip-invalid': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    printIssues(io, [makeIssue('cli/usage', '$', { detail: (error as Error).message })], 'text');
+    io.err(HELP);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.version) { io.out(`${version}\n`); return 0; }
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') { io.out(HELP); return command === undefined && !values.help ? 2 : 0; }
+  try {
+    switch (command) {
+      case 'validate': {
+        const format = oneOf(values.format, ['text', 'json'], 'text', 'format');
+        if (rest.length !== 1) throw new Error('validate takes exactly one criteria file');
+        return validateCommand(io, rest[0]!, format);
+      }
+      case 'score': {
+        if (rest.length !== 1) throw new Error('score takes exactly one submissions file');
+        return scoreCommand(io, rest[0]!, {
+          criteria: values.criteria,
+          format: oneOf(values.format, ['table', 'json', 'csv'], 'table', 'format'),
+          locale: oneOf(values.locale, ['vi', 'en'], 'en', 'locale'),
+          lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
+          skipInvalid: values['skip-invalid'] ?? false,
+        });
+      }
+      case 'criteria': {
+        if (rest[0] !== 'list') throw new Error('criteria: only "list" is available');
+        for (const entry of listCriteria()) io.out(`${entry.ref}\t${entry.status}\t${entry.effectiveFrom}\n`);
+        return 0;
+      }
+      default:
+        throw new Error(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (!(error instanceof Error) || error.name === 'DtiError') throw error;
+    printIssues(io, [makeIssue('cli/usage', '$', { detail: error.message })], 'text');
+    io.err(HELP);
+    return 2;
+  }
+}

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { DEFAULT_CRITERIA } from '../criteria/embedded.js';
+import { parseSubmissionsCsv } from '../csv/index.js';
+import { makeIssue, type Issue } from '../errors.js';
+import type { Submission } from '../format/submission-schema.js';
+import { scoreSubmission } from '../scoring/score-batch.js';
+import { loadCriteriaRef } from './load-criteria.js';
+import { printIssues, type Io } from './output.js';
+import { formatResultsCsv } from './results-csv.js';
+import { formatTable } from './table.js';
+
+/** Options of `dti score`. */
+export interface ScoreCommandOptions {
+  readonly criteria: string | undefined;
+  readonly format: 'table' | 'json' | 'csv';
+  readonly locale: 'vi' | 'en';
+  readonly lang: 'vi' | 'en';
+  readonly skipInvalid: boolean;
+}
+
+function criteriaField(data: unknown): string | undefined {
+  if (data && typeof data === 'object' && 'criteria' in data) {
+    const ref = (data as { criteria: unknown }).criteria;
+    return typeof ref === 'string' ? ref : undefined;
+  }
+  return undefined;
+}
+
+/** `dti score <file> [...]`: 0 on success, 1 when the input or the criteria are invalid. */
+export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions): number {
+  const fail = (issues: readonly Issue[]): number => {
+    printIssues(io, issues, options.format === 'json' ? 'json' : 'text');
+    return 1;
+  };
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return fail([makeIssue('input/read', file, { detail: (error as Error).message })]);
+  }
+  const isCsv = /\.(csv|tsv|txt)$/i.test(file);
+  let data: unknown;
+  if (!isCsv) {
+    try {
+      data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      return fail([makeIssue('json/syntax', '$', { detail: (error as Error).message })]);
+    }
+  }
+  const named = isCsv ? undefined : criteriaField(data);
+  const ref = options.criteria ?? named ?? DEFAULT_CRITERIA;
+  const loaded = loadCriteriaRef(ref);
+  if (!loaded.ok) return fail(loaded.issues);
+  const criteria = loaded.value;
+  if (options.criteria !== undefined && named !== undefined && named !== `${criteria.id}@${criteria.version}` && named !== criteria.id) {
+    io.err(`cảnh báo / warning: ${makeIssue('submission/criteria-mismatch', 'criteria', { given: named, used: `${criteria.id}@${criteria.version}` }).message}\n`);
+  }
+  let submission: unknown = data;
+  if (isCsv) {
+    const parsed = parseSubmissionsCsv(text, criteria, { locale: options.locale, criteriaRef: `${criteria.id}@${criteria.version}` });
+    if (!parsed.ok) return fail(parsed.issues);
+    submission = parsed.value satisfies Submission;
+  }
+  const outcome = scoreSubmission(criteria, submission, { skipInvalid: options.skipInvalid });
+  if (!outcome.ok) return fail(outcome.issues);
+  const report = outcome.value;
+  for (const rejected of report.rejected) {
+    io.err(`bỏ qua đơn vị / skipped unit "${rejected.unit}" (units[${rejected.position}]):\n`);
+    for (const issue of rejected.issues) io.err(`  ${issue.path}: ${issue.message} [${issue.code}]\n`);
+  }
+  if (options.format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
+  else if (options.format === 'csv') io.out(formatResultsCsv(report, criteria));
+  else io.out(formatTable(report, criteria, options.lang));
+  return 0;
+}

@@ -1,0 +1,56 @@
+import type { CriteriaSet } from '../format/types.js';
+import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
+
+/** Display width of a cell (NFC, so Vietnamese letters count once). */
+function width(text: string): number {
+  return [...text.normalize('NFC')].length;
+}
+
+function pad(text: string, size: number, right: boolean): string {
+  const gap = ' '.repeat(Math.max(0, size - width(text)));
+  return right ? gap + text : text + gap;
+}
+
+/** Lays out rows as aligned columns; `numeric[i]` right-aligns column `i`. */
+export function alignColumns(header: readonly string[], rows: readonly (readonly string[])[], numeric: readonly boolean[]): string {
+  const sizes = header.map((cell, i) => Math.max(width(cell), ...rows.map((row) => width(row[i] ?? ''))));
+  const line = (row: readonly string[]): string => row.map((cell, i) => pad(cell, sizes[i] ?? 0, numeric[i] ?? false)).join('  ').trimEnd();
+  return [line(header), sizes.map((size) => '─'.repeat(size)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/**
+ * The ranking as a table for people: one block per level (and group when the
+ * set ranks within groups), sorted by rank, with Vietnamese unit names, points,
+ * index, rating and the index of each pillar.
+ */
+export function formatTable(report: ScoreReport, criteria: CriteriaSet, lang: 'vi' | 'en' = 'vi'): string {
+  const pillars = criteria.nodes.map((node) => node.code);
+  const ratingName = new Map((criteria.ratings ?? []).map((r) => [r.id, lang === 'en' ? (r.name.en ?? r.name.vi) : r.name.vi]));
+  const blocks: string[] = [];
+  const title = lang === 'en' ? (criteria.title.en ?? criteria.title.vi) : criteria.title.vi;
+  blocks.push(`${title}\n${criteria.id}@${criteria.version} · sha256 ${report.criteria.sha256.slice(0, 12)}… · ${lang === 'en' ? 'period' : 'kỳ đánh giá'} ${report.period ?? '—'}`);
+  const byGroup = criteria.ranking?.cohort === 'level+group';
+  for (const level of criteria.levels) {
+    const groups = byGroup && level.groups ? level.groups.map((g) => g.id) : [null];
+    for (const group of groups) {
+      const units = report.results.filter((r) => r.level === level.id && (group === null || r.group === group));
+      if (units.length === 0) continue;
+      const sorted = [...units].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit.localeCompare(b.unit));
+      const groupName = group === null ? '' : ` · ${lang === 'en' ? 'group' : 'nhóm'} ${group}`;
+      const levelName = lang === 'en' ? (level.name.en ?? level.name.vi) : level.name.vi;
+      const header = [lang === 'en' ? 'Rank' : 'Hạng', lang === 'en' ? 'Unit' : 'Đơn vị', lang === 'en' ? 'Points' : 'Điểm', lang === 'en' ? 'Max' : 'Tối đa', lang === 'en' ? 'Index' : 'Chỉ số', lang === 'en' ? 'Rating' : 'Xếp loại', ...pillars];
+      const rows = sorted.map((r: UnitResult) => [
+        r.rank === null ? '—' : String(r.rank),
+        r.name ?? r.unit,
+        r.points,
+        r.maxPoints,
+        r.index ?? '—',
+        r.rating === null ? '—' : (ratingName.get(r.rating) ?? r.rating),
+        ...pillars.map((code) => r.nodes[code]?.index ?? '—'),
+      ]);
+      const numeric = header.map((_, i) => i !== 1 && i !== 5);
+      blocks.push(`\n${levelName}${groupName} (${units.length})\n${alignColumns(header, rows, numeric)}`);
+    }
+  }
+  return `${blocks.join('\n')}\n`;
+}

@@ -1,0 +1,141 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli/run.js';
+
+function dti(...argv: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = run(argv, { out: (t) => { out += t; }, err: (t) => { err += t; } }, '0.0.0-test');
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'dti-cli-'));
+const write = (name: string, content: unknown): string => {
+  const file = join(dir, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+};
+
+describe('dti validate', () => {
+  it('accepts both embedded sets', () => {
+    for (const file of ['criteria/can-tho/2022.1.0.json', 'criteria/vn-dti-province/2022.1.0.json']) {
+      const { code, out } = dti('validate', file);
+      expect(code).toBe(0);
+      expect(out).toContain('valid');
+    }
+    expect(JSON.parse(dti('validate', 'criteria/can-tho/2022.1.0.json', '--format', 'json').out)).toEqual({ errors: [] });
+  });
+
+  it('prints every problem as "path: message [code]" and exits 1', () => {
+    const file = write('bad.json', { format: 1, id: 'Bad Id', version: '2022.1', status: 'draft' });
+    const { code, err } = dti('validate', file);
+    expect(code).toBe(1);
+    expect(err).toMatch(/^id: .+ \[schema\/format\]$/m);
+    expect(err).toMatch(/^version: .+ \[schema\/version\]$/m);
+    expect(err).toMatch(/^title: .+ \[schema\/required\]$/m);
+  });
+
+  it('--format json prints { errors: [{ code, path, message }] }', () => {
+    const file = write('bad2.json', '{ "format": 1, ');
+    const { code, out } = dti('validate', file, '--format', 'json');
+    expect(code).toBe(1);
+    const parsed = JSON.parse(out) as { errors: { code: string; path: string; message: string }[] };
+    expect(parsed.errors[0]).toMatchObject({ code: 'json/syntax', path: '$' });
+    expect(Object.keys(parsed.errors[0]!)).toEqual(['code', 'path', 'message']);
+  });
+
+  it('reports a missing file with a code', () => {
+    const { code, err } = dti('validate', join(dir, 'nope.json'));
+    expect(code).toBe(1);
+    expect(err).toContain('[input/read]');
+  });
+});
+
+describe('dti score', () => {
+  it('prints the ranking table of the examples, grouped by level', () => {
+    const { code, out } = dti('score', 'examples/can-tho-2022/submissions.json');
+    expect(code).toBe(0);
+    expect(out).toContain('UBND quận, huyện (9)');
+    expect(out).toContain('Sở, ban, ngành · nhóm A (13)');
+    expect(out).toContain('Quận Ninh Kiều');
+    expect(out).toMatch(/Hạng\s+Đơn vị\s+Điểm/);
+  });
+
+  it('--format json follows spec section 8', () => {
+    const { code, out } = dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(Object.keys(report)).toEqual(['criteria', 'period', 'results', 'rejected']);
+    expect(report.criteria).toMatchObject({ id: 'can-tho', version: '2022.1.0' });
+    expect(report.criteria.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const first = report.results[0];
+    expect(first.points).toMatch(/^\d+\.\d{2}$/);
+    expect(first.index).toMatch(/^\d\.\d{4}$/);
+  });
+
+  it('--format csv prints one row per unit', () => {
+    const { code, out } = dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'csv');
+    expect(code).toBe(0);
+    const lines = out.trim().split('\r\n');
+    expect(lines[0]).toMatch(/^unit,name,level,group,parent,points,maxPoints,index,rating,rank/);
+    expect(lines).toHaveLength(48);
+  });
+
+  it('exits 1 with every problem on invalid input, as JSON under --format json', () => {
+    const file = write('sub.json', {
+      criteria: 'can-tho@2022.1.0',
+      units: [
+        { id: 'a', level: 'commune', values: { 'CQS.1.3': { numerator: 5, denominator: 3 }, 'NOPE.1': 1 } },
+        { id: 'a', level: 'department', values: {} },
+      ],
+    });
+    const { code, out } = dti('score', file, '--format', 'json');
+    expect(code).toBe(1);
+    const codes = (JSON.parse(out) as { errors: { code: string }[] }).errors.map((e) => e.code);
+    expect(codes).toEqual(expect.arrayContaining(['value/numerator-exceeds-denominator', 'submission/unknown-leaf', 'submission/duplicate-unit', 'submission/group-required']));
+  });
+
+  it('--skip-invalid scores the valid units and lists the rejected ones', () => {
+    const file = write('sub2.json', {
+      units: [
+        { id: 'ok', level: 'commune', values: { 'CQS.4.2': 'kiem-nhiem' } },
+        { id: 'bad', level: 'commune', values: { 'CQS.4.2': 'nobody' } },
+      ],
+    });
+    const { code, out, err } = dti('score', file, '--format', 'json', '--skip-invalid');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.results.map((r: { unit: string }) => r.unit)).toEqual(['ok']);
+    expect(report.rejected[0].unit).toBe('bad');
+    expect(err).toContain('bad');
+  });
+
+  it('uses --criteria over the submission field, with a warning', () => {
+    const file = write('sub3.json', { criteria: 'can-tho@2022.1.0', units: [] });
+    const { code, err } = dti('score', file, '--criteria', 'criteria/can-tho/2022.1.0.json');
+    expect(code).toBe(0);
+    expect(err).toBe('');
+    const other = dti('score', file, '--criteria', 'vn-dti-province');
+    expect(other.code).toBe(0);
+    expect(other.err).toContain('warning');
+  });
+
+  it('exits 1 on unknown criteria and on malformed JSON', () => {
+    expect(dti('score', write('s4.json', { units: [] }), '--criteria', 'nowhere@1.0.0').code).toBe(1);
+    expect(dti('score', write('s5.json', '{')).err).toContain('[json/syntax]');
+  });
+});
+
+describe('usage', () => {
+  it('prints help, version, and exits 2 on usage errors', () => {
+    expect(dti('--help').out).toContain('dti score');
+    expect(dti('--version').out).toBe('0.0.0-test\n');
+    expect(dti().code).toBe(2);
+    expect(dti('frobnicate').code).toBe(2);
+    expect(dti('score', 'a.json', '--format', 'xml').code).toBe(2);
+    expect(dti('score', 'a.json', '--bogus').code).toBe(2);
+    expect(dti('criteria', 'list').out).toContain('can-tho@2022.1.0');
+  });
+});

@@ -1,0 +1,115 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import {
+  criteriaJsonSchema,
+  DEFAULT_CRITERIA,
+  EMBEDDED_CRITERIA,
+  getCriteria,
+  listCriteria,
+  scoreBatch,
+  submissionJsonSchema,
+  validateCriteria,
+  type CriteriaSet,
+} from '../src/index.js';
+import { leavesOf } from './support/arbitraries.js';
+
+const files = readdirSync('criteria').flatMap((id) => readdirSync(`criteria/${id}`).map((f) => `criteria/${id}/${f}`));
+
+/** Maximum per level/group computed independently: sum of the leaf points that apply (no caps in these sets). */
+function independentMax(set: CriteriaSet): Map<string, number> {
+  const totals = new Map<string, number>();
+  for (const { node, atoms } of leavesOf(set)) {
+    if (node.rule?.kind === 'info') continue;
+    for (const atom of atoms) {
+      const level = atom.split('/')[0]!;
+      const p = node.points;
+      const value = typeof p === 'object' ? Number(p[level]) : Number(p);
+      totals.set(atom, (totals.get(atom) ?? 0) + value);
+    }
+  }
+  return totals;
+}
+
+describe('criteria files', () => {
+  it.each(files)('%s validates and its totals equal expectedMax', (file) => {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as CriteriaSet;
+    const result = validateCriteria(data);
+    expect(result.ok ? [] : result.issues).toEqual([]);
+    expect(file).toBe(`criteria/${data.id}/${data.version}.json`);
+    const totals = independentMax(data);
+    for (const level of data.levels) {
+      const em = level.expectedMax;
+      if (em === undefined) continue;
+      if (typeof em === 'object') for (const [group, value] of Object.entries(em)) expect(totals.get(`${level.id}/${group}`)).toBe(Number(value));
+      else expect(totals.get(level.id)).toBe(Number(em));
+    }
+  });
+
+  it('can-tho@2022.1.0 is labelled a reconstruction and has the reference structure', () => {
+    const set = getCriteria('can-tho@2022.1.0');
+    expect(set.title.vi).toContain('tái dựng');
+    expect(set.title.en).toContain('reconstruction');
+    expect(set.levels.map((l) => l.id)).toEqual(['department', 'district', 'commune']);
+    expect(set.nodes.map((n) => n.code)).toEqual(['CQS', 'KTS', 'XHS']);
+    const leaves = leavesOf(set);
+    expect(leaves).toHaveLength(55);
+    const count = (atom: string): number => leaves.filter((l) => l.atoms.has(atom)).length;
+    expect([count('department/A'), count('department/B'), count('department/C'), count('district'), count('commune')]).toEqual([41, 29, 25, 46, 44]);
+    for (const { node } of leaves) {
+      expect(node.evidence?.vi, node.code).toBeTruthy();
+      expect(node.source, node.code).toBeTruthy();
+    }
+  });
+
+  it('vn-dti-province@2022.1.0 has nine main indices, smart city as info, 1000 points', () => {
+    const set = getCriteria('vn-dti-province@2022.1.0');
+    expect(set.nodes).toHaveLength(9);
+    expect(set.nodes[5]?.rule?.kind).toBe('info');
+    expect(set.rounding?.index).toBe(4);
+    expect(set.ranking?.ties).toBe('competition');
+  });
+
+  it('every embedded set is listed, and the loader resolves id@version and id', () => {
+    expect(Object.keys(EMBEDDED_CRITERIA)).toContain(DEFAULT_CRITERIA);
+    expect(listCriteria().map((e) => e.ref)).toEqual(Object.keys(EMBEDDED_CRITERIA).sort());
+    expect(getCriteria().version).toBe('2022.1.0');
+    expect(getCriteria('vn-dti-province').id).toBe('vn-dti-province');
+    expect(() => getCriteria('nowhere@1.0.0')).toThrowError(/criteria\/not-found|nowhere/);
+  });
+});
+
+describe('JSON Schema', () => {
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  const criteriaSchema = ajv.compile(criteriaJsonSchema());
+  const submissionSchema = ajv.compile(submissionJsonSchema());
+
+  it('the committed schema files are the generated ones (run npm run build to refresh)', () => {
+    expect(JSON.parse(readFileSync('schema/criteria.schema.json', 'utf8'))).toEqual(criteriaJsonSchema());
+    expect(JSON.parse(readFileSync('schema/submission.schema.json', 'utf8'))).toEqual(submissionJsonSchema());
+  });
+
+  it.each(files)('%s is valid against the JSON Schema', (file) => {
+    expect(criteriaSchema(JSON.parse(readFileSync(file, 'utf8'))), JSON.stringify(criteriaSchema.errors)).toBe(true);
+  });
+
+  it('flags a misspelt key, as an editor would', () => {
+    const data = JSON.parse(readFileSync('criteria/can-tho/2022.1.0.json', 'utf8'));
+    data.nodes[0].evidance = { vi: 'x' };
+    expect(criteriaSchema(data)).toBe(false);
+  });
+
+  it('validates the example submissions, and rejects a unit without level', () => {
+    const example = JSON.parse(readFileSync('examples/can-tho-2022/submissions.json', 'utf8'));
+    expect(submissionSchema(example), JSON.stringify(submissionSchema.errors)).toBe(true);
+    expect(submissionSchema({ units: [{ id: 'x', values: {} }] })).toBe(false);
+    expect(scoreBatch(getCriteria(), example).results).toHaveLength(example.units.length);
+  });
+});
+
+describe('docs', () => {
+  it('docs/guides/error-codes.md lists every issue code (regenerate with npx tsx scripts/docs-errors.ts)', async () => {
+    const { errorCodesMarkdown } = await import('./support/error-codes-doc.js');
+    expect(readFileSync('docs/guides/error-codes.md', 'utf8')).toBe(errorCodesMarkdown());
+  });
+});
