@@ -23,3 +23,4 @@ export { rankEntries, type TieRule } from './scoring/rank.js';
 export type { CriteriaStamp, NodeResult, NodeStatus, RejectedUnit, ScoreReport, UnitResult } from './scoring/result-types.js';
 export { scoreBatch, scoreSubmission, type ScoreOptions } from './scoring/score-batch.js';
 export { criteriaJsonSchema, submissionJsonSchema } from './format/json-schema.js';
+export { strengthsAndWeaknesses, type LeafStanding } from './scoring/strengths.js';

@@ -21,13 +21,19 @@ export const localizedSchema = z
   .meta({ description: 'Localized text / Văn bản song ngữ: { "vi": "...", "en": "..." }' });
 
 /** Lowercase kebab-case id (`can-tho`, `xuat-sac`). */
-export const kebabIdSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'schema/format' });
+export const kebabIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'schema/format|chữ thường, số và dấu gạch nối, ví dụ "can-tho" (lowercase kebab-case)' });
 
 /** Id of an option, item, level or group: letters, digits, `-` and `_`. */
-export const idSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: 'schema/format' });
+export const idSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: 'schema/format|chữ, số, "-" hoặc "_", ví dụ "department", "A" (letters, digits, - and _)' });
 
 /** Dotted node code (`CQS`, `CQS.1`, `CQS.1.2`). */
-export const codeSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/, { error: 'schema/format' });
+export const codeSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/, { error: 'schema/format|mã phân cấp bằng dấu chấm, ví dụ "CQS.1.2" (dotted code)' });
 
 /** `YEAR.MAJOR.MINOR`. */
 export const versionSchema = z.string().regex(/^\d{4}\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)$/, { error: 'schema/version' });

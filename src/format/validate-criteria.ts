@@ -85,6 +85,7 @@ export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: C
     if (ratingIds.has(rating.id)) push('criteria/duplicate-id', ['ratings', ri, 'id'], { id: rating.id });
     ratingIds.add(rating.id);
     const min = readDecimal(rating.min) ?? new Dec(0);
+    if (min.isNeg() || min.gt(1)) push('criteria/rating-range', ['ratings', ri, 'min']);
     if (previous !== undefined && !min.lt(previous)) push('criteria/ratings-order', ['ratings', ri, 'min']);
     previous = min;
   });
@@ -166,7 +167,7 @@ export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: C
     let leaf: CompiledLeaf | undefined;
     let cap: Map<string, Dec> | undefined;
     let children: CompiledNode[] = [];
-    if (isLeaf && node.rule) {
+    if (isLeaf && !isAggregate && node.rule) {
       if (node.cap !== undefined) push('criteria/node-shape', [...path, 'cap']);
       const kind = ruleKind(node.rule.kind);
       let points = new Map<string, Dec>();
@@ -221,16 +222,17 @@ export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: C
     };
     const em = level.expectedMax;
     if (typeof em === 'string' || typeof em === 'number') {
-      if (groups.size > 0) push('criteria/expected-max-groups', path, { detail: [...groups].join(', ') });
+      if (groups.size > 0) push('criteria/expected-max-groups', path, { groups: [...groups].join(', ') });
       else compare(level.id, em, path, ` (${level.id})`);
       return;
     }
-    if (groups.size === 0) { push('criteria/expected-max-groups', path, { detail: 'level has no groups / cấp không chia nhóm' }); return; }
+    if (groups.size === 0) { push('criteria/expected-max-single', path); return; }
     for (const [group, value] of Object.entries(em)) {
       if (!groups.has(group)) { push('criteria/unknown-group', [...path, group], { group, level: level.id }); continue; }
       compare(atomOf(level.id, group), value, [...path, group], ` (${level.id}/${group})`);
     }
-    for (const group of groups) if (!(group in em)) push('criteria/expected-max-groups', [...path], { detail: `missing group "${group}"` });
+    const absent = [...groups].filter((group) => !(group in em));
+    if (absent.length > 0) push('criteria/expected-max-groups', path, { groups: [...groups].join(', ') });
   });
 
   if (issues.length > 0) return { issues };

@@ -36,8 +36,9 @@ export function fromZodIssues(
     const push = (code: IssueCode, params: Record<string, string | number> = {}): void => {
       out.push(makeIssue(code, path, params));
     };
-    if (KNOWN.has(issue.message)) {
-      push(issue.message as IssueCode);
+    const [tagged, detail] = issue.message.split('|');
+    if (tagged !== undefined && KNOWN.has(tagged)) {
+      push(tagged as IssueCode, detail === undefined ? {} : { expected: detail });
       return;
     }
     switch (issue.code) {
@@ -94,5 +95,12 @@ export function fromZodIssues(
     }
   };
   for (const issue of zodIssues) visit(issue, []);
-  return out;
+  // A value can fail two checks that mean the same thing (a regex and a refinement): report it once.
+  const seen = new Set<string>();
+  return out.filter((issue) => {
+    const key = `${issue.code}\u0000${issue.path}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }

@@ -39,6 +39,7 @@ export const ratioRule: RuleKind<RatioRule, CompiledRatio, FractionValue> = {
     const issues = [];
     const target = readDecimal(config.target ?? '1');
     if (target !== undefined && target.lte(0)) issues.push(makeIssue('rule/target-not-positive', formatPath([...path, 'target'])));
+    if (target !== undefined && target.gt(1) && !config.allowOver) issues.push(makeIssue('rule/target-unreachable', formatPath([...path, 'target'])));
     const floor = readDecimal(config.floor);
     if (floor !== undefined && (floor.isNeg() || floor.gt(1))) issues.push(makeIssue('rule/floor-range', formatPath([...path, 'floor'])));
     return issues;

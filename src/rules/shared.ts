@@ -141,7 +141,7 @@ export function checkAwards(
         return;
       }
       for (const [level, max] of maxByLevel) {
-        if (compiled.points.gt(max)) {
+        if (!max.isNeg() && compiled.points.gt(max)) {
           issues.push(makeIssue('rule/worth-more-than-points', formatPath([...at, 'points']), { worth: show(compiled.points), max: show(max), level }));
         }
       }

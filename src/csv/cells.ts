@@ -1,0 +1,107 @@
+import { parseDecimalCell, type CsvLocale } from './numbers.js';
+
+/**
+ * The text of a cell as it is read: surrounding white space removed and
+ * Unicode normalized to NFC (so a `có` typed with a combining accent equals
+ * the precomposed one). Inner line breaks and spaces are kept.
+ *
+ * @example
+ * ```ts
+ * import { cellText } from 'dti-criteria/csv';
+ * console.log(JSON.stringify(cellText('  Phường\nAn Bình \t'))); // "Phường\nAn Bình"
+ * ```
+ */
+export function cellText(raw: string): string {
+  return raw.trim().normalize('NFC');
+}
+
+/**
+ * `true` when a cell says "not applicable": `n/a` in any case (`N/A`, `n/A`).
+ *
+ * @example
+ * ```ts
+ * import { isNotApplicableCell } from 'dti-criteria/csv';
+ * console.log(isNotApplicableCell('N/A'), isNotApplicableCell('na')); // true false
+ * ```
+ */
+export function isNotApplicableCell(text: string): boolean {
+  return text.toLowerCase() === 'n/a';
+}
+
+const TRUE_WORDS = new Set(['true', '1', 'x', 'yes', 'có', 'co']);
+const FALSE_WORDS = new Set(['false', '0', 'no', 'không', 'khong']);
+
+/** The words a yes/no cell may hold, for messages. */
+export const BOOLEAN_WORDS = 'true/false, 1/0, yes/no, có/không, x';
+
+/**
+ * Reads a yes/no cell, case-insensitively: `true`/`false`, `1`/`0`,
+ * `yes`/`no`, `có`/`không` (also typed without accents, `co`/`khong`), and `x`
+ * for a tick. Returns `undefined` for anything else (the empty cell included:
+ * the caller decides what empty means).
+ *
+ * @example
+ * ```ts
+ * import { parseBooleanCell } from 'dti-criteria/csv';
+ * console.log(parseBooleanCell('Có'), parseBooleanCell('FALSE'), parseBooleanCell('x')); // true false true
+ * console.log(parseBooleanCell('maybe')); // undefined
+ * ```
+ */
+export function parseBooleanCell(text: string): boolean | undefined {
+  const word = cellText(text).toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return undefined;
+}
+
+/** How a scalar leaf's cell is converted, by rule kind. */
+export type ScalarInput = 'boolean' | 'number' | 'text';
+
+/** A converted cell: its value, or what was expected when it cannot be converted. */
+export type CellReading = { readonly ok: true; readonly value: string | boolean } | { readonly ok: false; readonly expected: string };
+
+/**
+ * What a number cell must look like in `locale`, for messages (Vietnamese and
+ * English at once, as the message templates take one text).
+ *
+ * @example
+ * ```ts
+ * import { expectedNumber } from 'dti-criteria/csv';
+ * console.log(expectedNumber('vi')); // "a number such as 1.234,5 or 12 / một số, ví dụ 1.234,5 hoặc 12"
+ * ```
+ */
+export function expectedNumber(locale: CsvLocale): string {
+  return locale === 'vi'
+    ? 'a number such as 1.234,5 or 12 / một số, ví dụ 1.234,5 hoặc 12'
+    : 'a plain number such as 1234.5 or 12, no thousands separators / một số, ví dụ 1234.5 hoặc 12';
+}
+
+/**
+ * Converts the (non-empty, not `n/a`) text of a scalar cell: a yes/no word to
+ * a boolean, a number to a plain decimal string (exact, see
+ * {@link parseDecimalCell}), anything else (an option id, an `info` note) to
+ * its trimmed text.
+ *
+ * @example
+ * ```ts
+ * import { readScalarCell } from 'dti-criteria/csv';
+ * console.log(readScalarCell('4,5', 'number', 'vi')); // { ok: true, value: "4.5" }
+ * console.log(readScalarCell('có', 'boolean', 'en')); // { ok: true, value: true }
+ * console.log(readScalarCell('abc', 'number', 'en').ok); // false
+ * ```
+ */
+export function readScalarCell(text: string, input: ScalarInput, locale: CsvLocale): CellReading {
+  const clean = cellText(text);
+  switch (input) {
+    case 'boolean': {
+      const value = parseBooleanCell(clean);
+      return value === undefined ? { ok: false, expected: `${BOOLEAN_WORDS} / có hoặc không` } : { ok: true, value };
+    }
+    case 'number': {
+      const value = parseDecimalCell(clean, locale);
+      return value === undefined ? { ok: false, expected: expectedNumber(locale) } : { ok: true, value };
+    }
+    case 'text':
+      return { ok: true, value: clean };
+  }
+}

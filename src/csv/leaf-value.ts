@@ -1,0 +1,115 @@
+import { makeIssue, type Issue } from '../errors.js';
+import { BOOLEAN_WORDS, cellText, expectedNumber, isNotApplicableCell, parseBooleanCell, readScalarCell } from './cells.js';
+import { scalarInputOf, type LeafColumns } from './columns.js';
+import { parseDecimalCell, type CsvLocale } from './numbers.js';
+import { csvCellPath } from './paths.js';
+
+/** Where a row's cells are read: its number, its unit (for messages), the header names and the locale. */
+export interface RowContext {
+  readonly row: number;
+  readonly unit: string;
+  readonly cells: readonly string[];
+  readonly names: readonly string[];
+  readonly locale: CsvLocale;
+  readonly issues: Issue[];
+}
+
+/**
+ * A leaf's value read from a row: `missing` (every cell empty), the submission
+ * value (`"n/a"`, a boolean, a decimal string, an option id, a
+ * `{ numerator, denominator }` of decimal strings, a list of item ids), or
+ * `invalid` after at least one issue was pushed.
+ */
+export type LeafReading = { readonly state: 'missing' } | { readonly state: 'value'; readonly value: unknown } | { readonly state: 'invalid' };
+
+const MISSING: LeafReading = { state: 'missing' };
+const INVALID: LeafReading = { state: 'invalid' };
+const NA: LeafReading = { state: 'value', value: 'n/a' };
+
+function text(ctx: RowContext, position: number): string {
+  return cellText(ctx.cells[position] ?? '');
+}
+
+function shapeIssue(ctx: RowContext, position: number, expected: string): LeafReading {
+  ctx.issues.push(makeIssue('value/shape', csvCellPath(ctx.row, ctx.names[position] ?? ''), { unit: ctx.unit, expected }));
+  return INVALID;
+}
+
+function readFraction(ctx: RowContext, numerator: number, denominator: number): LeafReading {
+  const cells = [numerator, denominator].map((position) => ({ position, text: text(ctx, position) }));
+  if (cells.every((cell) => cell.text === '')) return MISSING;
+  if (cells.some((cell) => isNotApplicableCell(cell.text))) {
+    if (cells.every((cell) => cell.text === '' || isNotApplicableCell(cell.text))) return NA;
+    const at = cells.find((cell) => isNotApplicableCell(cell.text))!;
+    return shapeIssue(ctx, at.position, `${expectedNumber(ctx.locale)}, or n/a in both cells / hoặc n/a ở cả hai ô`);
+  }
+  const values: string[] = [];
+  let bad = false;
+  for (const cell of cells) {
+    const value = cell.text === '' ? undefined : parseDecimalCell(cell.text, ctx.locale);
+    if (value === undefined) {
+      const other = cell.text === '' ? ' (the other cell of the fraction is filled / ô còn lại của phân số đã có số liệu)' : '';
+      shapeIssue(ctx, cell.position, `${expectedNumber(ctx.locale)}${other}`);
+      bad = true;
+    } else {
+      values.push(value);
+    }
+  }
+  if (bad) return INVALID;
+  return { state: 'value', value: { numerator: values[0], denominator: values[1] } };
+}
+
+function readChecklist(ctx: RowContext, items: ReadonlyMap<string, number>): LeafReading {
+  const cells = [...items].map(([item, position]) => ({ item, position, text: text(ctx, position) }));
+  if (cells.every((cell) => cell.text === '')) return MISSING;
+  if (cells.every((cell) => cell.text === '' || isNotApplicableCell(cell.text))) return NA;
+  const chosen: string[] = [];
+  let bad = false;
+  for (const cell of cells) {
+    if (cell.text === '') continue;
+    const flag = isNotApplicableCell(cell.text) ? undefined : parseBooleanCell(cell.text);
+    if (flag === undefined) {
+      const na = isNotApplicableCell(cell.text) ? ' (n/a only when every item is n/a / chỉ ghi n/a khi mọi mục đều n/a)' : '';
+      shapeIssue(ctx, cell.position, `${BOOLEAN_WORDS}, or empty for not done / hoặc để trống${na}`);
+      bad = true;
+    } else if (flag) {
+      chosen.push(cell.item);
+    }
+  }
+  return bad ? INVALID : { state: 'value', value: chosen };
+}
+
+/**
+ * Reads one leaf's value (for one target) from a row's cells:
+ *
+ * - a scalar column: empty is missing, `n/a` is `"n/a"`, otherwise the cell is
+ *   converted by the rule kind (yes/no words, an exact decimal string in the
+ *   locale, or the trimmed text of an option id or an `info` note);
+ * - a `CODE.numerator` / `CODE.denominator` pair: both empty is missing; `n/a`
+ *   in both, or in one with the other empty, is `"n/a"`; a number in one cell
+ *   and nothing (or `n/a`) in the other is an error;
+ * - a bands leaf may have both a `CODE` column and a pair: a row fills one;
+ * - checklist item columns: all empty is missing, all `n/a` (or empty) is
+ *   `"n/a"`; otherwise each cell is a yes/no word and an empty cell is "not
+ *   done"; the value is the list of the items done, in the criteria's order.
+ *
+ * Conversion problems are pushed as `value/shape` with the cell's path; value
+ * checks (`n > d`, unknown option ids, negative counts) are the scorer's.
+ *
+ * @internal
+ */
+export function readLeafValue(ctx: RowContext, columns: LeafColumns): LeafReading {
+  if (columns.items) return readChecklist(ctx, columns.items);
+  const hasPair = columns.numerator !== undefined && columns.denominator !== undefined;
+  const scalar = columns.value === undefined ? '' : text(ctx, columns.value);
+  const pairGiven = hasPair && (text(ctx, columns.numerator!) !== '' || text(ctx, columns.denominator!) !== '');
+  if (scalar !== '' && pairGiven) {
+    return shapeIssue(ctx, columns.value!, `either this cell or the numerator and denominator cells, not both / chỉ điền ô này hoặc hai ô tử số, mẫu số`);
+  }
+  if (pairGiven) return readFraction(ctx, columns.numerator!, columns.denominator!);
+  if (scalar === '' || columns.value === undefined) return MISSING;
+  if (isNotApplicableCell(scalar)) return NA;
+  const input = scalarInputOf(columns.kind) ?? 'text';
+  const reading = readScalarCell(scalar, input, ctx.locale);
+  return reading.ok ? { state: 'value', value: reading.value } : shapeIssue(ctx, columns.value, reading.expected);
+}
