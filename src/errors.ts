@@ -79,6 +79,8 @@ const catalogue = {
   'value/duplicate-item': (p) => [`đơn vị "${p.unit}": mục "${p.item}" bị lặp`, `unit "${p.unit}": item "${p.item}" listed twice`],
   'value/out-of-range': (p) => [`đơn vị "${p.unit}": giá trị ngoài khoảng ${p.range}`, `unit "${p.unit}": value outside ${p.range}`],
   'value/na-not-allowed': (p) => [`đơn vị "${p.unit}": tiêu chí không cho phép trả lời "n/a"`, `unit "${p.unit}": this criterion does not accept "n/a"`],
+  'csv/syntax': (p) => [`CSV sai cú pháp: cần ${p.expected}`, `malformed CSV: expected ${p.expected}`],
+  'csv/duplicate-column': (p) => [`cột bị trùng: ${p.detail}`, `duplicate column: ${p.detail}`],
   'cli/usage': (p) => [`sai cú pháp lệnh: ${p.detail}`, `usage error: ${p.detail}`],
 } satisfies Record<string, Template>;
 

@@ -21,7 +21,8 @@ export function cellText(raw: string): string {
  * @example
  * ```ts
  * import { isNotApplicableCell } from 'dti-criteria/csv';
- * console.log(isNotApplicableCell('N/A'), isNotApplicableCell('na')); // true false
+ * console.log(isNotApplicableCell('N/A')); // true
+ * console.log(isNotApplicableCell('na')); // false
  * ```
  */
 export function isNotApplicableCell(text: string): boolean {
@@ -31,7 +32,15 @@ export function isNotApplicableCell(text: string): boolean {
 const TRUE_WORDS = new Set(['true', '1', 'x', 'yes', 'có', 'co']);
 const FALSE_WORDS = new Set(['false', '0', 'no', 'không', 'khong']);
 
-/** The words a yes/no cell may hold, for messages. */
+/**
+ * The words a yes/no cell may hold, for messages.
+ *
+ * @example
+ * ```ts
+ * import { BOOLEAN_WORDS } from 'dti-criteria/csv';
+ * console.log(BOOLEAN_WORDS); // "true/false, 1/0, yes/no, có/không, x"
+ * ```
+ */
 export const BOOLEAN_WORDS = 'true/false, 1/0, yes/no, có/không, x';
 
 /**
@@ -43,7 +52,9 @@ export const BOOLEAN_WORDS = 'true/false, 1/0, yes/no, có/không, x';
  * @example
  * ```ts
  * import { parseBooleanCell } from 'dti-criteria/csv';
- * console.log(parseBooleanCell('Có'), parseBooleanCell('FALSE'), parseBooleanCell('x')); // true false true
+ * console.log(parseBooleanCell('Có')); // true
+ * console.log(parseBooleanCell('FALSE')); // false
+ * console.log(parseBooleanCell('x')); // true
  * console.log(parseBooleanCell('maybe')); // undefined
  * ```
  */
@@ -67,13 +78,13 @@ export type CellReading = { readonly ok: true; readonly value: string | boolean 
  * @example
  * ```ts
  * import { expectedNumber } from 'dti-criteria/csv';
- * console.log(expectedNumber('vi')); // "a number such as 1.234,5 or 12 / một số, ví dụ 1.234,5 hoặc 12"
+ * console.log(expectedNumber('vi')); // "a number such as 1.234,5 / số dạng 1.234,5"
  * ```
  */
 export function expectedNumber(locale: CsvLocale): string {
   return locale === 'vi'
-    ? 'a number such as 1.234,5 or 12 / một số, ví dụ 1.234,5 hoặc 12'
-    : 'a plain number such as 1234.5 or 12, no thousands separators / một số, ví dụ 1234.5 hoặc 12';
+    ? 'a number such as 1.234,5 / số dạng 1.234,5'
+    : 'a plain number such as 1234.5 / số dạng 1234.5';
 }
 
 /**
@@ -85,8 +96,8 @@ export function expectedNumber(locale: CsvLocale): string {
  * @example
  * ```ts
  * import { readScalarCell } from 'dti-criteria/csv';
- * console.log(readScalarCell('4,5', 'number', 'vi')); // { ok: true, value: "4.5" }
- * console.log(readScalarCell('có', 'boolean', 'en')); // { ok: true, value: true }
+ * console.log(readScalarCell('4,5', 'number', 'vi')); // {"ok":true,"value":"4.5"}
+ * console.log(readScalarCell('có', 'boolean', 'en')); // {"ok":true,"value":true}
  * console.log(readScalarCell('abc', 'number', 'en').ok); // false
  * ```
  */
@@ -95,7 +106,7 @@ export function readScalarCell(text: string, input: ScalarInput, locale: CsvLoca
   switch (input) {
     case 'boolean': {
       const value = parseBooleanCell(clean);
-      return value === undefined ? { ok: false, expected: `${BOOLEAN_WORDS} / có hoặc không` } : { ok: true, value };
+      return value === undefined ? { ok: false, expected: BOOLEAN_WORDS } : { ok: true, value };
     }
     case 'number': {
       const value = parseDecimalCell(clean, locale);

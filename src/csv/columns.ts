@@ -6,13 +6,31 @@ import type { RuleKindName } from '../rules/registry.js';
 import type { ScalarInput } from './cells.js';
 import { csvHeaderPath } from './paths.js';
 
-/** The unit columns, in the order {@link submissionToCsv} writes them. `id` and `level` are required. */
+/**
+ * The unit columns, in the order `submissionToCsv` writes them. `id` and
+ * `level` are required; the others may be left out of a file.
+ *
+ * @example
+ * ```ts
+ * import { UNIT_COLUMNS } from 'dti-criteria/csv';
+ * console.log(UNIT_COLUMNS.join(',')); // "id,name,level,group,parent"
+ * ```
+ */
 export const UNIT_COLUMNS = ['id', 'name', 'level', 'group', 'parent'] as const;
 
 /** One of {@link UNIT_COLUMNS}. */
 export type UnitColumn = (typeof UNIT_COLUMNS)[number];
 
-/** The prefix of the columns that hold the DIC's appraised values. */
+/**
+ * The prefix of the columns that hold the DIC's appraised values
+ * (matched case-insensitively when reading).
+ *
+ * @example
+ * ```ts
+ * import { APPRAISED_PREFIX } from 'dti-criteria/csv';
+ * console.log(`${APPRAISED_PREFIX}CQS.6.4`); // "appraised:CQS.6.4"
+ * ```
+ */
 export const APPRAISED_PREFIX = 'appraised:';
 
 /** Which of a unit's value sets a column feeds: its self-assessment or the appraisal. */
@@ -51,7 +69,9 @@ export function csvColumnName(target: CsvTarget, code: string, part: LeafPart): 
  * @example
  * ```ts
  * import { scalarInputOf } from 'dti-criteria/csv';
- * console.log(scalarInputOf('count'), scalarInputOf('choice'), scalarInputOf('ratio')); // "number" "text" undefined
+ * console.log(scalarInputOf('count')); // "number"
+ * console.log(scalarInputOf('choice')); // "text"
+ * console.log(scalarInputOf('ratio')); // undefined
  * ```
  */
 export function scalarInputOf(kind: RuleKindName): ScalarInput | undefined {
@@ -73,12 +93,20 @@ export function scalarInputOf(kind: RuleKindName): ScalarInput | undefined {
   }
 }
 
-/** `true` for the rule kinds whose value may be a `{ numerator, denominator }` pair (`ratio`, `bands`). */
+/**
+ * `true` for the rule kinds whose value may be a `{ numerator, denominator }` pair (`ratio`, `bands`).
+ *
+ * @internal
+ */
 export function takesFraction(kind: RuleKindName): boolean {
   return kind === 'ratio' || kind === 'bands';
 }
 
-/** The item ids of a checklist leaf, in the criteria's order (empty for other kinds). */
+/**
+ * The item ids of a checklist leaf, in the criteria's order (empty for other kinds).
+ *
+ * @internal
+ */
 export function checklistItems(node: CompiledNode): readonly string[] {
   const rule = node.node.rule;
   return rule?.kind === 'checklist' ? rule.items.map((item) => item.id) : [];
@@ -166,7 +194,7 @@ function partKey(part: LeafPart): string {
  *   a suffix the leaf does not take (`CQS.1.2.numerator` on a count leaf, an
  *   unknown checklist item), a non-empty column with an empty header;
  * - `schema/format`: a ratio or checklist leaf given as one `CODE` column;
- * - `schema/invalid`: the same column twice;
+ * - `csv/duplicate-column`: the same column twice;
  * - `schema/required`: no `id` or `level` column, a `CODE.numerator` without
  *   its `CODE.denominator` (or the reverse), a checklist with columns for only
  *   some of its items (a missing item would silently count as not done).
@@ -174,13 +202,15 @@ function partKey(part: LeafPart): string {
  * Columns whose header and cells are all empty (a spreadsheet's trailing
  * commas) are ignored. `isBlankColumn(i)` tells whether every data cell of
  * column `i` is empty.
+ * Throws a `DtiError` when `criteria` itself is invalid.
  *
  * @example
  * ```ts
  * import { getCriteria } from 'dti-criteria';
  * import { mapCsvHeader } from 'dti-criteria/csv';
  * const { map, issues } = mapCsvHeader(['id', 'level', 'CQS.1.3.numerator', 'CQS.1.3.denominator', 'CQS.9.9'], getCriteria('can-tho@2022.1.0'));
- * console.log(map.leaves[0]?.code, issues[0]?.path); // "CQS.1.3" header["CQS.9.9"]
+ * console.log(map.leaves[0]?.code); // "CQS.1.3"
+ * console.log(issues[0]?.path); // header["CQS.9.9"]
  * ```
  */
 export function mapCsvHeader(
@@ -206,7 +236,7 @@ export function mapCsvHeader(
         seen.set(key, position);
         return false;
       }
-      issues.push(makeIssue('schema/invalid', csvHeaderPath(name), { detail: `duplicate column, the same as column ${first + 1} / cột trùng với cột ${first + 1}` }));
+      issues.push(makeIssue('csv/duplicate-column', csvHeaderPath(name), { detail: `duplicate column, the same as column ${first + 1} / cột trùng với cột ${first + 1}` }));
       return true;
     };
     const lower = name.toLowerCase();

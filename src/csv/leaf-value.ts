@@ -41,14 +41,14 @@ function readFraction(ctx: RowContext, numerator: number, denominator: number): 
   if (cells.some((cell) => isNotApplicableCell(cell.text))) {
     if (cells.every((cell) => cell.text === '' || isNotApplicableCell(cell.text))) return NA;
     const at = cells.find((cell) => isNotApplicableCell(cell.text))!;
-    return shapeIssue(ctx, at.position, `${expectedNumber(ctx.locale)}, or n/a in both cells / hoặc n/a ở cả hai ô`);
+    return shapeIssue(ctx, at.position, `${expectedNumber(ctx.locale)}, or n/a in both cells`);
   }
   const values: string[] = [];
   let bad = false;
   for (const cell of cells) {
     const value = cell.text === '' ? undefined : parseDecimalCell(cell.text, ctx.locale);
     if (value === undefined) {
-      const other = cell.text === '' ? ' (the other cell of the fraction is filled / ô còn lại của phân số đã có số liệu)' : '';
+      const other = cell.text === '' ? ' (the other cell of the pair is filled / ô kia đã có số)' : '';
       shapeIssue(ctx, cell.position, `${expectedNumber(ctx.locale)}${other}`);
       bad = true;
     } else {
@@ -69,8 +69,8 @@ function readChecklist(ctx: RowContext, items: ReadonlyMap<string, number>): Lea
     if (cell.text === '') continue;
     const flag = isNotApplicableCell(cell.text) ? undefined : parseBooleanCell(cell.text);
     if (flag === undefined) {
-      const na = isNotApplicableCell(cell.text) ? ' (n/a only when every item is n/a / chỉ ghi n/a khi mọi mục đều n/a)' : '';
-      shapeIssue(ctx, cell.position, `${BOOLEAN_WORDS}, or empty for not done / hoặc để trống${na}`);
+      const na = isNotApplicableCell(cell.text) ? ' (n/a only when every item is n/a)' : '';
+      shapeIssue(ctx, cell.position, `${BOOLEAN_WORDS}, or empty${na}`);
       bad = true;
     } else if (flag) {
       chosen.push(cell.item);
@@ -104,7 +104,7 @@ export function readLeafValue(ctx: RowContext, columns: LeafColumns): LeafReadin
   const scalar = columns.value === undefined ? '' : text(ctx, columns.value);
   const pairGiven = hasPair && (text(ctx, columns.numerator!) !== '' || text(ctx, columns.denominator!) !== '');
   if (scalar !== '' && pairGiven) {
-    return shapeIssue(ctx, columns.value!, `either this cell or the numerator and denominator cells, not both / chỉ điền ô này hoặc hai ô tử số, mẫu số`);
+    return shapeIssue(ctx, columns.value!, `this cell or the numerator/denominator cells, not both / chỉ điền một dạng`);
   }
   if (pairGiven) return readFraction(ctx, columns.numerator!, columns.denominator!);
   if (scalar === '' || columns.value === undefined) return MISSING;

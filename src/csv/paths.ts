@@ -43,5 +43,14 @@ export function csvHeaderPath(column: string, position?: number): string {
  * stray quote, a row with the wrong number of cells). The catalogue has no
  * `csv/syntax` code yet, so the generic `schema/format` is used; the message
  * says what was expected and on which line.
+ *
+ * @example
+ * ```ts
+ * import { getCriteria } from 'dti-criteria';
+ * import { CSV_SYNTAX, parseSubmissionsCsv } from 'dti-criteria/csv';
+ * const result = parseSubmissionsCsv('id,level\nx,"commune\n', getCriteria('can-tho@2022.1.0'));
+ * if (!result.ok) console.log(result.issues[0]?.code === CSV_SYNTAX); // true
+ * if (!result.ok) console.log(result.issues[0]?.path); // rows[2].level
+ * ```
  */
-export const CSV_SYNTAX: IssueCode = 'schema/format';
+export const CSV_SYNTAX: IssueCode = 'csv/syntax';

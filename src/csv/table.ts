@@ -45,7 +45,7 @@ export interface CsvTable {
   readonly rows: readonly CsvRow[];
 }
 
-interface Record {
+interface RawRecord {
   readonly cells: string[];
   readonly line: number;
 }
@@ -60,15 +60,15 @@ function syntaxIssue(error: unknown, header: readonly string[] | undefined, last
   const path = csvCellPath(row, column);
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
     return makeIssue(CSV_SYNTAX, path, {
-      expected: `a closing quote (") for the cell opened in row ${row}, line ${line}; the file ends inside it / dấu " đóng cho ô mở ở dòng ${row} (dòng ${line} của tệp)`,
+      expected: `a closing " for the cell opened in row ${row} (line ${line}) / dấu " đóng ô`,
     });
   }
   if (e.code === 'INVALID_OPENING_QUOTE' || e.code === 'CSV_INVALID_CLOSING_QUOTE') {
     return makeIssue(CSV_SYNTAX, path, {
-      expected: `quotes (") only around a whole cell, doubled ("") inside it (row ${row}, line ${line}) / dấu " chỉ bao quanh cả ô, viết "" bên trong ô`,
+      expected: `" only around a whole cell, "" inside it (row ${row}, line ${line}) / dấu " chỉ bao quanh cả ô`,
     });
   }
-  return makeIssue(CSV_SYNTAX, path, { expected: `well-formed CSV (row ${row}, line ${line}: ${e.message ?? String(error)}) / CSV hợp lệ` });
+  return makeIssue(CSV_SYNTAX, path, { expected: `well-formed CSV (row ${row}, line ${line}: ${e.message ?? String(error)})` });
 }
 
 /**
@@ -84,13 +84,14 @@ function syntaxIssue(error: unknown, header: readonly string[] | undefined, last
  * ```ts
  * import { readCsvTable } from 'dti-criteria/csv';
  * const { table } = readCsvTable('\uFEFFid;name\r\nx;"A; B"\r\n');
- * console.log(table?.delimiter, table?.rows[0]?.cells); // ";" ["x", "A; B"]
+ * console.log(table?.delimiter); // ";"
+ * console.log(table?.rows[0]?.cells); // ["x", "A; B"]
  * ```
  */
 export function readCsvTable(text: string, delimiter?: CsvDelimiter): { table: CsvTable | undefined; issues: Issue[] } {
   const clean = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const used = delimiter ?? detectDelimiter(clean);
-  const records: Record[] = [];
+  const records: RawRecord[] = [];
   let lastLine = 0;
   try {
     parse(clean, {
@@ -116,7 +117,7 @@ export function readCsvTable(text: string, delimiter?: CsvDelimiter): { table: C
     if (isBlank(record.cells)) return;
     if (record.cells.length !== header.length) {
       issues.push(makeIssue(CSV_SYNTAX, csvCellPath(row), {
-        expected: `${header.length} cells like the header, found ${record.cells.length} (row ${row}, line ${record.line}) / ${header.length} ô như dòng tiêu đề, có ${record.cells.length} ô`,
+        expected: `${header.length} cells like the header, found ${record.cells.length} (row ${row}, line ${record.line}) / số ô như dòng tiêu đề`,
       }));
       return;
     }

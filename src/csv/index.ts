@@ -1,0 +1,33 @@
+/**
+ * `dti-criteria/csv`: self-assessments as CSV, one row per unit, read into a
+ * submission batch (spec section 7) and written back, with exact decimals and
+ * every problem reported with its spreadsheet row and column.
+ *
+ * @example
+ * ```ts
+ * import { getCriteria } from 'dti-criteria';
+ * import { parseSubmissionsCsv } from 'dti-criteria/csv';
+ * const result = parseSubmissionsCsv('id,level,CQS.2.1\nninh-kieu,district,có\n', getCriteria('can-tho@2022.1.0'));
+ * if (result.ok) console.log(result.value.units[0]?.values); // {"CQS.2.1":true}
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { BOOLEAN_WORDS, cellText, expectedNumber, isNotApplicableCell, parseBooleanCell, readScalarCell, type CellReading, type ScalarInput } from './cells.js';
+export {
+  APPRAISED_PREFIX,
+  csvColumnName,
+  mapCsvHeader,
+  scalarInputOf,
+  UNIT_COLUMNS,
+  type CsvColumnMap,
+  type CsvTarget,
+  type LeafColumns,
+  type LeafPart,
+  type UnitColumn,
+} from './columns.js';
+export { formatDecimalCell, parseDecimalCell, type CsvLocale } from './numbers.js';
+export { parseSubmissionsCsv, type SubmissionsCsvOptions } from './parse-submissions-csv.js';
+export { CSV_SYNTAX, csvCellPath, csvHeaderPath } from './paths.js';
+export { submissionToCsv, type SubmissionCsvWriteOptions } from './submission-to-csv.js';
+export { detectDelimiter, readCsvTable, type CsvDelimiter, type CsvRow, type CsvTable } from './table.js';

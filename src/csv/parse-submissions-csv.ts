@@ -1,0 +1,135 @@
+import { DtiError, makeIssue, type Issue, type Result } from '../errors.js';
+import { compileCriteria } from '../format/parse-criteria.js';
+import { MAX_UNITS, type Submission, type UnitSubmission } from '../format/submission-schema.js';
+import type { CriteriaSet } from '../format/types.js';
+import { cellText } from './cells.js';
+import { mapCsvHeader, type CsvColumnMap, type UnitColumn } from './columns.js';
+import { readLeafValue } from './leaf-value.js';
+import type { CsvLocale } from './numbers.js';
+import { csvCellPath } from './paths.js';
+import { readCsvTable, type CsvDelimiter, type CsvRow } from './table.js';
+
+/** Options of {@link parseSubmissionsCsv}. */
+export interface SubmissionsCsvOptions {
+  /** How numbers are written in the file (see {@link CsvLocale}); default `en`, plain decimals. */
+  readonly locale?: CsvLocale;
+  /** The submission's `criteria` field; default the set's own `id@version`. */
+  readonly criteriaRef?: string;
+  /** The submission's `period` field (`"2022"`); absent when not given. */
+  readonly period?: string;
+  /** The field delimiter; default: detected from the header line (`,`, `;` or tab). */
+  readonly delimiter?: CsvDelimiter;
+}
+
+function readUnit(row: CsvRow, map: CsvColumnMap, locale: CsvLocale, issues: Issue[]): UnitSubmission {
+  const field = (column: UnitColumn): string | undefined => {
+    const position = map.unit[column];
+    return position === undefined ? undefined : cellText(row.cells[position] ?? '');
+  };
+  const required = (column: 'id' | 'level'): string => {
+    const value = field(column);
+    if (value === '') issues.push(makeIssue('schema/required', csvCellPath(row.row, map.names[map.unit[column]!] ?? column)));
+    return value ?? '';
+  };
+  const id = required('id');
+  const level = required('level');
+  const ctx = { row: row.row, unit: id || `row ${row.row}`, cells: row.cells, names: map.names, locale, issues };
+  const values: Record<string, unknown> = {};
+  const appraised: Record<string, unknown> = {};
+  for (const columns of map.leaves) {
+    const reading = readLeafValue(ctx, columns);
+    if (reading.state === 'value') (columns.target === 'values' ? values : appraised)[columns.code] = reading.value;
+  }
+  const name = field('name');
+  const group = field('group');
+  const parent = field('parent');
+  return {
+    id,
+    ...(name ? { name } : {}),
+    level,
+    ...(group ? { group } : {}),
+    ...(parent ? { parent } : {}),
+    values,
+    ...(Object.keys(appraised).length > 0 ? { appraised } : {}),
+  };
+}
+
+/**
+ * Turns a CSV file of self-assessments into a submission batch (spec section 7)
+ * for `criteria`. Never throws for bad input: every problem found is returned,
+ * with its path in the file (see {@link csvCellPath}).
+ *
+ * Layout: one row per unit; columns `id` and `level` (required), `name`,
+ * `group`, `parent` (optional); then per leaf `CODE` (a scalar value),
+ * `CODE.numerator` and `CODE.denominator` (a ratio, or a bands leaf given as a
+ * fraction) or `CODE.itemId` (one per checklist item); the same with the prefix
+ * `appraised:` for the DIC's appraised values. Leaves without columns are
+ * missing for every unit; the columns may come in any order. An empty cell
+ * is missing; `n/a` (any case) is not applicable (for a pair: in both cells, or
+ * in one with the other empty; for a checklist: in every item cell, or empty);
+ * numbers become exact decimal strings read in `options.locale`; yes/no words
+ * (`true`/`false`, `1`/`0`, `yes`/`no`, `có`/`không`, `x`) become booleans;
+ * option ids and `info` values stay text; a checklist becomes the list of the
+ * items marked yes (an empty item cell is "no" unless all are empty).
+ *
+ * The CSV layer only converts text: it reports malformed CSV, header problems
+ * (see {@link mapCsvHeader}), empty `id`/`level` cells (`schema/required`) and
+ * cells that cannot be converted (`value/shape`, `rows[3]["CQS.1.3.numerator"]`).
+ * Levels, groups, whether a leaf applies, `n > d`, option ids and duplicate
+ * units are checked when the result is scored, with paths `units[i]...`, where
+ * `units[i]` is the i-th non-blank data row. An invalid criteria set is
+ * reported with its own issues.
+ *
+ * @example
+ * ```ts
+ * import { getCriteria, scoreSubmission } from 'dti-criteria';
+ * import { parseSubmissionsCsv } from 'dti-criteria/csv';
+ * const criteria = getCriteria('can-tho@2022.1.0');
+ * const csv = 'id;name;level;CQS.1.3.numerator;CQS.1.3.denominator;CQS.2.3.numerator;CQS.2.3.denominator\n' +
+ *   'cai-khe;Phường Cái Khế;commune;12;15;1.220.000.000;84.210.000.000\n';
+ * const parsed = parseSubmissionsCsv(csv, criteria, { locale: 'vi', period: '2022' });
+ * if (parsed.ok) {
+ *   console.log(parsed.value.units[0]?.values['CQS.2.3']); // {"numerator":"1220000000","denominator":"84210000000"}
+ *   const scored = scoreSubmission(criteria, parsed.value);
+ *   if (scored.ok) console.log(scored.value.results[0]?.nodes['CQS.1.3']?.points); // "16.00"
+ * } else {
+ *   for (const issue of parsed.issues) console.log(`${issue.path}: ${issue.message}`);
+ * }
+ * ```
+ */
+export function parseSubmissionsCsv(text: string, criteria: CriteriaSet, options: SubmissionsCsvOptions = {}): Result<Submission> {
+  try {
+    compileCriteria(criteria);
+  } catch (error) {
+    if (error instanceof DtiError) return { ok: false, issues: error.issues };
+    throw error;
+  }
+  const locale = options.locale ?? 'en';
+  const { table, issues } = readCsvTable(text, options.delimiter);
+  if (!table) return { ok: false, issues };
+  if (table.rows.length > MAX_UNITS) {
+    return { ok: false, issues: [...issues, makeIssue('input/too-large', 'rows', { limit: `${MAX_UNITS} rows / dòng` })] };
+  }
+  const blank = (position: number): boolean => table.rows.every((row) => (row.cells[position] ?? '').trim() === '');
+  const { map, issues: headerIssues } = mapCsvHeader(table.header, criteria, blank);
+  issues.unshift(...headerIssues);
+  const units = table.rows.map((row) => readUnit(row, map, locale, issues));
+  if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
+  return {
+    ok: true,
+    value: {
+      criteria: options.criteriaRef ?? `${criteria.id}@${criteria.version}`,
+      ...(options.period !== undefined ? { period: options.period } : {}),
+      units,
+    },
+  };
+}
+
+/** Header issues first, then by row number (stable within a row). */
+function sortIssues(issues: readonly Issue[]): Issue[] {
+  const rowOf = (issue: Issue): number => {
+    const match = /^rows\[(\d+)\]/.exec(issue.path);
+    return match ? Number(match[1]) : 0;
+  };
+  return issues.map((issue, index) => ({ issue, index })).sort((a, b) => rowOf(a.issue) - rowOf(b.issue) || a.index - b.index).map((entry) => entry.issue);
+}
