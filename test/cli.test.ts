@@ -139,3 +139,20 @@ describe('usage', () => {
     expect(dti('criteria', 'list').out).toContain('can-tho@2022.1.0');
   });
 });
+
+describe('dti score on CSV', () => {
+  it('scores the example CSV exactly as the example JSON', () => {
+    const fromJson = JSON.parse(dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'json').out);
+    const fromCsv = JSON.parse(dti('score', 'examples/can-tho-2022/submissions.csv', '--format', 'json', '--period', '2022').out);
+    expect(fromCsv.period).toBe('2022');
+    const brief = (r: { unit: string; points: string; index: string; rank: number }): unknown => [r.unit, r.points, r.index, r.rank];
+    expect(fromCsv.results.map(brief)).toEqual(fromJson.results.map(brief));
+  });
+
+  it('reports CSV problems by row and column and exits 1', () => {
+    const file = write('bad.csv', 'id,level,CQS.9.9\nx,commune,1\n');
+    const { code, err } = dti('score', file);
+    expect(code).toBe(1);
+    expect(err).toContain('header["CQS.9.9"]');
+  });
+});

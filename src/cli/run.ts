@@ -10,6 +10,7 @@ export const HELP = `dti — bộ chỉ số chuyển đổi số / digital-tran
 Cách dùng / usage:
   dti score <submissions.json|.csv> [--criteria <id>@<version> | <id> | <path.json>]
             [--format table|json|csv] [--locale vi|en] [--lang vi|en] [--skip-invalid]
+            [--period <period>]   (kỳ đánh giá của tệp CSV / the period of a CSV file)
   dti validate <criteria.json> [--format text|json]
   dti criteria list
   dti --help | --version
@@ -36,6 +37,7 @@ export function run(argv: readonly string[], io: Io, version: string): number {
         locale: { type: 'string' },
         lang: { type: 'string' },
         'skip-invalid': { type: 'boolean' },
+        period: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -64,6 +66,7 @@ export function run(argv: readonly string[], io: Io, version: string): number {
           locale: oneOf(values.locale, ['vi', 'en'], 'en', 'locale'),
           lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
           skipInvalid: values['skip-invalid'] ?? false,
+          period: values.period,
         });
       }
       case 'criteria': {

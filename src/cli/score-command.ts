@@ -16,6 +16,7 @@ export interface ScoreCommandOptions {
   readonly locale: 'vi' | 'en';
   readonly lang: 'vi' | 'en';
   readonly skipInvalid: boolean;
+  readonly period?: string | undefined;
 }
 
 function criteriaField(data: unknown): string | undefined {
@@ -57,7 +58,7 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
   }
   let submission: unknown = data;
   if (isCsv) {
-    const parsed = parseSubmissionsCsv(text, criteria, { locale: options.locale, criteriaRef: `${criteria.id}@${criteria.version}` });
+    const parsed = parseSubmissionsCsv(text, criteria, { locale: options.locale, criteriaRef: `${criteria.id}@${criteria.version}`, ...(options.period ? { period: options.period } : {}) });
     if (!parsed.ok) return fail(parsed.issues);
     submission = parsed.value satisfies Submission;
   }
