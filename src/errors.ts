@@ -9,10 +9,85 @@ export interface Issue {
   readonly message: string;
 }
 
-type Params = Readonly<Record<string, string | number>>;
-type Template = (p: Params) => readonly [vi: string, en: string];
+/** Values filled into an issue's message template. */
+export type IssueParams = Readonly<Record<string, string | number>>;
 
-const catalogue = {
+
+type Template = (p: IssueParams) => readonly [vi: string, en: string];
+
+/** Every stable problem code the library reports (see the error-code guide). */
+export type IssueCode =
+  | 'json/syntax'
+  | 'input/read'
+  | 'input/too-large'
+  | 'schema/unknown-key'
+  | 'schema/required'
+  | 'schema/type'
+  | 'schema/decimal'
+  | 'schema/enum'
+  | 'schema/format'
+  | 'schema/date'
+  | 'schema/version'
+  | 'schema/too-small'
+  | 'schema/range'
+  | 'schema/invalid'
+  | 'rule/unknown-kind'
+  | 'rule/points-or-fraction'
+  | 'rule/fraction-range'
+  | 'rule/worth-more-than-points'
+  | 'rule/target-not-positive'
+  | 'rule/floor-range'
+  | 'rule/from-equals-to'
+  | 'rule/each-not-positive'
+  | 'rule/band-min-max'
+  | 'rule/negative'
+  | 'criteria/duplicate-code'
+  | 'criteria/duplicate-id'
+  | 'criteria/code-not-under-parent'
+  | 'criteria/alias-collides'
+  | 'criteria/node-shape'
+  | 'criteria/unknown-level'
+  | 'criteria/unknown-group'
+  | 'criteria/applies-widens'
+  | 'criteria/applies-empty'
+  | 'criteria/missing-points'
+  | 'criteria/points-not-applicable'
+  | 'criteria/info-has-points'
+  | 'criteria/expected-max-mismatch'
+  | 'criteria/expected-max-groups'
+  | 'criteria/expected-max-single'
+  | 'criteria/rating-range'
+  | 'rule/target-unreachable'
+  | 'criteria/effective-dates'
+  | 'criteria/ratings-order'
+  | 'criteria/cap-level'
+  | 'criteria/no-levels-apply'
+  | 'criteria/too-deep'
+  | 'criteria/not-found'
+  | 'submission/duplicate-unit'
+  | 'submission/unknown-level'
+  | 'submission/group-required'
+  | 'submission/unknown-group'
+  | 'submission/group-not-allowed'
+  | 'submission/unknown-leaf'
+  | 'submission/not-a-leaf'
+  | 'submission/leaf-not-applicable'
+  | 'submission/missing-values'
+  | 'submission/criteria-mismatch'
+  | 'value/shape'
+  | 'value/negative'
+  | 'value/not-whole'
+  | 'value/numerator-exceeds-denominator'
+  | 'value/unknown-option'
+  | 'value/unknown-item'
+  | 'value/duplicate-item'
+  | 'value/out-of-range'
+  | 'value/na-not-allowed'
+  | 'csv/syntax'
+  | 'csv/duplicate-column'
+  | 'cli/usage';
+
+const catalogue: Readonly<Record<IssueCode, Template>> = {
   'json/syntax': (p) => [`JSON không hợp lệ: ${p.detail}`, `malformed JSON: ${p.detail}`],
   'input/read': (p) => [`không đọc được tệp: ${p.detail}`, `cannot read the file: ${p.detail}`],
   'input/too-large': (p) => [`dữ liệu vượt giới hạn ${p.limit}`, `input exceeds the limit of ${p.limit}`],
@@ -82,10 +157,7 @@ const catalogue = {
   'csv/syntax': (p) => [`CSV sai cú pháp: cần ${p.expected}`, `malformed CSV: expected ${p.expected}`],
   'csv/duplicate-column': (p) => [`cột bị trùng: ${p.detail}`, `duplicate column: ${p.detail}`],
   'cli/usage': (p) => [`sai cú pháp lệnh: ${p.detail}`, `usage error: ${p.detail}`],
-} satisfies Record<string, Template>;
-
-/** Every stable problem code the library reports. */
-export type IssueCode = keyof typeof catalogue;
+};
 
 /**
  * All issue codes, for documentation and exhaustive tests.
@@ -108,8 +180,8 @@ export const ISSUE_CODES: readonly IssueCode[] = Object.keys(catalogue) as Issue
  * console.log(issue.message); // "\"from\" và \"to\" không được bằng nhau / \"from\" and \"to\" must differ"
  * ```
  */
-export function makeIssue(code: IssueCode, path: string, params: Params = {}): Issue {
-  const [vi, en] = (catalogue[code] as Template)(params);
+export function makeIssue(code: IssueCode, path: string, params: IssueParams = {}): Issue {
+  const [vi, en] = catalogue[code](params);
   return { code, path, message: `${vi} / ${en}` };
 }
 

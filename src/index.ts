@@ -24,3 +24,16 @@ export type { CriteriaStamp, NodeResult, NodeStatus, RejectedUnit, ScoreReport, 
 export { scoreBatch, scoreSubmission, type ScoreOptions } from './scoring/score-batch.js';
 export { criteriaJsonSchema, submissionJsonSchema } from './format/json-schema.js';
 export { strengthsAndWeaknesses, type LeafStanding } from './scoring/strengths.js';
+export type { AnyRuleKind } from './rules/registry.js';
+export type { EvalContext, Evaluation, RuleKind, ValueContext } from './rules/types.js';
+export type { AppraisedRule } from './rules/appraised.js';
+export type { Band, BandsRule } from './rules/bands.js';
+export type { BooleanRule } from './rules/boolean.js';
+export type { ChecklistItem, ChecklistRule } from './rules/checklist.js';
+export type { ChoiceOption, ChoiceRule } from './rules/choice.js';
+export type { CountRule } from './rules/count.js';
+export type { InfoRule } from './rules/info.js';
+export type { LinearRule } from './rules/linear.js';
+export type { RatioRule, ZeroDenominator } from './rules/ratio.js';
+export type { RelativeCohort, RelativeRule } from './rules/relative.js';
+export type { IssueParams } from './errors.js';

@@ -67,7 +67,7 @@ export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue> = {
   }),
   read(raw, _compiled, ctx) {
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-      const fraction = readFraction(raw, ctx, true);
+      const fraction = readFraction(raw, ctx, false);
       return fraction === undefined ? undefined : { fraction };
     }
     const x = readNumber(raw, ctx, { expected: 'a decimal number or { "numerator", "denominator" } / một số hoặc phân số' });

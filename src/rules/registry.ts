@@ -1,25 +1,26 @@
-import { appraisedRule } from './appraised.js';
-import { bandsRule } from './bands.js';
-import { booleanRule } from './boolean.js';
-import { checklistRule } from './checklist.js';
-import { choiceRule } from './choice.js';
-import { countRule } from './count.js';
-import { infoRule } from './info.js';
-import { linearRule } from './linear.js';
-import { ratioRule } from './ratio.js';
-import { relativeRule } from './relative.js';
+import { appraisedRule, type AppraisedRule } from './appraised.js';
+import { bandsRule, type BandsRule } from './bands.js';
+import { booleanRule, type BooleanRule } from './boolean.js';
+import { checklistRule, type ChecklistRule } from './checklist.js';
+import { choiceRule, type ChoiceRule } from './choice.js';
+import { countRule, type CountRule } from './count.js';
+import { infoRule, type InfoRule } from './info.js';
+import { linearRule, type LinearRule } from './linear.js';
+import { ratioRule, type RatioRule } from './ratio.js';
+import { relativeRule, type RelativeRule } from './relative.js';
 import type { RuleKind } from './types.js';
 
-/**
- * Every rule kind, by its `kind` string. A new kind is one file and one line here.
- *
- * @example
- * ```ts
- * import { RULE_KINDS } from 'dti-criteria';
- * console.log(Object.keys(RULE_KINDS).length); // 10
- * ```
- */
-export const RULE_KINDS = {
+/** A rule object as written in a criteria file, one shape per kind. */
+export type Rule = BooleanRule | RatioRule | LinearRule | BandsRule | CountRule | ChoiceRule | ChecklistRule | RelativeRule | AppraisedRule | InfoRule;
+
+/** The name of a rule kind (`"ratio"`, `"bands"`, ...). */
+export type RuleKindName = Rule['kind'];
+
+/** A rule kind implementation with its compiled config and value types erased. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRuleKind = RuleKind<Rule, any, any>;
+
+const kinds = {
   boolean: booleanRule,
   ratio: ratioRule,
   linear: linearRule,
@@ -30,17 +31,21 @@ export const RULE_KINDS = {
   relative: relativeRule,
   appraised: appraisedRule,
   info: infoRule,
-} as const;
-
-/** The name of a rule kind (`"ratio"`, `"bands"`, ...). */
-export type RuleKindName = keyof typeof RULE_KINDS;
-
-/** A rule object as written in a criteria file. */
-export type Rule = { [K in RuleKindName]: (typeof RULE_KINDS)[K] extends RuleKind<infer C, unknown, unknown> ? C : never }[RuleKindName];
-
-/** The rule kind implementation for `kind`, erased to a common shape. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function ruleKind(kind: RuleKindName): RuleKind<Rule, any, any> {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return RULE_KINDS[kind] as unknown as RuleKind<Rule, any, any>;
+} satisfies { readonly [K in RuleKindName]: RuleKind<Extract<Rule, { kind: K }>, any, any> };
+
+/**
+ * Every rule kind, by its `kind` string. A new kind is one file and one line here.
+ *
+ * @example
+ * ```ts
+ * import { RULE_KINDS } from 'dti-criteria';
+ * console.log(Object.keys(RULE_KINDS).length); // 10
+ * ```
+ */
+export const RULE_KINDS: Readonly<Record<RuleKindName, AnyRuleKind>> = kinds as unknown as Readonly<Record<RuleKindName, AnyRuleKind>>;
+
+/** The rule kind implementation for `kind`. */
+export function ruleKind(kind: RuleKindName): AnyRuleKind {
+  return RULE_KINDS[kind];
 }

@@ -15,13 +15,14 @@ export interface ScoreOptions {
   readonly skipInvalid?: boolean;
 }
 
-function bestValues(criteria: ReturnType<typeof compileCriteria>, units: readonly PreparedUnit[]): BestValues {
+/** Largest value per relative leaf and cohort, over the final values or over the self-assessed ones. */
+function bestValues(criteria: ReturnType<typeof compileCriteria>, units: readonly PreparedUnit[], source: 'final' | 'self'): BestValues {
   const best = new Map<string, Dec>();
   for (const node of criteria.leaves) {
     if (node.leaf?.kind !== 'relative') continue;
     const cohort = node.leaf.compiled as 'level' | 'group';
     for (const unit of units) {
-      const answer = unit.appraised.get(node.code) ?? unit.self.get(node.code);
+      const answer = source === 'self' ? unit.self.get(node.code) : (unit.appraised.get(node.code) ?? unit.self.get(node.code));
       if (answer?.state !== 'value') continue;
       const key = relativeKey(node.code, cohort, unit);
       const value = answer.value as Dec;
@@ -64,7 +65,7 @@ export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, o
     });
   }
   const valid = prepared.filter((unit): unit is PreparedUnit => unit !== undefined);
-  const best = bestValues(criteria, valid);
+  const best = { final: bestValues(criteria, valid, 'final'), self: bestValues(criteria, valid, 'self') };
   const dp = criteria.rounding.points;
   const idp = criteria.rounding.index;
 

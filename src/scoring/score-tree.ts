@@ -18,6 +18,12 @@ export interface NodeFigures {
 /** Best values per relative leaf and cohort key, for the run. */
 export type BestValues = ReadonlyMap<string, Dec>;
 
+/** The run's best values: over final values (for points) and over self-assessed ones (for `selfPoints`). */
+export interface RunBest {
+  readonly final: BestValues;
+  readonly self: BestValues;
+}
+
 /** The cohort key a relative leaf compares a unit within. */
 export function relativeKey(code: string, cohort: 'level' | 'group', unit: PreparedUnit): string {
   return `${code}\u0000${cohort === 'group' ? unit.atom : unit.source.level}`;
@@ -50,7 +56,7 @@ function evaluateAnswer(
   return { status: 'scored', points, explanation: evaluation.explain(toFixed(points, dp)) };
 }
 
-function scoreLeaf(criteria: CompiledCriteria, node: CompiledNode, unit: PreparedUnit, best: BestValues): LeafOutcome {
+function scoreLeaf(criteria: CompiledCriteria, node: CompiledNode, unit: PreparedUnit, best: RunBest): LeafOutcome {
   const leaf = node.leaf!;
   const dp = criteria.rounding.points;
   const appraised = unit.appraised.get(node.code);
@@ -64,12 +70,12 @@ function scoreLeaf(criteria: CompiledCriteria, node: CompiledNode, unit: Prepare
     };
   }
   const max = leaf.points.get(unit.source.level) ?? ZERO;
-  const final = evaluateAnswer(criteria, node, appraised ?? selfAnswer, unit, best);
+  const final = evaluateAnswer(criteria, node, appraised ?? selfAnswer, unit, best.final);
   const counted = final.points !== undefined;
   let self = final.points ?? ZERO;
   let selfText: string | null | undefined;
   if (appraised !== undefined) {
-    const own = evaluateAnswer(criteria, node, selfAnswer, unit, best);
+    const own = evaluateAnswer(criteria, node, selfAnswer, unit, best.self);
     self = own.points ?? ZERO;
     selfText = own.points === undefined ? null : toFixed(own.points, dp);
   }
@@ -96,7 +102,7 @@ export function scoreNodes(
   criteria: CompiledCriteria,
   nodes: readonly CompiledNode[],
   unit: PreparedUnit,
-  best: BestValues,
+  best: RunBest,
   out: Record<string, NodeResult>,
 ): NodeFigures[] {
   const figures: NodeFigures[] = [];
