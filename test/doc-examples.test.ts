@@ -37,6 +37,7 @@ function instrument(code: string): string {
     `import { __check } from '${join(__dirname, 'support/check-log.ts').replace(/\\/g, '/')}';\n` +
     code
       .replace(/from 'dti-criteria\/csv'/g, `from '${csv}'`)
+      .replace(/from 'dti-criteria\/node'/g, `from '${join(root, 'src/node/index.ts').replace(/\\/g, '/')}'`)
       .replace(/from 'dti-criteria'/g, `from '${index}'`)
       .replace(/console\.log\((.*)\);\s*\/\/\s*(.+)$/gm, (_all, expr: string, expected: string) => `__check(${expr}, ${JSON.stringify(expected.trim())});`)
   );

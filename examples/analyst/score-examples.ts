@@ -1,13 +1,14 @@
 /**
  * Score the synthetic Cần Thơ 2022 examples and print each level's ranking,
- * the way an analyst would from a notebook:
+ * the way an analyst would from a notebook project (CommonJS TypeScript):
  *
- *   npm run build
- *   npx ts-node examples/analyst/score-examples.ts
- *   npx tsx examples/analyst/score-examples.ts
+ *   npm run build                      # at the repository root
+ *   cd examples/analyst && npm install
+ *   npx ts-node score-examples.ts
+ *   npx tsx score-examples.ts
  *
- * It imports the package by its name, so it runs against the built package
- * exactly as an installed copy would.
+ * It imports the package by its name, installed from the repository
+ * (`"dti-criteria": "file:../.."`), exactly as an installed copy would be.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

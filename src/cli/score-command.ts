@@ -4,7 +4,7 @@ import { parseSubmissionsCsv } from '../csv/index.js';
 import { makeIssue, type Issue } from '../errors.js';
 import type { Submission } from '../format/submission-schema.js';
 import { scoreSubmission } from '../scoring/score-batch.js';
-import { loadCriteriaRef } from './load-criteria.js';
+import { loadCriteria } from '../node/load-criteria.js';
 import { printIssues, type Io } from './output.js';
 import { formatResultsCsv } from './results-csv.js';
 import { formatTable } from './table.js';
@@ -50,7 +50,7 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
   }
   const named = isCsv ? undefined : criteriaField(data);
   const ref = options.criteria ?? named ?? DEFAULT_CRITERIA;
-  const loaded = loadCriteriaRef(ref);
+  const loaded = loadCriteria(ref);
   if (!loaded.ok) return fail(loaded.issues);
   const criteria = loaded.value;
   if (options.criteria !== undefined && named !== undefined && named !== `${criteria.id}@${criteria.version}` && named !== criteria.id) {

@@ -7,9 +7,19 @@ import type { CriteriaSet } from '../format/types.js';
 /**
  * Resolves a criteria reference the way the command line does: a path to a
  * JSON file (when it ends in `.json` or exists), else an embedded `id@version`
- * or `id` (latest published).
+ * or `id` (latest published). Node only (it reads files). Never throws for a
+ * bad reference or file: returns the issues.
+ *
+ * @example
+ * ```ts
+ * import { loadCriteria } from 'dti-criteria/node';
+ * const fromFile = loadCriteria('criteria/can-tho/2022.1.0.json');
+ * const embedded = loadCriteria('can-tho');
+ * console.log(fromFile.ok && embedded.ok); // true
+ * console.log(loadCriteria('missing.json').ok); // false
+ * ```
  */
-export function loadCriteriaRef(ref: string): Result<CriteriaSet> {
+export function loadCriteria(ref: string): Result<CriteriaSet> {
   if (ref.endsWith('.json') || existsSync(ref)) {
     let text: string;
     try {

@@ -1,0 +1,6 @@
+/**
+ * Node-only helpers of dti-criteria: loading criteria files from disk.
+ *
+ * @packageDocumentation
+ */
+export { loadCriteria } from './load-criteria.js';
