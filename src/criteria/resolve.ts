@@ -37,7 +37,7 @@ export interface CriteriaEntry {
  * @example
  * ```ts
  * import { listCriteria } from 'dti-criteria';
- * console.log(listCriteria().map((e) => e.ref)); // ["can-tho@2022.1.0", "vn-dti-province@2022.1.0"]
+ * console.log(listCriteria().map((e) => e.ref)[0]); // can-tho@2022.1.0
  * ```
  */
 export function listCriteria(): CriteriaEntry[] {
