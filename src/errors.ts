@@ -85,6 +85,16 @@ export type IssueCode =
   | 'value/na-not-allowed'
   | 'csv/syntax'
   | 'csv/duplicate-column'
+  | 'version/hash-mismatch'
+  | 'version/missing-file'
+  | 'version/not-in-manifest'
+  | 'version/entry-mismatch'
+  | 'version/unpublished'
+  | 'version/already-published'
+  | 'version/exists'
+  | 'version/file-name'
+  | 'version/out-of-period'
+  | 'version/period-format'
   | 'cli/usage';
 
 const catalogue: Readonly<Record<IssueCode, Template>> = {
@@ -156,6 +166,16 @@ const catalogue: Readonly<Record<IssueCode, Template>> = {
   'value/na-not-allowed': (p) => [`đơn vị "${p.unit}": tiêu chí không cho phép trả lời "n/a"`, `unit "${p.unit}": this criterion does not accept "n/a"`],
   'csv/syntax': (p) => [`CSV sai cú pháp: cần ${p.expected}`, `malformed CSV: expected ${p.expected}`],
   'csv/duplicate-column': (p) => [`cột bị trùng: ${p.detail}`, `duplicate column: ${p.detail}`],
+  'version/hash-mismatch': (p) => [`tệp đã công bố "${p.file}" bị sửa: sha256 ${p.actual} khác ${p.expected} trong manifest; mọi thay đổi phải là phiên bản mới`, `published file "${p.file}" was changed: sha256 ${p.actual} differs from ${p.expected} in the manifest; a change must be a new version`],
+  'version/missing-file': (p) => [`manifest ghi "${p.file}" nhưng không có tệp`, `the manifest lists "${p.file}" but the file is missing`],
+  'version/not-in-manifest': (p) => [`tệp đã công bố "${p.file}" không có trong manifest (chạy "dti criteria publish")`, `published file "${p.file}" is not in the manifest (run "dti criteria publish")`],
+  'version/entry-mismatch': (p) => [`manifest và tệp "${p.file}" khác nhau ở "${p.field}"`, `the manifest and file "${p.file}" disagree on "${p.field}"`],
+  'version/unpublished': (p) => [`"${p.file}" đã công bố (theo manifest) nhưng tệp ghi status "${p.status}"`, `"${p.file}" is published in the manifest but the file says status "${p.status}"`],
+  'version/already-published': (p) => [`${p.ref} đã được công bố; thay đổi phải là phiên bản mới`, `${p.ref} is already published; a change must be a new version`],
+  'version/exists': (p) => [`đã có tệp ${p.file}`, `${p.file} already exists`],
+  'version/file-name': (p) => [`tệp phải nằm tại "${p.expected}" theo id và version`, `the file must be at "${p.expected}" for its id and version`],
+  'version/out-of-period': (p) => [`kỳ ${p.period} (đến ${p.end}) nằm ngoài hiệu lực của ${p.used} (${p.range}); phiên bản có hiệu lực khi đó: ${p.inForce}`, `period ${p.period} (ending ${p.end}) is outside the dates of ${p.used} (${p.range}); the version in force then: ${p.inForce}`],
+  'version/period-format': (p) => [`không hiểu kỳ "${p.period}" (dùng YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM hoặc YYYY-MM-DD)`, `cannot read period "${p.period}" (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)`],
   'cli/usage': (p) => [`sai cú pháp lệnh: ${p.detail}`, `usage error: ${p.detail}`],
 };
 

@@ -67,7 +67,8 @@ describe('dti score', () => {
     const { code, out } = dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'json');
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(Object.keys(report)).toEqual(['criteria', 'period', 'results', 'rejected']);
+    expect(Object.keys(report)).toEqual(['criteria', 'period', 'results', 'rejected', 'warnings']);
+    expect(report.warnings).toEqual([]);
     expect(report.criteria).toMatchObject({ id: 'can-tho', version: '2022.1.0' });
     expect(report.criteria.sha256).toMatch(/^[0-9a-f]{64}$/);
     const first = report.results[0];

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { listCriteria } from '../criteria/resolve.js';
 import { makeIssue } from '../errors.js';
+import { criteriaCommand } from './criteria-command.js';
 import { printIssues, type Io } from './output.js';
 import { scoreCommand } from './score-command.js';
 import { validateCommand } from './validate-command.js';
@@ -12,7 +12,11 @@ Cách dùng / usage:
             [--format table|json|csv] [--locale vi|en] [--lang vi|en] [--skip-invalid]
             [--period <period>]   (kỳ đánh giá của tệp CSV / the period of a CSV file)
   dti validate <criteria.json> [--format text|json]
-  dti criteria list
+  dti criteria list [--dir criteria]
+  dti criteria new <id> --from <version> --version <new> [--dir criteria]
+  dti criteria publish <file> [--dir criteria]
+  dti criteria verify [--dir criteria] [--format text|json]
+  dti criteria diff <a> <b> [--format md|json] [--lang vi|en]   (a, b: id@version, id or path.json)
   dti --help | --version
 
 Mã thoát / exit codes: 0 thành công / success · 1 dữ liệu hoặc bộ tiêu chí không hợp lệ / invalid input or criteria · 2 sai cú pháp / usage error
@@ -26,6 +30,10 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 
 /** Runs the `dti` command line with `argv` (without node and script); returns the exit code. */
 export function run(argv: readonly string[], io: Io, version: string): number {
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+    io.out(`${version}\n`);
+    return 0;
+  }
   let parsed;
   try {
     parsed = parseArgs({
@@ -38,8 +46,10 @@ export function run(argv: readonly string[], io: Io, version: string): number {
         lang: { type: 'string' },
         'skip-invalid': { type: 'boolean' },
         period: { type: 'string' },
+        dir: { type: 'string' },
+        from: { type: 'string' },
+        version: { type: 'string', short: 'v' },
         help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (error) {
@@ -48,7 +58,6 @@ export function run(argv: readonly string[], io: Io, version: string): number {
     return 2;
   }
   const { values, positionals } = parsed;
-  if (values.version) { io.out(`${version}\n`); return 0; }
   const [command, ...rest] = positionals;
   if (values.help || command === undefined || command === 'help') { io.out(HELP); return command === undefined && !values.help ? 2 : 0; }
   try {
@@ -69,11 +78,14 @@ export function run(argv: readonly string[], io: Io, version: string): number {
           period: values.period,
         });
       }
-      case 'criteria': {
-        if (rest[0] !== 'list') throw new Error('criteria: only "list" is available');
-        for (const entry of listCriteria()) io.out(`${entry.ref}\t${entry.status}\t${entry.effectiveFrom}\n`);
-        return 0;
-      }
+      case 'criteria':
+        return criteriaCommand(io, rest, {
+          dir: values.dir ?? 'criteria',
+          format: values.format,
+          from: values.from,
+          version: values.version,
+          lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
+        });
       default:
         throw new Error(`unknown command "${command}"`);
     }

@@ -62,4 +62,6 @@ export interface ScoreReport {
   readonly results: readonly UnitResult[];
   /** Units rejected under `skipInvalid`; empty otherwise. */
   readonly rejected: readonly RejectedUnit[];
+  /** Problems that do not stop scoring, such as a period outside the version's dates. */
+  readonly warnings: readonly Issue[];
 }

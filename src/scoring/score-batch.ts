@@ -1,6 +1,7 @@
 import { criteriaHash } from '../canonical/criteria-hash.js';
 import { Dec, divideRounded, toFixed } from '../decimal.js';
 import { DtiError, type Issue, type Result } from '../errors.js';
+import { periodWarnings } from '../versioning/period-warnings.js';
 import { compileCriteria } from '../format/parse-criteria.js';
 import { checkSubmissionShape } from '../format/parse-submission.js';
 import type { CriteriaSet } from '../format/types.js';
@@ -13,6 +14,11 @@ import { relativeKey, scoreNodes, type BestValues } from './score-tree.js';
 export interface ScoreOptions {
   /** Score the valid units and list the rejected ones, instead of failing the whole batch. */
   readonly skipInvalid?: boolean;
+  /**
+   * Other versions of the set, to name the one in force when the submission's
+   * period falls outside the chosen version's dates (the embedded sets are always consulted).
+   */
+  readonly versions?: readonly CriteriaSet[];
 }
 
 /** Largest value per relative leaf and cohort, over the final values or over the self-assessed ones. */
@@ -121,6 +127,7 @@ export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, o
       period: period ?? null,
       results,
       rejected,
+      warnings: periodWarnings(criteriaSet, period, options.versions ?? []),
     },
   };
 }
