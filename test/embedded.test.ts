@@ -14,7 +14,9 @@ import {
 } from '../src/index.js';
 import { leavesOf } from './support/arbitraries.js';
 
-const files = readdirSync('criteria').flatMap((id) => readdirSync(`criteria/${id}`).map((f) => `criteria/${id}/${f}`));
+const files = readdirSync('criteria', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((entry) => readdirSync(`criteria/${entry.name}`).map((f) => `criteria/${entry.name}/${f}`));
 
 /** Maximum per level/group computed independently: sum of the leaf points that apply (no caps in these sets). */
 function independentMax(set: CriteriaSet): Map<string, number> {
@@ -74,7 +76,8 @@ describe('criteria files', () => {
     expect(Object.keys(EMBEDDED_CRITERIA)).toContain(DEFAULT_CRITERIA);
     expect(listCriteria().map((e) => e.ref)).toEqual(Object.keys(EMBEDDED_CRITERIA).sort());
     expect(getCriteria().version).toBe('2022.1.0');
-    expect(getCriteria('vn-dti-province').id).toBe('vn-dti-province');
+    expect(getCriteria('vn-dti-province').version).toBe('2025.1.0');
+    expect(getCriteria('can-tho').version).toBe('2025.1.0');
     expect(() => getCriteria('nowhere@1.0.0')).toThrowError(/criteria\/not-found|nowhere/);
   });
 });

@@ -162,3 +162,15 @@ describe('published DTI 2022 (test/golden/dti-2022-published.json)', () => {
     runCase({ title: 'published', description: '', criteria: golden.submission.criteria, submission: golden.submission, expect: golden.expected });
   });
 });
+
+describe('vn-dti-province@2025.1.0 sample (test/golden/dti-2025-sample.json)', () => {
+  const golden = JSON.parse(readFileSync(join(here, 'golden', 'dti-2025-sample.json'), 'utf8')) as {
+    submission: { criteria: string };
+    expected: Record<string, UnitExpectation>;
+  };
+
+  it('scores three synthetic provinces: an exact half rounds up, ties share a rank on the rounded index', () => {
+    expect(golden.submission.criteria).toBe('vn-dti-province@2025.1.0');
+    runCase({ title: 'dti 2025 sample', description: '', criteria: golden.submission.criteria, submission: golden.submission, expect: golden.expected });
+  });
+});

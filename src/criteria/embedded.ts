@@ -2,6 +2,7 @@ import canTho2022 from '../../criteria/can-tho/2022.1.0.json';
 import canTho2023 from '../../criteria/can-tho/2023.1.0.json';
 import canTho2025 from '../../criteria/can-tho/2025.1.0.json';
 import dtiProvince2022 from '../../criteria/vn-dti-province/2022.1.0.json';
+import dtiProvince2025 from '../../criteria/vn-dti-province/2025.1.0.json';
 import type { CriteriaSet } from '../format/types.js';
 
 /**
@@ -19,6 +20,7 @@ export const EMBEDDED_CRITERIA: Readonly<Record<string, CriteriaSet>> = {
   'can-tho@2023.1.0': canTho2023 as unknown as CriteriaSet,
   'can-tho@2025.1.0': canTho2025 as unknown as CriteriaSet,
   'vn-dti-province@2022.1.0': dtiProvince2022 as unknown as CriteriaSet,
+  'vn-dti-province@2025.1.0': dtiProvince2025 as unknown as CriteriaSet,
 };
 
 /**
