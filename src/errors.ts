@@ -95,6 +95,7 @@ export type IssueCode =
   | 'version/file-name'
   | 'version/out-of-period'
   | 'version/period-format'
+  | 'compare/criteria-mismatch'
   | 'cli/usage';
 
 const catalogue: Readonly<Record<IssueCode, Template>> = {
@@ -176,6 +177,7 @@ const catalogue: Readonly<Record<IssueCode, Template>> = {
   'version/file-name': (p) => [`tệp phải nằm tại "${p.expected}" theo id và version`, `the file must be at "${p.expected}" for its id and version`],
   'version/out-of-period': (p) => [`kỳ ${p.period} (đến ${p.end}) nằm ngoài hiệu lực của ${p.used} (${p.range}); phiên bản có hiệu lực khi đó: ${p.inForce}`, `period ${p.period} (ending ${p.end}) is outside the dates of ${p.used} (${p.range}); the version in force then: ${p.inForce}`],
   'version/period-format': (p) => [`không hiểu kỳ "${p.period}" (dùng YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM hoặc YYYY-MM-DD)`, `cannot read period "${p.period}" (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)`],
+  'compare/criteria-mismatch': (p) => [`kết quả được chấm bằng "${p.given}" (sha256 ${p.givenHash}), không phải bộ "${p.used}" đi kèm`, `the report was scored with "${p.given}" (sha256 ${p.givenHash}), not with the set given with it, "${p.used}"`],
   'cli/usage': (p) => [`sai cú pháp lệnh: ${p.detail}`, `usage error: ${p.detail}`],
 };
 

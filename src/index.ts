@@ -44,3 +44,5 @@ export { matchNodes, sameRule, samePoints, type MatchVia, type NodePair } from '
 export { buildManifest, manifestEntry, verifyCriteriaFiles, type Manifest, type ManifestEntry } from './versioning/manifest.js';
 export { diffCriteria, isEmptyDiff, type CriteriaDiff, type NodeChange, type NodeChangeKind, type NodeKind, type NodeDetails, type DiffStamp, type GroupRef, type LevelsDiff, type LevelValueChange, type RuleChange, type TotalChange, type DiffSummary } from './versioning/diff.js';
 export { diffToMarkdown, type DiffLanguage } from './versioning/diff-markdown.js';
+export { migrateSubmission, migrationToMarkdown, type CodeMove, type DropReason, type DroppedUnit, type DroppedValue, type MigrationPointsChange, type MigrationResult, type MigrationRuleChange, type MigrationSummary, type UnitDropReason, type UnitMigration } from './versioning/migrate.js';
+export { compareReports, comparisonToMarkdown, type ChangeFigures, type ComparedSide, type CompareOptions, type Comparison, type ComparisonUnitRef, type RebasedFigures, type UnitComparison } from './versioning/compare.js';

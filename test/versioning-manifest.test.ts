@@ -165,3 +165,44 @@ describe('dti criteria diff', () => {
     expect(dti('criteria', 'diff', 'can-tho@2022.1.0', 'nowhere@1.0.0').code).toBe(1);
   });
 });
+
+describe('dti migrate and dti compare', () => {
+  it('migrates a 2022 district to 2023, lists every changed leaf, and the result scores', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dti-migrate-'));
+    const example = JSON.parse(readFileSync('examples/can-tho-2022/submissions.json', 'utf8'));
+    const input = join(dir, 'ninh-kieu-2022.json');
+    writeFileSync(input, JSON.stringify({ ...example, units: example.units.filter((u: { id: string }) => u.id === 'ninh-kieu') }));
+    const out = join(dir, 'ninh-kieu-2023.json');
+    const migrated = dti('migrate', input, '--to', 'can-tho@2023.1.0', '--out', out, '--format', 'json');
+    expect(migrated.code).toBe(0);
+    const result = JSON.parse(migrated.out);
+    const unit = result.units[0];
+    expect(unit.renamed).toEqual([{ from: 'KTS.1.4', to: 'KTS.3.5' }]);
+    expect(unit.dropped).toEqual([{ code: 'CQS.3.2', reason: 'removed' }]);
+    expect(unit.missing).toEqual(['CQS.3.7']);
+    expect(unit.ruleChanged.map((c: { code: string }) => c.code)).toEqual(['CQS.7.2']);
+    const scored = dti('score', out, '--format', 'json');
+    expect(scored.code).toBe(0);
+    expect(JSON.parse(scored.out).criteria.version).toBe('2023.1.0');
+    expect(dti('migrate', input, '--to', 'can-tho@2023.1.0').out).toContain('KTS.1.4');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('compares the 2022 and 2023 example results: official and rebased change, with coverage', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dti-compare-'));
+    const a = join(dir, 'a.json');
+    const b = join(dir, 'b.json');
+    writeFileSync(a, dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'json').out);
+    writeFileSync(b, dti('score', 'examples/can-tho-2023/submissions.json', '--format', 'json').out);
+    const md = dti('compare', a, b);
+    expect(md.code).toBe(0);
+    expect(md.out).toMatch(/Thay đổi chính thức/);
+    expect(md.out).toMatch(/Độ phủ/);
+    const json = JSON.parse(dti('compare', a, b, '--format', 'json').out);
+    const ninhKieu = json.units.find((u: { unit: string }) => u.unit === 'ninh-kieu');
+    expect(ninhKieu.official.change).toMatch(/^[+-]?\d\.\d{4}$/);
+    expect(ninhKieu.rebased.coverage.a).toBe('0.9550');
+    expect(dti('compare', a, join(dir, 'missing.json')).code).toBe(1);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -4,6 +4,7 @@ import { criteriaCommand } from './criteria-command.js';
 import { printIssues, type Io } from './output.js';
 import { scoreCommand } from './score-command.js';
 import { validateCommand } from './validate-command.js';
+import { compareCommand, migrateCommand } from './versioning-commands.js';
 
 export const HELP = `dti — bộ chỉ số chuyển đổi số / digital-transformation criteria
 
@@ -12,6 +13,8 @@ Cách dùng / usage:
             [--format table|json|csv] [--locale vi|en] [--lang vi|en] [--skip-invalid]
             [--period <period>]   (kỳ đánh giá của tệp CSV / the period of a CSV file)
   dti validate <criteria.json> [--format text|json]
+  dti migrate <submissions.json> --to <id@version | path.json> [--criteria <from>] [--out migrated.json] [--format md|json]
+  dti compare <results-a.json> <results-b.json> [--criteria-a ref] [--criteria-b ref] [--format md|json]
   dti criteria list [--dir criteria]
   dti criteria new <id> --from <version> --version <new> [--dir criteria]
   dti criteria publish <file> [--dir criteria]
@@ -47,6 +50,10 @@ export function run(argv: readonly string[], io: Io, version: string): number {
         'skip-invalid': { type: 'boolean' },
         period: { type: 'string' },
         dir: { type: 'string' },
+        to: { type: 'string' },
+        out: { type: 'string' },
+        'criteria-a': { type: 'string' },
+        'criteria-b': { type: 'string' },
         from: { type: 'string' },
         version: { type: 'string', short: 'v' },
         help: { type: 'boolean', short: 'h' },
@@ -77,6 +84,14 @@ export function run(argv: readonly string[], io: Io, version: string): number {
           skipInvalid: values['skip-invalid'] ?? false,
           period: values.period,
         });
+      }
+      case 'migrate': {
+        if (rest.length !== 1) throw new Error('migrate takes exactly one submissions file');
+        return migrateCommand(io, rest[0]!, { to: values.to, from: values.criteria, out: values.out, format: oneOf(values.format, ['md', 'json'], 'md', 'format'), lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
+      }
+      case 'compare': {
+        if (rest.length !== 2) throw new Error('compare takes two results files');
+        return compareCommand(io, rest[0]!, rest[1]!, { criteriaA: values['criteria-a'], criteriaB: values['criteria-b'], format: oneOf(values.format, ['md', 'json'], 'md', 'format'), lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
       }
       case 'criteria':
         return criteriaCommand(io, rest, {

@@ -54,7 +54,7 @@ export function listCriteria(): CriteriaEntry[] {
  * @example
  * ```ts
  * import { getCriteria } from 'dti-criteria';
- * console.log(getCriteria('vn-dti-province').version); // "2022.1.0"
+ * console.log(getCriteria('vn-dti-province').version); // 2025.1.0
  * ```
  */
 export function getCriteria(ref: string = DEFAULT_CRITERIA): CriteriaSet {

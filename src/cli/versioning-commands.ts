@@ -1,0 +1,78 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { DtiError, makeIssue, type Issue } from '../errors.js';
+import { assertSubmission } from '../format/parse-submission.js';
+import { loadCriteria } from '../node/load-criteria.js';
+import type { ScoreReport } from '../scoring/result-types.js';
+import { compareReports, comparisonToMarkdown } from '../versioning/compare.js';
+import { migrateSubmission, migrationToMarkdown } from '../versioning/migrate.js';
+import { printIssues, type Io } from './output.js';
+
+function readJson(file: string): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return { ok: false, issues: [makeIssue('input/read', file, { detail: (error as Error).message })] };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+  } catch (error) {
+    return { ok: false, issues: [makeIssue('json/syntax', file, { detail: (error as Error).message })] };
+  }
+}
+
+/** Runs `body`, printing a `DtiError`'s issues and returning 1. */
+function guarded(io: Io, format: string, body: () => number): number {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof DtiError) {
+      printIssues(io, error.issues, format);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/**
+ * `dti migrate <submissions.json> --to <ref> [--criteria <from>] [--out file] [--format md|json]`:
+ * carries a submission to another version and reports every carried, renamed,
+ * flagged, dropped and missing leaf.
+ */
+export function migrateCommand(io: Io, file: string, options: { to: string | undefined; from: string | undefined; out: string | undefined; format: string; lang: 'vi' | 'en' }): number {
+  if (!options.to) throw new Error('migrate <submissions.json> --to <id@version | path.json>');
+  const data = readJson(file);
+  if (!data.ok) { printIssues(io, data.issues, options.format); return 1; }
+  return guarded(io, options.format, () => {
+    const submission = assertSubmission(data.value);
+    const from = loadCriteria(options.from ?? submission.criteria ?? '');
+    const to = loadCriteria(options.to!);
+    if (!from.ok || !to.ok) { printIssues(io, [...(from.ok ? [] : from.issues), ...(to.ok ? [] : to.issues)], options.format); return 1; }
+    const result = migrateSubmission(submission, from.value, to.value);
+    if (options.out) writeFileSync(options.out, `${JSON.stringify(result.submission, null, 2)}\n`);
+    io.out(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : migrationToMarkdown(result, options.lang));
+    return 0;
+  });
+}
+
+/**
+ * `dti compare <results-a.json> <results-b.json> [--format md|json]`: official and
+ * rebased change per unit between two scored periods (each report's criteria
+ * are resolved from its stamp, or given with `--criteria-a` / `--criteria-b`).
+ */
+export function compareCommand(io: Io, fileA: string, fileB: string, options: { criteriaA: string | undefined; criteriaB: string | undefined; format: string; lang: 'vi' | 'en' }): number {
+  const a = readJson(fileA);
+  const b = readJson(fileB);
+  if (!a.ok || !b.ok) { printIssues(io, [...(a.ok ? [] : a.issues), ...(b.ok ? [] : b.issues)], options.format); return 1; }
+  return guarded(io, options.format, () => {
+    const reportA = a.value as ScoreReport;
+    const reportB = b.value as ScoreReport;
+    const refOf = (report: ScoreReport): string => (report?.criteria ? `${report.criteria.id}@${report.criteria.version}` : '');
+    const critA = loadCriteria(options.criteriaA ?? refOf(reportA));
+    const critB = loadCriteria(options.criteriaB ?? refOf(reportB));
+    if (!critA.ok || !critB.ok) { printIssues(io, [...(critA.ok ? [] : critA.issues), ...(critB.ok ? [] : critB.issues)], options.format); return 1; }
+    const comparison = compareReports({ report: reportA, criteria: critA.value }, { report: reportB, criteria: critB.value });
+    io.out(options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : comparisonToMarkdown(comparison, options.lang));
+    return 0;
+  });
+}
