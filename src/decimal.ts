@@ -29,6 +29,19 @@ const DecDown = DecimalJs.clone({
   toExpPos: 9e15,
 });
 
+/** `10^-places` per `places`, built once each. */
+const ULPS: InstanceType<typeof DecDown>[] = [];
+
+/** `10^-places` as an exact {@link DecDown}, cached. */
+function unitInLastPlace(places: number): InstanceType<typeof DecDown> {
+  let ulp = ULPS[places];
+  if (ulp === undefined) {
+    ulp = new DecDown(10).pow(-places);
+    if (Number.isInteger(places) && places >= 0 && places <= 64) ULPS[places] = ulp;
+  }
+  return ulp;
+}
+
 const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const LOOSE_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
@@ -112,15 +125,18 @@ export function roundHalfUp(value: Dec, places: number): Dec {
  */
 export function divideRounded(numerator: Dec, denominator: Dec, places: number): Dec {
   if (denominator.lte(0)) throw new RangeError('divideRounded: denominator must be > 0');
-  const n = new DecDown(numerator.toString());
-  const d = new DecDown(denominator.toString());
+  // n/1 is n itself: a single half-up rounding, exact at any number of digits.
+  if (denominator.eq(1) && !numerator.isNeg()) return numerator.toDecimalPlaces(places, Dec.ROUND_HALF_UP);
+  // decimal.js copies another instance's digits as they are (no string round trip, no rounding).
+  const n = new DecDown(numerator);
+  const d = new DecDown(denominator);
+  const ulp = unitInLastPlace(places);
   const truncated = n.div(d).toDecimalPlaces(places, DecDown.ROUND_DOWN);
   const remainder = n.minus(truncated.times(d));
-  const ulp = new DecDown(10).pow(-places);
-  if (remainder.isNeg() || remainder.gte(d.times(ulp))) {
+  const step = d.times(ulp);
+  if (remainder.isNeg() || remainder.gte(step)) {
     throw new RangeError('divideRounded: precision exhausted');
   }
-  const roundUp = remainder.times(2).gte(d.times(ulp));
-  const result = roundUp ? truncated.plus(ulp) : truncated;
-  return new Dec(result.toString());
+  const result = remainder.times(2).gte(step) ? truncated.plus(ulp) : truncated;
+  return new Dec(result);
 }

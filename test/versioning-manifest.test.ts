@@ -16,6 +16,7 @@ function dti(...argv: string[]): { code: number; out: string; err: string } {
   let out = '';
   let err = '';
   const code = run(argv, { out: (t) => { out += t; }, err: (t) => { err += t; } }, 'test');
+  if (typeof code !== "number") throw new Error("asynchronous command: use dtiAsync");
   return { code, out, err };
 }
 

@@ -3,5 +3,13 @@ import { run } from './run.js';
 declare const __DTI_VERSION__: string | undefined;
 
 const version = typeof __DTI_VERSION__ === 'string' ? __DTI_VERSION__ : 'dev';
-const code = run(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) }, version);
-process.exitCode = code;
+const io = { out: (t: string) => void process.stdout.write(t), err: (t: string) => void process.stderr.write(t) };
+Promise.resolve(run(process.argv.slice(2), io, version)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`internal error / lỗi nội bộ: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -32,7 +32,7 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
 }
 
 /** Runs the `dti` command line with `argv` (without node and script); returns the exit code. */
-export function run(argv: readonly string[], io: Io, version: string): number {
+export function run(argv: readonly string[], io: Io, version: string): number | Promise<number> {
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
     io.out(`${version}\n`);
     return 0;

@@ -1,5 +1,6 @@
 import type { CriteriaSet } from '../format/types.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
+import { byCodeUnits } from '../order.js';
 
 /** Display width of a cell (NFC, so Vietnamese letters count once). */
 function width(text: string): number {
@@ -35,7 +36,7 @@ export function formatTable(report: ScoreReport, criteria: CriteriaSet, lang: 'v
     for (const group of groups) {
       const units = report.results.filter((r) => r.level === level.id && (group === null || r.group === group));
       if (units.length === 0) continue;
-      const sorted = [...units].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.unit.localeCompare(b.unit));
+      const sorted = [...units].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || byCodeUnits(a.unit, b.unit));
       const groupName = group === null ? '' : ` · ${lang === 'en' ? 'group' : 'nhóm'} ${group}`;
       const levelName = lang === 'en' ? (level.name.en ?? level.name.vi) : level.name.vi;
       const header = [lang === 'en' ? 'Rank' : 'Hạng', lang === 'en' ? 'Unit' : 'Đơn vị', lang === 'en' ? 'Points' : 'Điểm', lang === 'en' ? 'Max' : 'Tối đa', lang === 'en' ? 'Index' : 'Chỉ số', lang === 'en' ? 'Rating' : 'Xếp loại', ...pillars];

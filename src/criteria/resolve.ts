@@ -2,6 +2,7 @@ import { DtiError, makeIssue } from '../errors.js';
 import { compileCriteria } from '../format/parse-criteria.js';
 import type { CriteriaSet } from '../format/types.js';
 import { DEFAULT_CRITERIA, EMBEDDED_CRITERIA } from './embedded.js';
+import { byCodeUnits } from '../order.js';
 
 /**
  * Compares two `YEAR.MAJOR.MINOR` versions numerically.
@@ -43,7 +44,7 @@ export interface CriteriaEntry {
 export function listCriteria(): CriteriaEntry[] {
   return Object.entries(EMBEDDED_CRITERIA)
     .map(([ref, set]) => ({ ref, id: set.id, version: set.version, status: set.status, effectiveFrom: set.effective.from }))
-    .sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
+    .sort((a, b) => byCodeUnits(a.id, b.id) || compareVersions(a.version, b.version));
 }
 
 /**

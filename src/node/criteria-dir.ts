@@ -5,6 +5,7 @@ import { makeIssue, type Issue, type Result } from '../errors.js';
 import { validateCriteriaJson } from '../format/parse-criteria.js';
 import type { CriteriaSet } from '../format/types.js';
 import { buildManifest, verifyCriteriaFiles, type Manifest } from '../versioning/manifest.js';
+import { byCodeUnits } from '../order.js';
 
 /** Name of the manifest file inside a criteria folder. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -72,7 +73,7 @@ function writeJson(file: string, data: unknown): void {
 function recordInManifest(dir: string, set: CriteriaSet): void {
   const others = readManifest(dir).sets.filter((entry) => !(entry.id === set.id && entry.version === set.version));
   const manifest = buildManifest([set]);
-  const sets = [...others, ...manifest.sets].sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
+  const sets = [...others, ...manifest.sets].sort((a, b) => byCodeUnits(a.id, b.id) || compareVersions(a.version, b.version));
   writeJson(join(dir, MANIFEST_FILE), { format: 1, sets } satisfies Manifest);
 }
 

@@ -1,6 +1,7 @@
 import { Dec } from '../decimal.js';
 import type { Localized } from '../format/localized.js';
 import type { UnitResult } from './result-types.js';
+import { byCodeUnits } from '../order.js';
 
 /** One leaf of a unit, with the share of its points the unit lost. */
 export interface LeafStanding {
@@ -35,7 +36,7 @@ export function strengthsAndWeaknesses(result: UnitResult, count = 5): { stronge
     const lost = max.minus(node.points).div(max);
     leaves.push({ code, points: node.points, maxPoints: node.maxPoints, shareLost: lost.toFixed(4, Dec.ROUND_HALF_UP), explanation: node.explanation, lost, max });
   }
-  const order = (a: (typeof leaves)[number], b: (typeof leaves)[number]): number => b.max.comparedTo(a.max) || a.code.localeCompare(b.code);
+  const order = (a: (typeof leaves)[number], b: (typeof leaves)[number]): number => b.max.comparedTo(a.max) || byCodeUnits(a.code, b.code);
   const strip = ({ code, points, maxPoints, shareLost, explanation }: (typeof leaves)[number]): LeafStanding => ({ code, points, maxPoints, shareLost, explanation });
   const strongest = [...leaves].sort((a, b) => a.lost.comparedTo(b.lost) || order(a, b)).slice(0, count).map(strip);
   const weakest = [...leaves].sort((a, b) => b.lost.comparedTo(a.lost) || order(a, b)).slice(0, count).map(strip);

@@ -1,6 +1,7 @@
 import { EMBEDDED_CRITERIA } from '../criteria/embedded.js';
 import { compareVersions } from '../criteria/resolve.js';
 import type { CriteriaSet } from '../format/types.js';
+import { byCodeUnits } from '../order.js';
 
 /** `true` when `date` (`YYYY-MM-DD`) lies within the set's `effective` dates. */
 export function isInForce(set: CriteriaSet, date: string): boolean {
@@ -23,6 +24,6 @@ export function isInForce(set: CriteriaSet, date: string): boolean {
 export function criteriaInForce(id: string, date: string, sets: readonly CriteriaSet[] = Object.values(EMBEDDED_CRITERIA)): CriteriaSet | undefined {
   return sets
     .filter((set) => set.id === id && set.status === 'published' && isInForce(set, date))
-    .sort((a, b) => a.effective.from.localeCompare(b.effective.from) || compareVersions(a.version, b.version))
+    .sort((a, b) => byCodeUnits(a.effective.from, b.effective.from) || compareVersions(a.version, b.version))
     .at(-1);
 }

@@ -5,6 +5,7 @@ import { compareVersions } from '../criteria/resolve.js';
 import { makeIssue, type Issue } from '../errors.js';
 import { validateCriteria } from '../format/parse-criteria.js';
 import type { CriteriaSet } from '../format/types.js';
+import { byCodeUnits } from '../order.js';
 
 /** One version of a set as the manifest records it. */
 export interface ManifestEntry {
@@ -56,7 +57,7 @@ export function manifestEntry(set: CriteriaSet): ManifestEntry {
  * ```
  */
 export function buildManifest(sets: readonly CriteriaSet[]): Manifest {
-  const entries = sets.map(manifestEntry).sort((a, b) => a.id.localeCompare(b.id) || compareVersions(a.version, b.version));
+  const entries = sets.map(manifestEntry).sort((a, b) => byCodeUnits(a.id, b.id) || compareVersions(a.version, b.version));
   return { format: 1, sets: entries };
 }
 
@@ -80,7 +81,7 @@ export function verifyCriteriaFiles(manifest: Manifest, files: ReadonlyMap<strin
   const issues: Issue[] = [];
   const listed = new Map(manifest.sets.map((entry) => [entry.file, entry]));
   const seen = new Set<string>();
-  for (const [file, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [file, text] of [...files].sort(([a], [b]) => byCodeUnits(a, b))) {
     let data: unknown;
     try {
       data = JSON.parse(text.replace(/^\uFEFF/, ''));
