@@ -1,0 +1,15 @@
+// Browser consumer: the core entry point bundled by Vite and run in Chromium.
+// Scores the examples and writes the report JSON into <pre id="out">;
+// data-status is "ok" or "error" once done.
+import { getCriteria, scoreBatch, type ScoreReport } from 'dti-criteria';
+import submission from './submissions.json';
+
+const out = document.getElementById('out') as HTMLPreElement;
+try {
+  const report: ScoreReport = scoreBatch(getCriteria('can-tho@2022.1.0'), submission);
+  out.textContent = `${JSON.stringify(report, null, 2)}\n`;
+  out.dataset['status'] = 'ok';
+} catch (error) {
+  out.textContent = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);
+  out.dataset['status'] = 'error';
+}

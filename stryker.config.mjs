@@ -1,0 +1,15 @@
+// Mutation testing of the rules and the scoring code: `npm run mutate` (not in CI: it takes a while).
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.config.ts' },
+  mutate: ['src/rules/**/*.ts', 'src/scoring/**/*.ts', 'src/decimal.ts', '!src/**/types.ts', '!src/scoring/result-types.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  timeoutMS: 60000,
+  reporters: ['clear-text', 'progress', 'html'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  thresholds: { high: 90, low: 85, break: null },
+  ignorePatterns: ['dist', 'docs/api', 'coverage', 'reports', 'examples/analyst/node_modules', 'test/.examples'],
+  tempDirName: '.stryker-tmp',
+};
