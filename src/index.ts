@@ -46,3 +46,5 @@ export { diffCriteria, isEmptyDiff, type CriteriaDiff, type NodeChange, type Nod
 export { diffToMarkdown, type DiffLanguage } from './versioning/diff-markdown.js';
 export { migrateSubmission, migrationToMarkdown, type CodeMove, type DropReason, type DroppedUnit, type DroppedValue, type MigrationPointsChange, type MigrationResult, type MigrationRuleChange, type MigrationSummary, type UnitDropReason, type UnitMigration } from './versioning/migrate.js';
 export { compareReports, comparisonToMarkdown, type ChangeFigures, type ComparedSide, type CompareOptions, type Comparison, type ComparisonUnitRef, type RebasedFigures, type UnitComparison } from './versioning/compare.js';
+export { formFields, listFormFields, type FormField, type FormFractionPart, type FormFractionParts, type FormInput, type FormItem, type FormLanguage, type FormOption, type FormSection, type FormText } from './forms/form-fields.js';
+export { unitSubmissionJsonSchemaFor, unitSubmissionSchemaFor } from './forms/unit-schema.js';

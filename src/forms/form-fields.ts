@@ -1,0 +1,289 @@
+import { Dec, toFixed } from '../decimal.js';
+import type { CompiledNode } from '../format/compiled.js';
+import type { Localized } from '../format/localized.js';
+import type { CriteriaSet } from '../format/types.js';
+import type { CompiledChecklist } from '../rules/checklist.js';
+import type { CompiledChoice } from '../rules/choice.js';
+import type { CompiledRatio } from '../rules/ratio.js';
+import type { RuleKindName } from '../rules/registry.js';
+import { awardWorth } from '../rules/shared.js';
+import { leafMax, nodeMax, resolveScope, type FormScope } from './scope.js';
+
+/** A language a form can be shown in. */
+export type FormLanguage = 'vi' | 'en';
+
+/**
+ * Text of a form in both languages, plus `text` in the language asked for.
+ * `en` falls back to the Vietnamese text when the set has no English.
+ */
+export interface FormText {
+  readonly vi: string;
+  readonly en: string;
+  /** The text in the language passed to {@link formFields} (Vietnamese by default). */
+  readonly text: string;
+}
+
+/** One part of a `{ numerator, denominator }` answer. */
+export interface FormFractionPart {
+  readonly label: FormText;
+}
+
+/** The two parts of a `{ numerator, denominator }` answer; the leaf's description says what each counts. */
+export interface FormFractionParts {
+  readonly numerator: FormFractionPart;
+  readonly denominator: FormFractionPart;
+}
+
+/** An option of a `choice` leaf or an item of a `checklist` leaf, with what it earns at the level. */
+export interface FormOption {
+  readonly id: string;
+  readonly label: FormText;
+  /**
+   * Points it earns at the level, with `rounding.points` decimals (an item's
+   * points add up, the sum capped at the leaf's `maxPoints`).
+   */
+  readonly points: string;
+}
+
+/**
+ * The input a field needs, by the value its rule reads (spec section 4).
+ * Every bound is a constraint the scorer enforces, never a hint; decimals are strings.
+ *
+ * - `boolean`: `true` / `false` (`boolean` rules).
+ * - `fraction`: `{ numerator, denominator }`, both `>= 0`, `numerator <= denominator` unless `allowOver` (`ratio`).
+ * - `decimal`: a decimal within `min` / `max` when given (`linear`: any; `relative`: `>= 0`); with
+ *   `fraction`, a `{ numerator, denominator }` (`n <= d`) may be given instead and its quotient is used (`bands`).
+ * - `whole`: a whole number `>= 0` (`count`).
+ * - `choice`: one option id. `checklist`: the ids of the items met.
+ * - `points`: points `0..max` set by the appraisal council (`appraised`).
+ * - `text`: any scalar, recorded and never scored (`info`).
+ */
+export type FormInput =
+  | { readonly kind: 'boolean' }
+  | ({ readonly kind: 'fraction'; readonly allowOver: boolean } & FormFractionParts)
+  | { readonly kind: 'decimal'; readonly min?: string; readonly max?: string; readonly fraction?: FormFractionParts }
+  | { readonly kind: 'whole'; readonly min: 0 }
+  | { readonly kind: 'choice'; readonly options: readonly FormOption[] }
+  | { readonly kind: 'checklist'; readonly items: readonly FormOption[] }
+  | { readonly kind: 'points'; readonly min: '0'; readonly max: string }
+  | { readonly kind: 'text' };
+
+/** One leaf of the form: what to ask, where the answer goes and what it can earn. */
+export interface FormField {
+  readonly type: 'field';
+  readonly code: string;
+  /** Where the answer goes in a unit's submission: `['values', code]` (the same key under `appraised`). */
+  readonly valuePath: readonly ['values', string];
+  readonly label: FormText;
+  readonly description?: FormText;
+  /** What proof the unit must attach. */
+  readonly evidence?: FormText;
+  /** Unit of the value as written in the set (`%`, `count`, ...). */
+  readonly unit?: string;
+  /** Where the criterion comes from. */
+  readonly source?: string;
+  readonly input: FormInput;
+  /** Whether `"n/a"` (not applicable to the unit) is an accepted answer. */
+  readonly allowNA: boolean;
+  /** The leaf's points `P` at the level, with `rounding.points` decimals; `null` for `info` leaves. */
+  readonly maxPoints: string | null;
+  /** The rule's kind and the rule in words at the level. */
+  readonly rule: { readonly kind: RuleKindName; readonly text: FormText };
+  /** `true` when the set's `missing` policy is `error` and the leaf is scored: the unit is rejected without it. */
+  readonly required: boolean;
+}
+
+/**
+ * A heading of the form: a pillar (depth 1), a main index (depth 2) or a
+ * deeper aggregate, holding its fields and sub-sections in tree order. Leaves
+ * at the top of the tree are gathered in sections with `code: null` named
+ * after the set.
+ */
+export interface FormSection {
+  readonly type: 'section';
+  readonly code: string | null;
+  readonly name: FormText;
+  readonly description?: FormText;
+  readonly evidence?: FormText;
+  readonly source?: string;
+  /** 1 for a pillar, 2 for a main index, and so on down the tree. */
+  readonly depth: number;
+  /** The most a unit of the level (and group) can earn here, caps applied, with `rounding.points` decimals. */
+  readonly maxPoints: string;
+  readonly items: readonly FormItem[];
+}
+
+/** An entry of a section: a field or a sub-section. */
+export type FormItem = FormSection | FormField;
+
+const NUMERATOR: Localized = { vi: 'Tử số (n)', en: 'Numerator (n)' };
+const DENOMINATOR: Localized = { vi: 'Mẫu số (d)', en: 'Denominator (d)' };
+
+interface Builder {
+  readonly scope: FormScope;
+  readonly dp: number;
+  text(value: Localized): FormText;
+}
+
+function fractionParts(b: Builder): FormFractionParts {
+  return { numerator: { label: b.text(NUMERATOR) }, denominator: { label: b.text(DENOMINATOR) } };
+}
+
+function inputOf(b: Builder, node: CompiledNode, max: Dec): FormInput {
+  const leaf = node.leaf!;
+  switch (leaf.kind) {
+    case 'boolean':
+      return { kind: 'boolean' };
+    case 'ratio':
+      return { kind: 'fraction', allowOver: (leaf.compiled as CompiledRatio).allowOver, ...fractionParts(b) };
+    case 'bands':
+      return { kind: 'decimal', fraction: fractionParts(b) };
+    case 'linear':
+      return { kind: 'decimal' };
+    case 'relative':
+      return { kind: 'decimal', min: '0' };
+    case 'count':
+      return { kind: 'whole', min: 0 };
+    case 'choice':
+      return {
+        kind: 'choice',
+        options: [...(leaf.compiled as CompiledChoice).values()].map((o) => ({ id: o.id, label: b.text(o.label), points: toFixed(awardWorth(o, max), b.dp) })),
+      };
+    case 'checklist':
+      return {
+        kind: 'checklist',
+        items: (leaf.compiled as CompiledChecklist).map((i) => ({ id: i.id, label: b.text(i.label), points: toFixed(awardWorth(i, max), b.dp) })),
+      };
+    case 'appraised':
+      return { kind: 'points', min: '0', max: toFixed(max, b.dp) };
+    case 'info':
+      return { kind: 'text' };
+  }
+}
+
+function fieldOf(b: Builder, node: CompiledNode): FormField {
+  const leaf = node.leaf!;
+  const source = node.node;
+  const max = leafMax(node, b.scope.level);
+  return {
+    type: 'field',
+    code: node.code,
+    valuePath: ['values', node.code],
+    label: b.text(source.name),
+    ...(source.description ? { description: b.text(source.description) } : {}),
+    ...(source.evidence ? { evidence: b.text(source.evidence) } : {}),
+    ...(source.unit !== undefined ? { unit: source.unit } : {}),
+    ...(source.source !== undefined ? { source: source.source } : {}),
+    input: inputOf(b, node, max),
+    allowNA: leaf.allowNA,
+    maxPoints: leaf.rule.scored ? toFixed(max, b.dp) : null,
+    rule: { kind: leaf.kind, text: b.text(leaf.rule.describe(leaf.compiled, max)) },
+    required: b.scope.compiled.missing === 'error' && leaf.rule.scored,
+  };
+}
+
+function sectionOf(b: Builder, node: CompiledNode, depth: number): FormSection | undefined {
+  const items = itemsOf(b, node.children, depth + 1);
+  if (items.length === 0) return undefined;
+  return {
+    type: 'section',
+    code: node.code,
+    name: b.text(node.node.name),
+    ...(node.node.description ? { description: b.text(node.node.description) } : {}),
+    ...(node.node.evidence ? { evidence: b.text(node.node.evidence) } : {}),
+    ...(node.node.source !== undefined ? { source: node.node.source } : {}),
+    depth,
+    maxPoints: toFixed(nodeMax(node, b.scope.atom, b.scope.level) ?? new Dec(0), b.dp),
+    items,
+  };
+}
+
+function itemsOf(b: Builder, nodes: readonly CompiledNode[], depth: number): FormItem[] {
+  const out: FormItem[] = [];
+  for (const node of nodes) {
+    if (!node.scope.has(b.scope.atom)) continue;
+    const item = node.leaf ? fieldOf(b, node) : sectionOf(b, node, depth);
+    if (item) out.push(item);
+  }
+  return out;
+}
+
+/**
+ * The self-assessment form of a unit at `level` (and `group`, required for a
+ * level that has groups): one section per pillar, holding a section per main
+ * index, holding a field per leaf that applies, all in tree order. Leaves at
+ * the top of the tree (sets without pillars) are gathered, run by run, in a
+ * section with `code: null` named after the set. Sections without any field
+ * for the level are left out. The top-level sections' `maxPoints` add up to
+ * the level's maximum.
+ *
+ * Every text comes in both languages plus `text` in `lang` (default `'vi'`).
+ * Points are strings with the set's `rounding.points` decimals.
+ *
+ * Throws a {@link DtiError} when the set is invalid, and with
+ * `submission/unknown-level`, `submission/group-required`,
+ * `submission/unknown-group` or `submission/group-not-allowed` for a bad level
+ * or group.
+ *
+ * @example
+ * ```ts
+ * import { formFields, getCriteria, listFormFields } from 'dti-criteria';
+ * const sections = formFields(getCriteria('can-tho@2022.1.0'), 'department', 'A', 'en');
+ * console.log(sections.map((s) => `${s.code} ${s.maxPoints}`)); // ["CQS 600.00", "KTS 200.00", "XHS 200.00"]
+ * const field = listFormFields(sections).find((f) => f.code === 'CQS.1.3');
+ * console.log(field?.label.text); // Share of DX meetings chaired by the head
+ * console.log(field?.input); // {"kind":"fraction","allowOver":false,"numerator":{"label":{"vi":"Tử số (n)","en":"Numerator (n)","text":"Numerator (n)"}},"denominator":{"label":{"vi":"Mẫu số (d)","en":"Denominator (d)","text":"Denominator (d)"}}}
+ * console.log(field?.maxPoints); // "20.00"
+ * ```
+ */
+export function formFields(criteria: CriteriaSet, level: string, group?: string | null, lang: FormLanguage = 'vi'): FormSection[] {
+  const scope = resolveScope(criteria, level, group);
+  const b: Builder = {
+    scope,
+    dp: scope.compiled.rounding.points,
+    text: (value) => {
+      const en = value.en ?? value.vi;
+      return { vi: value.vi, en, text: lang === 'en' ? en : value.vi };
+    },
+  };
+  const sections: FormSection[] = [];
+  let loose: FormField[] = [];
+  let looseMax = new Dec(0);
+  const flush = (): void => {
+    if (loose.length === 0) return;
+    sections.push({ type: 'section', code: null, name: b.text(criteria.title), depth: 1, maxPoints: toFixed(looseMax, b.dp), items: loose });
+    loose = [];
+    looseMax = new Dec(0);
+  };
+  for (const node of scope.compiled.roots) {
+    if (!node.scope.has(scope.atom)) continue;
+    if (node.leaf) {
+      loose.push(fieldOf(b, node));
+      looseMax = looseMax.plus(nodeMax(node, scope.atom, scope.level) ?? 0);
+      continue;
+    }
+    const section = sectionOf(b, node, 1);
+    if (section) {
+      flush();
+      sections.push(section);
+    }
+  }
+  flush();
+  return sections;
+}
+
+/**
+ * Every field of a form (or of some of its sections), in tree order.
+ *
+ * @example
+ * ```ts
+ * import { formFields, getCriteria, listFormFields } from 'dti-criteria';
+ * const fields = listFormFields(formFields(getCriteria('vn-dti-province@2022.1.0'), 'province'));
+ * console.log(fields.map((f) => f.code).join(' ')); // DTI.1 DTI.2 DTI.3 DTI.4 DTI.5 DTI.6 DTI.7 DTI.8 DTI.9
+ * console.log(fields[5]?.input.kind); // text
+ * console.log(fields[5]?.maxPoints); // null
+ * ```
+ */
+export function listFormFields(sections: readonly FormItem[]): FormField[] {
+  return sections.flatMap((item) => (item.type === 'field' ? [item] : listFormFields(item.items)));
+}

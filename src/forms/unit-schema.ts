@@ -1,0 +1,230 @@
+import { z } from 'zod';
+import { readDecimal, type Dec } from '../decimal.js';
+import type { CompiledCriteria, CompiledNode } from '../format/compiled.js';
+import { decimalSchema, nonNegativeDecimalSchema } from '../format/common.js';
+import type { UnitSubmission } from '../format/submission-schema.js';
+import type { CriteriaSet } from '../format/types.js';
+import type { CompiledChecklist } from '../rules/checklist.js';
+import type { CompiledChoice } from '../rules/choice.js';
+import type { CompiledRatio } from '../rules/ratio.js';
+import { show } from '../rules/shared.js';
+import { leafMax, leavesFor, resolveScope, type FormScope } from './scope.js';
+
+// JSON Schema keywords added next to the decimal schema's `anyOf` (string | number): `pattern`
+// constrains the string branch only, `minimum` / `maximum` / `multipleOf` the number branch only.
+/** A decimal string that is not negative (`"-0"` reads as 0, as in the scorer). */
+const NON_NEGATIVE_PATTERN = '^(?:\\d+(?:\\.\\d+)?|-0+(?:\\.0+)?)$';
+/** A whole decimal string `>= 0` (`"3"`, `"3.0"`). */
+const WHOLE_PATTERN = '^(?:\\d+(?:\\.0+)?|-0+(?:\\.0+)?)$';
+/** `"n/a"` as the scorer recognises it: trimmed, any case. */
+const NA_PATTERN = '^\\s*[nN]/[aA]\\s*$';
+const NA_REGEX = new RegExp(NA_PATTERN);
+
+/** Messages with no issue code of their own: `fromZodIssues` reports them as `schema/invalid` with this detail. */
+const OVER = 'tử số lớn hơn mẫu số (numerator > denominator)';
+const NA_OR_VALUE = 'cần "n/a" hoặc giá trị đúng quy tắc ("n/a" or a value the rule accepts)';
+const NA_NOT_ALLOWED = 'tiêu chí không cho phép "n/a" ("n/a" is not allowed here)';
+const duplicate = (id: string): string => `mục "${id}" bị lặp (item "${id}" listed twice)`;
+
+const nonNegative = (): z.ZodType => nonNegativeDecimalSchema.meta({ pattern: NON_NEGATIVE_PATTERN, minimum: 0 });
+
+const whole = (): z.ZodType =>
+  nonNegativeDecimalSchema
+    .refine((value) => readDecimal(value)?.isInteger() ?? true, { error: 'schema/format|số nguyên (whole number)' })
+    .meta({ pattern: WHOLE_PATTERN, minimum: 0, multipleOf: 1 });
+
+function fraction(allowOver: boolean): z.ZodType {
+  const parts = z.strictObject({ numerator: nonNegative(), denominator: nonNegative() });
+  if (allowOver) return parts;
+  return parts.refine(
+    (value) => {
+      const n = readDecimal(value.numerator);
+      const d = readDecimal(value.denominator);
+      // A part that is missing, not a decimal or negative is reported at its own path only, as the scorer does.
+      return n === undefined || d === undefined || n.isNeg() || d.isNeg() || n.lte(d);
+    },
+    { error: OVER },
+  );
+}
+
+function appraisedPoints(max: Dec): z.ZodType {
+  const limit = Number(max.toString());
+  return nonNegativeDecimalSchema
+    .superRefine((value, ctx) => {
+      if (readDecimal(value)?.gt(max)) ctx.addIssue({ code: 'too_big', maximum: limit, origin: 'number', inclusive: true, input: value });
+    })
+    .meta({ pattern: NON_NEGATIVE_PATTERN, minimum: 0, maximum: limit, description: `Điểm 0..${show(max)} / points 0..${show(max)}` });
+}
+
+function info(allowNA: boolean): z.ZodType {
+  const text = allowNA ? z.string() : z.string().refine((value) => !NA_REGEX.test(value), { error: NA_NOT_ALLOWED }).meta({ not: { pattern: NA_PATTERN } });
+  return z.union([text, z.number(), z.boolean(), z.null()]);
+}
+
+function checklist(items: CompiledChecklist): z.ZodType {
+  const ids = items.map((item) => item.id) as [string, ...string[]];
+  const list = z
+    .array(z.enum(ids))
+    .superRefine((chosen, ctx) => {
+      const seen = new Set<string>();
+      chosen.forEach((id, index) => {
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: duplicate(id), input: id });
+        seen.add(id);
+      });
+    })
+    .meta({ uniqueItems: true });
+  const flags = z.strictObject(Object.fromEntries(ids.map((id) => [id, z.boolean().optional()])));
+  return z.union([list, flags]);
+}
+
+/** The schema of one leaf's value, `"n/a"` aside. */
+function valueSchema(node: CompiledNode, level: string): z.ZodType {
+  const leaf = node.leaf!;
+  switch (leaf.kind) {
+    case 'boolean':
+      return z.boolean();
+    case 'ratio':
+      return fraction((leaf.compiled as CompiledRatio).allowOver);
+    case 'bands':
+      // The fraction first: a wrong numerator is then reported at its own path, as the scorer does.
+      return z.union([fraction(false), decimalSchema]);
+    case 'linear':
+      return decimalSchema;
+    case 'relative':
+      return nonNegative();
+    case 'count':
+      return whole();
+    case 'choice':
+      return z.enum([...(leaf.compiled as CompiledChoice).keys()] as [string, ...string[]]);
+    case 'checklist':
+      return checklist(leaf.compiled as CompiledChecklist);
+    case 'appraised':
+      return appraisedPoints(leafMax(node, level));
+    case 'info':
+      return info(leaf.allowNA);
+  }
+}
+
+function answerSchema(node: CompiledNode, level: string): z.ZodType {
+  const value = valueSchema(node, level);
+  const leaf = node.leaf!;
+  if (!leaf.allowNA || leaf.kind === 'info') return value;
+  // A refined string rather than a literal: a value of the wrong type then reads "wrong type", not "must be n/a".
+  const na = z.string().refine((text) => text === 'n/a', { error: NA_OR_VALUE }).meta({ const: 'n/a' });
+  return z.union([value, na]);
+}
+
+interface Built {
+  readonly schema: z.ZodType<UnitSubmission>;
+  readonly required: readonly string[];
+}
+
+const cache = new WeakMap<CompiledCriteria, Map<string, Built>>();
+
+function build(scope: FormScope): Built {
+  let byAtom = cache.get(scope.compiled);
+  if (!byAtom) {
+    byAtom = new Map();
+    cache.set(scope.compiled, byAtom);
+  }
+  const hit = byAtom.get(scope.atom);
+  if (hit) return hit;
+  const leaves = leavesFor(scope.compiled, scope.atom);
+  const values = z
+    .strictObject(Object.fromEntries(leaves.map((node) => [node.code, answerSchema(node, scope.level).optional()])))
+    .meta({ description: 'Giá trị theo mã tiêu chí lá / Values keyed by leaf code' });
+  const required = scope.compiled.missing === 'error' ? leaves.filter((node) => node.leaf?.rule.scored).map((node) => node.code) : [];
+  const hasOwn = (record: unknown, key: string): boolean =>
+    typeof record === 'object' && record !== null && Object.prototype.hasOwnProperty.call(record, key);
+  const unit = z
+    .strictObject({
+      id: z.string().min(1),
+      name: z.string().optional(),
+      level: z.literal(scope.level),
+      group: scope.group === undefined ? z.null().optional() : z.literal(scope.group),
+      parent: z.string().min(1).nullable().optional(),
+      values,
+      appraised: values.optional(),
+    })
+    .superRefine((data, ctx) => {
+      for (const code of required) {
+        if (!hasOwn(data.values, code) && !hasOwn(data.appraised, code)) {
+          ctx.addIssue({ code: 'custom', path: ['values', code], message: 'schema/required', input: undefined });
+        }
+      }
+    });
+  const built: Built = { schema: unit as unknown as z.ZodType<UnitSubmission>, required };
+  byAtom.set(scope.atom, built);
+  return built;
+}
+
+/**
+ * A strict zod schema of one unit's submission at `level` (and `group`), for
+ * server-side checks: `level` and `group` fixed; `values` (and the optional
+ * `appraised`) an object with only the leaves that apply, each optional, each
+ * value of the exact shape its rule reads (spec section 4), or `"n/a"` where
+ * the leaf allows it. Under `missing: error` every scored leaf must be
+ * answered in `values` or `appraised`. A unit it accepts passes the scorer's
+ * checks; each issue, passed through the library's zod-issue conversion, names
+ * the same path the scorer would (`values["CQS.1.3"].numerator`).
+ *
+ * Stricter than the scorer on the form only: decimals must be written plainly
+ * (no surrounding spaces) and `"n/a"` in lower case. For a level without groups
+ * `group` may be absent or `null`. Schemas are cached per set and level/group.
+ *
+ * Throws a {@link DtiError} for an invalid set or a bad level or group (see {@link formFields}).
+ *
+ * @example
+ * ```ts
+ * import { getCriteria, unitSubmissionSchemaFor } from 'dti-criteria';
+ * const schema = unitSubmissionSchemaFor(getCriteria('can-tho@2022.1.0'), 'district');
+ * const ok = schema.safeParse({ id: 'ninh-kieu', level: 'district', values: { 'CQS.1.3': { numerator: 12, denominator: 15 } } });
+ * console.log(ok.success); // true
+ * const bad = schema.safeParse({ id: 'ninh-kieu', level: 'district', values: { 'CQS.1.3': { numerator: -1, denominator: 15 } } });
+ * console.log(bad.error?.issues[0]?.path); // ["values", "CQS.1.3", "numerator"]
+ * ```
+ */
+export function unitSubmissionSchemaFor(criteria: CriteriaSet, level: string, group?: string | null): z.ZodType<UnitSubmission> {
+  return build(resolveScope(criteria, level, group)).schema;
+}
+
+/**
+ * {@link unitSubmissionSchemaFor} as a JSON Schema (draft 2020-12, input
+ * side), for portals written in other languages. It checks the same shapes
+ * and bounds (unknown codes, option and item ids, unique items, `>= 0`, whole
+ * counts, `"n/a"` only where allowed and, under `missing: error`, each scored
+ * leaf answered in `values` or `appraised`), except three checks JSON Schema
+ * cannot express, left to the zod schema and the scorer:
+ * `numerator <= denominator`; an `appraised` leaf's points above `P` when
+ * written as a string (a number is bounded); decimals of more than 30
+ * significant digits.
+ *
+ * @example
+ * ```ts
+ * import { getCriteria, unitSubmissionJsonSchemaFor } from 'dti-criteria';
+ * const schema = unitSubmissionJsonSchemaFor(getCriteria('can-tho@2022.1.0'), 'department', 'C');
+ * console.log(schema.$schema); // https://json-schema.org/draft/2020-12/schema
+ * const values = (schema.properties as Record<string, { properties: Record<string, unknown> }>).values;
+ * console.log(values?.properties['CQS.4.2']); // {"type":"string","enum":["chuyen-trach","kiem-nhiem","chua-co"]}
+ * ```
+ */
+export function unitSubmissionJsonSchemaFor(criteria: CriteriaSet, level: string, group?: string | null): Record<string, unknown> {
+  const scope = resolveScope(criteria, level, group);
+  const { schema, required } = build(scope);
+  const json = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  const set = scope.compiled.set;
+  return {
+    ...json,
+    title: `${set.id}@${set.version}: ${scope.atom} / Số liệu tự đánh giá của một đơn vị`,
+    ...(required.length > 0
+      ? {
+          allOf: required.map((code) => ({
+            anyOf: [
+              { properties: { values: { required: [code] } } },
+              { required: ['appraised'], properties: { appraised: { required: [code] } } },
+            ],
+          })),
+        }
+      : {}),
+  };
+}
