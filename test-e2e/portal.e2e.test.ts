@@ -1,0 +1,391 @@
+// End-to-end: the self-assessment portal (examples/portal) built with Vite's
+// JS API, served from a throwaway node:http server on 127.0.0.1 and driven in
+// headless Debian Chromium through playwright-core. What the page shows must
+// equal what the library computes for the same input; invalid values must be
+// flagged at their field with the library's coded message; no console errors.
+// Also opens the HTML report (src/report, when present) and checks its charts.
+//
+// Screenshots for review go to test-e2e/artifacts/ (git-ignored).
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build } from 'vite';
+import { getCriteria, scoreBatch, scoreSubmission, type ScoreReport, type CriteriaSet, type UnitResult } from '../src/index.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const artifacts = join(here, 'artifacts');
+const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const reportModule = join(root, 'src/report/index.ts');
+const hasReport = existsSync(reportModule);
+
+const SET = 'can-tho@2022.1.0';
+const LEVEL = 'commune';
+const UNIT_NAME = 'Xã Mỹ Khánh (thử nghiệm e2e)';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json' };
+
+/** Serves `dir` on a random loopback port; GET only, no directory listings, nothing outside `dir`. */
+async function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
+    if (req.method !== 'GET' || !file.startsWith(dir + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+let outDir: string;
+let server: Server | undefined;
+let baseUrl: string;
+let browser: Browser | undefined;
+let context: BrowserContext;
+/** Console errors, page errors and failed requests, by page, checked after each test. */
+const problems: string[] = [];
+
+function watch(page: Page): Page {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
+  return page;
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  outDir = mkdtempSync(join(tmpdir(), 'dti-portal-'));
+  const started = Date.now();
+  await build({
+    configFile: join(root, 'examples/portal/vite.config.ts'),
+    mode: 'production',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
+  console.log(`portal built into ${outDir} in ${Date.now() - started} ms`);
+  ({ server, url: baseUrl } = await serve(outDir));
+  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN', deviceScaleFactor: 1 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+/** The text of the element with this data-testid, trimmed. */
+async function text(page: Page, testId: string): Promise<string> {
+  return ((await page.getByTestId(testId).textContent()) ?? '').trim();
+}
+
+async function openPortal(url = baseUrl): Promise<Page> {
+  const page = watch(await context.newPage());
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.getByTestId('set').selectOption(SET);
+  await page.getByTestId('level').selectOption(LEVEL);
+  await expect.poll(() => page.evaluate(() => document.documentElement.dataset['scope'])).toBe(`${SET}/${LEVEL}`);
+  await page.getByTestId('unit-name').fill(UNIT_NAME);
+  return page;
+}
+
+/** The answers typed into the form, and the same answers as the submission values the library reads. */
+const fill = {
+  fractions: {
+    'CQS.1.3': ['12', '15'],
+    'CQS.4.1': ['7', '20'],
+    'CQS.6.1': ['95', '100'],
+    'KTS.2.2': ['3', '4'],
+    'XHS.1.1': ['9', '10'],
+    'XHS.2.1': ['1234', '2000'],
+  },
+  choices: { 'CQS.1.1': 'deputy', 'CQS.4.2': 'kiem-nhiem' },
+  checklists: { 'CQS.1.4': ['chuyen-muc', 'truyen-thanh'], 'CQS.3.3': ['qlvb', 'thu-cong-vu', 'phan-anh'] },
+  booleans: { 'CQS.2.1': true, 'CQS.3.2': false },
+  counts: { 'KTS.1.2': '1', 'XHS.1.2': '7' },
+  decimals: { 'CQS.1.2': '3' },
+  bandsFractions: { 'CQS.2.3': ['1', '150'] },
+  points: { 'CQS.6.4': '12.5' },
+  texts: { 'CQS.8.1': '40' },
+  na: ['CQS.7.3', 'KTS.3.2'],
+} as const;
+
+function expectedValues(): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [code, [numerator, denominator]] of Object.entries(fill.fractions)) values[code] = { numerator, denominator };
+  for (const [code, id] of Object.entries(fill.choices)) values[code] = id;
+  for (const [code, ids] of Object.entries(fill.checklists)) values[code] = [...ids];
+  for (const [code, yes] of Object.entries(fill.booleans)) values[code] = yes;
+  for (const [code, n] of Object.entries(fill.counts)) values[code] = n;
+  for (const [code, x] of Object.entries(fill.decimals)) values[code] = x;
+  for (const [code, [numerator, denominator]] of Object.entries(fill.bandsFractions)) values[code] = { numerator, denominator };
+  for (const [code, p] of Object.entries(fill.points)) values[code] = p;
+  for (const [code, t] of Object.entries(fill.texts)) values[code] = t;
+  for (const code of fill.na) values[code] = 'n/a';
+  return values;
+}
+
+async function fillForm(page: Page): Promise<void> {
+  for (const [code, [n, d]] of Object.entries(fill.fractions)) {
+    await page.getByTestId(`input-${code}-numerator`).fill(n);
+    await page.getByTestId(`input-${code}-denominator`).fill(d);
+  }
+  for (const [code, id] of Object.entries(fill.choices)) await page.getByTestId(`input-${code}`).selectOption(id);
+  for (const [code, ids] of Object.entries(fill.checklists)) for (const id of ids) await page.getByTestId(`input-${code}-${id}`).check();
+  for (const [code, yes] of Object.entries(fill.booleans)) await page.getByTestId(`input-${code}-${yes ? 'yes' : 'no'}`).check();
+  for (const [code, n] of Object.entries(fill.counts)) await page.getByTestId(`input-${code}`).fill(n);
+  for (const [code, x] of Object.entries(fill.decimals)) await page.getByTestId(`input-${code}`).fill(x);
+  for (const [code, [n, d]] of Object.entries(fill.bandsFractions)) {
+    await page.getByTestId(`mode-${code}`).selectOption('fraction');
+    await page.getByTestId(`input-${code}-numerator`).fill(n);
+    await page.getByTestId(`input-${code}-denominator`).fill(d);
+  }
+  for (const [code, p] of Object.entries(fill.points)) await page.getByTestId(`input-${code}`).fill(p);
+  for (const [code, t] of Object.entries(fill.texts)) await page.getByTestId(`input-${code}`).fill(t);
+  for (const code of fill.na) await page.getByTestId(`na-${code}`).check();
+}
+
+function libraryResult(criteria: CriteriaSet, values: Record<string, unknown>): UnitResult {
+  const outcome = scoreSubmission(criteria, { units: [{ id: 'e2e', name: UNIT_NAME, level: LEVEL, values }] });
+  if (!outcome.ok) throw new Error(`the library rejects the e2e input: ${JSON.stringify(outcome.issues)}`);
+  return outcome.value.results[0]!;
+}
+
+/** Checks every figure the page shows against the library's result. */
+async function expectPageShows(page: Page, criteria: CriteriaSet, unit: UnitResult): Promise<void> {
+  expect(await text(page, 'total-points')).toBe(unit.points);
+  expect(await text(page, 'max-points')).toBe(unit.maxPoints);
+  expect(await text(page, 'index')).toBe(unit.index);
+  const rating = criteria.ratings!.find((r) => r.id === unit.rating)!;
+  expect(await text(page, 'rating')).toBe(rating.name.vi);
+  expect(await page.getByTestId('rating').getAttribute('data-rating-id')).toBe(unit.rating);
+  for (const pillar of ['CQS', 'KTS', 'XHS']) {
+    expect(await text(page, `pillar-${pillar}-points`), pillar).toBe(unit.nodes[pillar]!.points);
+    expect(await text(page, `pillar-${pillar}-index`), pillar).toBe(unit.nodes[pillar]!.index);
+  }
+  for (const main of ['CQS.1', 'KTS.1', 'XHS.2']) {
+    expect(await text(page, `section-${main}-points`), main).toBe(unit.nodes[main]!.points);
+    expect(await text(page, `section-${main}-index`), main).toBe(unit.nodes[main]!.index);
+  }
+  // Section maxima follow the answers ("n/a" lowers them).
+  for (const section of ['CQS', 'CQS.7', 'KTS.3']) expect(await text(page, `section-${section}-max`), section).toBe(unit.nodes[section]!.maxPoints);
+}
+
+describe(`portal: ${SET}, level ${LEVEL}`, () => {
+  const criteria = getCriteria(SET);
+
+  it('builds one self-contained index.html', () => {
+    const html = readFileSync(join(outDir, 'index.html'), 'utf8');
+    expect(html).toContain('<script type="module">');
+    expect(html).not.toMatch(/<script[^>]+src=/);
+  });
+
+  it('shows the score the library computes for the same answers, live', async () => {
+    const page = await openPortal();
+    // The empty form already scores (missing values count 0 under the set's policy).
+    const empty = libraryResult(criteria, {});
+    await expectPageShows(page, criteria, empty);
+
+    await fillForm(page);
+    const values = expectedValues();
+    const unit = libraryResult(criteria, values);
+    await expectPageShows(page, criteria, unit);
+    expect(await page.getByTestId('status').getAttribute('data-state')).toBe('ok');
+
+    // The submission the page scored is exactly the one built here.
+    const shown = JSON.parse(await text(page, 'submission-json')) as { units: { values: Record<string, unknown>; level: string; name: string }[] };
+    expect(shown.units[0]!.values).toEqual(values);
+    expect(shown.units[0]!.level).toBe(LEVEL);
+
+    // Leaf by leaf: points and the Vietnamese explanation, for each kind of input.
+    for (const code of ['CQS.1.3', 'CQS.1.1', 'CQS.1.4', 'CQS.2.1', 'CQS.3.2', 'KTS.1.2', 'CQS.1.2', 'CQS.2.3', 'CQS.6.4', 'KTS.2.2']) {
+      const node = unit.nodes[code]!;
+      expect(node.status, code).toBe('scored');
+      expect(await text(page, `points-${code}`), code).toBe(node.points);
+      expect(await text(page, `max-${code}`), code).toBe(node.maxPoints);
+      expect(await text(page, `explain-${code}`), code).toBe(node.explanation!.vi);
+    }
+    for (const code of fill.na) {
+      expect(unit.nodes[code]!.status).toBe('not-applicable');
+      expect(await text(page, `points-${code}`)).toBe('—');
+      expect(await text(page, `explain-${code}`)).toBe(unit.nodes[code]!.explanation!.vi);
+      expect(await page.getByTestId(`input-${code}`).or(page.getByTestId(`input-${code}-numerator`)).first().isDisabled()).toBe(true);
+    }
+    expect(await text(page, 'explain-CQS.8.1')).toBe(unit.nodes['CQS.8.1']!.explanation!.vi);
+    expect(unit.nodes['CQS.1.3']!.explanation!.vi).toContain('12/15');
+
+    // The radar is the library's SVG for this unit, visible.
+    const radar = page.locator('[data-testid="radar"] svg[role="img"]');
+    await expect.poll(() => radar.count()).toBe(1);
+    expect(await radar.isVisible()).toBe(true);
+    expect(await radar.locator('title').textContent()).toContain(UNIT_NAME);
+
+    // Accessible names: every input of a field is labelled.
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('#sections input, #sections select')]
+        .filter((el) => !(el.labels && el.labels.length > 0) && !el.getAttribute('aria-labelledby') && !el.getAttribute('aria-label'))
+        .map((el) => el.id),
+    );
+    expect(unlabelled).toEqual([]);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(artifacts, 'portal.png') });
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('flags invalid values at the field with the library\'s coded message', async () => {
+    const page = await openPortal();
+    await fillForm(page);
+    const valid = libraryResult(criteria, expectedValues());
+
+    // n > d on a ratio leaf: the whole fraction is flagged.
+    await page.getByTestId('input-CQS.2.2-numerator').fill('9');
+    await page.getByTestId('input-CQS.2.2-denominator').fill('5');
+    // A negative numerator: only that part is flagged.
+    await page.getByTestId('input-CQS.3.1-numerator').fill('-1');
+    await page.getByTestId('input-CQS.3.1-denominator').fill('30');
+    // A fractional count.
+    await page.getByTestId('input-KTS.3.1').fill('2.5');
+
+    // The library's own verdict on the same values.
+    const outcome = scoreSubmission(criteria, {
+      units: [{ id: 'e2e', level: LEVEL, values: { ...expectedValues(), 'CQS.2.2': { numerator: '9', denominator: '5' }, 'CQS.3.1': { numerator: '-1', denominator: '30' }, 'KTS.3.1': '2.5' } }],
+    });
+    expect(outcome.ok).toBe(false);
+    const codes = outcome.ok ? [] : outcome.issues.map((i) => `${i.path} ${i.code}`);
+    expect(codes).toEqual([
+      'units[0].values["CQS.2.2"] value/numerator-exceeds-denominator',
+      'units[0].values["CQS.3.1"].numerator value/negative',
+      'units[0].values["KTS.3.1"] value/not-whole',
+    ]);
+
+    const error = page.getByTestId('error-CQS.2.2');
+    expect(await error.isVisible()).toBe(true);
+    expect(await error.textContent()).toContain('tử số lớn hơn mẫu số');
+    expect(await error.textContent()).toContain('[value/numerator-exceeds-denominator]');
+    expect(await page.getByTestId('input-CQS.2.2-numerator').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('input-CQS.2.2-denominator').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('field-CQS.2.2').getAttribute('data-invalid')).toBe('true');
+    // The message is announced with the input: aria-describedby points at it.
+    expect((await page.getByTestId('input-CQS.2.2-numerator').getAttribute('aria-describedby'))?.split(' ')).toContain('error-CQS.2.2');
+
+    expect(await text(page, 'error-CQS.3.1')).toContain('[value/negative]');
+    expect(await page.getByTestId('input-CQS.3.1-numerator').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('input-CQS.3.1-denominator').getAttribute('aria-invalid')).toBeNull();
+    expect(await text(page, 'error-KTS.3.1')).toContain('[value/not-whole]');
+    expect(await page.getByTestId('input-KTS.3.1').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('error-CQS.1.3').isHidden()).toBe(true);
+
+    // The score shown leaves the three invalid values out, and says so.
+    expect(await page.getByTestId('status').getAttribute('data-state')).toBe('partial');
+    expect(await text(page, 'status')).toContain('3 trường có lỗi');
+    await expectPageShows(page, criteria, valid);
+
+    await page.getByTestId('field-CQS.2.2').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'portal-invalid.png') });
+
+    // Corrected: the flags go away and the score counts the values again.
+    await page.getByTestId('input-CQS.2.2-numerator').fill('4');
+    await page.getByTestId('input-CQS.3.1-numerator').fill('21');
+    await page.getByTestId('input-KTS.3.1').fill('3');
+    expect(await page.getByTestId('error-CQS.2.2').isHidden()).toBe(true);
+    expect(await page.getByTestId('input-CQS.2.2-numerator').getAttribute('aria-invalid')).toBeNull();
+    expect(await page.getByTestId('status').getAttribute('data-state')).toBe('ok');
+    const corrected = libraryResult(criteria, { ...expectedValues(), 'CQS.2.2': { numerator: '4', denominator: '5' }, 'CQS.3.1': { numerator: '21', denominator: '30' }, 'KTS.3.1': '3' });
+    await expectPageShows(page, criteria, corrected);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps working for a level with groups and other set versions', async () => {
+    const page = await openPortal();
+    for (const [ref, level, group] of [
+      ['can-tho@2022.1.0', 'department', 'B'],
+      ['can-tho@2023.1.0', 'district', null],
+      ['can-tho@2025.1.0', 'commune', null],
+    ] as const) {
+      await page.getByTestId('set').selectOption(ref);
+      await page.getByTestId('level').selectOption(level);
+      if (group) await page.getByTestId('group').selectOption(group);
+      else expect(await page.getByTestId('group').isHidden()).toBe(true);
+      await expect.poll(() => page.evaluate(() => document.documentElement.dataset['scope'])).toBe(`${ref}/${level}${group ? `/${group}` : ''}`);
+      const set = getCriteria(ref);
+      const shown = JSON.parse(await text(page, 'submission-json')) as { units: { values: Record<string, unknown> }[] };
+      const outcome = scoreSubmission(set, { units: [{ id: 'e2e', level, ...(group ? { group } : {}), values: shown.units[0]!.values }] });
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok) {
+        expect(await text(page, 'total-points')).toBe(outcome.value.results[0]!.points);
+        expect(await text(page, 'max-points')).toBe(outcome.value.results[0]!.maxPoints);
+      }
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('works opened straight from disk (file://), without any server', async () => {
+    const page = await openPortal(pathToFileURL(join(outDir, 'index.html')).href);
+    await page.getByTestId('input-CQS.1.3-numerator').fill('12');
+    await page.getByTestId('input-CQS.1.3-denominator').fill('15');
+    expect(await text(page, 'points-CQS.1.3')).toBe('16.00');
+    expect(await text(page, 'total-points')).toBe(libraryResult(criteria, { 'CQS.1.3': { numerator: '12', denominator: '15' } }).points);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('HTML report in Chromium', () => {
+  it.skipIf(!hasReport)('shows its charts (svg role="img"), visible', async () => {
+    const { reportToHtml } = (await import(/* @vite-ignore */ pathToFileURL(reportModule).href)) as {
+      reportToHtml: (report: ScoreReport, criteria: CriteriaSet, options?: { lang?: 'vi' | 'en' }) => string;
+    };
+    const criteria = getCriteria(SET);
+    const report = scoreBatch(criteria, JSON.parse(readFileSync(join(root, 'examples/can-tho-2022/submissions.json'), 'utf8')));
+    const dir = mkdtempSync(join(tmpdir(), 'dti-report-'));
+    try {
+      const file = join(dir, 'report.html');
+      writeFileSync(file, reportToHtml(report, criteria, { lang: 'vi' }));
+      const page = watch(await context.newPage());
+      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+      const charts = page.locator('svg[role="img"]');
+      const count = await charts.count();
+      expect(count).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const chart = charts.nth(i);
+        await chart.scrollIntoViewIfNeeded();
+        expect(await chart.isVisible(), `chart ${i}`).toBe(true);
+        const box = await chart.boundingBox();
+        expect(box && box.width > 100 && box.height > 50, `chart ${i} size ${JSON.stringify(box)}`).toBe(true);
+        // Accessible: each chart is named by its <title>.
+        const labelledBy = await chart.getAttribute('aria-labelledby');
+        expect(labelledBy, `chart ${i}`).toBeTruthy();
+      }
+      // The whole report is tens of thousands of pixels tall: keep the first cohort's
+      // charts (ranking bars, heat map, first unit's radar) for review.
+      const clip = await page.evaluate(() => {
+        const boxes = [...document.querySelectorAll('svg[role="img"]')].slice(0, 3).map((svg) => svg.getBoundingClientRect());
+        const top = Math.max(0, Math.min(...boxes.map((b) => b.top)) + window.scrollY - 160);
+        const bottom = Math.max(...boxes.map((b) => b.bottom)) + window.scrollY + 40;
+        return { x: 0, y: top, width: document.documentElement.clientWidth, height: bottom - top };
+      });
+      await page.screenshot({ path: join(artifacts, 'report.png'), fullPage: true, clip });
+      await page.close();
+      expect(problems).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
