@@ -96,6 +96,7 @@ export type IssueCode =
   | 'version/out-of-period'
   | 'version/period-format'
   | 'compare/criteria-mismatch'
+  | 'output/write'
   | 'cli/usage';
 
 const catalogue: Readonly<Record<IssueCode, Template>> = {
@@ -178,6 +179,7 @@ const catalogue: Readonly<Record<IssueCode, Template>> = {
   'version/out-of-period': (p) => [`kỳ ${p.period} (đến ${p.end}) nằm ngoài hiệu lực của ${p.used} (${p.range}); phiên bản có hiệu lực khi đó: ${p.inForce}`, `period ${p.period} (ending ${p.end}) is outside the dates of ${p.used} (${p.range}); the version in force then: ${p.inForce}`],
   'version/period-format': (p) => [`không hiểu kỳ "${p.period}" (dùng YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM hoặc YYYY-MM-DD)`, `cannot read period "${p.period}" (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)`],
   'compare/criteria-mismatch': (p) => [`kết quả được chấm bằng "${p.given}" (sha256 ${p.givenHash}), không phải bộ "${p.used}" đi kèm`, `the report was scored with "${p.given}" (sha256 ${p.givenHash}), not with the set given with it, "${p.used}"`],
+  'output/write': (p) => [`không ghi được tệp ${p.file}: ${p.detail}`, `cannot write the file ${p.file}: ${p.detail}`],
   'cli/usage': (p) => [`sai cú pháp lệnh: ${p.detail}`, `usage error: ${p.detail}`],
 };
 

@@ -33,7 +33,9 @@ function expectIssue(issues: readonly Issue[], code: string, path: string): void
 
 describe('malformed text', () => {
   it('malformed JSON is json/syntax, for criteria and for submissions', () => {
-    expectIssue(validateCriteriaJson('{ "format": 1, ').ok ? [] : (validateCriteriaJson('{ "format": 1, ') as { issues: Issue[] }).issues, 'json/syntax', '$');
+    const set = validateCriteriaJson('{ "format": 1, ');
+    expect(set.ok).toBe(false);
+    if (!set.ok) expectIssue(set.issues, 'json/syntax', '$');
     const sub = parseSubmissionJson('{"units": [}');
     expect(sub.ok).toBe(false);
     if (!sub.ok) expectIssue(sub.issues, 'json/syntax', '$');

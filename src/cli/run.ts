@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { makeIssue } from '../errors.js';
 import { criteriaCommand } from './criteria-command.js';
+import { reportCommand } from './report-command.js';
 import { printIssues, type Io } from './output.js';
 import { scoreCommand } from './score-command.js';
 import { validateCommand } from './validate-command.js';
@@ -15,6 +16,8 @@ Cách dùng / usage:
   dti validate <criteria.json> [--format text|json]
   dti migrate <submissions.json> --to <id@version | path.json> [--criteria <from>] [--out migrated.json] [--format md|json]
   dti compare <results-a.json> <results-b.json> [--criteria-a ref] [--criteria-b ref] [--format md|json]
+  dti report <results.json> [--format html|md|xlsx] [--lang vi|en] [--out <file>] [--criteria <id@version | path.json>]
+            (báo cáo từ kết quả "dti score --format json"; xlsx cần --out / a report from the results; xlsx needs --out)
   dti criteria list [--dir criteria]
   dti criteria new <id> --from <version> --version <new> [--dir criteria]
   dti criteria publish <file> [--dir criteria]
@@ -92,6 +95,15 @@ export function run(argv: readonly string[], io: Io, version: string): number | 
       case 'compare': {
         if (rest.length !== 2) throw new Error('compare takes two results files');
         return compareCommand(io, rest[0]!, rest[1]!, { criteriaA: values['criteria-a'], criteriaB: values['criteria-b'], format: oneOf(values.format, ['md', 'json'], 'md', 'format'), lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
+      }
+      case 'report': {
+        if (rest.length !== 1) throw new Error('report takes exactly one results file');
+        return reportCommand(io, rest[0]!, {
+          format: oneOf(values.format, ['html', 'md', 'xlsx'], 'html', 'format'),
+          lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
+          out: values.out,
+          criteria: values.criteria,
+        });
       }
       case 'criteria':
         return criteriaCommand(io, rest, {

@@ -1,0 +1,214 @@
+import { indexHeatmap } from '../charts/index-heatmap.js';
+import { pillarRadar } from '../charts/pillar-radar.js';
+import { rankingBarChart } from '../charts/ranking-bar.js';
+import { escapeXml, FONT_STACK } from '../charts/svg.js';
+import type { CriteriaSet } from '../format/types.js';
+import type { ScoreReport } from '../scoring/result-types.js';
+import { reportLabels } from './labels.js';
+import { buildReportModel, type Cell, type CohortModel, type ProfileModel, type TableModel } from './model.js';
+
+/** Options of {@link reportToHtml}. */
+export interface HtmlReportOptions {
+  /** Language of the report: `vi` (default) or `en`. Unit names are shown as given. */
+  readonly lang?: 'vi' | 'en';
+  /** The document's heading; default the criteria set's title. The set's title is always shown in the header. */
+  readonly title?: string;
+}
+
+const CSS = `
+*{box-sizing:border-box}
+body{font-family:${FONT_STACK};font-size:15px;line-height:1.5;color:#1a1a1a;background:#fff;margin:0}
+main{max-width:1140px;margin:0 auto;padding:24px 32px 48px}
+h1{font-size:26px;line-height:1.25;margin:4px 0 16px}
+h2{font-size:22px;line-height:1.3;border-bottom:3px solid #0072B2;padding-bottom:4px;margin:48px 0 12px}
+h3{font-size:18px;margin:28px 0 8px}
+h4{font-size:16px;margin:16px 0 6px}
+.kicker{text-transform:uppercase;letter-spacing:.06em;color:#005A8C;font-weight:bold;font-size:13px;margin:0}
+dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0 0 16px}
+dl.facts dt{font-weight:bold;color:#444}
+dl.facts dd{margin:0}
+code{font-family:'DejaVu Sans Mono','Liberation Mono',monospace;font-size:13px;word-break:break-all}
+.note{border-left:5px solid #E69F00;background:#fff8e6;padding:10px 16px;margin:16px 0}
+.note.alert{border-left-color:#D55E00;background:#fdeee6}
+.note p{margin:4px 0}
+table{border-collapse:collapse;width:100%;margin:8px 0 16px;font-size:14px}
+th,td{border:1px solid #d0d0d0;padding:4px 8px;text-align:left;vertical-align:top}
+th{background:#eef3f8}
+.num{text-align:right;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
+tbody tr:nth-child(even){background:#f8f8f8}
+table.compact{width:auto;min-width:320px}
+.swatch{display:inline-block;width:.9em;height:.9em;border:1px solid #333;vertical-align:-.1em;margin-right:.4em}
+figure{margin:12px 0 20px}
+figure svg{max-width:100%;height:auto;display:block}
+nav.toc ol{margin:4px 0}
+nav.toc>ol>li{margin-bottom:6px}
+nav.toc ul{columns:3;column-gap:24px;font-size:14px;padding-left:20px;list-style:none}
+.summary{font-size:15px;color:#333;margin:0 0 12px}
+.small{font-size:13px;color:#555}
+.profile{border-top:1px solid #bbb;padding-top:16px;margin-top:28px}
+.profile-grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:24px;align-items:start}
+.overview{display:grid;grid-template-columns:minmax(0,2fr) minmax(0,1fr);gap:24px;align-items:start}
+footer{margin-top:40px;color:#555;font-size:13px;border-top:1px solid #ccc;padding-top:8px}
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+@page{size:A4;margin:14mm 12mm}
+@page wide{size:A4 landscape;margin:12mm}
+.ranking td:nth-child(6){white-space:nowrap}
+@media screen and (min-width:801px){.ranking td:nth-child(2){white-space:nowrap}}
+@media screen and (max-width:800px){.profile-grid,.overview{grid-template-columns:1fr}nav.toc ul{columns:1}}
+@media print{
+body{font-size:9.5pt;line-height:1.35}
+.profile h3{margin:0 0 2px}
+.summary{margin:0 0 6px}
+figure{margin:4px 0}
+h4{margin:8px 0 4px}
+table{margin:4px 0 8px}
+main{max-width:none;padding:0}
+h2{margin-top:0}
+section.cohort,article.profile{break-before:page}
+.profile{border-top:none;padding-top:0;margin-top:0}
+h2,h3,h4{break-after:avoid}
+table{font-size:8.5pt}
+th,td{padding:2px 4px}
+.overview{grid-template-columns:1fr}
+thead{display:table-header-group}
+tr,figure,.summary{break-inside:avoid}
+.wide{page:wide}
+.profile-grid{grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:12px}
+nav.toc{break-after:page}
+a{color:inherit;text-decoration:none}
+}
+`;
+
+function cell(value: Cell, numeric: boolean, header = false): string {
+  const tag = header ? 'th' : 'td';
+  const cls = numeric ? ' class="num"' : '';
+  if (typeof value === 'string') return `<${tag}${cls}>${escapeXml(value)}</${tag}>`;
+  return `<${tag}${cls}><span class="swatch" style="background:${escapeXml(value.colour)}"></span>${escapeXml(value.text)}</${tag}>`;
+}
+
+function table(model: TableModel, className?: string): string {
+  const head = `<thead><tr>${model.head.map((h, i) => cell(h, model.numeric[i] ?? false, true).replace('<th', '<th scope="col"')).join('')}</tr></thead>`;
+  const body = `<tbody>${model.rows.map((row) => `<tr>${row.map((c, i) => cell(c, model.numeric[i] ?? false)).join('')}</tr>`).join('\n')}</tbody>`;
+  return `<table${className ? ` class="${className}"` : ''}>${head}\n${body}</table>`;
+}
+
+/**
+ * The whole report as ONE self-contained, printable HTML file: inline CSS and
+ * SVG charts, no scripts, no external resources (it opens offline and prints
+ * to A4, one page per level and per unit profile; heat maps print landscape).
+ * Vietnamese by default. It holds: the header (criteria title, `id@version`,
+ * sha256, period, legal basis, and the set's own description, where a
+ * reconstructed or illustrative set says so); the method; then per level (and
+ * group, when the set ranks within groups) the ranking table with the index of
+ * each pillar, the ranking bar chart, the rating distribution, self-assessed
+ * against appraised points, the heat map of main indices; and a profile per
+ * unit: a radar of its pillars against the average of its level, its 5
+ * strongest and 5 weakest criteria with how each was computed. Figures are
+ * the report's own strings, never re-formatted.
+ *
+ * @example
+ * ```ts
+ * import { getCriteria, scoreBatch } from 'dti-criteria';
+ * import { reportToHtml } from 'dti-criteria/report';
+ * const criteria = getCriteria('can-tho@2022.1.0');
+ * const report = scoreBatch(criteria, { period: '2022', units: [
+ *   { id: 'cai-rang', name: 'Quận Cái Răng', level: 'district', values: { 'CQS.2.1': true } },
+ * ] });
+ * const html = reportToHtml(report, criteria);
+ * console.log(html.startsWith('<!DOCTYPE html>')); // true
+ * console.log(html.includes(report.criteria.sha256) && html.includes('Quận Cái Răng')); // true
+ * console.log(/<link|<script|src="http/.test(html)); // false
+ * ```
+ */
+export function reportToHtml(report: ScoreReport, criteria: CriteriaSet, options: HtmlReportOptions = {}): string {
+  const lang = options.lang ?? 'vi';
+  const w = reportLabels(lang);
+  const model = buildReportModel(report, criteria, lang, options.title);
+  const out: string[] = [];
+  out.push('<!DOCTYPE html>');
+  out.push(`<html lang="${lang}">`);
+  out.push('<head>');
+  out.push('<meta charset="utf-8">');
+  out.push('<meta name="viewport" content="width=device-width, initial-scale=1">');
+  out.push(`<meta name="generator" content="dti-criteria">`);
+  out.push(`<title>${escapeXml(model.title)}${report.period === null ? '' : ` — ${escapeXml(report.period)}`}</title>`);
+  out.push(`<style>${CSS}</style>`);
+  out.push('</head>');
+  out.push('<body>');
+  out.push('<main>');
+
+  // Header.
+  out.push('<header>');
+  out.push(`<p class="kicker">${escapeXml(w.kicker)}</p>`);
+  out.push(`<h1>${escapeXml(model.title)}</h1>`);
+  out.push('<dl class="facts">');
+  for (const [label, value] of model.facts) out.push(`<dt>${escapeXml(label)}</dt><dd>${escapeXml(value)}</dd>`);
+  out.push(`<dt>${escapeXml(w.sha256)}</dt><dd><code>${escapeXml(model.sha256)}</code></dd>`);
+  out.push('</dl>');
+  if (model.draft) out.push(`<div class="note alert" role="note"><p><strong>${escapeXml(w.draftWarning)}</strong></p></div>`);
+  if (model.caveat !== null) out.push(`<div class="note" role="note"><p><strong>${escapeXml(w.caveat)}</strong></p><p>${escapeXml(model.caveat)}</p></div>`);
+  if (model.warnings.length > 0) out.push(`<div class="note alert" role="note"><p><strong>${escapeXml(w.warnings)}</strong></p><ul>${model.warnings.map((m) => `<li>${escapeXml(m)}</li>`).join('')}</ul></div>`);
+  if (model.rejected.length > 0) {
+    out.push(`<div class="note alert" role="note"><p><strong>${escapeXml(w.rejected)}</strong></p><ul>`);
+    for (const r of model.rejected) out.push(`<li>${escapeXml(r.heading)}<ul>${r.issues.map((i) => `<li>${escapeXml(i)}</li>`).join('')}</ul></li>`);
+    out.push('</ul></div>');
+  }
+  out.push(`<h3>${escapeXml(w.method)}</h3>`);
+  out.push(`<ul>${model.method.map((m) => `<li>${escapeXml(m)}</li>`).join('')}</ul>`);
+  out.push('</header>');
+
+  // Contents.
+  out.push(`<nav class="toc" aria-label="${escapeXml(w.contents)}"><h2>${escapeXml(w.contents)}</h2><ol>`);
+  for (const cohort of model.cohorts) {
+    out.push(`<li><a href="#${cohort.anchor}">${escapeXml(cohort.heading)}</a> (${escapeXml(w.unitsCount(cohort.units.length))})<ul>`);
+    out.push(cohort.profiles.map((p) => `<li><a href="#${p.anchor}">${escapeXml(p.heading)}</a></li>`).join(''));
+    out.push('</ul></li>');
+  }
+  out.push('</ol></nav>');
+
+  for (const cohort of model.cohorts) out.push(cohortHtml(cohort));
+
+  out.push(`<footer><p>${escapeXml(model.footer)}</p></footer>`);
+  out.push('</main>');
+  out.push('</body>');
+  out.push('</html>');
+  return `${out.join('\n')}\n`;
+
+  function cohortHtml(cohort: CohortModel): string {
+    const group = cohort.group?.id;
+    const chartOptions = { level: cohort.level.id, lang, ...(group === undefined ? {} : { group }) };
+    const parts: string[] = [];
+    parts.push(`<section class="cohort" id="${cohort.anchor}" aria-labelledby="${cohort.anchor}-h">`);
+    parts.push(`<h2 id="${cohort.anchor}-h">${escapeXml(cohort.heading)}</h2>`);
+    parts.push(`<p class="summary">${escapeXml(w.unitsCount(cohort.units.length))}</p>`);
+    parts.push(`<h3>${escapeXml(w.ranking)}</h3>`);
+    parts.push(table(cohort.ranking, 'ranking'));
+    parts.push(`<div class="overview"><div><h3>${escapeXml(w.rankingChart)}</h3><figure>${rankingBarChart(report, criteria, { ...chartOptions, id: `${cohort.anchor}-bar` })}</figure></div>`);
+    parts.push(`<div><h3>${escapeXml(w.distribution)}</h3>${table(cohort.distribution, 'compact')}</div></div>`);
+    if (cohort.appraisal !== null) {
+      parts.push(`<h3>${escapeXml(w.appraisal)}</h3><p>${escapeXml(w.appraisalNote)}</p>`);
+      parts.push(table(cohort.appraisal));
+    }
+    parts.push(`<div class="wide"><h3>${escapeXml(w.heatmap)}</h3><figure>${indexHeatmap(report, criteria, { ...chartOptions, id: `${cohort.anchor}-heat` })}</figure></div>`);
+    parts.push('</section>');
+    for (const profile of cohort.profiles) parts.push(profileHtml(profile, cohort));
+    return parts.join('\n');
+  }
+
+  function profileHtml(profile: ProfileModel, cohort: CohortModel): string {
+    const radar = pillarRadar(profile.unit, criteria, { depth: profile.depth, compareWith: 'level-average', report, lang, width: 480, key: false, id: `${profile.anchor}-radar` });
+    return [
+      `<article class="profile" id="${profile.anchor}" aria-labelledby="${profile.anchor}-h">`,
+      `<p class="kicker">${escapeXml(w.profiles)} · ${escapeXml(cohort.heading)}</p>`,
+      `<h3 id="${profile.anchor}-h">${escapeXml(profile.heading)}</h3>`,
+      `<p class="summary">${escapeXml(profile.summary.join(' · '))}</p>`,
+      `<div class="profile-grid"><figure>${radar}</figure><div>${table(profile.axes)}<p class="small">${escapeXml(profile.averageNote)}</p></div></div>`,
+      `<h4>${escapeXml(w.strongest(profile.count))}</h4>`,
+      profile.strongest.rows.length === 0 ? `<p>${escapeXml(w.none)}</p>` : table(profile.strongest),
+      `<h4>${escapeXml(w.weakest(profile.count))}</h4>`,
+      profile.weakest.rows.length === 0 ? `<p>${escapeXml(w.none)}</p>` : table(profile.weakest),
+      '</article>',
+    ].join('\n');
+  }
+}

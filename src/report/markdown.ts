@@ -1,0 +1,92 @@
+import type { CriteriaSet } from '../format/types.js';
+import type { ScoreReport } from '../scoring/result-types.js';
+import { reportLabels } from './labels.js';
+import { buildReportModel, type Cell, type TableModel } from './model.js';
+
+/** Options of {@link reportToMarkdown}. */
+export interface MarkdownReportOptions {
+  /** Language of the report: `vi` (default) or `en`. */
+  readonly lang?: 'vi' | 'en';
+  /** The document's heading; default the criteria set's title. */
+  readonly title?: string;
+}
+
+/** Escapes text for Markdown prose and table cells: no line breaks, no table pipes, no raw HTML, no emphasis. */
+function md(text: string): string {
+  return text
+    .replace(/\r?\n|\r/g, ' ')
+    .replace(/([\\`*_[\]<>|#])/g, '\\$1')
+    .replace(/&(?=#?\w+;)/g, '\\&');
+}
+
+function cellText(value: Cell): string {
+  return md(typeof value === 'string' ? value : value.text);
+}
+
+function table(model: TableModel): string {
+  const head = `| ${model.head.map(md).join(' | ')} |`;
+  const rule = `|${model.numeric.map((n) => (n ? '---:' : '---')).join('|')}|`;
+  const rows = model.rows.map((row) => `| ${row.map(cellText).join(' | ')} |`);
+  return [head, rule, ...rows].join('\n');
+}
+
+/**
+ * The report of {@link reportToHtml} as Markdown, minus the charts: header
+ * (criteria title, `id@version`, sha256, period, the set's caveat), method,
+ * and per level (and group) the ranking table, the rating distribution,
+ * self-assessed against appraised points, the main indices as a table, and a
+ * profile per unit (its pillars against the level average, its 5 strongest
+ * and 5 weakest criteria with how each was computed). Text is escaped for
+ * Markdown; figures are the report's own strings.
+ *
+ * @example
+ * ```ts
+ * import { getCriteria, scoreBatch } from 'dti-criteria';
+ * import { reportToMarkdown } from 'dti-criteria/report';
+ * const criteria = getCriteria('can-tho@2022.1.0');
+ * const report = scoreBatch(criteria, { period: '2022', units: [
+ *   { id: 'thoi-lai', name: 'Huyện Thới Lai', level: 'district', values: { 'CQS.2.1': true } },
+ * ] });
+ * const text = reportToMarkdown(report, criteria, { lang: 'en' });
+ * console.log(text.includes('## District People\'s Committees')); // true
+ * console.log(text.includes('| 1 | Huyện Thới Lai | 15.00 | 1000.00 | 0.0150 | Weak |')); // true
+ * ```
+ */
+export function reportToMarkdown(report: ScoreReport, criteria: CriteriaSet, options: MarkdownReportOptions = {}): string {
+  const lang = options.lang ?? 'vi';
+  const w = reportLabels(lang);
+  const model = buildReportModel(report, criteria, lang, options.title);
+  const out: string[] = [];
+  out.push(`# ${md(model.title)}`, '');
+  out.push(`_${md(w.kicker)}_`, '');
+  for (const [label, value] of model.facts) out.push(`- **${md(label)}:** ${md(value)}`);
+  out.push(`- **${md(w.sha256)}:** \`${model.sha256}\``, '');
+  if (model.draft) out.push(`> **${md(w.draftWarning)}**`, '');
+  if (model.caveat !== null) out.push(`> **${md(w.caveat)}:** ${md(model.caveat)}`, '');
+  if (model.warnings.length > 0) {
+    out.push(`**${md(w.warnings)}**`, '', ...model.warnings.map((m) => `- ${md(m)}`), '');
+  }
+  if (model.rejected.length > 0) {
+    out.push(`**${md(w.rejected)}**`, '');
+    for (const r of model.rejected) out.push(`- ${md(r.heading)}`, ...r.issues.map((i) => `  - ${md(i)}`));
+    out.push('');
+  }
+  out.push(`## ${md(w.method)}`, '', ...model.method.map((m) => `- ${md(m)}`), '');
+
+  for (const cohort of model.cohorts) {
+    out.push(`## ${md(cohort.heading)}`, '', md(w.unitsCount(cohort.units.length)), '');
+    out.push(`### ${md(w.ranking)}`, '', table(cohort.ranking), '');
+    out.push(`### ${md(w.distribution)}`, '', table(cohort.distribution), '');
+    if (cohort.appraisal !== null) out.push(`### ${md(w.appraisal)}`, '', md(w.appraisalNote), '', table(cohort.appraisal), '');
+    out.push(`### ${md(w.heatmapTable)}`, '', table(cohort.heatmap), '');
+    out.push(`### ${md(w.profiles)}`, '');
+    for (const profile of cohort.profiles) {
+      out.push(`#### ${md(profile.heading)}`, '', md(profile.summary.join(' · ')), '');
+      out.push(table(profile.axes), '', md(profile.averageNote), '');
+      out.push(`**${md(w.strongest(profile.count))}**`, '', profile.strongest.rows.length === 0 ? md(w.none) : table(profile.strongest), '');
+      out.push(`**${md(w.weakest(profile.count))}**`, '', profile.weakest.rows.length === 0 ? md(w.none) : table(profile.weakest), '');
+    }
+  }
+  out.push('---', '', `_${md(model.footer)}_`, '');
+  return out.join('\n');
+}

@@ -1,0 +1,230 @@
+// Internal: the content of a report, built once and rendered as HTML or Markdown,
+// so both formats say the same thing. Every figure is a string of the report.
+import { axisNodes, cohortAverage, cohortLabel, cohortShortLabel, cohortUnits, indexPlaces, nodeIndex, nodeName, peersOf, plainDecimal, ranksByGroup, ratingName, unitName, type Lang } from '../charts/data.js';
+import { NO_RATING_COLOUR, ratingColours } from '../charts/palette.js';
+import { slug } from '../charts/svg.js';
+import { pick } from '../format/localized.js';
+import type { CriteriaSet, Group, Level } from '../format/types.js';
+import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
+import { strengthsAndWeaknesses, type LeafStanding } from '../scoring/strengths.js';
+import { reportLabels } from './labels.js';
+
+/** A table cell: text, optionally with a colour swatch (ratings). */
+export type Cell = string | { readonly text: string; readonly colour: string };
+
+/** A table: header, rows and which columns are numeric (right-aligned). */
+export interface TableModel {
+  readonly head: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
+  readonly numeric: readonly boolean[];
+}
+
+export interface ProfileModel {
+  readonly anchor: string;
+  readonly unit: UnitResult;
+  readonly heading: string;
+  readonly summary: readonly string[];
+  readonly depth: 1 | 2;
+  readonly axes: TableModel;
+  /** What the "average" column averages. */
+  readonly averageNote: string;
+  readonly strongest: TableModel;
+  readonly weakest: TableModel;
+  readonly count: number;
+}
+
+export interface CohortModel {
+  readonly anchor: string;
+  readonly level: Level;
+  readonly group: Group | null;
+  readonly heading: string;
+  readonly units: readonly UnitResult[];
+  readonly ranking: TableModel;
+  readonly distribution: TableModel;
+  readonly appraisal: TableModel | null;
+  readonly heatmap: TableModel;
+  readonly profiles: readonly ProfileModel[];
+}
+
+export interface ReportModel {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly criteriaTitle: string;
+  readonly facts: readonly (readonly [label: string, value: string])[];
+  readonly sha256: string;
+  readonly caveat: string | null;
+  readonly draft: boolean;
+  readonly method: readonly string[];
+  readonly warnings: readonly string[];
+  readonly rejected: readonly { readonly heading: string; readonly issues: readonly string[] }[];
+  readonly cohorts: readonly CohortModel[];
+  readonly footer: string;
+}
+
+const STRENGTHS = 5;
+
+/** Builds the content of a report in `lang`. */
+export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lang: Lang, title: string | undefined): ReportModel {
+  const w = reportLabels(lang);
+  const colours = ratingColours(criteria);
+  const stamp = `${report.criteria.id}@${report.criteria.version}`;
+  const anchors = new Set<string>();
+  const anchor = (base: string): string => {
+    let candidate = base;
+    for (let i = 2; anchors.has(candidate); i++) candidate = `${base}-${i}`;
+    anchors.add(candidate);
+    return candidate;
+  };
+  const names = new Map(report.results.map((r) => [r.unit, unitName(r)]));
+  const ratingCell = (rating: string | null): Cell => (rating === null ? '—' : { text: ratingName(criteria, rating, lang), colour: colours[rating] ?? NO_RATING_COLOUR });
+
+  const facts: [string, string][] = [];
+  if (title !== undefined && title !== pick(criteria.title, lang)) facts.push([w.criteriaTitle, pick(criteria.title, lang)]);
+  facts.push([w.stamp, `${stamp} (${criteria.status === 'published' ? w.published : w.draft})`]);
+  facts.push([w.period, report.period ?? '—']);
+  if (criteria.basis.length > 0) facts.push([w.basis, criteria.basis.map((b) => `${b.ref}${b.date ? ` (${w.date(b.date)})` : ''}${b.title ? `: ${pick(b.title, lang)}` : ''}`).join('; ')]);
+  facts.push([w.effective, w.effectiveRange(w.date(criteria.effective.from), criteria.effective.to === null ? null : w.date(criteria.effective.to))]);
+  facts.push([w.unitsScored, String(report.results.length)]);
+
+  const ranking = { by: criteria.ranking?.by ?? 'index', cohort: criteria.ranking?.cohort ?? 'level', ties: criteria.ranking?.ties ?? 'competition' } as const;
+  const method = [
+    w.methodIndex(indexPlaces(criteria), criteria.rounding?.points ?? 2),
+    w.methodRanking(ranking.by, ranking.cohort, ranking.ties),
+    ...((criteria.ratings ?? []).length > 0 ? [`${w.methodRatings}: ${(criteria.ratings ?? []).map((r) => `${pick(r.name, lang)} ≥ ${plainDecimal(r.min)}`).join('; ')}.`] : []),
+    w.methodMissing(criteria.missing ?? 'zero'),
+    w.methodAverage,
+  ];
+
+  const cohorts: CohortModel[] = [];
+  const byGroup = ranksByGroup(criteria);
+  // Every unit must land in a section: a unit of an undeclared level or group is an error, never silently left out.
+  for (const r of report.results) {
+    const level = criteria.levels.find((l) => l.id === r.level);
+    if (!level) throw new RangeError(`unit "${r.unit}": level "${r.level}" is not a level of ${criteria.id}@${criteria.version}`);
+    if (byGroup && (level.groups?.length ?? 0) > 0 && !level.groups?.some((g) => g.id === r.group)) {
+      throw new RangeError(`unit "${r.unit}": group "${r.group ?? 'null'}" is not a group of level "${r.level}"`);
+    }
+  }
+  for (const level of criteria.levels) {
+    const groups: (Group | null)[] = byGroup && level.groups && level.groups.length > 0 ? [...level.groups] : [null];
+    for (const group of groups) {
+      const units = cohortUnits(report, criteria, level.id, group?.id ?? null);
+      if (units.length === 0) continue;
+      cohorts.push(cohortModel(level, group, units));
+    }
+  }
+
+  function cohortModel(level: Level, group: Group | null, units: readonly UnitResult[]): CohortModel {
+    const cohortAnchor = anchor(`c-${slug(level.id)}${group ? `-${slug(group.id)}` : ''}`);
+    const heading = cohortLabel(criteria, level.id, group?.id ?? null, lang);
+    const pillars = axisNodes(criteria, units, 1);
+    const withParent = units.some((u) => u.parent !== null);
+
+    const rankingTable: TableModel = {
+      head: [w.rank, w.unit, w.points, w.max, w.index, w.rating, ...pillars.map((p) => `${pick(p.node.name, lang)} (${p.code})`), ...(withParent ? [w.parent, w.rankInParent] : [])],
+      numeric: [true, false, true, true, true, false, ...pillars.map(() => true), ...(withParent ? [false, true] : [])],
+      rows: units.map((u) => [
+        u.rank === null ? '—' : String(u.rank),
+        unitName(u),
+        u.points,
+        u.maxPoints,
+        u.index ?? '—',
+        ratingCell(u.rating),
+        ...pillars.map((p) => nodeIndex(u, p.code) ?? '—'),
+        ...(withParent ? [u.parent === null ? '—' : (names.get(u.parent) ?? u.parent), u.rankInParent === null ? '—' : String(u.rankInParent)] : []),
+      ]),
+    };
+
+    const distributionRows: Cell[][] = (criteria.ratings ?? []).map((r) => [
+      { text: pick(r.name, lang), colour: colours[r.id] ?? NO_RATING_COLOUR },
+      `≥ ${plainDecimal(r.min)}`,
+      String(units.filter((u) => u.rating === r.id).length),
+    ]);
+    const unrated = units.filter((u) => u.rating === null).length;
+    if (unrated > 0) distributionRows.push([w.notRated, '—', String(unrated)]);
+    distributionRows.push([w.total, '', String(units.length)]);
+    const distribution: TableModel = { head: [w.rating, w.threshold, w.count], numeric: [false, false, true], rows: distributionRows };
+
+    const appraised = units.filter((u) => u.selfPoints !== undefined);
+    const appraisal: TableModel | null = appraised.length === 0 ? null : {
+      head: [w.unit, w.selfAssessed, w.appraised, w.difference, w.changedLeaves],
+      numeric: [false, true, true, true, false],
+      rows: appraised.map((u) => [unitName(u), u.selfPoints ?? '—', u.points, u.difference ?? '—', changedLeaves(u)]),
+    };
+
+    const mains = axisNodes(criteria, units, 2);
+    const heatmap: TableModel = {
+      head: [w.rank, w.unit, ...mains.map((m) => m.code)],
+      numeric: [true, false, ...mains.map(() => true)],
+      rows: units.map((u) => [u.rank === null ? '—' : String(u.rank), unitName(u), ...mains.map((m) => nodeIndex(u, m.code) ?? '—')]),
+    };
+
+    const profiles = units.map((u) => profileModel(u, units.length));
+    return { anchor: cohortAnchor, level, group, heading, units, ranking: rankingTable, distribution, appraisal, heatmap, profiles };
+  }
+
+  function changedLeaves(unit: UnitResult): string {
+    const changes: string[] = [];
+    for (const [code, node] of Object.entries(unit.nodes)) {
+      if (node.index !== undefined || node.selfPoints === undefined || node.selfPoints === null || node.selfPoints === node.points) continue;
+      changes.push(`${code}: ${node.selfPoints} → ${node.points ?? '—'}`);
+    }
+    return changes.length === 0 ? '—' : changes.join('; ');
+  }
+
+  function profileModel(unit: UnitResult, cohortSize: number): ProfileModel {
+    const depth: 1 | 2 = axisNodes(criteria, [unit], 1).length >= 3 ? 1 : 2;
+    const axes = axisNodes(criteria, [unit], depth);
+    const peers = axes.length > 0 ? cohortAverage(report, criteria, unit, axes[0]!.code).peers : peersOf(report, criteria, unit).length;
+    const cohort = cohortShortLabel(criteria, unit.level, byGroup ? unit.group : null, lang);
+    const axesTable: TableModel = {
+      head: [w.code, depth === 1 ? w.pillar : w.mainIndex, w.points, w.max, w.index, w.average],
+      numeric: [false, false, true, true, true, true],
+      rows: axes.map((a) => {
+        const node = unit.nodes[a.code];
+        return [a.code, pick(a.node.name, lang), node?.points ?? '—', node?.maxPoints ?? '—', nodeIndex(unit, a.code) ?? '—', cohortAverage(report, criteria, unit, a.code).value ?? '—'];
+      }),
+    };
+    const { strongest, weakest } = strengthsAndWeaknesses(unit, STRENGTHS);
+    const leafTable = (leaves: readonly LeafStanding[]): TableModel => ({
+      head: [w.code, w.criterion, w.points, w.max, w.explanation],
+      numeric: [false, false, true, true, false],
+      rows: leaves.map((l) => [l.code, nodeName(criteria, l.code, lang), l.points, l.maxPoints, l.explanation ? pick(l.explanation, lang) : w.noExplanation]),
+    });
+    const summary: string[] = [
+      w.summaryRank(unit.rank === null ? '—' : String(unit.rank), cohortSize),
+      `${w.index} ${unit.index ?? '—'}`,
+      unit.rating === null ? w.notRated : ratingName(criteria, unit.rating, lang),
+      w.summaryPoints(unit.points, unit.maxPoints),
+    ];
+    if (unit.selfPoints !== undefined) summary.push(w.summarySelf(unit.selfPoints, unit.difference ?? '—'));
+    if (unit.parent !== null) summary.push(w.summaryParent(names.get(unit.parent) ?? unit.parent, unit.rankInParent === null ? '—' : String(unit.rankInParent)));
+    return {
+      anchor: anchor(`u-${slug(unit.unit)}`),
+      unit,
+      heading: unitName(unit),
+      summary,
+      depth,
+      axes: axesTable,
+      averageNote: `${w.average}: ${w.averageOf(cohort, peers)}.`,
+      strongest: leafTable(strongest),
+      weakest: leafTable(weakest),
+      count: STRENGTHS,
+    };
+  }
+
+  return {
+    lang,
+    title: title ?? pick(criteria.title, lang),
+    criteriaTitle: pick(criteria.title, lang),
+    facts,
+    sha256: report.criteria.sha256,
+    caveat: criteria.description ? pick(criteria.description, lang) : null,
+    draft: criteria.status !== 'published',
+    method,
+    warnings: report.warnings.map((i) => `${i.path}: ${i.message} [${i.code}]`),
+    rejected: report.rejected.map((r) => ({ heading: w.rejectedUnit(r.unit, r.position), issues: r.issues.map((i) => `${i.path}: ${i.message} [${i.code}]`) })),
+    cohorts,
+    footer: w.footer(stamp, report.criteria.sha256),
+  };
+}
