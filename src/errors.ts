@@ -97,6 +97,10 @@ export type IssueCode =
   | 'version/period-format'
   | 'compare/criteria-mismatch'
   | 'output/write'
+  | 'xlsx/missing-sheet'
+  | 'xlsx/missing-row'
+  | 'xlsx/duplicate-row'
+  | 'xlsx/period-mismatch'
   | 'cli/usage';
 
 const catalogue: Readonly<Record<IssueCode, Template>> = {
@@ -180,6 +184,10 @@ const catalogue: Readonly<Record<IssueCode, Template>> = {
   'version/period-format': (p) => [`không hiểu kỳ "${p.period}" (dùng YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM hoặc YYYY-MM-DD)`, `cannot read period "${p.period}" (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)`],
   'compare/criteria-mismatch': (p) => [`kết quả được chấm bằng "${p.given}" (sha256 ${p.givenHash}), không phải bộ "${p.used}" đi kèm`, `the report was scored with "${p.given}" (sha256 ${p.givenHash}), not with the set given with it, "${p.used}"`],
   'output/write': (p) => [`không ghi được tệp ${p.file}: ${p.detail}`, `cannot write the file ${p.file}: ${p.detail}`],
+  'xlsx/missing-sheet': (p) => [`sổ tính thiếu trang "${p.sheet}" (không làm từ mẫu, hoặc trang đã bị đổi tên?)`, `the workbook has no sheet "${p.sheet}" (not made from the template, or the sheet was renamed?)`],
+  'xlsx/missing-row': (p) => [`thiếu dòng của tiêu chí "${p.code}" (dòng đã bị xóa, hoặc cấp/nhóm của đơn vị khác với mẫu?)`, `no row for criterion "${p.code}" (the row was deleted, or the unit's level/group differs from the template's?)`],
+  'xlsx/duplicate-row': (p) => [`mã "${p.code}" xuất hiện lần thứ hai (lần đầu tại ${p.first})`, `code "${p.code}" appears a second time (first at ${p.first})`],
+  'xlsx/period-mismatch': (p) => [`kỳ đánh giá "${p.period}" khác kỳ "${p.expected}" của ${p.first}; một lần chấm chỉ gồm một kỳ`, `period "${p.period}" differs from "${p.expected}" in ${p.first}; one scoring run covers one period`],
   'cli/usage': (p) => [`sai cú pháp lệnh: ${p.detail}`, `usage error: ${p.detail}`],
 };
 

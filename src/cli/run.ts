@@ -2,18 +2,22 @@ import { parseArgs } from 'node:util';
 import { makeIssue } from '../errors.js';
 import { criteriaCommand } from './criteria-command.js';
 import { reportCommand } from './report-command.js';
+import { templateCommand } from './template-command.js';
+import { isWorkbookInput } from './xlsx-input.js';
+import { DEFAULT_CRITERIA } from '../criteria/embedded.js';
 import { printIssues, type Io } from './output.js';
-import { scoreCommand } from './score-command.js';
+import { scoreCommand, scoreWorkbooksCommand } from './score-command.js';
 import { validateCommand } from './validate-command.js';
 import { compareCommand, migrateCommand } from './versioning-commands.js';
 
 export const HELP = `dti — bộ chỉ số chuyển đổi số / digital-transformation criteria
 
 Cách dùng / usage:
-  dti score <submissions.json|.csv> [--criteria <id>@<version> | <id> | <path.json>]
+  dti score <submissions.json|.csv|form.xlsx…|folder/> [--criteria <id>@<version> | <id> | <path.json>]
             [--format table|json|csv] [--locale vi|en] [--lang vi|en] [--skip-invalid]
             [--period <period>]   (kỳ đánh giá của tệp CSV / the period of a CSV file)
   dti validate <criteria.json> [--format text|json]
+  dti template --level <level> [--group <g>] --out <form.xlsx> [--criteria <ref>] [--lang vi|en]
   dti migrate <submissions.json> --to <id@version | path.json> [--criteria <from>] [--out migrated.json] [--format md|json]
   dti compare <results-a.json> <results-b.json> [--criteria-a ref] [--criteria-b ref] [--format md|json]
   dti report <results.json> [--format html|md|xlsx] [--lang vi|en] [--out <file>] [--criteria <id@version | path.json>]
@@ -53,6 +57,8 @@ export function run(argv: readonly string[], io: Io, version: string): number | 
         'skip-invalid': { type: 'boolean' },
         period: { type: 'string' },
         dir: { type: 'string' },
+        level: { type: 'string' },
+        group: { type: 'string' },
         to: { type: 'string' },
         out: { type: 'string' },
         'criteria-a': { type: 'string' },
@@ -78,7 +84,16 @@ export function run(argv: readonly string[], io: Io, version: string): number | 
         return validateCommand(io, rest[0]!, format);
       }
       case 'score': {
-        if (rest.length !== 1) throw new Error('score takes exactly one submissions file');
+        const scoreOptions = {
+          criteria: values.criteria,
+          format: oneOf(values.format, ['table', 'json', 'csv'], 'table', 'format'),
+          locale: oneOf(values.locale, ['vi', 'en'], 'en', 'locale'),
+          lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
+          skipInvalid: values['skip-invalid'] ?? false,
+          period: values.period,
+        };
+        if (rest.length > 0 && rest.every(isWorkbookInput)) return scoreWorkbooksCommand(io, rest, { ...scoreOptions, localeGiven: values.locale !== undefined });
+        if (rest.length !== 1) throw new Error('score takes one submissions file (JSON or CSV), or workbooks and folders of workbooks');
         return scoreCommand(io, rest[0]!, {
           criteria: values.criteria,
           format: oneOf(values.format, ['table', 'json', 'csv'], 'table', 'format'),
@@ -95,6 +110,10 @@ export function run(argv: readonly string[], io: Io, version: string): number | 
       case 'compare': {
         if (rest.length !== 2) throw new Error('compare takes two results files');
         return compareCommand(io, rest[0]!, rest[1]!, { criteriaA: values['criteria-a'], criteriaB: values['criteria-b'], format: oneOf(values.format, ['md', 'json'], 'md', 'format'), lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
+      }
+      case 'template': {
+        if (rest.length !== 0 || !values.level || !values.out) throw new Error('template needs --level and --out <file.xlsx>');
+        return templateCommand(io, { criteria: values.criteria ?? DEFAULT_CRITERIA, level: values.level, group: values.group, out: values.out, lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
       }
       case 'report': {
         if (rest.length !== 1) throw new Error('report takes exactly one results file');

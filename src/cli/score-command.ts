@@ -3,6 +3,8 @@ import { DEFAULT_CRITERIA } from '../criteria/embedded.js';
 import { parseSubmissionsCsv } from '../csv/index.js';
 import { makeIssue, type Issue } from '../errors.js';
 import type { Submission } from '../format/submission-schema.js';
+import type { CriteriaSet } from '../format/types.js';
+import { readSubmissionWorkbooks } from './xlsx-input.js';
 import { scoreSubmission } from '../scoring/score-batch.js';
 import { loadCriteria } from '../node/load-criteria.js';
 import { printIssues, type Io } from './output.js';
@@ -62,8 +64,16 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
     if (!parsed.ok) return fail(parsed.issues);
     submission = parsed.value satisfies Submission;
   }
+  return scoreAndPrint(io, criteria, submission, options);
+}
+
+/** Scores a submission already read and prints it in the chosen format (shared by every input kind). */
+function scoreAndPrint(io: Io, criteria: CriteriaSet, submission: unknown, options: ScoreCommandOptions): number {
   const outcome = scoreSubmission(criteria, submission, { skipInvalid: options.skipInvalid });
-  if (!outcome.ok) return fail(outcome.issues);
+  if (!outcome.ok) {
+    printIssues(io, outcome.issues, options.format === 'json' ? 'json' : 'text');
+    return 1;
+  }
   const report = outcome.value;
   for (const rejected of report.rejected) {
     io.err(`bỏ qua đơn vị / skipped unit "${rejected.unit}" (units[${rejected.position}]):\n`);
@@ -73,4 +83,27 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
   else if (options.format === 'csv') io.out(formatResultsCsv(report, criteria));
   else io.out(formatTable(report, criteria, options.lang));
   return 0;
+}
+
+/**
+ * `dti score <form.xlsx|folder> [more …]`: reads every filled workbook (each bad
+ * cell reported by workbook, sheet and cell), then scores them as one batch.
+ */
+export async function scoreWorkbooksCommand(io: Io, paths: readonly string[], options: ScoreCommandOptions & { readonly localeGiven: boolean }): Promise<number> {
+  const format = options.format === 'json' ? 'json' : 'text';
+  let criteria: CriteriaSet | undefined;
+  if (options.criteria !== undefined) {
+    const loaded = loadCriteria(options.criteria);
+    if (!loaded.ok) { printIssues(io, loaded.issues, format); return 1; }
+    criteria = loaded.value;
+  }
+  const read = await readSubmissionWorkbooks([...paths], criteria, options.localeGiven ? { locale: options.locale } : {});
+  if (!read.ok) { printIssues(io, read.issues, format); return 1; }
+  if (!criteria) {
+    const named = loadCriteria(read.value.criteria ?? DEFAULT_CRITERIA);
+    if (!named.ok) { printIssues(io, named.issues, format); return 1; }
+    criteria = named.value;
+  }
+  const submission = options.period ? { ...read.value, period: options.period } : read.value;
+  return scoreAndPrint(io, criteria, submission, options);
 }

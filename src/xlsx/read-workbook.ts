@@ -1,0 +1,640 @@
+import ExcelJS from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
+import { getCriteria } from '../criteria/resolve.js';
+import { BOOLEAN_WORDS } from '../csv/cells.js';
+import { scalarInputOf, type LeafColumns } from '../csv/columns.js';
+import { readLeafValue } from '../csv/leaf-value.js';
+import type { CsvLocale } from '../csv/numbers.js';
+import { csvCellPath } from '../csv/paths.js';
+import { DtiError, type Issue, type IssueCode, type IssueParams, type Result } from '../errors.js';
+import { atomOf, type Atom, type CompiledCriteria, type CompiledNode } from '../format/compiled.js';
+import { compileCriteria } from '../format/parse-criteria.js';
+import type { Submission, UnitSubmission } from '../format/submission-schema.js';
+import type { CriteriaSet } from '../format/types.js';
+import { formatPath } from '../path.js';
+import type { RuleKindName } from '../rules/registry.js';
+import { prepareUnits } from '../scoring/answers.js';
+import { contentText, plainText, readCell, type CellContent } from './cells.js';
+import { choiceId, choiceLookup } from './choices.js';
+import { xlsxIssue, type XlsxIssueCode } from './issues.js';
+import {
+  FORM_COLUMNS,
+  FORM_HEADER_ROW,
+  UNIT_CELLS,
+  UNIT_FIELDS,
+  XLSX_LAYOUT_VERSION,
+  XLSX_SHEETS,
+  cellAddress,
+  columnLetters,
+  columnNumber,
+  splitAddress,
+  xlsxPath,
+  type FormColumns,
+  type UnitField,
+} from './layout.js';
+
+/** Options of {@link readWorkbook}. */
+export interface ReadWorkbookOptions {
+  /** The workbook's name in issue paths (`form-a.xlsx!Tự đánh giá!F12`); default `workbook.xlsx`. */
+  readonly name?: string;
+  /**
+   * The criteria set to read against; default the embedded set the workbook
+   * names. A workbook made for another `id@version` is rejected
+   * (`submission/criteria-mismatch`).
+   */
+  readonly criteria?: CriteriaSet;
+  /**
+   * How numbers typed as text are read (see `CsvLocale` in `dti-criteria/csv`):
+   * `vi` takes `4,5` and `1.234,5`, `en` takes `4.5`. Default: the language the
+   * template was made in, else `vi`. Cells holding real numbers do not depend on it.
+   */
+  readonly locale?: CsvLocale;
+}
+
+/** One filled-in workbook, read. */
+export interface WorkbookReading {
+  /** The unit's identity and values (decimal strings, option ids, lists of item ids, `"n/a"`). */
+  readonly unit: UnitSubmission;
+  /** The criteria set read against, `id@version`. */
+  readonly criteria: string;
+  /** The period from the identity sheet, when filled in. */
+  readonly period?: string;
+  /** The paths of the identity cells, for messages about the whole workbook. */
+  readonly cells: { readonly id: string; readonly criteria: string; readonly period: string };
+}
+
+/**
+ * The largest workbook read, in bytes (20 MB; a filled-in form is tens of
+ * kilobytes).
+ *
+ * @example
+ * ```ts
+ * import { MAX_WORKBOOK_BYTES } from 'dti-criteria/xlsx';
+ * console.log(MAX_WORKBOOK_BYTES); // 20971520
+ * ```
+ */
+export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
+
+/** A sheet position for ordering issues: the whole workbook, then the identity sheet, then the form. */
+const ORDER = { book: 0, meta: 1, unit: 2, form: 3 } as const;
+
+interface Located {
+  readonly issue: Issue;
+  readonly sheet: number;
+  readonly row: number;
+  readonly column: number;
+}
+
+/** A place in the workbook that issues point at. */
+interface Place {
+  readonly sheet: keyof typeof ORDER;
+  readonly address?: string;
+}
+
+/** Everything one read needs: names, layout, the collected issues. */
+interface Reader {
+  readonly book: string;
+  readonly sheetNames: Readonly<Record<keyof typeof ORDER, string>>;
+  readonly issues: Located[];
+}
+
+function pathOf(reader: Reader, place: Place): string {
+  return place.sheet === 'book' ? reader.book : xlsxPath(reader.book, reader.sheetNames[place.sheet], place.address);
+}
+
+function push(reader: Reader, place: Place, code: IssueCode | XlsxIssueCode, params: IssueParams = {}): void {
+  addIssue(reader, place, xlsxIssue(code, pathOf(reader, place), params));
+}
+
+function addIssue(reader: Reader, place: Place, issue: Issue): void {
+  const first = splitAddress(place.address?.split(':')[0] ?? '');
+  reader.issues.push({ issue, sheet: ORDER[place.sheet], row: first?.row ?? 0, column: first ? columnNumber(first.column) : 0 });
+}
+
+function sorted(reader: Reader): Issue[] {
+  return reader.issues
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => a.entry.sheet - b.entry.sheet || a.entry.row - b.entry.row || a.entry.column - b.entry.column || a.index - b.index)
+    .map(({ entry }) => entry.issue);
+}
+
+async function loadWorkbook(bytes: Uint8Array, book: string): Promise<Result<Workbook>> {
+  if (bytes.byteLength > MAX_WORKBOOK_BYTES) {
+    return { ok: false, issues: [xlsxIssue('input/too-large', book, { limit: `${MAX_WORKBOOK_BYTES} bytes / byte` })] };
+  }
+  try {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return { ok: true, value: workbook };
+  } catch (error) {
+    const detail = `not an Excel .xlsx workbook (an old .xls must be saved as .xlsx) / không phải sổ tính Excel .xlsx: ${(error as Error).message}`;
+    return { ok: false, issues: [xlsxIssue('input/read', book, { detail })] };
+  }
+}
+
+/** The `_meta` sheet as key → value text and the address of the value. */
+function readMeta(workbook: Workbook): Map<string, { value: string; address: string }> {
+  const meta = new Map<string, { value: string; address: string }>();
+  const sheet = workbook.getWorksheet(XLSX_SHEETS.meta);
+  if (!sheet) return meta;
+  for (let row = 1; row <= sheet.rowCount; row++) {
+    const key = plainText(readCell(sheet.getCell(`A${row}`)));
+    if (key !== '' && !meta.has(key)) meta.set(key, { value: plainText(readCell(sheet.getCell(`B${row}`))), address: `B${row}` });
+  }
+  return meta;
+}
+
+/** Merged ranges of a sheet: every covered address → its range (`F12:G12`) and whether it is the top-left cell. */
+function mergesOf(sheet: Worksheet): Map<string, { range: string; master: boolean }> {
+  const out = new Map<string, { range: string; master: boolean }>();
+  for (const range of sheet.model.merges ?? []) {
+    const [from, to] = range.split(':');
+    const a = splitAddress(from ?? '');
+    const b = splitAddress(to ?? from ?? '');
+    if (!a || !b) continue;
+    for (let row = a.row; row <= b.row; row++) {
+      for (let column = columnNumber(a.column); column <= columnNumber(b.column); column++) {
+        const address = cellAddress(columnLetters(column), row);
+        out.set(address, { range, master: row === a.row && column === columnNumber(a.column) });
+      }
+    }
+  }
+  return out;
+}
+
+/** The value cells of a leaf row, for one target. */
+interface TargetColumns {
+  readonly target: 'values' | 'appraised';
+  readonly value: string;
+  readonly denominator: string;
+}
+
+/** What a form row is, by the key in its code cell. */
+type RowKind =
+  | { readonly kind: 'section'; readonly node: CompiledNode }
+  | { readonly kind: 'leaf'; readonly node: CompiledNode }
+  | { readonly kind: 'item'; readonly node: CompiledNode; readonly item: string };
+
+function classify(criteria: CompiledCriteria, key: string): RowKind | undefined {
+  const node = criteria.byCode.get(key);
+  if (node) return node.leaf ? { kind: 'leaf', node } : { kind: 'section', node };
+  const dot = key.lastIndexOf('.');
+  const owner = dot > 0 ? criteria.byCode.get(key.slice(0, dot)) : undefined;
+  const item = key.slice(dot + 1);
+  if (owner?.node.rule?.kind === 'checklist' && owner.node.rule.items.some((entry) => entry.id === item)) return { kind: 'item', node: owner, item };
+  return undefined;
+}
+
+/** Which value cells of its own row a leaf reads: a scalar one, a pair, or none (checklists read their item rows). */
+function usedRoles(kind: RuleKindName): readonly ('value' | 'denominator')[] {
+  if (kind === 'checklist') return [];
+  return kind === 'ratio' || kind === 'bands' ? ['value', 'denominator'] : ['value'];
+}
+
+function expectedFor(kind: RuleKindName): string {
+  switch (kind) {
+    case 'boolean':
+    case 'checklist':
+      return BOOLEAN_WORDS;
+    case 'choice':
+      return 'one of the options in the list / một lựa chọn trong danh sách';
+    case 'info':
+      return 'a value / một giá trị';
+    default:
+      return 'a number / một số';
+  }
+}
+
+interface FormState {
+  readonly reader: Reader;
+  readonly criteria: CompiledCriteria;
+  readonly sheet: Worksheet;
+  readonly merges: ReadonlyMap<string, { range: string; master: boolean }>;
+  readonly columns: FormColumns;
+  readonly locale: CsvLocale;
+  readonly unit: string;
+  /** Merged ranges already reported. */
+  readonly reportedMerges: Set<string>;
+  /** Formatted submission path → where it is in the workbook. */
+  readonly places: Map<string, Place>;
+}
+
+/** A used value cell's content; `undefined` after reporting a merged, error or formula-without-result cell. */
+function usedCell(state: FormState, address: string, kind: RuleKindName): CellContent | undefined {
+  const merge = state.merges.get(address);
+  if (merge && !merge.master) {
+    if (!state.reportedMerges.has(merge.range)) {
+      state.reportedMerges.add(merge.range);
+      push(state.reader, { sheet: 'form', address: merge.range }, 'value/shape', { unit: state.unit, expected: 'one value per cell: unmerge the cells / mỗi giá trị một ô: bỏ gộp ô' });
+    }
+    return undefined;
+  }
+  const content = readCell(state.sheet.getCell(address));
+  const at: Place = { sheet: 'form', address };
+  const expected = expectedFor(kind);
+  switch (content.kind) {
+    case 'error':
+      push(state.reader, at, 'value/shape', { unit: state.unit, expected: `${expected} (the cell holds the error ${content.error} / ô đang báo lỗi ${content.error})` });
+      return undefined;
+    case 'no-result':
+      push(state.reader, at, 'value/shape', { unit: state.unit, expected: `${expected} (the formula has no saved result: open and save the workbook in Excel / công thức chưa có kết quả: mở và lưu lại bằng Excel)` });
+      return undefined;
+    case 'date':
+      if (kind === 'info') return content;
+      push(state.reader, at, 'value/shape', { unit: state.unit, expected: `${expected}, not a date (the cell reads as ${content.iso}) / không phải ngày tháng` });
+      return undefined;
+    default:
+      return content;
+  }
+}
+
+/** `true` when a value cell holds something (the covered cells of a merged range hold nothing of their own). */
+function filled(state: FormState, address: string): boolean {
+  const merge = state.merges.get(address);
+  if (merge && !merge.master) return false;
+  return readCell(state.sheet.getCell(address)).kind !== 'empty';
+}
+
+/**
+ * Reads one leaf's value for one target from its cells with the CSV layer's
+ * rules (missing, `n/a`, pairs, checklists, cell conversion), and records
+ * where each part of the value is, for the scorer's checks.
+ */
+function readTarget(state: FormState, node: CompiledNode, row: number, items: ReadonlyMap<string, number>, columns: TargetColumns): { value: unknown } | undefined {
+  const kind = node.leaf!.kind;
+  const base = ['units', 0, columns.target, node.code] as const;
+  const cells: { address: string; content: CellContent | undefined }[] = [];
+  const cell = (address: string): number => {
+    cells.push({ address, content: usedCell(state, address, kind) });
+    return cells.length - 1;
+  };
+  let layout: LeafColumns;
+  const valueAddress = cellAddress(columns.value, row);
+  const denominatorAddress = cellAddress(columns.denominator, row);
+  const itemOrder: string[] = [];
+  if (kind === 'checklist') {
+    const positions = new Map<string, number>();
+    for (const [item, itemRow] of items) {
+      itemOrder.push(item);
+      positions.set(item, cell(cellAddress(columns.value, itemRow)));
+    }
+    layout = { target: columns.target, code: node.code, kind, items: positions };
+    const rows = [...items.values()];
+    state.places.set(formatPath(base), { sheet: 'form', address: `${columns.value}${Math.min(...rows)}:${columns.value}${Math.max(...rows)}` });
+  } else if (kind === 'ratio' || (kind === 'bands' && filled(state, denominatorAddress))) {
+    layout = { target: columns.target, code: node.code, kind, numerator: cell(valueAddress), denominator: cell(denominatorAddress) };
+    state.places.set(formatPath(base), { sheet: 'form', address: `${valueAddress}:${denominatorAddress}` });
+    state.places.set(formatPath([...base, 'numerator']), { sheet: 'form', address: valueAddress });
+    state.places.set(formatPath([...base, 'denominator']), { sheet: 'form', address: denominatorAddress });
+  } else {
+    layout = { target: columns.target, code: node.code, kind, value: cell(valueAddress) };
+    state.places.set(formatPath(base), { sheet: 'form', address: valueAddress });
+  }
+  if (cells.some((entry) => entry.content === undefined)) return undefined;
+
+  const input = kind === 'checklist' ? 'boolean' : (scalarInputOf(kind) ?? 'number');
+  const names = cells.map((_, index) => String(index));
+  const local: Issue[] = [];
+  const reading = readLeafValue(
+    { row: 0, unit: state.unit, cells: cells.map((entry) => contentText(entry.content!, input, state.locale)), names, locale: state.locale, issues: local },
+    layout,
+  );
+  const byPath = new Map(names.map((name, index) => [csvCellPath(0, name), cells[index]!.address]));
+  for (const issue of local) {
+    const address = byPath.get(issue.path);
+    addIssue(state.reader, { sheet: 'form', ...(address ? { address } : {}) }, { ...issue, path: pathOf(state.reader, { sheet: 'form', ...(address ? { address } : {}) }) });
+  }
+  if (reading.state !== 'value') return undefined;
+  let value = reading.value;
+  if (kind === 'choice' && typeof value === 'string' && value !== 'n/a' && node.node.rule?.kind === 'choice') {
+    value = choiceId(choiceLookup(node.node.rule.options), value) ?? value;
+  }
+  if (kind === 'checklist' && Array.isArray(value)) {
+    value.forEach((item, index) => {
+      const itemRow = items.get(String(item));
+      if (itemRow !== undefined) state.places.set(formatPath([...base, index]), { sheet: 'form', address: cellAddress(columns.value, itemRow) });
+    });
+  }
+  return { value };
+}
+
+/** The text of an identity cell, or `undefined` after reporting an Excel error or a formula without a result. */
+function identityText(reader: Reader, sheet: Worksheet, address: string): string | undefined {
+  const content = readCell(sheet.getCell(address));
+  if (content.kind === 'error' || content.kind === 'no-result') {
+    const detail = content.kind === 'error' ? `the cell holds the error ${content.error} / ô đang báo lỗi` : 'the formula has no saved result / công thức chưa có kết quả';
+    push(reader, { sheet: 'unit', address }, 'schema/invalid', { detail });
+    return undefined;
+  }
+  return plainText(content);
+}
+
+function resolveCriteria(reader: Reader, named: string, at: Place, given: CriteriaSet | undefined): CriteriaSet | undefined {
+  if (given) {
+    const ref = `${given.id}@${given.version}`;
+    if (named !== '' && named !== ref) {
+      push(reader, at, 'submission/criteria-mismatch', { given: named, used: ref });
+      return undefined;
+    }
+    return given;
+  }
+  if (named === '') {
+    push(reader, at, 'schema/required');
+    return undefined;
+  }
+  try {
+    return getCriteria(named);
+  } catch (error) {
+    if (!(error instanceof DtiError)) throw error;
+    for (const issue of error.issues) addIssue(reader, at, { ...issue, path: pathOf(reader, at) });
+    return undefined;
+  }
+}
+
+function atomFor(criteria: CompiledCriteria, level: string, group: string | undefined): Atom | undefined {
+  const groups = criteria.levels.get(level);
+  if (!groups) return undefined;
+  if (groups.size === 0) return group === undefined ? level : undefined;
+  return group !== undefined && groups.has(group) ? atomOf(level, group) : undefined;
+}
+
+function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptions): Result<WorkbookReading> {
+  const meta = readMeta(workbook);
+  const metaValue = (key: string): string | undefined => meta.get(key)?.value || undefined;
+  const sheetNames = { book, meta: XLSX_SHEETS.meta, unit: metaValue('sheet.unit') ?? XLSX_SHEETS.unit, form: metaValue('sheet.form') ?? XLSX_SHEETS.form };
+  const reader: Reader = { book, sheetNames, issues: [] };
+  const fail = (): Result<WorkbookReading> => ({ ok: false, issues: sorted(reader) });
+
+  const layout = meta.get('layout');
+  if (layout && Number(layout.value) > XLSX_LAYOUT_VERSION) {
+    push(reader, { sheet: 'meta', address: layout.address }, 'schema/enum', { allowed: String(XLSX_LAYOUT_VERSION) });
+    return fail();
+  }
+  const unitSheet = workbook.getWorksheet(sheetNames.unit);
+  const form = workbook.getWorksheet(sheetNames.form);
+  if (!unitSheet) push(reader, { sheet: 'book' }, 'xlsx/missing-sheet', { sheet: sheetNames.unit });
+  if (!form) push(reader, { sheet: 'book' }, 'xlsx/missing-sheet', { sheet: sheetNames.form });
+  if (!unitSheet || !form) return fail();
+
+  // Where things are: as recorded in _meta, else layout 1.
+  const address = (key: string): string | undefined => { const value = metaValue(key); return value && splitAddress(value) ? value : undefined; };
+  const letters = (key: string): string | undefined => { const value = metaValue(key); return value && /^[A-Z]{1,3}$/.test(value) ? value : undefined; };
+  const unitCells = Object.fromEntries(UNIT_FIELDS.map((field) => [field, address(`unit.${field}`) ?? UNIT_CELLS[field]])) as Record<UnitField, string>;
+  const columns = Object.fromEntries((Object.keys(FORM_COLUMNS) as (keyof FormColumns)[]).map((role) => [role, letters(`column.${role}`) ?? FORM_COLUMNS[role]])) as unknown as FormColumns;
+  const headerRow = Number(metaValue('form.headerRow') ?? FORM_HEADER_ROW) || FORM_HEADER_ROW;
+  const unitPlace = (field: UnitField): Place => ({ sheet: 'unit', address: unitCells[field] });
+
+  // The criteria the workbook was made for.
+  const criteriaCell = identityText(reader, unitSheet, unitCells.criteria) ?? '';
+  const named = metaValue('criteria') ?? criteriaCell;
+  const set = resolveCriteria(reader, named, unitPlace('criteria'), options.criteria);
+  if (!set) return fail();
+  let criteria: CompiledCriteria;
+  try {
+    criteria = compileCriteria(set);
+  } catch (error) {
+    if (error instanceof DtiError) return { ok: false, issues: error.issues };
+    throw error;
+  }
+  const locale: CsvLocale = options.locale ?? (metaValue('lang') === 'en' ? 'en' : 'vi');
+
+  // The unit's identity.
+  const identity = {} as Record<UnitField, string | undefined>;
+  for (const field of UNIT_FIELDS) identity[field] = identityText(reader, unitSheet, unitCells[field]);
+  for (const field of ['id', 'name', 'level'] as const) if (identity[field] === '') push(reader, unitPlace(field), 'schema/required');
+  const unitId = identity.id || book;
+  const level = identity.level ?? '';
+  const group = identity.group || undefined;
+
+  // The form's rows, by the key in their code cell.
+  const state: FormState = {
+    reader, criteria, sheet: form, merges: mergesOf(form), columns, locale, unit: unitId, reportedMerges: new Set(), places: new Map(),
+  };
+  const valueColumns = [columns.value, columns.denominator, columns.appraisedValue, columns.appraisedDenominator];
+  const rows = new Map<string, { row: number; kind: RowKind }>();
+  for (let row = headerRow + 1; row <= form.rowCount; row++) {
+    const codeAddress = cellAddress(columns.code, row);
+    const merge = state.merges.get(codeAddress);
+    const key = merge && !merge.master ? '' : plainText(readCell(form.getCell(codeAddress)));
+    const filledCells = valueColumns.map((column) => cellAddress(column, row)).filter((address) => filled(state, address));
+    if (key === '') {
+      if (filledCells.length > 0) push(reader, { sheet: 'form', address: codeAddress }, 'schema/required');
+      continue;
+    }
+    const first = rows.get(key);
+    if (first) {
+      push(reader, { sheet: 'form', address: codeAddress }, 'xlsx/duplicate-row', { code: key, first: pathOf(reader, { sheet: 'form', address: cellAddress(columns.code, first.row) }) });
+      continue;
+    }
+    const kind = classify(criteria, key);
+    if (!kind) {
+      push(reader, { sheet: 'form', address: codeAddress }, 'submission/unknown-leaf', { unit: unitId, code: key });
+      continue;
+    }
+    rows.set(key, { row, kind });
+    const used =
+      kind.kind === 'section' ? [] : kind.kind === 'item' ? [columns.value, columns.appraisedValue]
+        : usedRoles(kind.node.leaf!.kind).flatMap((role) => (role === 'value' ? [columns.value, columns.appraisedValue] : [columns.denominator, columns.appraisedDenominator]));
+    for (const address of filledCells) {
+      if (used.some((column) => address === cellAddress(column, row))) continue;
+      if (kind.kind === 'section') push(reader, { sheet: 'form', address }, 'submission/not-a-leaf', { unit: unitId, code: key });
+      else push(reader, { sheet: 'form', address }, 'value/shape', { unit: unitId, expected: 'nothing: this cell is not used for this criterion / để trống: ô này không dùng cho tiêu chí này' });
+    }
+  }
+
+  // Every leaf that applies to the unit has its rows; each leaf with rows is read.
+  const atom = atomFor(criteria, level, group);
+  const values: Record<string, unknown> = {};
+  const appraised: Record<string, unknown> = {};
+  for (const node of criteria.leaves) {
+    const leafRow = rows.get(node.code)?.row;
+    const items = new Map<string, number>();
+    const missing: string[] = leafRow === undefined ? [node.code] : [];
+    if (node.node.rule?.kind === 'checklist') {
+      for (const item of node.node.rule.items) {
+        const itemRow = rows.get(`${node.code}.${item.id}`)?.row;
+        if (itemRow === undefined) missing.push(`${node.code}.${item.id}`);
+        else items.set(item.id, itemRow);
+      }
+    }
+    const applies = atom !== undefined && node.scope.has(atom);
+    if (missing.length > 0) {
+      if (applies) for (const code of leafRow === undefined ? [node.code] : missing) push(reader, { sheet: 'form' }, 'xlsx/missing-row', { code });
+      continue;
+    }
+    for (const target of [
+      { target: 'values', value: columns.value, denominator: columns.denominator },
+      { target: 'appraised', value: columns.appraisedValue, denominator: columns.appraisedDenominator },
+    ] as const) {
+      const read = readTarget(state, node, leafRow!, items, target);
+      if (read) (target.target === 'values' ? values : appraised)[node.code] = read.value;
+    }
+  }
+
+  const unit: UnitSubmission = {
+    id: identity.id ?? '',
+    ...(identity.name ? { name: identity.name } : {}),
+    level,
+    ...(group !== undefined ? { group } : {}),
+    ...(identity.parent ? { parent: identity.parent } : {}),
+    values,
+    ...(Object.keys(appraised).length > 0 ? { appraised } : {}),
+  };
+
+  // The scorer's own checks (level, group, applicability, option ids, n <= d, n/a), at the cells.
+  if (level !== '') {
+    const places = state.places;
+    for (const field of ['id', 'level', 'group'] as const) places.set(formatPath(['units', 0, field]), unitPlace(field));
+    places.set(formatPath(['units', 0, 'values']), { sheet: 'form' });
+    places.set(formatPath(['units', 0, 'appraised']), { sheet: 'form' });
+    const { issuesByUnit } = prepareUnits(criteria, [unit]);
+    for (const issue of issuesByUnit[0] ?? []) {
+      const place = places.get(issue.path) ?? { sheet: 'form' };
+      addIssue(reader, place, { ...issue, path: pathOf(reader, place) });
+    }
+  }
+  if (reader.issues.length > 0) return fail();
+  return {
+    ok: true,
+    value: {
+      unit,
+      criteria: `${set.id}@${set.version}`,
+      ...(identity.period ? { period: identity.period } : {}),
+      cells: { id: pathOf(reader, unitPlace('id')), criteria: pathOf(reader, unitPlace('criteria')), period: pathOf(reader, unitPlace('period')) },
+    },
+  };
+}
+
+/**
+ * Reads one filled-in workbook made by `buildTemplate`: the unit's identity
+ * from the sheet **Đơn vị** and its values from **Tự đánh giá**, found by the
+ * code in column A (so inserted, moved or sorted rows do no harm). Never
+ * rejects for bad input: every problem is returned at once, each with the
+ * cell it concerns (`form-a.xlsx!Tự đánh giá!F12`; a pair of cells as
+ * `F12:G12`) and a coded issue.
+ *
+ * How cells are read:
+ *
+ * - an empty cell is missing; `n/a` (any case) is not applicable; a ratio's
+ *   pair, a bands fraction (a denominator filled in) and a checklist's item
+ *   rows follow the CSV layer's rules (both cells empty: missing; a number in
+ *   one cell and nothing in the other: an error; items: all empty is missing,
+ *   an empty item is "no");
+ * - a number is read through its shortest round-trip text: Excel stores
+ *   binary doubles, so a cell showing 0.1 holds the double nearest 0.1 and is
+ *   read as `"0.1"` (never as 0.1000000000000000055...); values become
+ *   decimal strings, never JS numbers;
+ * - a number typed as text (`'4,5`, or a cell formatted as text) is read in
+ *   `options.locale`; yes/no cells take `có`/`không`, `true`/`false`
+ *   (also Excel's TRUE/FALSE), `yes`/`no`, `1`/`0`, `x`; a choice cell its
+ *   option's label (Vietnamese or English) or id;
+ * - a formula gives its cached result (the value Excel saved); a formula
+ *   without one (a workbook written by a program, never opened in Excel) is
+ *   an error, as is a cell holding an Excel error (`#DIV/0!`);
+ * - a date where a number is expected is an error (an `info` leaf takes it as
+ *   `YYYY-MM-DD`);
+ * - a value cell covered by a merged range is an error naming the range
+ *   (one value per cell); merges elsewhere (titles, evidence) are ignored;
+ * - a row whose code is not in the set, a code given twice, values in a row
+ *   without a code or in a cell the leaf does not use, and a missing row of a
+ *   leaf that applies to the unit are errors naming the cell;
+ * - the identity sheet must give the unit's id, name and level (group where
+ *   the level has groups); then the scorer's own checks run (option ids,
+ *   `n <= d`, counts, `n/a` where not allowed, applicability) and are
+ *   reported at the cells.
+ *
+ * Columns J and K (the appraising body's) become the unit's `appraised`
+ * values. Evidence and notes are not read.
+ *
+ * @example
+ * ```ts
+ * import ExcelJS from 'exceljs';
+ * import { getCriteria } from 'dti-criteria';
+ * import { buildTemplate, readWorkbook } from 'dti-criteria/xlsx';
+ * const criteria = getCriteria('can-tho@2022.1.0');
+ * const workbook = new ExcelJS.Workbook();
+ * await workbook.xlsx.load(await buildTemplate(criteria, { level: 'commune', unit: { id: 'an-binh', name: 'Phường An Bình' } }) as never);
+ * const form = workbook.getWorksheet('Tự đánh giá')!;
+ * form.eachRow((row) => {
+ *   if (row.getCell(1).value === 'CQS.1.3') { row.getCell(6).value = 12; row.getCell(7).value = '15'; }
+ *   if (row.getCell(1).value === 'CQS.2.1') row.getCell(6).value = 'có';
+ *   if (row.getCell(1).value === 'CQS.4.1') { row.getCell(6).value = 20; row.getCell(7).value = 15; }
+ *   if (row.getCell(1).value === 'CQS.4.2') row.getCell(6).value = 'abc';
+ * });
+ * const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+ * const result = await readWorkbook(bytes, { name: 'an-binh.xlsx' });
+ * if (!result.ok) console.log(result.issues.map((issue) => `${issue.path} [${issue.code}]`)); // ["an-binh.xlsx!Tự đánh giá!F32:G32 [value/numerator-exceeds-denominator]","an-binh.xlsx!Tự đánh giá!F33 [value/unknown-option]"]
+ * workbook.getWorksheet('Tự đánh giá')!.getCell('F32').value = 12;
+ * workbook.getWorksheet('Tự đánh giá')!.getCell('F33').value = 'Có cán bộ chuyên trách công nghệ thông tin, chuyển đổi số';
+ * const fixed = await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), { name: 'an-binh.xlsx' });
+ * if (fixed.ok) console.log(fixed.value.unit.values); // {"CQS.1.3":{"numerator":"12","denominator":"15"},"CQS.2.1":true,"CQS.4.1":{"numerator":"12","denominator":"15"},"CQS.4.2":"chuyen-trach"}
+ * ```
+ */
+export async function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {}): Promise<Result<WorkbookReading>> {
+  const book = options.name ?? 'workbook.xlsx';
+  const loaded = await loadWorkbook(bytes, book);
+  if (!loaded.ok) return loaded;
+  return readLoaded(loaded.value, book, options);
+}
+
+/**
+ * Reads several filled-in workbooks (one unit each) into one submission
+ * batch, reporting every problem of every workbook together (see
+ * {@link readWorkbook}), plus a unit id used by two workbooks
+ * (`submission/duplicate-unit`), workbooks made for different criteria sets
+ * (`submission/criteria-mismatch`) and different periods
+ * (`xlsx/period-mismatch`). Units keep the order of `files`.
+ *
+ * @example
+ * ```ts
+ * import { getCriteria, scoreSubmission } from 'dti-criteria';
+ * import { buildTemplate, readWorkbooks } from 'dti-criteria/xlsx';
+ * const criteria = getCriteria('can-tho@2022.1.0');
+ * const form = (id: string, name: string) => buildTemplate(criteria, { level: 'commune', unit: { id, name }, period: '2022' });
+ * const batch = await readWorkbooks([
+ *   { name: 'an-binh.xlsx', bytes: await form('an-binh', 'Phường An Bình') },
+ *   { name: 'an-cu.xlsx', bytes: await form('an-cu', 'Phường An Cư') },
+ * ]);
+ * if (batch.ok) console.log(batch.value.units.map((unit) => unit.id)); // ["an-binh","an-cu"]
+ * if (batch.ok) console.log(scoreSubmission(criteria, batch.value).ok); // true
+ * const twice = await readWorkbooks([
+ *   { name: 'a.xlsx', bytes: await form('an-binh', 'Phường An Bình') },
+ *   { name: 'b.xlsx', bytes: await form('an-binh', 'Phường An Bình') },
+ * ]);
+ * if (!twice.ok) console.log(twice.issues[0]?.path); // b.xlsx!Đơn vị!B4
+ * ```
+ */
+export async function readWorkbooks(
+  files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
+  options: Omit<ReadWorkbookOptions, 'name'> = {},
+): Promise<Result<Submission>> {
+  const issues: Issue[] = [];
+  const readings: WorkbookReading[] = [];
+  for (const file of files) {
+    const result = await readWorkbook(file.bytes, { ...options, name: file.name });
+    if (result.ok) readings.push(result.value);
+    else issues.push(...result.issues);
+  }
+  const ids = new Map<string, string>();
+  let criteria: { ref: string; at: string } | undefined = options.criteria ? { ref: `${options.criteria.id}@${options.criteria.version}`, at: '' } : undefined;
+  let period: { value: string; at: string } | undefined;
+  for (const reading of readings) {
+    const first = ids.get(reading.unit.id);
+    if (first !== undefined) issues.push(xlsxIssue('submission/duplicate-unit', reading.cells.id, { unit: reading.unit.id, first }));
+    else ids.set(reading.unit.id, reading.cells.id);
+    if (criteria === undefined) criteria = { ref: reading.criteria, at: reading.cells.criteria };
+    else if (reading.criteria !== criteria.ref) issues.push(xlsxIssue('submission/criteria-mismatch', reading.cells.criteria, { given: reading.criteria, used: criteria.ref }));
+    if (reading.period === undefined) continue;
+    if (period === undefined) period = { value: reading.period, at: reading.cells.period };
+    else if (reading.period !== period.value) issues.push(xlsxIssue('xlsx/period-mismatch', reading.cells.period, { period: reading.period, expected: period.value, first: period.at }));
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      ...(criteria ? { criteria: criteria.ref } : {}),
+      ...(period ? { period: period.value } : {}),
+      units: readings.map((reading) => reading.unit),
+    },
+  };
+}

@@ -1,0 +1,270 @@
+import ExcelJS from 'exceljs';
+import type { Cell, Worksheet } from 'exceljs';
+import { criteriaHash } from '../canonical/criteria-hash.js';
+import { DtiError, makeIssue } from '../errors.js';
+import type { CompiledNode } from '../format/compiled.js';
+import { pick, type Localized } from '../format/localized.js';
+import { compileCriteria } from '../format/parse-criteria.js';
+import type { CriteriaSet, Group, Level } from '../format/types.js';
+import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
+import { writeDecimal } from './cells.js';
+import type { Lang } from './layout.js';
+
+/** Options of {@link reportToXlsx}. */
+export interface ReportXlsxOptions {
+  /** Language of the headings, level, group, node and rating names; default `vi`. */
+  readonly lang?: 'vi' | 'en';
+}
+
+const T = {
+  about: { vi: 'Thông tin', en: 'About' },
+  nodes: { vi: 'Điểm chi tiết', en: 'Node points' },
+  ranking: { vi: 'Xếp hạng', en: 'Ranking' },
+  aboutRows: {
+    title: { vi: 'Bộ tiêu chí', en: 'Criteria set' },
+    ref: { vi: 'Mã và phiên bản', en: 'Id and version' },
+    sha256: { vi: 'sha256 của bộ tiêu chí', en: 'sha256 of the criteria set' },
+    period: { vi: 'Kỳ đánh giá', en: 'Period' },
+    units: { vi: 'Số đơn vị được chấm', en: 'Units scored' },
+    ranking: { vi: 'Cách xếp hạng', en: 'Ranking rule' },
+    rounding: { vi: 'Số chữ số thập phân (điểm, chỉ số)', en: 'Decimals (points, index)' },
+    numbers: { vi: 'Số liệu', en: 'Figures' },
+  },
+  numbersNote: {
+    vi: 'Điểm và chỉ số là số đúng như kết quả công bố, hiển thị với số chữ số thập phân cố định; số nào không biểu diễn đúng được bằng số Excel thì ghi dạng văn bản.',
+    en: 'Points and indices are the published figures as numbers shown with fixed decimals; a figure an Excel number cannot hold exactly is written as text.',
+  },
+  rejected: { vi: 'Đơn vị bị loại (không chấm)', en: 'Units rejected (not scored)' },
+  warnings: { vi: 'Cảnh báo', en: 'Warnings' },
+  header: {
+    rank: { vi: 'Hạng', en: 'Rank' },
+    unit: { vi: 'Mã đơn vị', en: 'Unit id' },
+    name: { vi: 'Tên đơn vị', en: 'Unit name' },
+    parent: { vi: 'Đơn vị cấp trên', en: 'Parent unit' },
+    rankInParent: { vi: 'Hạng trong đơn vị cấp trên', en: 'Rank within parent' },
+    points: { vi: 'Điểm', en: 'Points' },
+    maxPoints: { vi: 'Điểm tối đa', en: 'Max points' },
+    index: { vi: 'Chỉ số', en: 'Index' },
+    rating: { vi: 'Xếp loại', en: 'Rating' },
+    self: { vi: 'Điểm tự đánh giá', en: 'Self-assessed points' },
+    appraised: { vi: 'Điểm thẩm định', en: 'Appraised points' },
+    difference: { vi: 'Chênh lệch (thẩm định − tự đánh giá)', en: 'Difference (appraised − self)' },
+    level: { vi: 'Cấp', en: 'Level' },
+    group: { vi: 'Nhóm', en: 'Group' },
+  },
+  pillarIndex: (code: string, name: string): Localized => ({ vi: `Chỉ số ${code}: ${name}`, en: `${code} index: ${name}` }),
+  missing: { vi: 'thiếu', en: 'missing' },
+} as const;
+
+const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } } as const;
+
+function header(sheet: Worksheet, row: number, texts: readonly string[]): void {
+  texts.forEach((text, index) => {
+    const cell = sheet.getCell(row, index + 1);
+    cell.value = text;
+    cell.font = { bold: true };
+    cell.fill = HEADER_FILL;
+    cell.alignment = { wrapText: true, vertical: 'top' };
+  });
+}
+
+/** A sheet name Excel accepts (31 characters, none of `[]:*?/\`), unique in the workbook. */
+function sheetName(wanted: string, taken: Set<string>): string {
+  const clean = wanted.replace(/[[\]:*?/\\]/g, '-').slice(0, 31);
+  let name = clean;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${clean.slice(0, 31 - String(n).length - 1)}~${n}`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+/** Units in rank order (unranked last), ties in input order. */
+function byRank(results: readonly UnitResult[]): UnitResult[] {
+  return results
+    .map((result, index) => ({ result, index }))
+    .sort((a, b) => (a.result.rank ?? Infinity) - (b.result.rank ?? Infinity) || a.index - b.index)
+    .map((entry) => entry.result);
+}
+
+function codesInOrder(nodes: readonly CompiledNode[], out: CompiledNode[] = []): CompiledNode[] {
+  for (const node of nodes) {
+    out.push(node);
+    codesInOrder(node.children, out);
+  }
+  return out;
+}
+
+function rankingSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  results: readonly UnitResult[],
+  roots: readonly CompiledNode[],
+  ratingName: (id: string | null) => string,
+  places: { points: number; index: number },
+  lang: Lang,
+): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', xSplit: 3, ySplit: 2 }] });
+  const shownRoots = roots.filter((root) => results.some((result) => result.nodes[root.code] !== undefined));
+  const h = T.header;
+  const columns = [h.rank, h.unit, h.name, h.parent, h.rankInParent, h.points, h.maxPoints, h.index, h.rating, h.self, h.appraised, h.difference].map((text) => pick(text, lang));
+  const headings = [...columns, ...shownRoots.map((root) => pick(T.pillarIndex(root.code, pick(root.node.name, lang)), lang))];
+  sheet.mergeCells(1, 1, 1, headings.length);
+  sheet.getCell(1, 1).value = title;
+  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  header(sheet, 2, headings);
+  sheet.columns = headings.map((_, index) => ({ width: index === 2 ? 36 : index < 5 ? 14 : 12 }));
+  byRank(results).forEach((result, position) => {
+    const row = position + 3;
+    const at = (column: number): Cell => sheet.getCell(row, column);
+    if (result.rank !== null) at(1).value = result.rank;
+    at(2).value = result.unit;
+    at(3).value = result.name ?? '';
+    at(4).value = result.parent ?? '';
+    if (result.rankInParent !== null) at(5).value = result.rankInParent;
+    writeDecimal(at(6), result.points, places.points);
+    writeDecimal(at(7), result.maxPoints, places.points);
+    if (result.index !== null) writeDecimal(at(8), result.index, places.index);
+    at(9).value = ratingName(result.rating);
+    writeDecimal(at(10), result.selfPoints ?? result.points, places.points);
+    if (result.selfPoints !== undefined) writeDecimal(at(11), result.points, places.points);
+    if (result.difference !== undefined) writeDecimal(at(12), result.difference, places.points);
+    shownRoots.forEach((root, index) => {
+      const figure = result.nodes[root.code]?.index;
+      if (figure !== undefined && figure !== null) writeDecimal(at(13 + index), figure, places.index);
+    });
+  });
+}
+
+/**
+ * Writes a score report as an Excel workbook (`.xlsx`) for publication:
+ *
+ * - **Thông tin** (About): the criteria set, its `id@version` and sha256, the
+ *   period, the ranking rule, and every rejected unit and warning (nothing is
+ *   left out silently);
+ * - one **Xếp hạng** (Ranking) sheet per level, or per level and group when
+ *   the set ranks by `level+group`: rank, unit id, name, parent, rank within
+ *   the parent, points, maximum, index, rating, self-assessed points,
+ *   appraised points, difference, and the index of each pillar (top-level
+ *   node), in rank order (unranked units last, ties in input order);
+ * - **Điểm chi tiết** (Node points): every node's points per unit (input
+ *   order; `n/a` where not applicable, `thiếu`/`missing` where excluded as
+ *   missing, an `info` leaf's value).
+ *
+ * Points and indices are written as Excel numbers with a fixed-decimals
+ * format (`0.00`, `0.0000`), so they sort, sum and chart; the cell shows the
+ * published string exactly, because a number is written only when it reads
+ * back as exactly that decimal (always true up to 15 significant digits,
+ * which every rounded score is), and as text otherwise. A published number
+ * never changes. Self-assessed points are the final points for a unit without
+ * appraised values; the appraised and difference cells are then empty.
+ *
+ * Rejects with a {@link DtiError} (`compare/criteria-mismatch`) when the
+ * report was not scored with `criteria` (id, version and sha256 must match).
+ *
+ * @example
+ * ```ts
+ * import ExcelJS from 'exceljs';
+ * import { getCriteria, scoreBatch } from 'dti-criteria';
+ * import { reportToXlsx } from 'dti-criteria/xlsx';
+ * const criteria = getCriteria('can-tho@2022.1.0');
+ * const report = scoreBatch(criteria, { period: '2022', units: [
+ *   { id: 'an-binh', name: 'Phường An Bình', level: 'commune', values: { 'CQS.1.3': { numerator: 12, denominator: 15 } } },
+ *   { id: 'an-cu', name: 'Phường An Cư', level: 'commune', values: { 'CQS.1.3': { numerator: 15, denominator: 15 } } },
+ * ] });
+ * const workbook = new ExcelJS.Workbook();
+ * await workbook.xlsx.load(await reportToXlsx(report, criteria) as never);
+ * const ranking = workbook.getWorksheet('Xếp hạng commune')!;
+ * console.log(ranking.getCell('B3').value); // an-cu
+ * console.log(ranking.getCell('F3').value); // 20
+ * console.log(ranking.getCell('F3').numFmt); // 0.00
+ * ```
+ */
+export async function reportToXlsx(report: ScoreReport, criteria: CriteriaSet, options: ReportXlsxOptions = {}): Promise<Uint8Array> {
+  const compiled = compileCriteria(criteria);
+  const ref = `${criteria.id}@${criteria.version}`;
+  const stamp = report.criteria;
+  if (stamp.id !== criteria.id || stamp.version !== criteria.version || stamp.sha256 !== criteriaHash(criteria)) {
+    throw new DtiError([makeIssue('compare/criteria-mismatch', 'report.criteria', { given: `${stamp.id}@${stamp.version}`, givenHash: stamp.sha256, used: ref })]);
+  }
+  const lang = options.lang ?? 'vi';
+  const places = compiled.rounding;
+  const ratings = new Map((criteria.ratings ?? []).map((rating) => [rating.id, pick(rating.name, lang)]));
+  const ratingName = (id: string | null): string => (id === null ? '' : (ratings.get(id) ?? id));
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'dti-criteria';
+  const taken = new Set<string>();
+
+  // About.
+  const about = workbook.addWorksheet(sheetName(pick(T.about, lang), taken));
+  about.columns = [{ width: 36 }, { width: 80 }];
+  const ranking = compiled.ranking;
+  const rows: [Localized, string | number][] = [
+    [T.aboutRows.title, pick(criteria.title, lang)],
+    [T.aboutRows.ref, ref],
+    [T.aboutRows.sha256, stamp.sha256],
+    [T.aboutRows.period, report.period ?? ''],
+    [T.aboutRows.units, report.results.length],
+    [T.aboutRows.ranking, `by: ${ranking.by}, ties: ${ranking.ties}, cohort: ${ranking.cohort}`],
+    [T.aboutRows.rounding, `${places.points}, ${places.index}`],
+    [T.aboutRows.numbers, pick(T.numbersNote, lang)],
+  ];
+  rows.forEach(([label, value], index) => {
+    about.getCell(index + 1, 1).value = pick(label, lang);
+    about.getCell(index + 1, 1).font = { bold: true };
+    about.getCell(index + 1, 2).value = value;
+    about.getCell(index + 1, 2).alignment = { wrapText: true, vertical: 'top' };
+  });
+  let row = rows.length + 2;
+  const list = (title: Localized, lines: readonly string[]): void => {
+    if (lines.length === 0) return;
+    about.getCell(row, 1).value = pick(title, lang);
+    about.getCell(row, 1).font = { bold: true };
+    for (const line of lines) {
+      about.getCell(row, 2).value = line;
+      about.getCell(row, 2).alignment = { wrapText: true, vertical: 'top' };
+      row++;
+    }
+    row++;
+  };
+  list(T.rejected, report.rejected.flatMap((rejected) => rejected.issues.map((issue) => `${rejected.unit}: ${issue.path}: ${issue.message} [${issue.code}]`)));
+  list(T.warnings, report.warnings.map((issue) => `${issue.path}: ${issue.message} [${issue.code}]`));
+
+  // Rankings, one per cohort.
+  const cohorts = criteria.levels.flatMap((level): { level: Level; group: Group | undefined }[] =>
+    ranking.cohort === 'level+group' && (level.groups?.length ?? 0) > 0 ? level.groups!.map((group) => ({ level, group })) : [{ level, group: undefined }],
+  );
+  for (const { level, group } of cohorts) {
+    const members = report.results.filter((result) => result.level === level.id && (group === undefined || result.group === group.id));
+    if (members.length === 0) continue;
+    const name = sheetName(`${pick(T.ranking, lang)} ${level.id}${group ? ` ${group.id}` : ''}`, taken);
+    const title = [pick(criteria.title, lang), pick(level.name, lang), ...(group ? [pick(group.name, lang)] : []), ...(report.period ? [report.period] : [])].join(' — ');
+    rankingSheet(workbook, name, title, members, compiled.roots, ratingName, places, lang);
+  }
+
+  // Every node's points per unit.
+  const nodes = codesInOrder(compiled.roots).filter((node) => report.results.some((result) => result.nodes[node.code] !== undefined));
+  const detail = workbook.addWorksheet(sheetName(pick(T.nodes, lang), taken), { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
+  const h = T.header;
+  header(detail, 1, [...[h.unit, h.name, h.level, h.group].map((text) => pick(text, lang)), ...nodes.map((node) => node.code)]);
+  header(detail, 2, ['', '', '', '', ...nodes.map((node) => pick(node.node.name, lang))]);
+  detail.getRow(2).height = 60;
+  detail.columns = [{ width: 14 }, { width: 30 }, { width: 12 }, { width: 8 }, ...nodes.map(() => ({ width: 12 }))];
+  report.results.forEach((result, position) => {
+    const line = position + 3;
+    detail.getCell(line, 1).value = result.unit;
+    detail.getCell(line, 2).value = result.name ?? '';
+    detail.getCell(line, 3).value = result.level;
+    detail.getCell(line, 4).value = result.group ?? '';
+    nodes.forEach((node, index) => {
+      const outcome = result.nodes[node.code];
+      const cell = detail.getCell(line, 5 + index);
+      if (outcome === undefined) return;
+      if (outcome.points !== null) writeDecimal(cell, outcome.points, places.points);
+      else if (outcome.status === 'not-applicable') cell.value = 'n/a';
+      else if (outcome.status === 'missing') cell.value = pick(T.missing, lang);
+      else if (outcome.status === 'info' && outcome.value !== undefined && outcome.value !== null) cell.value = String(outcome.value);
+    });
+  });
+
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}

@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import type { Worksheet } from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { Dec, DtiError, getCriteria, readDecimal, scoreBatch, type ScoreReport, type Submission, type UnitResult } from '../src/index.js';
+import { exactNumber } from '../src/xlsx/cells.js';
+import { reportToXlsx } from '../src/xlsx/index.js';
+import { open, sheet } from './fixtures/xlsx/workbook-helpers.js';
+
+const criteria = getCriteria('can-tho@2022.1.0');
+const example = JSON.parse(readFileSync(new URL('../examples/can-tho-2022/submissions.json', import.meta.url), 'utf8')) as Submission;
+const report = scoreBatch(criteria, example);
+
+/** What a cell shows: a number in its fixed-decimals format, or its text. */
+function shown(sheetRef: Worksheet, row: number, column: number): string {
+  const cell = sheetRef.getCell(row, column);
+  const value = cell.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') {
+    const places = /^0\.(0+)$/.exec(cell.numFmt ?? '')?.[1]?.length ?? 0;
+    return readDecimal(value)!.toFixed(places);
+  }
+  return String(value);
+}
+
+function header(sheetRef: Worksheet, row: number): string[] {
+  const out: string[] = [];
+  for (let column = 1; column <= sheetRef.columnCount; column++) out.push(String(sheetRef.getCell(row, column).value ?? ''));
+  return out;
+}
+
+describe('reportToXlsx', () => {
+  it('writes one ranking sheet per cohort whose rows match the report, in rank order', async () => {
+    const workbook = await open(await reportToXlsx(report, criteria));
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      'Thông tin', 'Xếp hạng department A', 'Xếp hạng department B', 'Xếp hạng department C', 'Xếp hạng district', 'Xếp hạng commune', 'Điểm chi tiết',
+    ]);
+    const cohorts: [string, (r: UnitResult) => boolean][] = [
+      ['Xếp hạng department A', (r) => r.level === 'department' && r.group === 'A'],
+      ['Xếp hạng department B', (r) => r.level === 'department' && r.group === 'B'],
+      ['Xếp hạng department C', (r) => r.level === 'department' && r.group === 'C'],
+      ['Xếp hạng district', (r) => r.level === 'district'],
+      ['Xếp hạng commune', (r) => r.level === 'commune'],
+    ];
+    const ratingName = new Map((criteria.ratings ?? []).map((rating) => [rating.id, rating.name.vi]));
+    let appraisedSeen = 0;
+    for (const [name, member] of cohorts) {
+      const ranking = sheet(workbook, name);
+      const roots = header(ranking, 2).slice(12).map((text) => /Chỉ số (\S+):/.exec(text)?.[1] ?? '');
+      expect(header(ranking, 2).slice(0, 12)).toEqual(['Hạng', 'Mã đơn vị', 'Tên đơn vị', 'Đơn vị cấp trên', 'Hạng trong đơn vị cấp trên', 'Điểm', 'Điểm tối đa', 'Chỉ số', 'Xếp loại', 'Điểm tự đánh giá', 'Điểm thẩm định', 'Chênh lệch (thẩm định − tự đánh giá)']);
+      const expected = report.results.filter(member).map((result, index) => ({ result, index })).sort((a, b) => (a.result.rank ?? Infinity) - (b.result.rank ?? Infinity) || a.index - b.index).map((entry) => entry.result);
+      expect(expected.length).toBeGreaterThan(0);
+      expected.forEach((result, position) => {
+        const row = position + 3;
+        const cells = Array.from({ length: 12 + roots.length }, (_, i) => shown(ranking, row, i + 1));
+        expect(cells).toEqual([
+          result.rank === null ? '' : String(result.rank), result.unit, result.name ?? '', result.parent ?? '', result.rankInParent === null ? '' : String(result.rankInParent),
+          result.points, result.maxPoints, result.index ?? '', result.rating === null ? '' : ratingName.get(result.rating),
+          result.selfPoints ?? result.points, result.selfPoints === undefined ? '' : result.points, result.difference ?? '',
+          ...roots.map((code) => result.nodes[code]?.index ?? ''),
+        ]);
+        if (result.difference !== undefined) appraisedSeen++;
+      });
+      expect(shown(ranking, expected.length + 3, 2)).toBe('');
+    }
+    expect(appraisedSeen).toBeGreaterThan(0);
+    expect(sheet(workbook, 'Xếp hạng district').getCell('F3').numFmt).toBe('0.00');
+    expect(sheet(workbook, 'Xếp hạng district').getCell('H3').numFmt).toBe('0.0000');
+  });
+
+  it('the node points sheet holds every node of every unit, n/a where not applicable', async () => {
+    const workbook = await open(await reportToXlsx(report, criteria));
+    const detail = sheet(workbook, 'Điểm chi tiết');
+    const codes = header(detail, 1).slice(4);
+    expect(codes.slice(0, 3)).toEqual(['CQS', 'CQS.1', 'CQS.1.1']);
+    report.results.forEach((result, position) => {
+      const row = position + 3;
+      expect(shown(detail, row, 1)).toBe(result.unit);
+      codes.forEach((code, index) => {
+        const node = result.nodes[code];
+        const expected = node === undefined ? '' : node.points ?? (node.status === 'not-applicable' ? 'n/a' : node.status === 'missing' ? 'thiếu' : String(node.value ?? ''));
+        expect([code, shown(detail, row, 5 + index)]).toEqual([code, expected]);
+      });
+    });
+  });
+
+  it('the about sheet stamps the criteria and lists rejected units and warnings', async () => {
+    const withBad: Submission = { ...example, period: '2030', units: [...example.units, { id: 'bad', level: 'commune', values: { 'CQS.1.3': { numerator: 5, denominator: 1 } } }] };
+    const partial = scoreBatch(criteria, withBad, { skipInvalid: true });
+    expect(partial.rejected.length).toBe(1);
+    const workbook = await open(await reportToXlsx(partial, criteria, { lang: 'en' }));
+    const about = sheet(workbook, 'About');
+    const texts = Array.from({ length: about.rowCount }, (_, i) => `${String(about.getCell(i + 1, 1).value ?? '')}|${String(about.getCell(i + 1, 2).value ?? '')}`);
+    expect(texts).toContain(`sha256 of the criteria set|${report.criteria.sha256}`);
+    expect(texts).toContain('Period|2030');
+    expect(texts.some((line) => line.includes('bad: units[') && line.includes('[value/numerator-exceeds-denominator]'))).toBe(true);
+    expect(texts.some((line) => line.includes('[version/out-of-period]'))).toBe(partial.warnings.length > 0);
+    expect(workbook.worksheets.map((ws) => ws.name)).toContain('Ranking commune');
+  });
+
+  it('rejects a report scored with another set', async () => {
+    const other = getCriteria('can-tho@2023.1.0');
+    await expect(reportToXlsx(report, other)).rejects.toBeInstanceOf(DtiError);
+    const forged: ScoreReport = { ...report, criteria: { ...report.criteria, sha256: '0'.repeat(64) } };
+    await expect(reportToXlsx(forged, criteria)).rejects.toMatchObject({ issues: [{ code: 'compare/criteria-mismatch', path: 'report.criteria' }] });
+  });
+
+  it('a published decimal is written as a number only when the number reads back as exactly that decimal', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: -(10n ** 15n) + 1n, max: 10n ** 15n - 1n }), fc.integer({ min: 0, max: 8 }), (digits, places) => {
+        const text = new Dec(digits.toString()).div(new Dec(10).pow(places)).toFixed(places);
+        const number = exactNumber(text);
+        expect(number).toBeDefined();
+        expect(readDecimal(number!)!.toFixed(places)).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+    expect(exactNumber('0.12345678901234567')).toBeUndefined();
+    expect(exactNumber('12345678901234567890.25')).toBeUndefined();
+    expect(exactNumber('812.50')).toBe(812.5);
+  });
+});
