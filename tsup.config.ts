@@ -5,7 +5,14 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts', csv: 'src/csv/index.ts', node: 'src/node/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      csv: 'src/csv/index.ts',
+      node: 'src/node/index.ts',
+      charts: 'src/charts/index.ts',
+      report: 'src/report/index.ts',
+      xlsx: 'src/xlsx/index.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: true,

@@ -32,12 +32,10 @@ const examples = sources(join(root, 'src')).flatMap(examplesOf);
 
 function instrument(code: string): string {
   const index = join(root, 'src/index.ts').replace(/\\/g, '/');
-  const csv = join(root, 'src/csv/index.ts').replace(/\\/g, '/');
   return (
     `import { __check } from '${join(__dirname, 'support/check-log.ts').replace(/\\/g, '/')}';\n` +
     code
-      .replace(/from 'dti-criteria\/csv'/g, `from '${csv}'`)
-      .replace(/from 'dti-criteria\/node'/g, `from '${join(root, 'src/node/index.ts').replace(/\\/g, '/')}'`)
+      .replace(/from 'dti-criteria\/([a-z]+)'/g, (_all, entry: string) => `from '${join(root, 'src', entry, 'index.ts').replace(/\\/g, '/')}'`)
       .replace(/from 'dti-criteria'/g, `from '${index}'`)
       .replace(/console\.log\((.*)\);\s*\/\/\s*(.+)$/gm, (_all, expr: string, expected: string) => `__check(${expr}, ${JSON.stringify(expected.trim())});`)
   );
