@@ -58,6 +58,7 @@ export type IssueCode =
   | 'criteria/expected-max-single'
   | 'criteria/rating-range'
   | 'rule/target-unreachable'
+  | 'criteria/precision'
   | 'criteria/effective-dates'
   | 'criteria/ratings-order'
   | 'criteria/cap-level'
@@ -145,6 +146,7 @@ const catalogue: Readonly<Record<IssueCode, Template>> = {
   'criteria/expected-max-single': () => ['cấp không chia nhóm: expectedMax phải là một số', 'a level without groups takes a single decimal expectedMax'],
   'criteria/rating-range': () => ['"min" của mức xếp loại là chỉ số, phải nằm trong [0, 1] (ví dụ "0.9", không phải "90")', 'a rating "min" is an index and must lie in [0, 1] (for example "0.9", not "90")'],
   'rule/target-unreachable': () => ['"target" lớn hơn 1 mà không có "allowOver": không đơn vị nào đạt đủ điểm (nhập 0.8 thay vì 80?)', '"target" above 1 without "allowOver" can never earn full points (0.8 rather than 80?)'],
+  'criteria/precision': (p) => [`số chữ số thập phân nhiều hơn rounding.points (${p.places}): điểm tối đa phải ghi được đúng như sẽ công bố`, `more decimals than rounding.points (${p.places}): a maximum must be publishable exactly as written`],
   'criteria/effective-dates': () => ['"effective.to" không được trước "effective.from"', '"effective.to" must not be before "effective.from"'],
   'criteria/ratings-order': () => ['các mức xếp loại phải theo "min" giảm dần', 'ratings must be listed with "min" strictly decreasing'],
   'criteria/cap-level': (p) => [`"cap" nêu cấp "${p.level}" mà nút không áp dụng`, `"cap" names level "${p.level}", to which the node does not apply`],

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -18,7 +18,7 @@ describe('dti template and dti score on workbooks', () => {
     const form = join(dir, 'xa-my-khanh.xlsx');
     expect((await dti('template', '--level', 'commune', '--out', form)).code).toBe(0);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(readFileSync(form));
+    await book.xlsx.readFile(form);
     const unit = book.getWorksheet('Đơn vị')!;
     unit.getCell('B4').value = 'xa-my-khanh';
     unit.getCell('B5').value = 'Xã Mỹ Khánh';
@@ -28,7 +28,7 @@ describe('dti template and dti score on workbooks', () => {
     expect(row).toBeGreaterThan(0);
     sheet.getCell(`F${row}`).value = 12;
     sheet.getCell(`G${row}`).value = 15;
-    writeFileSync(form, Buffer.from(await book.xlsx.writeBuffer()));
+    await book.xlsx.writeFile(form);
     const scored = await dti('score', form, '--format', 'json');
     expect(scored.err).toBe('');
     expect(scored.code).toBe(0);
@@ -39,7 +39,7 @@ describe('dti template and dti score on workbooks', () => {
     expect((await dti('score', dir, '--format', 'json')).code).toBe(0);
     // A bad cell is named by workbook, sheet and cell.
     sheet.getCell(`F${row}`).value = 20;
-    writeFileSync(form, Buffer.from(await book.xlsx.writeBuffer()));
+    await book.xlsx.writeFile(form);
     const bad = await dti('score', form);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain(`xa-my-khanh.xlsx!Tự đánh giá!`);

@@ -117,11 +117,16 @@ export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: C
     return atoms;
   };
 
+  const pointsPlaces = set.rounding?.points ?? 2;
+  const checkPlaces = (d: Dec, path: PathSegment[]): void => {
+    if (d.decimalPlaces() > pointsPlaces) push('criteria/precision', path, { places: pointsPlaces });
+  };
   const perLevel = (value: PerLevel | undefined, scopeLevels: Set<string>, path: PathSegment[], what: 'points' | 'cap'): Map<string, Dec> => {
     const out = new Map<string, Dec>();
     if (value === undefined) return out;
     if (typeof value === 'string' || typeof value === 'number') {
       const d = readDecimal(value) ?? new Dec(0);
+      checkPlaces(d, path);
       if (d.isNeg()) push('rule/negative', path);
       for (const level of scopeLevels) out.set(level, d);
       return out;
@@ -133,6 +138,7 @@ export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: C
         push(what === 'points' ? 'criteria/points-not-applicable' : 'criteria/cap-level', [...path, level], { level });
         continue;
       }
+      checkPlaces(d, [...path, level]);
       if (d.isNeg()) push('rule/negative', [...path, level]);
       out.set(level, d);
     }

@@ -16,6 +16,16 @@ function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
 
 type ZodIssue = z.core.$ZodIssue;
 
+/** A short text for any value, even one JSON cannot hold (a BigInt, a cycle). */
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}
+
 function toSegments(path: readonly PropertyKey[]): PathSegment[] {
   return path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
 }
@@ -52,7 +62,7 @@ export function fromZodIssues(
         else push('schema/type', { expected: issue.expected });
         return;
       case 'invalid_value':
-        push('schema/enum', { allowed: issue.values.map((v) => JSON.stringify(v)).join(', ') });
+        push('schema/enum', { allowed: issue.values.map(describeValue).join(', ') });
         return;
       case 'too_small':
         if (issue.origin === 'array' || issue.origin === 'string') push('schema/too-small', { min: String(issue.minimum) });
@@ -69,7 +79,7 @@ export function fromZodIssues(
           if (value === undefined) push('schema/required');
           else
             push('rule/unknown-kind', {
-              kind: typeof value === 'string' ? value : JSON.stringify(value),
+              kind: describeValue(value),
               allowed: (detail.options ?? []).join(', '),
             });
           return;
