@@ -33,6 +33,6 @@ describe('strengthsAndWeaknesses', () => {
 
   it('carries the explanation of each leaf', () => {
     const { weakest } = strengthsAndWeaknesses(unit, 100);
-    expect(weakest.find((l) => l.code === 'CQS.1.3')?.explanation.en).toBe('1/4 = 25% of the 100% target → 0.25 × 20 = 5.00 points');
+    expect(weakest.find((l) => l.code === 'CQS.1.3')?.explanation?.en).toBe('1/4 = 25% of the 100% target → 0.25 × 20 = 5.00 points');
   });
 });

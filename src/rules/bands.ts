@@ -3,7 +3,9 @@ import { Dec, readDecimal } from '../decimal.js';
 import { makeIssue, type Issue } from '../errors.js';
 import { decimalSchema } from '../format/common.js';
 import { formatPath } from '../path.js';
-import { awardWorth, checkAwards, compileAward, readFraction, readNumber, show, type CompiledAward, type FractionValue } from './shared.js';
+import { readExact, type Exact } from '../scoring/fast/exact.js';
+import { compareScaled, mul, plainText, quotient } from '../scoring/fast/safe-int.js';
+import { awardTicks, awardWorth, checkAwards, compileAward, FAST_NOT_APPLICABLE, readFraction, readNumber, show, ticks, type CompiledAward, type FractionValue } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** One band: matches when `min <= x` (if given) and `x <= max` (if given). */
@@ -21,11 +23,13 @@ export interface BandsRule {
   readonly else?: string | number;
 }
 
-export interface CompiledBand extends CompiledAward { readonly min: Dec | undefined; readonly max: Dec | undefined }
-export interface CompiledBands { readonly bands: readonly CompiledBand[]; readonly otherwise: Dec }
+export interface CompiledBand extends CompiledAward { readonly min: Exact | undefined; readonly max: Exact | undefined }
+export interface CompiledBands { readonly bands: readonly CompiledBand[]; readonly otherwise: Exact }
 
 /** A bands value: a plain decimal, or a fraction compared exactly. */
-export type BandsValue = { readonly x: Dec } | { readonly fraction: FractionValue };
+export type BandsValue = { readonly x: Exact } | { readonly fraction: FractionValue };
+
+const ONE = readExact(1)!;
 
 const bandSchema = z.strictObject({
   min: decimalSchema.optional(),
@@ -39,6 +43,23 @@ function describeBand(band: CompiledBand): string {
   if (band.min !== undefined) return `x ≥ ${show(band.min)}`;
   if (band.max !== undefined) return `x ≤ ${show(band.max)}`;
   return 'x';
+}
+
+/** `x = …` as written in explanations: the value, or the fraction and its quotient to up to 6 decimals (`=` when exact, `≈` otherwise). */
+function valueText(value: BandsValue, n: Dec, d: Dec): string {
+  if (!('fraction' in value)) return `x = ${show(value.x)}`;
+  const { numerator, denominator } = value.fraction;
+  // The same text from integers where they fit (see the note on percentOf in shared.ts).
+  const q = quotient(numerator.m, numerator.s, denominator.m, denominator.s, 6);
+  let sign: string;
+  let shown: string;
+  if (q === undefined) {
+    const rounded = n.div(d).toDecimalPlaces(6, Dec.ROUND_HALF_UP);
+    [sign, shown] = [rounded.eq(n.div(d)) ? ' = ' : ' ≈ ', show(rounded)];
+  } else {
+    [sign, shown] = [q.exact ? ' = ' : ' ≈ ', plainText(q.units, 6)];
+  }
+  return `x = ${show(numerator)}/${show(denominator)}${sign}${shown}`;
 }
 
 export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue> = {
@@ -62,8 +83,8 @@ export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue> = {
     return issues;
   },
   compile: (config) => ({
-    bands: config.bands.map((band) => ({ ...compileAward(band), min: readDecimal(band.min), max: readDecimal(band.max) })),
-    otherwise: readDecimal(config.else ?? '0') ?? new Dec(0),
+    bands: config.bands.map((band) => ({ ...compileAward(band), min: readExact(band.min), max: readExact(band.max) })),
+    otherwise: readExact(config.else ?? '0') ?? readExact(0)!,
   }),
   read(raw, _compiled, ctx) {
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
@@ -76,39 +97,69 @@ export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue> = {
   evaluate(compiled, value, max) {
     let n: Dec;
     let d: Dec;
-    let shown: string;
     if ('fraction' in value) {
-      ({ numerator: n, denominator: d } = value.fraction);
+      [n, d] = [value.fraction.numerator.dec, value.fraction.denominator.dec];
       if (d.isZero()) {
-        return { state: 'not-applicable', reason: { vi: `${show(n)}/0: mẫu số bằng 0 → không áp dụng`, en: `${show(n)}/0: zero denominator → not applicable` } };
+        const zero = value.fraction.numerator;
+        return { state: 'not-applicable', reason: () => ({ vi: `${show(zero)}/0: mẫu số bằng 0 → không áp dụng`, en: `${show(zero)}/0: zero denominator → not applicable` }) };
       }
-      const q = n.div(d).toDecimalPlaces(6, Dec.ROUND_HALF_UP);
-      shown = `x = ${show(n)}/${show(d)}${q.eq(n.div(d)) ? ' = ' : ' ≈ '}${show(q)}`;
     } else {
-      n = value.x;
+      n = value.x.dec;
       d = new Dec(1);
-      shown = `x = ${show(n)}`;
     }
-    const index = compiled.bands.findIndex((band) => (band.min === undefined || band.min.times(d).lte(n)) && (band.max === undefined || n.lte(band.max.times(d))));
+    const index = compiled.bands.findIndex((band) => (band.min === undefined || band.min.dec.times(d).lte(n)) && (band.max === undefined || n.lte(band.max.dec.times(d))));
     const band = compiled.bands[index];
     if (band === undefined) {
       return {
-        state: 'scored', numerator: compiled.otherwise, denominator: new Dec(1),
-        explain: (points) => ({ vi: `${shown}: không thuộc mức nào → ${points} điểm`, en: `${shown}: no band matches → ${points} points` }),
+        state: 'scored', numerator: compiled.otherwise.dec, denominator: new Dec(1),
+        explain: (points) => {
+          const x = valueText(value, n, d);
+          return { vi: `${x}: không thuộc mức nào → ${points} điểm`, en: `${x}: no band matches → ${points} points` };
+        },
       };
     }
-    const worth = awardWorth(band, max);
-    const how = band.fraction !== undefined ? `${show(band.fraction)} × ${show(max)} = ` : '';
     return {
-      state: 'scored', numerator: worth, denominator: new Dec(1),
-      explain: (points) => ({
-        vi: `${shown}: mức ${index + 1} (${describeBand(band)}) → ${how}${points} điểm`,
-        en: `${shown}: band ${index + 1} (${describeBand(band)}) → ${how}${points} points`,
-      }),
+      state: 'scored', numerator: awardWorth(band, max), denominator: new Dec(1),
+      explain: (points) => {
+        const x = valueText(value, n, d);
+        const how = band.fraction !== undefined ? `${show(band.fraction)} × ${show(max)} = ` : '';
+        return {
+          vi: `${x}: mức ${index + 1} (${describeBand(band)}) → ${how}${points} điểm`,
+          en: `${x}: band ${index + 1} (${describeBand(band)}) → ${how}${points} points`,
+        };
+      },
     };
+  },
+  fastEvaluate(compiled, value, ctx) {
+    let n: Exact;
+    let d: Exact;
+    if ('fraction' in value) {
+      ({ numerator: n, denominator: d } = value.fraction);
+      if (d.m === 0) return FAST_NOT_APPLICABLE;
+      if (d.m !== d.m) return Number.NaN;
+    } else {
+      n = value.x;
+      d = ONE;
+    }
+    // The first band with min × d <= n and n <= max × d (d > 0), compared exactly.
+    for (const band of compiled.bands) {
+      if (band.min !== undefined) {
+        const c = compareScaled(mul(band.min.m, d.m), band.min.s + d.s, n.m, n.s);
+        if (c !== c) return Number.NaN;
+        if (c > 0) continue;
+      }
+      if (band.max !== undefined) {
+        const c = compareScaled(n.m, n.s, mul(band.max.m, d.m), band.max.s + d.s);
+        if (c !== c) return Number.NaN;
+        if (c > 0) continue;
+      }
+      return awardTicks(band, ctx);
+    }
+    return ticks(compiled.otherwise, ctx.places);
   },
   describe(compiled, max) {
     const parts = compiled.bands.map((band) => `${describeBand(band)}: ${show(awardWorth(band, max))}`);
-    return { vi: `Theo mức: ${parts.join('; ')}; còn lại: ${show(compiled.otherwise)} điểm`, en: `Bands: ${parts.join('; ')}; otherwise ${show(compiled.otherwise)} points` };
+    const otherwise = show(compiled.otherwise);
+    return { vi: `Theo mức: ${parts.join('; ')}; còn lại: ${otherwise} điểm`, en: `Bands: ${parts.join('; ')}; otherwise ${otherwise} points` };
   },
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Dec } from '../decimal.js';
-import { show, valueIssue } from './shared.js';
+import { show, ticks, valueIssue } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** `boolean`: `true` earns `P`, `false` earns 0. */
@@ -27,5 +27,6 @@ export const booleanRule: RuleKind<BooleanRule, null, boolean> = {
           : { vi: `Không đạt → ${points} điểm`, en: `No → ${points} points` },
     };
   },
+  fastEvaluate: (_compiled, value, ctx) => (value ? ticks(ctx.max, ctx.places) : 0),
   describe: (_compiled, max) => ({ vi: `Có: ${show(max)} điểm; không: 0 điểm`, en: `Yes: ${show(max)} points; no: 0 points` }),
 };

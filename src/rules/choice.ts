@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Dec } from '../decimal.js';
 import { decimalSchema, idSchema, localizedSchema } from '../format/common.js';
 import type { Localized } from '../format/localized.js';
-import { awardWorth, checkAwards, compileAward, show, valueIssue, type CompiledAward } from './shared.js';
+import { awardTicks, awardWorth, checkAwards, compileAward, show, valueIssue, type CompiledAward } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** One option of a `choice` rule. */
@@ -34,22 +34,25 @@ export const choiceRule: RuleKind<ChoiceRule, CompiledChoice, CompiledOption> = 
   check: (config, maxByLevel, path) => checkAwards(config.options, maxByLevel, [...path, 'options']),
   compile: (config) => new Map(config.options.map((option) => [option.id, { ...compileAward(option), id: option.id, label: option.label }])),
   read(raw, compiled, ctx) {
+    const option = typeof raw === 'string' ? compiled.get(raw) : undefined;
+    if (option !== undefined) return option;
     const allowed = [...compiled.keys()].join(', ');
     if (typeof raw !== 'string') return valueIssue(ctx, 'value/shape', { expected: `an option id / mã lựa chọn (${allowed})` });
-    const option = compiled.get(raw);
-    return option ?? valueIssue(ctx, 'value/unknown-option', { option: raw, allowed });
+    return valueIssue(ctx, 'value/unknown-option', { option: raw, allowed });
   },
   evaluate(_compiled, option, max) {
-    const worth = awardWorth(option, max);
-    const how = option.fraction !== undefined ? `${show(option.fraction)} × ${show(max)} = ` : '';
     return {
-      state: 'scored', numerator: worth, denominator: new Dec(1),
-      explain: (points) => ({
-        vi: `Lựa chọn "${option.label.vi}" → ${how}${points} điểm`,
-        en: `Option "${option.label.en ?? option.id}" → ${how}${points} points`,
-      }),
+      state: 'scored', numerator: awardWorth(option, max), denominator: new Dec(1),
+      explain: (points) => {
+        const how = option.fraction !== undefined ? `${show(option.fraction)} × ${show(max)} = ` : '';
+        return {
+          vi: `Lựa chọn "${option.label.vi}" → ${how}${points} điểm`,
+          en: `Option "${option.label.en ?? option.id}" → ${how}${points} points`,
+        };
+      },
     };
   },
+  fastEvaluate: (_compiled, option, ctx) => awardTicks(option, ctx),
   describe: (compiled, max) => ({
     vi: `Chọn một: ${[...compiled.values()].map((o) => `${o.label.vi} (${show(awardWorth(o, max))})`).join('; ')}`,
     en: `Choose one: ${[...compiled.values()].map((o) => `${o.label.en ?? o.id} (${show(awardWorth(o, max))})`).join('; ')}`,

@@ -3,7 +3,9 @@ import { Dec, readDecimal } from '../decimal.js';
 import { makeIssue } from '../errors.js';
 import { decimalSchema } from '../format/common.js';
 import { formatPath } from '../path.js';
-import { approx, percent, readFraction, show, type FractionValue } from './shared.js';
+import { readExact, type Exact } from '../scoring/fast/exact.js';
+import { compareScaled, mul, roundScaled } from '../scoring/fast/safe-int.js';
+import { approxOf, FAST_NOT_APPLICABLE, percent, percentExact, percentOf, readFraction, show, ticks, type FractionValue } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** What a ratio leaf does when the denominator is 0. */
@@ -19,10 +21,21 @@ export interface RatioRule {
 }
 
 export interface CompiledRatio {
-  readonly target: Dec;
-  readonly floor: Dec | undefined;
+  readonly target: Exact;
+  readonly floor: Exact | undefined;
   readonly zeroDenominator: ZeroDenominator;
   readonly allowOver: boolean;
+}
+
+/** `n/d` as written in explanations. */
+function fractionText({ numerator, denominator }: FractionValue): string {
+  return `${show(numerator)}/${show(denominator)}`;
+}
+
+/** `n/d = p%` (d > 0). */
+function shareText(value: FractionValue): string {
+  const { numerator, denominator } = value;
+  return `${fractionText(value)} = ${percentOf(numerator, denominator, numerator.dec, denominator.dec)}`;
 }
 
 export const ratioRule: RuleKind<RatioRule, CompiledRatio, FractionValue> = {
@@ -45,61 +58,100 @@ export const ratioRule: RuleKind<RatioRule, CompiledRatio, FractionValue> = {
     return issues;
   },
   compile: (config) => ({
-    target: readDecimal(config.target ?? '1') ?? new Dec(1),
-    floor: readDecimal(config.floor),
+    target: readExact(config.target ?? '1') ?? readExact('1')!,
+    floor: readExact(config.floor),
     zeroDenominator: config.zeroDenominator ?? 'not-applicable',
     allowOver: config.allowOver ?? false,
   }),
   read: (raw, compiled, ctx) => readFraction(raw, ctx, compiled.allowOver),
-  evaluate(compiled, { numerator: n, denominator: d }, max) {
-    const frac = `${show(n)}/${show(d)}`;
+  evaluate(compiled, value, max) {
+    const { numerator: exactN, denominator: exactD } = value;
+    const [n, d] = [exactN.dec, exactD.dec];
     if (d.isZero()) {
       switch (compiled.zeroDenominator) {
         case 'not-applicable':
           return {
             state: 'not-applicable',
-            reason: { vi: `${frac}: mẫu số bằng 0 → không áp dụng, không tính vào điểm tối đa`, en: `${frac}: zero denominator → not applicable, left out of the maximum` },
+            reason: () => {
+              const f = fractionText(value);
+              return { vi: `${f}: mẫu số bằng 0 → không áp dụng, không tính vào điểm tối đa`, en: `${f}: zero denominator → not applicable, left out of the maximum` };
+            },
           };
         case 'full':
           return {
             state: 'scored', numerator: max, denominator: new Dec(1),
-            explain: (points) => ({ vi: `${frac}: mẫu số bằng 0 → đạt đủ điểm: ${points} điểm`, en: `${frac}: zero denominator → full points: ${points} points` }),
+            explain: (points) => {
+              const f = fractionText(value);
+              return { vi: `${f}: mẫu số bằng 0 → đạt đủ điểm: ${points} điểm`, en: `${f}: zero denominator → full points: ${points} points` };
+            },
           };
         case 'zero':
           return {
             state: 'scored', numerator: new Dec(0), denominator: new Dec(1),
-            explain: (points) => ({ vi: `${frac}: mẫu số bằng 0 → ${points} điểm`, en: `${frac}: zero denominator → ${points} points` }),
+            explain: (points) => {
+              const f = fractionText(value);
+              return { vi: `${f}: mẫu số bằng 0 → ${points} điểm`, en: `${f}: zero denominator → ${points} points` };
+            },
           };
       }
     }
-    const share = `${frac} = ${percent(n.div(d))}`;
-    if (compiled.floor !== undefined && n.lt(compiled.floor.times(d))) {
+    const floor = compiled.floor;
+    if (floor !== undefined && n.lt(floor.dec.times(d))) {
       return {
         state: 'scored', numerator: new Dec(0), denominator: new Dec(1),
-        explain: (points) => ({
-          vi: `${share}, dưới ngưỡng tối thiểu ${percent(compiled.floor!)} → ${points} điểm`,
-          en: `${share}, below the ${percent(compiled.floor!)} floor → ${points} points`,
-        }),
+        explain: (points) => {
+          const [s, f] = [shareText(value), percentExact(floor)];
+          return { vi: `${s}, dưới ngưỡng tối thiểu ${f} → ${points} điểm`, en: `${s}, below the ${f} floor → ${points} points` };
+        },
       };
     }
-    const scaled = d.times(compiled.target);
+    const target = compiled.target;
+    const scaled = d.times(target.dec);
     const reached = n.gte(scaled);
-    const factor = reached ? '1' : approx(n, scaled);
     return {
       state: 'scored',
       numerator: reached ? max : max.times(n),
       denominator: reached ? new Dec(1) : scaled,
-      explain: (points) => ({
-        vi: `${share} so với mục tiêu ${percent(compiled.target)} → ${factor} × ${show(max)} = ${points} điểm`,
-        en: `${share} of the ${percent(compiled.target)} target → ${factor} × ${show(max)} = ${points} points`,
-      }),
+      explain: (points) => {
+        const factor = reached ? '1' : approxOf(exactN, { m: mul(exactD.m, target.m), s: exactD.s + target.s }, n, scaled);
+        const [s, t, p] = [shareText(value), percentExact(target), show(max)];
+        return {
+          vi: `${s} so với mục tiêu ${t} → ${factor} × ${p} = ${points} điểm`,
+          en: `${s} of the ${t} target → ${factor} × ${p} = ${points} points`,
+        };
+      },
     };
   },
+  fastEvaluate(compiled, { numerator: n, denominator: d }, ctx) {
+    if (d.m === 0) {
+      switch (compiled.zeroDenominator) {
+        case 'not-applicable': return FAST_NOT_APPLICABLE;
+        case 'full': return ticks(ctx.max, ctx.places);
+        case 'zero': return 0;
+      }
+    }
+    const floor = compiled.floor;
+    if (floor !== undefined) {
+      // n/d < floor  <=>  n < floor × d
+      const below = compareScaled(n.m, n.s, mul(floor.m, d.m), floor.s + d.s);
+      if (below !== below) return Number.NaN;
+      if (below < 0) return 0;
+    }
+    const target = compiled.target;
+    const scaledM = mul(d.m, target.m);
+    const scaledS = d.s + target.s;
+    const reached = compareScaled(n.m, n.s, scaledM, scaledS);
+    if (reached !== reached) return Number.NaN;
+    if (reached >= 0) return ticks(ctx.max, ctx.places);
+    // P × n / (d × target), rounded once
+    return roundScaled(mul(ctx.max.m, n.m), scaledM, ctx.places + scaledS - ctx.max.s - n.s);
+  },
   describe(compiled, max) {
-    const floor = compiled.floor !== undefined ? { vi: `; dưới ${percent(compiled.floor)} được 0`, en: `; below ${percent(compiled.floor)} scores 0` } : { vi: '', en: '' };
+    const [target, floorValue] = [compiled.target.dec, compiled.floor?.dec];
+    const floor = floorValue !== undefined ? { vi: `; dưới ${percent(floorValue)} được 0`, en: `; below ${percent(floorValue)} scores 0` } : { vi: '', en: '' };
     return {
-      vi: `Tỷ lệ n/d; đạt ${percent(compiled.target)} được đủ ${show(max)} điểm, thấp hơn tính tỷ lệ${floor.vi}`,
-      en: `Ratio n/d; ${percent(compiled.target)} earns the full ${show(max)} points, less earns pro rata${floor.en}`,
+      vi: `Tỷ lệ n/d; đạt ${percent(target)} được đủ ${show(max)} điểm, thấp hơn tính tỷ lệ${floor.vi}`,
+      en: `Ratio n/d; ${percent(target)} earns the full ${show(max)} points, less earns pro rata${floor.en}`,
     };
   },
 };

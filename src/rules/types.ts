@@ -3,6 +3,7 @@ import type { Dec } from '../decimal.js';
 import type { Issue } from '../errors.js';
 import type { Localized } from '../format/localized.js';
 import type { PathSegment } from '../path.js';
+import type { Exact } from '../scoring/fast/exact.js';
 
 /** Where a value is being read: the unit it belongs to and its JSON path, plus the sink for problems. */
 export interface ValueContext {
@@ -19,6 +20,16 @@ export interface EvalContext {
   readonly best?: Dec;
 }
 
+/** What the exact integer fast path knows of a leaf for one unit. */
+export interface FastContext {
+  /** The leaf's points `P` at the unit's level. */
+  readonly max: Exact;
+  /** Decimals the points are rounded to (the set's `rounding.points`). */
+  readonly places: number;
+  /** Largest value in the unit's cohort for this leaf, for `relative` rules. */
+  readonly best: Exact | undefined;
+}
+
 /** The exact outcome of one rule on one value, before the single rounding. */
 export type Evaluation =
   | {
@@ -29,7 +40,11 @@ export type Evaluation =
       /** Builds the explanation once the rounded points are known. */
       readonly explain: (points: string) => Localized;
     }
-  | { readonly state: 'not-applicable'; readonly reason: Localized };
+  | {
+      readonly state: 'not-applicable';
+      /** Builds the reason, only when explanations are wanted. */
+      readonly reason: () => Localized;
+    };
 
 /**
  * One rule kind: its config schema, config checks, value reader and evaluator.
@@ -49,6 +64,18 @@ export interface RuleKind<Config extends { readonly kind: string }, Compiled, Va
   read(raw: unknown, compiled: Compiled, ctx: ValueContext): Value | undefined;
   /** Exact points for `value` on a leaf worth `max`. */
   evaluate(compiled: Compiled, value: Value, max: Dec, ctx: EvalContext): Evaluation;
+  /**
+   * The exact integer fast path of {@link RuleKind.evaluate}: the points it
+   * gives, rounded once, half-up, to `ctx.places` decimals, as a whole number
+   * of `10^-places`, computed with safe integers only. Returns
+   * `FAST_NOT_APPLICABLE` (-1) where `evaluate` says not applicable, and `NaN`
+   * where an input has no safe-integer form or a step might not fit: the
+   * caller then runs `evaluate`. Must agree with `evaluate` exactly
+   * (test/fast-path.test.ts). Optional: a kind without it is always evaluated with decimal.js.
+   *
+   * @internal
+   */
+  fastEvaluate?(compiled: Compiled, value: Value, ctx: FastContext): number;
   /** The rule in words, for forms and reports. */
   describe(compiled: Compiled, max: Dec): Localized;
 }

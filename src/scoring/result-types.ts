@@ -17,8 +17,8 @@ export interface NodeResult {
   readonly selfPoints?: string | null;
   /** `info` leaves: the value recorded. */
   readonly value?: string | number | boolean | null;
-  /** The computation in words, Vietnamese and English. */
-  readonly explanation: Localized;
+  /** The computation in words, Vietnamese and English; absent when scored with `explain: false`. */
+  readonly explanation?: Localized;
 }
 
 /** One unit's result (spec section 8, plus name, parent, rank within the parent and self-assessment totals). */

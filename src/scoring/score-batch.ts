@@ -1,14 +1,17 @@
 import { criteriaHash } from '../canonical/criteria-hash.js';
-import { Dec, divideRounded, toFixed } from '../decimal.js';
 import { DtiError, type Issue, type Result } from '../errors.js';
 import { periodWarnings } from '../versioning/period-warnings.js';
+import type { CompiledCriteria } from '../format/compiled.js';
 import { compileCriteria } from '../format/parse-criteria.js';
 import { checkSubmissionShape } from '../format/parse-submission.js';
 import type { CriteriaSet } from '../format/types.js';
 import { prepareUnits, type PreparedUnit } from './answers.js';
 import { rankEntries } from './rank.js';
-import type { NodeResult, RejectedUnit, ScoreReport, UnitResult } from './result-types.js';
-import { relativeKey, scoreNodes, type BestValues } from './score-tree.js';
+import { compareExact, type Exact } from './fast/exact.js';
+import { fastCriteria } from './fast/plan.js';
+import { scoreUnitFast } from './fast/score-unit.js';
+import type { RejectedUnit, ScoreReport, UnitResult } from './result-types.js';
+import { relativeKey, scoreUnit, type BestValues, type RunBest, type ScoredUnit } from './score-tree.js';
 
 /** Options for {@link scoreSubmission} and {@link scoreBatch}. */
 export interface ScoreOptions {
@@ -19,11 +22,24 @@ export interface ScoreOptions {
    * period falls outside the chosen version's dates (the embedded sets are always consulted).
    */
   readonly versions?: readonly CriteriaSet[];
+  /**
+   * Build the `explanation` texts of every node (default `true`). With `false`
+   * the nodes carry no `explanation` field and no text is built at all, which
+   * makes scoring large batches several times faster and the report far
+   * smaller; every figure, status, rating and rank is the same.
+   */
+  readonly explain?: boolean;
+  /**
+   * For tests and benchmarks only: `false` scores every unit with decimal.js
+   * alone, skipping the exact integer fast path. The results are the same
+   * either way (test/fast-path.test.ts proves it); only the speed differs.
+   */
+  readonly fastPath?: boolean;
 }
 
 /** Largest value per relative leaf and cohort, over the final values or over the self-assessed ones. */
-function bestValues(criteria: ReturnType<typeof compileCriteria>, units: readonly PreparedUnit[], source: 'final' | 'self'): BestValues {
-  const best = new Map<string, Dec>();
+function bestValues(criteria: CompiledCriteria, units: readonly PreparedUnit[], source: 'final' | 'self'): BestValues {
+  const best = new Map<string, Exact>();
   for (const node of criteria.leaves) {
     if (node.leaf?.kind !== 'relative') continue;
     const cohort = node.leaf.compiled as 'level' | 'group';
@@ -31,12 +47,54 @@ function bestValues(criteria: ReturnType<typeof compileCriteria>, units: readonl
       const answer = source === 'self' ? unit.self.get(node.code) : (unit.appraised.get(node.code) ?? unit.self.get(node.code));
       if (answer?.state !== 'value') continue;
       const key = relativeKey(node.code, cohort, unit);
-      const value = answer.value as Dec;
+      const value = answer.value as Exact;
       const current = best.get(key);
-      if (current === undefined || value.gt(current)) best.set(key, value);
+      if (current === undefined || compareExact(value, current) > 0) best.set(key, value);
     }
   }
   return best;
+}
+
+/** The run's best values for `relative` leaves, over final and over self-assessed values. */
+export function runBest(criteria: CompiledCriteria, units: readonly PreparedUnit[]): RunBest {
+  return { final: bestValues(criteria, units, 'final'), self: bestValues(criteria, units, 'self') };
+}
+
+/** Scores the valid units: with integers where they fit (exactly the same results), with decimal.js for the rest. */
+export function scoreUnits(criteria: CompiledCriteria, units: readonly PreparedUnit[], best: RunBest, options: ScoreOptions): ScoredUnit[] {
+  const explain = options.explain ?? true;
+  const fast = options.fastPath === false ? undefined : fastCriteria(criteria);
+  return units.map((unit) => (fast && scoreUnitFast(fast, unit, best, explain)) || scoreUnit(criteria, unit, best, explain));
+}
+
+/** Ranks the scored units within their cohorts and parents, and writes their results. */
+export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUnit[]): UnitResult[] {
+  const keys = scored.map((entry) => entry.key);
+  const cohortOf = (position: number): string => {
+    const unit = scored[position]!.unit;
+    return criteria.ranking.cohort === 'level+group' ? unit.atom : unit.source.level;
+  };
+  const ranks = rankEntries(keys, cohortOf, criteria.ranking.ties);
+  const parentKeys = scored.map((entry, position) => (entry.unit.source.parent ? keys[position] : undefined));
+  const parentRanks = rankEntries(parentKeys, (position) => `${scored[position]!.unit.source.level}\u0000${scored[position]!.unit.source.parent ?? ''}`, criteria.ranking.ties);
+  return scored.map((entry, position) => {
+    const source = entry.unit.source;
+    return {
+      unit: source.id,
+      name: source.name ?? null,
+      level: source.level,
+      group: source.group ?? null,
+      parent: source.parent ?? null,
+      points: entry.points,
+      maxPoints: entry.maxPoints,
+      index: entry.index,
+      rating: entry.rating,
+      rank: ranks[position] ?? null,
+      rankInParent: parentRanks[position] ?? null,
+      ...entry.self,
+      nodes: entry.nodes,
+    };
+  });
 }
 
 /**
@@ -45,14 +103,22 @@ function bestValues(criteria: ReturnType<typeof compileCriteria>, units: readonl
  * each cohort. Pure and synchronous; never mutates its inputs; never throws for
  * bad input (it returns the issues instead).
  *
+ * Every node carries an `explanation` unless `options.explain` is `false`:
+ * then no text is built, which is much faster on large batches and gives the
+ * same figures, statuses, ratings and ranks.
+ *
  * @example
  * ```ts
  * import { getCriteria, scoreSubmission } from 'dti-criteria';
  * const criteria = getCriteria('can-tho@2022.1.0');
- * const outcome = scoreSubmission(criteria, {
+ * const submission = {
  *   units: [{ id: 'ninh-kieu', level: 'district', values: { 'CQS.1.3': { numerator: 12, denominator: 15 } } }],
- * });
+ * };
+ * const outcome = scoreSubmission(criteria, submission);
  * if (outcome.ok) console.log(outcome.value.results[0]?.nodes['CQS.1.3']?.points); // "16.00"
+ * if (outcome.ok) console.log(outcome.value.results[0]?.nodes['CQS.1.3']?.explanation?.en); // 12/15 = 80% of the 100% target → 0.8 × 20 = 16.00 points
+ * const bare = scoreSubmission(criteria, submission, { explain: false });
+ * if (bare.ok) console.log(bare.value.results[0]?.nodes['CQS.1.3']); // {"points":"16.00","maxPoints":"20.00","status":"scored"}
  * ```
  */
 export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, options: ScoreOptions = {}): Result<ScoreReport> {
@@ -71,55 +137,7 @@ export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, o
     });
   }
   const valid = prepared.filter((unit): unit is PreparedUnit => unit !== undefined);
-  const best = { final: bestValues(criteria, valid, 'final'), self: bestValues(criteria, valid, 'self') };
-  const dp = criteria.rounding.points;
-  const idp = criteria.rounding.index;
-
-  const scored = valid.map((unit) => {
-    const nodes: Record<string, NodeResult> = {};
-    const tops = scoreNodes(criteria, criteria.roots, unit, best, nodes);
-    const counted = tops.filter((f) => f.counted);
-    const points = counted.reduce((acc, f) => acc.plus(f.points), new Dec(0));
-    const max = counted.reduce((acc, f) => acc.plus(f.max), new Dec(0));
-    const self = tops.reduce((acc, f) => acc.plus(f.self), new Dec(0));
-    const appraised = tops.some((f) => f.appraised);
-    const index = max.isZero() ? undefined : divideRounded(points, max, idp);
-    const rating = index === undefined ? null : (criteria.ratings.find((band) => band.min.lte(index))?.id ?? null);
-    return { unit, nodes, points, max, index, rating, self, appraised };
-  });
-
-  const key = (position: number): Dec | undefined => {
-    const entry = scored[position]!;
-    if (entry.index === undefined) return undefined;
-    return criteria.ranking.by === 'points' ? entry.points : entry.index;
-  };
-  const keys = scored.map((_, position) => key(position));
-  const cohortOf = (position: number): string => {
-    const unit = scored[position]!.unit;
-    return criteria.ranking.cohort === 'level+group' ? unit.atom : unit.source.level;
-  };
-  const ranks = rankEntries(keys, cohortOf, criteria.ranking.ties);
-  const parentKeys = scored.map((entry, position) => (entry.unit.source.parent ? keys[position] : undefined));
-  const parentRanks = rankEntries(parentKeys, (position) => `${scored[position]!.unit.source.level}\u0000${scored[position]!.unit.source.parent ?? ''}`, criteria.ranking.ties);
-
-  const results: UnitResult[] = scored.map((entry, position) => {
-    const source = entry.unit.source;
-    return {
-      unit: source.id,
-      name: source.name ?? null,
-      level: source.level,
-      group: source.group ?? null,
-      parent: source.parent ?? null,
-      points: toFixed(entry.points, dp),
-      maxPoints: toFixed(entry.max, dp),
-      index: entry.index === undefined ? null : toFixed(entry.index, idp),
-      rating: entry.rating,
-      rank: ranks[position] ?? null,
-      rankInParent: parentRanks[position] ?? null,
-      ...(entry.appraised ? { selfPoints: toFixed(entry.self, dp), difference: toFixed(entry.points.minus(entry.self), dp) } : {}),
-      nodes: entry.nodes,
-    };
-  });
+  const results = rankUnits(criteria, scoreUnits(criteria, valid, runBest(criteria, valid), options));
   return {
     ok: true,
     value: {
@@ -134,6 +152,7 @@ export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, o
 
 /**
  * Like {@link scoreSubmission}, but throws a {@link DtiError} listing every problem.
+ * Takes the same options (`explain: false` leaves the texts out).
  *
  * @example
  * ```ts
@@ -142,6 +161,10 @@ export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, o
  *   units: [{ id: 'cai-khe', level: 'commune', values: { 'CQS.4.2': 'kiem-nhiem' } }],
  * });
  * console.log(report.results[0]?.nodes['CQS.4.2']?.points); // "7.50"
+ * const bare = scoreBatch(getCriteria('can-tho@2022.1.0'), {
+ *   units: [{ id: 'cai-khe', level: 'commune', values: { 'CQS.4.2': 'kiem-nhiem' } }],
+ * }, { explain: false });
+ * console.log(bare.results[0]?.nodes['CQS.4.2']?.explanation); // undefined
  * ```
  */
 export function scoreBatch(criteria: CriteriaSet, submission: unknown, options: ScoreOptions = {}): ScoreReport {

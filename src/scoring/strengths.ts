@@ -10,7 +10,8 @@ export interface LeafStanding {
   readonly maxPoints: string;
   /** Points lost ÷ the leaf's maximum, 4 decimals (`"0.2500"`). */
   readonly shareLost: string;
-  readonly explanation: Localized;
+  /** The leaf's explanation, when the report carries explanations (scored with `explain` on, the default). */
+  readonly explanation?: Localized;
 }
 
 /**
@@ -34,10 +35,12 @@ export function strengthsAndWeaknesses(result: UnitResult, count = 5): { stronge
     const max = new Dec(node.maxPoints);
     if (max.isZero()) continue;
     const lost = max.minus(node.points).div(max);
-    leaves.push({ code, points: node.points, maxPoints: node.maxPoints, shareLost: lost.toFixed(4, Dec.ROUND_HALF_UP), explanation: node.explanation, lost, max });
+    const explanation = node.explanation !== undefined ? { explanation: node.explanation } : {};
+    leaves.push({ code, points: node.points, maxPoints: node.maxPoints, shareLost: lost.toFixed(4, Dec.ROUND_HALF_UP), ...explanation, lost, max });
   }
   const order = (a: (typeof leaves)[number], b: (typeof leaves)[number]): number => b.max.comparedTo(a.max) || byCodeUnits(a.code, b.code);
-  const strip = ({ code, points, maxPoints, shareLost, explanation }: (typeof leaves)[number]): LeafStanding => ({ code, points, maxPoints, shareLost, explanation });
+  const strip = ({ code, points, maxPoints, shareLost, explanation }: (typeof leaves)[number]): LeafStanding =>
+    explanation !== undefined ? { code, points, maxPoints, shareLost, explanation } : { code, points, maxPoints, shareLost };
   const strongest = [...leaves].sort((a, b) => a.lost.comparedTo(b.lost) || order(a, b)).slice(0, count).map(strip);
   const weakest = [...leaves].sort((a, b) => b.lost.comparedTo(a.lost) || order(a, b)).slice(0, count).map(strip);
   return { strongest, weakest };
