@@ -93,7 +93,9 @@ export function isPlainDecimalString(text: string): boolean {
  * ```
  */
 export function toFixed(value: Dec, places: number): string {
-  return value.toFixed(places, Dec.ROUND_HALF_UP);
+  const text = value.toFixed(places, Dec.ROUND_HALF_UP);
+  // A negative value that rounds to zero prints "-0.00" in decimal.js: a published figure is never "-0".
+  return /^-0(?:\.0+)?$/.test(text) ? text.slice(1) : text;
 }
 
 /**

@@ -122,7 +122,13 @@ export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUni
  * ```
  */
 export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, options: ScoreOptions = {}): Result<ScoreReport> {
-  const criteria = compileCriteria(criteriaSet);
+  let criteria: ReturnType<typeof compileCriteria>;
+  try {
+    criteria = compileCriteria(criteriaSet);
+  } catch (error) {
+    if (error instanceof DtiError) return { ok: false, issues: error.issues };
+    throw error;
+  }
   const checked = checkSubmissionShape(submission);
   if (!checked.ok) return checked;
   const { units, period } = checked.value;

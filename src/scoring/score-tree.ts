@@ -172,6 +172,9 @@ function scoreLeaf(criteria: CompiledCriteria, node: CompiledNode, unit: Prepare
     const own = evaluateAnswer(criteria, node, selfAnswer, unit, best.self, false);
     self = own.points ?? ZERO;
     selfText = own.points === undefined ? null : toFixed(own.points, dp);
+  } else if (leaf.kind === 'relative') {
+    // The self-assessment scored on its own: a relative leaf against the best self-assessed value.
+    self = evaluateAnswer(criteria, node, selfAnswer, unit, best.self, false).points ?? ZERO;
   }
   const explanation = final.explanation !== undefined && appraised !== undefined ? appraisedText(final.explanation) : final.explanation;
   return {

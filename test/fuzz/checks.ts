@@ -238,13 +238,14 @@ export function checkGarbage(g: Garbage, tally: GarbageTally, options: { referen
         batch(set, g.submission);
         if (lib) softCompare(set, g.submission, lib, tally, failures, options.reference);
       } else if (valid) {
-        // The set is invalid: scoreSubmission's contract takes a valid set; it may throw a coded DtiError.
+        // The set is invalid: scoreSubmission returns its coded issues (it never throws for bad input).
         try {
           const result = scoreSubmission(set, g.submission);
-          failures.push(`scoreSubmission scored with an invalid criteria set (ok: ${String(result.ok)})`);
+          if (result.ok) failures.push('scoreSubmission scored with an invalid criteria set');
+          else if (badIssues(result.issues) === undefined) tally.invalidSetThrows += 1;
+          else failures.push(`scoreSubmission with an invalid set: ${badIssues(result.issues)}`);
         } catch (error) {
-          if (error instanceof DtiError && badIssues(error.issues) === undefined) tally.invalidSetThrows += 1;
-          else failures.push(`scoreSubmission with an invalid set threw: ${describeError(error)}`);
+          failures.push(`scoreSubmission with an invalid set threw: ${describeError(error)}`);
         }
         batch(set, g.submission);
       }

@@ -126,13 +126,13 @@ export function fixedText(units: number, places: number): string {
 
 /**
  * A safe integer `x` of `10^-scale` (any sign) rounded half-up (ties away from
- * zero) to `places <= scale` decimals and written as decimal.js's `toFixed`
- * does: a minus sign for every negative value, even one that rounds to zero.
+ * zero) to `places <= scale` decimals and written as the library's `toFixed`
+ * does: a minus sign for a negative value, none for one that rounds to zero.
  */
 export function formatScaled(x: number, scale: number, places: number): string {
   const negative = x < 0;
   const magnitude = negative ? -x : x;
   const rounded = scale === places ? magnitude : roundScaled(magnitude, pow10(scale - places), 0);
   const text = fixedText(rounded, places);
-  return negative ? `-${text}` : text;
+  return negative && rounded !== 0 ? `-${text}` : text;
 }

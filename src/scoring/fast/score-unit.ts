@@ -114,6 +114,10 @@ function scoreLeaf(fast: FastCriteria, plan: AtomPlan, i: number, leaf: FastLeaf
     const own = evaluateLeaf(fast, leaf, selfAnswer, unit, best.self, false);
     self = own === own ? own : 0;
     selfText = own === own ? fixedText(own, places) : null;
+  } else if (leaf.cohort !== undefined) {
+    // The self-assessment scored on its own: a relative leaf against the best self-assessed value.
+    const own = evaluateLeaf(fast, leaf, selfAnswer, unit, best.self, false);
+    self = own === own ? own : 0;
   }
   plan.counted[i] = counted ? 1 : 0;
   plan.points[i] = counted ? points * fast.factor : 0;
