@@ -158,3 +158,14 @@ describe('dti score on CSV', () => {
     expect(err).toContain('header["CQS.9.9"]');
   });
 });
+
+describe('dti score --no-explanations', () => {
+  it('gives the same figures without explanation texts', () => {
+    const full = JSON.parse(dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'json').out);
+    const brief = JSON.parse(dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'json', '--no-explanations').out);
+    expect(brief.results[0].nodes['CQS.1.1'].explanation).toBeUndefined();
+    const strip = (report: { results: { nodes: Record<string, { explanation?: unknown }> }[] }): unknown =>
+      report.results.map((r) => Object.fromEntries(Object.entries(r.nodes).map(([code, node]) => [code, { ...node, explanation: undefined }])));
+    expect(strip(brief)).toEqual(strip(full));
+  });
+});

@@ -14,7 +14,7 @@ export const HELP = `dti — bộ chỉ số chuyển đổi số / digital-tran
 
 Cách dùng / usage:
   dti score <submissions.json|.csv|form.xlsx…|folder/> [--criteria <id>@<version> | <id> | <path.json>]
-            [--format table|json|csv] [--locale vi|en] [--lang vi|en] [--skip-invalid]
+            [--format table|json|csv] [--locale vi|en] [--lang vi|en] [--skip-invalid] [--no-explanations]
             [--period <period>]   (kỳ đánh giá của tệp CSV / the period of a CSV file)
   dti validate <criteria.json> [--format text|json]
   dti template --level <level> [--group <g>] --out <form.xlsx> [--criteria <ref>] [--lang vi|en]
@@ -55,6 +55,7 @@ export function run(argv: readonly string[], io: Io, version: string): number | 
         locale: { type: 'string' },
         lang: { type: 'string' },
         'skip-invalid': { type: 'boolean' },
+        'no-explanations': { type: 'boolean' },
         period: { type: 'string' },
         dir: { type: 'string' },
         level: { type: 'string' },
@@ -90,18 +91,12 @@ export function run(argv: readonly string[], io: Io, version: string): number | 
           locale: oneOf(values.locale, ['vi', 'en'], 'en', 'locale'),
           lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
           skipInvalid: values['skip-invalid'] ?? false,
+          explain: !(values['no-explanations'] ?? false),
           period: values.period,
         };
         if (rest.length > 0 && rest.every(isWorkbookInput)) return scoreWorkbooksCommand(io, rest, { ...scoreOptions, localeGiven: values.locale !== undefined });
         if (rest.length !== 1) throw new Error('score takes one submissions file (JSON or CSV), or workbooks and folders of workbooks');
-        return scoreCommand(io, rest[0]!, {
-          criteria: values.criteria,
-          format: oneOf(values.format, ['table', 'json', 'csv'], 'table', 'format'),
-          locale: oneOf(values.locale, ['vi', 'en'], 'en', 'locale'),
-          lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
-          skipInvalid: values['skip-invalid'] ?? false,
-          period: values.period,
-        });
+        return scoreCommand(io, rest[0]!, scoreOptions);
       }
       case 'migrate': {
         if (rest.length !== 1) throw new Error('migrate takes exactly one submissions file');

@@ -18,6 +18,8 @@ export interface ScoreCommandOptions {
   readonly locale: 'vi' | 'en';
   readonly lang: 'vi' | 'en';
   readonly skipInvalid: boolean;
+  /** Build the explanation texts (default); `--no-explanations` leaves them out for speed and size. */
+  readonly explain?: boolean;
   readonly period?: string | undefined;
 }
 
@@ -69,7 +71,7 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
 
 /** Scores a submission already read and prints it in the chosen format (shared by every input kind). */
 function scoreAndPrint(io: Io, criteria: CriteriaSet, submission: unknown, options: ScoreCommandOptions): number {
-  const outcome = scoreSubmission(criteria, submission, { skipInvalid: options.skipInvalid });
+  const outcome = scoreSubmission(criteria, submission, { skipInvalid: options.skipInvalid, explain: options.explain ?? true });
   if (!outcome.ok) {
     printIssues(io, outcome.issues, options.format === 'json' ? 'json' : 'text');
     return 1;
