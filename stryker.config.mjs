@@ -2,10 +2,11 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
-  vitest: { configFile: 'vitest.config.ts' },
+  vitest: { configFile: 'vitest.stryker.config.ts' },
   mutate: ['src/rules/**/*.ts', 'src/scoring/**/*.ts', 'src/decimal.ts', '!src/**/types.ts', '!src/scoring/result-types.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
+  disableTypeChecks: '{src,test}/**/*.ts',
   timeoutMS: 60000,
   reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },

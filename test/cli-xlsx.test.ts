@@ -3,14 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/run.js';
+import { dtiAsync as dti } from './support/cli.js';
 
-async function dti(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await run(argv, { out: (t) => { out += t; }, err: (t) => { err += t; } }, 'test');
-  return { code, out, err };
-}
 
 describe('dti template and dti score on workbooks', () => {
   it('writes a template, scores it once filled, and reports a bad cell by workbook, sheet and cell', async () => {

@@ -2,15 +2,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/run.js';
+import { dti } from './support/cli.js';
 
-function dti(...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(argv, { out: (t) => { out += t; }, err: (t) => { err += t; } }, '0.0.0-test');
-  if (typeof code !== "number") throw new Error("asynchronous command: use dtiAsync");
-  return { code, out, err };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'dti-cli-'));
 const write = (name: string, content: unknown): string => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { comparable, scoredOrThrow } from './support/reports.js';
 import {
   csvColumnName,
   detectDelimiter,
@@ -38,24 +39,7 @@ function issuesOf(text: string, options: Parameters<typeof parseSubmissionsCsv>[
 
 const brief = (issues: readonly Issue[]): [string, string][] => issues.map((i) => [i.code, i.path]);
 
-function scored(submission: unknown): ScoreReport {
-  const outcome = scoreSubmission(criteria, submission);
-  if (!outcome.ok) throw new Error(outcome.issues.map((i) => `${i.path}: ${i.message} [${i.code}]`).join('\n'));
-  return outcome.value;
-}
 
-/** A report with `info` values as text (a CSV cell is text; a JSON value may be a number). */
-function comparable(report: ScoreReport): unknown {
-  return {
-    ...report,
-    results: report.results.map((result) => ({
-      ...result,
-      nodes: Object.fromEntries(
-        Object.entries(result.nodes).map(([code, node]) => [code, node.value === undefined || node.value === null ? node : { ...node, value: String(node.value) }]),
-      ),
-    })),
-  };
-}
 
 /** JSON values as the CSV layer gives them: numbers as decimal strings. */
 function asText(value: unknown): unknown {
@@ -73,8 +57,8 @@ describe('the Cần Thơ 2022 example', () => {
     expect(submission.criteria).toBe('can-tho@2022.1.0');
     expect(submission.period).toBe('2022');
     expect(submission.units).toHaveLength(exampleJson.units.length);
-    const fromCsv = scored(submission);
-    const fromJson = scored(exampleJson);
+    const fromCsv = scoredOrThrow(criteria, submission);
+    const fromJson = scoredOrThrow(criteria, exampleJson);
     expect(fromCsv.results.map((r) => [r.unit, r.points, r.maxPoints, r.index, r.rating, r.rank, r.rankInParent, r.selfPoints]))
       .toEqual(fromJson.results.map((r) => [r.unit, r.points, r.maxPoints, r.index, r.rating, r.rank, r.rankInParent, r.selfPoints]));
     expect(comparable(fromCsv)).toEqual(comparable(fromJson));
@@ -158,7 +142,7 @@ describe('a hand-written Vietnamese file (semicolons, BOM, CRLF, quoted line bre
   });
 
   it('scores', () => {
-    const report = scored(submission);
+    const report = scoredOrThrow(criteria, submission);
     expect(report.period).toBe('2022');
     const [district, commune] = report.results;
     expect(district?.nodes['CQS.6.4']).toMatchObject({ points: '14.50', selfPoints: '18.50' });
@@ -438,7 +422,7 @@ describe('properties (fast-check)', () => {
         const csv = submissionToCsv({ units }, criteria, { locale, delimiter });
         const back = parsed(csv, { locale });
         expect(back.units.map((u) => u.values)).toEqual(units.map((u) => asText(u.values)));
-        expect(comparable(scored(back))).toEqual(comparable(scored({ criteria: 'can-tho@2022.1.0', units })));
+        expect(comparable(scoredOrThrow(criteria, back))).toEqual(comparable(scoredOrThrow(criteria, { criteria: 'can-tho@2022.1.0', units })));
       }),
       { numRuns: runs },
     );

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../src/cli/run.js';
+import { dti } from './support/cli.js';
 import { buildManifest, criteriaHash, criteriaInForce, getCriteria, periodRange, periodWarnings, scoreBatch, validateCriteria } from '../src/index.js';
 import { newCriteriaVersion, publishCriteriaFile, readCriteriaDir, readManifest, verifyCriteriaDir } from '../src/node/index.js';
 
@@ -12,13 +12,6 @@ function copyOfCriteria(): string {
   return dir;
 }
 
-function dti(...argv: string[]): { code: number; out: string; err: string } {
-  let out = '';
-  let err = '';
-  const code = run(argv, { out: (t) => { out += t; }, err: (t) => { err += t; } }, 'test');
-  if (typeof code !== "number") throw new Error("asynchronous command: use dtiAsync");
-  return { code, out, err };
-}
 
 describe('the manifest of published versions', () => {
   it('the repository verifies: every published file matches its recorded sha256', () => {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { comparable, scoredOrThrow } from './support/reports.js';
 import { readSubmissionWorkbooks } from '../src/cli/xlsx-input.js';
 import { getCriteria, scoreSubmission, type Issue, type ScoreReport, type Submission, type UnitSubmission } from '../src/index.js';
 import { buildTemplate, MAX_WORKBOOK_BYTES, readWorkbook, readWorkbooks, type WorkbookReading } from '../src/xlsx/index.js';
@@ -27,22 +28,7 @@ async function issuesOf(bytes: Uint8Array, options: Parameters<typeof readWorkbo
   return result.ok ? [] : [...result.issues];
 }
 
-function scored(submission: unknown): ScoreReport {
-  const outcome = scoreSubmission(criteria, submission);
-  if (!outcome.ok) throw new Error(outcome.issues.map((i) => `${i.path}: ${i.message} [${i.code}]`).join('\n'));
-  return outcome.value;
-}
 
-/** A report with `info` values as text (a cell is read as text; JSON may hold a number). */
-function comparable(report: ScoreReport): unknown {
-  return {
-    ...report,
-    results: report.results.map((result) => ({
-      ...result,
-      nodes: Object.fromEntries(Object.entries(result.nodes).map(([code, node]) => [code, node.value === undefined || node.value === null ? node : { ...node, value: String(node.value) }])),
-    })),
-  };
-}
 
 describe('round trip: template out, values typed in, read back, scored', () => {
   it('reads what a user types, as exact values, and scores the same as the JSON', async () => {
@@ -103,8 +89,8 @@ describe('round trip: template out, values typed in, read back, scored', () => {
     const batch = await readWorkbooks([{ name: 'form.xlsx', bytes }], { criteria, locale: 'vi' });
     expect(batch.ok).toBe(true);
     if (!batch.ok) return;
-    expect(comparable(scored(batch.value))).toEqual(comparable(scored(json)));
-    expect(scored(batch.value).results[0]?.nodes['CQS.1.3']?.points).toBe('16.00');
+    expect(comparable(scoredOrThrow(criteria, batch.value))).toEqual(comparable(scoredOrThrow(criteria, json)));
+    expect(scoredOrThrow(criteria, batch.value).results[0]?.nodes['CQS.1.3']?.points).toBe('16.00');
   });
 
   it('every unit of the 2022 example batch, typed into its own template, scores exactly as the JSON', async () => {
@@ -112,8 +98,8 @@ describe('round trip: template out, values typed in, read back, scored', () => {
     const batch = await readWorkbooks(files, { criteria });
     if (!batch.ok) throw new Error(batch.issues.map((i) => `${i.path}: ${i.message} [${i.code}]`).join('\n'));
     expect(batch.value.units.map((unit) => unit.id)).toEqual(example.units.map((unit) => unit.id));
-    const fromJson = scored({ ...example, units: example.units.map((unit) => ({ ...unit, name: unit.name ?? unit.id })) });
-    expect(comparable(scored({ ...batch.value, period: example.period }))).toEqual(comparable(fromJson));
+    const fromJson = scoredOrThrow(criteria, { ...example, units: example.units.map((unit) => ({ ...unit, name: unit.name ?? unit.id })) });
+    expect(comparable(scoredOrThrow(criteria, { ...batch.value, period: example.period }))).toEqual(comparable(fromJson));
   }, 60_000);
 
   it('an English template takes English labels and the decimal point in text cells', async () => {

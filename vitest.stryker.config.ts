@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+
+// The tests Stryker runs against each mutant of the rules and scoring code: the suites that
+// exercise scoring, without the slow I/O suites (workbooks, reports, the long fuzz run).
+export default defineConfig({
+  test: {
+    include: [
+      'test/golden.test.ts',
+      'test/properties.test.ts',
+      'test/fast-path.test.ts',
+      'test/bad-input.test.ts',
+      'test/decimal.test.ts',
+      'test/strengths.test.ts',
+      'test/cli.test.ts',
+      'test/broken-criteria.test.ts',
+      'test/forms.test.ts',
+      'test/versioning-compare.test.ts',
+    ],
+  },
+});
