@@ -11,6 +11,7 @@ export default defineConfig({
       'test/bad-input.test.ts',
       'test/decimal.test.ts',
       'test/strengths.test.ts',
+      'test/explanations.test.ts',
       'test/cli.test.ts',
       'test/broken-criteria.test.ts',
       'test/forms.test.ts',

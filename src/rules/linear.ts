@@ -29,7 +29,8 @@ function fraction(compiled: CompiledLinear, x: Exact, top: Dec, span: Dec): stri
 /** The formula with the value, as written in explanations. */
 function formula(compiled: CompiledLinear, x: Exact, top: Dec, span: Dec): string {
   const [from, to] = [show(compiled.from), show(compiled.to)];
-  return `(${show(x)} − ${from}) / (${to} − ${from}) = ${fraction(compiled, x, top, span)}`;
+  const q = fraction(compiled, x, top, span);
+  return `(${show(x)} − ${from}) / (${to} − ${from}) ${q.startsWith('≈') ? q : `= ${q}`}`;
 }
 
 export const linearRule: RuleKind<LinearRule, CompiledLinear, Exact> = {
@@ -68,7 +69,7 @@ export const linearRule: RuleKind<LinearRule, CompiledLinear, Exact> = {
     return {
       state: 'scored', numerator, denominator,
       explain: (points) => {
-        const [f, factor, p] = [formula(compiled, value, top, span), fraction(compiled, value, top, span).replace('≈ ', ''), show(max)];
+        const [f, factor, p] = [formula(compiled, value, top, span), fraction(compiled, value, top, span), show(max)];
         return { vi: `${f} → ${factor} × ${p} = ${points} điểm`, en: `${f} → ${factor} × ${p} = ${points} points` };
       },
     };

@@ -66,8 +66,16 @@ export function appraisedText(final: Localized): Localized {
   return { vi: `Thẩm định: ${final.vi}`, en: `Appraised: ${final.en ?? final.vi}` };
 }
 
-/** An aggregate's explanation from its formatted figures (`cap` set only when the cap bit). */
-export function aggregateText(sum: string, points: string, cap: string | undefined, max: string, index: string | null): Localized {
+/** Explanation of an aggregate none of whose children counts for the unit. */
+export const NOTHING_COUNTED: Localized = {
+  vi: 'Không tiêu chí nào được tính (đều không áp dụng hoặc không có số liệu) → không tính vào điểm tối đa',
+  en: 'No criterion counts (all not applicable or excluded) → left out of the maximum',
+};
+
+/** An aggregate's explanation from its status and formatted figures (`cap` set only when the cap bit). */
+export function aggregateText(status: NodeStatus, sum: string, points: string, cap: string | undefined, max: string, index: string | null): Localized {
+  if (status === 'info') return INFO_ONLY;
+  if (status !== 'scored') return NOTHING_COUNTED;
   return {
     vi: `Tổng ${sum} = ${points}${cap === undefined ? '' : `, giới hạn ${cap}`} / tối đa ${max}${index === null ? '' : ` → chỉ số ${index}`}`,
     en: `Sum ${sum} = ${points}${cap === undefined ? '' : `, capped at ${cap}`} of ${max}${index === null ? '' : ` → index ${index}`}`,
@@ -226,7 +234,7 @@ function scoreNodes(
     const pointsText = toFixed(points, dp);
     const maxText = toFixed(max, dp);
     const explanation = explain
-      ? aggregateText(counted.length > 0 ? counted.map((f) => toFixed(f.points, dp)).join(' + ') : '0', pointsText, capBit ? toFixed(cap!, dp) : undefined, maxText, index)
+      ? aggregateText(status, counted.length > 0 ? counted.map((f) => toFixed(f.points, dp)).join(' + ') : '0', pointsText, capBit ? toFixed(cap!, dp) : undefined, maxText, index)
       : undefined;
     out[node.code] = aggregateResult(pointsText, maxText, index, status, appraisedBelow ? toFixed(self, dp) : undefined, explanation);
     Object.assign(out, slot);
