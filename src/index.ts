@@ -40,7 +40,6 @@ export type { IssueParams } from './errors.js';
 export { criteriaInForce, isInForce } from './versioning/in-force.js';
 export { periodRange, type PeriodRange } from './versioning/period.js';
 export { periodWarnings } from './versioning/period-warnings.js';
-export { matchNodes, sameRule, samePoints, type MatchVia, type NodePair } from './versioning/match-nodes.js';
 export { buildManifest, manifestEntry, verifyCriteriaFiles, type Manifest, type ManifestEntry } from './versioning/manifest.js';
 export { diffCriteria, isEmptyDiff, type CriteriaDiff, type NodeChange, type NodeChangeKind, type NodeKind, type NodeDetails, type DiffStamp, type GroupRef, type LevelsDiff, type LevelValueChange, type RuleChange, type TotalChange, type DiffSummary } from './versioning/diff.js';
 export { diffToMarkdown, type DiffLanguage } from './versioning/diff-markdown.js';
