@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { getCriteria, scoreSubmission, type Localized, type UnitSubmission } from '../src/index.js';
+import { formFields, getCriteria, listFormFields, scoreSubmission, type Localized, type UnitSubmission } from '../src/index.js';
 
 interface ExplanationCase {
   readonly title: string;
@@ -22,5 +22,24 @@ describe('explanations (test/golden/explanations.json)', () => {
         for (const [code, text] of Object.entries(nodes)) expect(result?.nodes[code]?.explanation, `${unit} ${code} (fastPath ${String(fastPath)})`).toEqual(text);
       }
     }
+  });
+});
+
+interface RuleInWords {
+  readonly criteria: string;
+  readonly level: string;
+  readonly group?: string;
+  readonly code: string;
+  readonly kind: string;
+  readonly text: Localized;
+}
+
+const words = JSON.parse(readFileSync(new URL('golden/rules-in-words.json', import.meta.url), 'utf8')) as { rules: RuleInWords[] };
+
+describe('rules in words (test/golden/rules-in-words.json)', () => {
+  it.each(words.rules.map((r) => [`${r.criteria} ${r.level}${r.group ? `/${r.group}` : ''} ${r.code} (${r.kind})`, r] as const))('%s', (_name, rule) => {
+    const field = listFormFields(formFields(getCriteria(rule.criteria), rule.level, rule.group)).find((f) => f.code === rule.code);
+    expect(field?.rule.kind).toBe(rule.kind);
+    expect(field?.rule.text).toEqual(rule.text);
   });
 });

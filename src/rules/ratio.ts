@@ -149,9 +149,15 @@ export const ratioRule: RuleKind<RatioRule, CompiledRatio, FractionValue> = {
   describe(compiled, max) {
     const [target, floorValue] = [compiled.target.dec, compiled.floor?.dec];
     const floor = floorValue !== undefined ? { vi: `; dưới ${percent(floorValue)} được 0`, en: `; below ${percent(floorValue)} scores 0` } : { vi: '', en: '' };
+    const zero = {
+      'not-applicable': { vi: 'mẫu số bằng 0: không áp dụng', en: 'zero denominator: not applicable' },
+      full: { vi: 'mẫu số bằng 0: đủ điểm', en: 'zero denominator: full points' },
+      zero: { vi: 'mẫu số bằng 0: 0 điểm', en: 'zero denominator: 0 points' },
+    }[compiled.zeroDenominator];
+    const over = compiled.allowOver ? { vi: '; tử số có thể lớn hơn mẫu số', en: '; the numerator may exceed the denominator' } : { vi: '', en: '' };
     return {
-      vi: `Tỷ lệ n/d; đạt ${percent(target)} được đủ ${show(max)} điểm, thấp hơn tính tỷ lệ${floor.vi}`,
-      en: `Ratio n/d; ${percent(target)} earns the full ${show(max)} points, less earns pro rata${floor.en}`,
+      vi: `Tỷ lệ n/d; đạt ${percent(target)} được đủ ${show(max)} điểm, thấp hơn tính tỷ lệ${floor.vi}; ${zero.vi}${over.vi}`,
+      en: `Ratio n/d; ${percent(target)} earns the full ${show(max)} points, less earns pro rata${floor.en}; ${zero.en}${over.en}`,
     };
   },
 };
