@@ -1,4 +1,4 @@
-import type { Dec } from '../decimal.js';
+import { Dec } from '../decimal.js';
 import type { RuleKind } from '../rules/types.js';
 import type { Rule } from '../rules/registry.js';
 import type { CriteriaNode, CriteriaSet, MissingPolicy } from './types.js';
@@ -43,4 +43,24 @@ export interface CompiledCriteria {
 /** The atom of a unit: its level, and its group when the level has groups. */
 export function atomOf(level: string, group: string | null | undefined): Atom {
   return group ? `${level}/${group}` : level;
+}
+
+/** The level of an atom (`"department/A"` → `"department"`). */
+export function levelOfAtom(atom: Atom): string {
+  return atom.split('/')[0] ?? atom;
+}
+
+/**
+ * The most a unit of `atom` can earn at `node` (spec section 6): a leaf's points
+ * (0 for `info`), an aggregate's children summed then capped; `undefined` when
+ * the node does not apply. The validator checks `expectedMax` with it.
+ */
+export function nodeMaximum(node: CompiledNode, atom: Atom): Dec | undefined {
+  if (!node.scope.has(atom)) return undefined;
+  const level = levelOfAtom(atom);
+  if (node.leaf) return node.leaf.rule.scored ? (node.leaf.points.get(level) ?? new Dec(0)) : new Dec(0);
+  let sum = new Dec(0);
+  for (const child of node.children) sum = sum.plus(nodeMaximum(child, atom) ?? 0);
+  const cap = node.cap?.get(level);
+  return cap !== undefined && cap.lt(sum) ? cap : sum;
 }

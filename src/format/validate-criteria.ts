@@ -2,7 +2,7 @@ import { Dec, readDecimal } from '../decimal.js';
 import { makeIssue, type Issue } from '../errors.js';
 import { formatPath, type PathSegment } from '../path.js';
 import { ruleKind } from '../rules/registry.js';
-import { atomOf, type Atom, type CompiledCriteria, type CompiledLeaf, type CompiledNode } from './compiled.js';
+import { atomOf, levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledLeaf, type CompiledNode } from './compiled.js';
 import { criteriaSetSchema } from './criteria-schema.js';
 import type { CriteriaNode, CriteriaSet, LevelScope, PerLevel } from './types.js';
 import { fromZodIssues } from './zod-issues.js';
@@ -75,7 +75,6 @@ export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: C
     if (!groups) return [];
     return groups.size === 0 ? [level] : [...groups].map((g) => atomOf(level, g));
   };
-  const levelOfAtom = (atom: Atom): string => atom.split('/')[0] ?? atom;
 
   // Dates and ratings.
   if (set.effective.to !== null && set.effective.to < set.effective.from) push('criteria/effective-dates', ['effective', 'to']);
@@ -207,16 +206,7 @@ export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: C
   }
 
   // expectedMax: the maximum a unit of each level/group can reach.
-  const maxFor = (node: CompiledNode, atom: Atom): Dec | undefined => {
-    if (!node.scope.has(atom)) return undefined;
-    const level = levelOfAtom(atom);
-    if (node.leaf) return node.leaf.rule.scored ? (node.leaf.points.get(level) ?? new Dec(0)) : new Dec(0);
-    let sum = new Dec(0);
-    for (const child of node.children) sum = sum.plus(maxFor(child, atom) ?? 0);
-    const cap = node.cap?.get(level);
-    return cap !== undefined && cap.lt(sum) ? cap : sum;
-  };
-  const totalFor = (atom: Atom): Dec => roots.reduce((acc, root) => acc.plus(maxFor(root, atom) ?? 0), new Dec(0));
+  const totalFor = (atom: Atom): Dec => roots.reduce((acc, root) => acc.plus(nodeMaximum(root, atom) ?? 0), new Dec(0));
   set.levels.forEach((level, li) => {
     if (level.expectedMax === undefined) return;
     const groups = levels.get(level.id) ?? new Set<string>();

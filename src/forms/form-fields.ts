@@ -1,5 +1,5 @@
 import { Dec, toFixed } from '../decimal.js';
-import type { CompiledNode } from '../format/compiled.js';
+import { nodeMaximum, type CompiledNode } from '../format/compiled.js';
 import type { Localized } from '../format/localized.js';
 import type { CriteriaSet } from '../format/types.js';
 import type { CompiledChecklist } from '../rules/checklist.js';
@@ -7,7 +7,7 @@ import type { CompiledChoice } from '../rules/choice.js';
 import type { CompiledRatio } from '../rules/ratio.js';
 import type { RuleKindName } from '../rules/registry.js';
 import { awardWorth } from '../rules/shared.js';
-import { leafMax, nodeMax, resolveScope, type FormScope } from './scope.js';
+import { leafMax, resolveScope, type FormScope } from './scope.js';
 
 /** A language a form can be shown in. */
 export type FormLanguage = 'vi' | 'en';
@@ -193,7 +193,7 @@ function sectionOf(b: Builder, node: CompiledNode, depth: number): FormSection |
     ...(node.node.evidence ? { evidence: b.text(node.node.evidence) } : {}),
     ...(node.node.source !== undefined ? { source: node.node.source } : {}),
     depth,
-    maxPoints: toFixed(nodeMax(node, b.scope.atom, b.scope.level) ?? new Dec(0), b.dp),
+    maxPoints: toFixed(nodeMaximum(node, b.scope.atom) ?? new Dec(0), b.dp),
     items,
   };
 }
@@ -259,7 +259,7 @@ export function formFields(criteria: CriteriaSet, level: string, group?: string 
     if (!node.scope.has(scope.atom)) continue;
     if (node.leaf) {
       loose.push(fieldOf(b, node));
-      looseMax = looseMax.plus(nodeMax(node, scope.atom, scope.level) ?? 0);
+      looseMax = looseMax.plus(nodeMaximum(node, scope.atom) ?? 0);
       continue;
     }
     const section = sectionOf(b, node, 1);

@@ -43,19 +43,6 @@ export function leafMax(node: CompiledNode, level: string): Dec {
   return node.leaf?.points.get(level) ?? new Dec(0);
 }
 
-/**
- * The most a unit of `atom` can earn on `node`: every leaf that applies
- * counted, caps applied (spec section 6); `undefined` when the node does not
- * apply to the atom.
- */
-export function nodeMax(node: CompiledNode, atom: Atom, level: string): Dec | undefined {
-  if (!node.scope.has(atom)) return undefined;
-  if (node.leaf) return node.leaf.rule.scored ? leafMax(node, level) : new Dec(0);
-  let sum = new Dec(0);
-  for (const child of node.children) sum = sum.plus(nodeMax(child, atom, level) ?? 0);
-  const cap = node.cap?.get(level);
-  return cap !== undefined && cap.lt(sum) ? cap : sum;
-}
 
 /** The leaves that apply to `atom`, in tree order. */
 export function leavesFor(compiled: CompiledCriteria, atom: Atom): CompiledNode[] {

@@ -1,7 +1,7 @@
 import { canonicalJson } from '../canonical/canonical-json.js';
 import { criteriaHash } from '../canonical/criteria-hash.js';
 import { Dec } from '../decimal.js';
-import type { Atom, CompiledCriteria, CompiledNode } from '../format/compiled.js';
+import { levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledNode } from '../format/compiled.js';
 import type { Localized } from '../format/localized.js';
 import { compileCriteria } from '../format/parse-criteria.js';
 import type { CriteriaSet } from '../format/types.js';
@@ -138,21 +138,9 @@ function atomsOf(compiled: CompiledCriteria, level: string): string[] {
   return groups.size === 0 ? [level] : [...groups].map((g) => `${level}/${g}`);
 }
 
-const levelOf = (atom: Atom): string => atom.split('/')[0] ?? atom;
-
-/** The maximum of a node for a unit of `atom`, exactly as the validator checks `expectedMax`. */
-function maxFor(node: CompiledNode, atom: Atom): Dec | undefined {
-  if (!node.scope.has(atom)) return undefined;
-  const level = levelOf(atom);
-  if (node.leaf) return node.leaf.rule.scored ? (node.leaf.points.get(level) ?? new Dec(0)) : new Dec(0);
-  let sum = new Dec(0);
-  for (const child of node.children) sum = sum.plus(maxFor(child, atom) ?? 0);
-  const cap = node.cap?.get(level);
-  return cap !== undefined && cap.lt(sum) ? cap : sum;
-}
 
 function totalFor(compiled: CompiledCriteria, atom: Atom): string {
-  return compiled.roots.reduce((acc, root) => acc.plus(maxFor(root, atom) ?? 0), new Dec(0)).toString();
+  return compiled.roots.reduce((acc, root) => acc.plus(nodeMaximum(root, atom) ?? 0), new Dec(0)).toString();
 }
 
 function stamp(set: CriteriaSet): DiffStamp {
