@@ -71,7 +71,7 @@ describe('buildTemplate', () => {
     ]);
     expect(form.getCell(`B${rowOf(form, 'CQS')}`).font?.bold).toBe(true);
     const at = (key: string, column: string): ReturnType<typeof form.getCell> => form.getCell(`${column}${rowOf(form, key)}`);
-    expect(at('CQS.1.3', 'D').value).toBe('Tỷ lệ n/d; đạt 100% được đủ 20 điểm, thấp hơn tính tỷ lệ');
+    expect(at('CQS.1.3', 'D').value).toBe('Tỷ lệ n/d; đạt 100% được đủ 20 điểm, thấp hơn tính tỷ lệ; mẫu số bằng 0: 0 điểm');
     expect(at('CQS.1.3', 'E').value).toBe(20);
     expect(at('CQS.1.3', 'C').value).toBe(criteria.nodes[0]?.children?.[0]?.children?.[2]?.name.en);
     const formula = (key: string, column = 'F'): string => String(at(key, column).dataValidation?.formulae?.[0]);

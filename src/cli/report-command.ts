@@ -8,6 +8,7 @@ import { reportToHtml } from '../report/html.js';
 import { reportToMarkdown } from '../report/markdown.js';
 import type { ScoreReport } from '../scoring/result-types.js';
 import { printIssues, type Io } from './output.js';
+import { parseJsonText } from '../format/json-text.js';
 
 /** Options of `dti report`. */
 export interface ReportCommandOptions {
@@ -143,12 +144,9 @@ export async function reportCommand(io: Io, file: string, options: ReportCommand
   } catch (error) {
     return fail([makeIssue('input/read', file, { detail: (error as Error).message })]);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return fail([makeIssue('json/syntax', file, { detail: (error as Error).message })]);
-  }
+  const parsed = parseJsonText(text, file);
+  if (!parsed.ok) return fail(parsed.issues);
+  const data = parsed.value;
   const shape = checkScoreReport(data);
   if (shape.length > 0) return fail(shape);
   const raw = data as Json & { criteria: { id: string; version: string; sha256: string } };

@@ -10,6 +10,7 @@ import { loadCriteria } from '../node/load-criteria.js';
 import { printIssues, type Io } from './output.js';
 import { formatResultsCsv } from './results-csv.js';
 import { formatTable } from './table.js';
+import { parseJsonText } from '../format/json-text.js';
 
 /** Options of `dti score`. */
 export interface ScoreCommandOptions {
@@ -46,11 +47,9 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
   const isCsv = /\.(csv|tsv|txt)$/i.test(file);
   let data: unknown;
   if (!isCsv) {
-    try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      return fail([makeIssue('json/syntax', '$', { detail: (error as Error).message })]);
-    }
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) return fail(parsed.issues);
+    data = parsed.value;
   }
   const named = isCsv ? undefined : criteriaField(data);
   const ref = options.criteria ?? named ?? DEFAULT_CRITERIA;

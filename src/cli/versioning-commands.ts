@@ -1,24 +1,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { DtiError, makeIssue, type Issue } from '../errors.js';
+import { DtiError, makeIssue, type Result } from '../errors.js';
 import { assertSubmission } from '../format/parse-submission.js';
 import { loadCriteria } from '../node/load-criteria.js';
 import type { ScoreReport } from '../scoring/result-types.js';
 import { compareReports, comparisonToMarkdown } from '../versioning/compare.js';
 import { migrateSubmission, migrationToMarkdown } from '../versioning/migrate.js';
 import { printIssues, type Io } from './output.js';
+import { parseJsonText } from '../format/json-text.js';
 
-function readJson(file: string): { ok: true; value: unknown } | { ok: false; issues: Issue[] } {
+function readJson(file: string): Result<unknown> {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     return { ok: false, issues: [makeIssue('input/read', file, { detail: (error as Error).message })] };
   }
-  try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) };
-  } catch (error) {
-    return { ok: false, issues: [makeIssue('json/syntax', file, { detail: (error as Error).message })] };
-  }
+  return parseJsonText(text, file);
 }
 
 /** Runs `body`, printing a `DtiError`'s issues and returning 1. */

@@ -2,6 +2,7 @@ import { DtiError, makeIssue, type Result } from '../errors.js';
 import type { CompiledCriteria } from './compiled.js';
 import type { CriteriaSet } from './types.js';
 import { checkAndCompile } from './validate-criteria.js';
+import { parseJsonText } from './json-text.js';
 
 const cache = new WeakMap<object, CompiledCriteria>();
 
@@ -34,13 +35,8 @@ export function validateCriteria(input: unknown): Result<CriteriaSet> {
  * ```
  */
 export function validateCriteriaJson(text: string): Result<CriteriaSet> {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { ok: false, issues: [makeIssue('json/syntax', '$', { detail: (error as Error).message })] };
-  }
-  return validateCriteria(data);
+  const data = parseJsonText(text);
+  return data.ok ? validateCriteria(data.value) : data;
 }
 
 /**

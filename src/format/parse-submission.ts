@@ -1,6 +1,7 @@
 import { DtiError, makeIssue, type Issue, type Result } from '../errors.js';
 import { submissionHeadSchema, unitSubmissionSchema, type Submission, type UnitSubmission } from './submission-schema.js';
 import { fromZodIssues } from './zod-issues.js';
+import { parseJsonText } from './json-text.js';
 
 /**
  * Checks the shape of a submission batch (spec section 7) without a criteria
@@ -51,13 +52,8 @@ export function checkSubmissionShape(input: unknown): Result<CheckedSubmission> 
  * ```
  */
 export function parseSubmissionJson(text: string): Result<Submission> {
-  let data: unknown;
-  try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return { ok: false, issues: [makeIssue('json/syntax', '$', { detail: (error as Error).message })] };
-  }
-  return parseSubmission(data);
+  const data = parseJsonText(text);
+  return data.ok ? parseSubmission(data.value) : data;
 }
 
 /**

@@ -6,6 +6,7 @@ import { makeIssue, type Issue } from '../errors.js';
 import { validateCriteria } from '../format/parse-criteria.js';
 import type { CriteriaSet } from '../format/types.js';
 import { byCodeUnits } from '../order.js';
+import { parseJsonText } from '../format/json-text.js';
 
 /** One version of a set as the manifest records it. */
 export interface ManifestEntry {
@@ -82,13 +83,12 @@ export function verifyCriteriaFiles(manifest: Manifest, files: ReadonlyMap<strin
   const listed = new Map(manifest.sets.map((entry) => [entry.file, entry]));
   const seen = new Set<string>();
   for (const [file, text] of [...files].sort(([a], [b]) => byCodeUnits(a, b))) {
-    let data: unknown;
-    try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      issues.push(makeIssue('json/syntax', file, { detail: (error as Error).message }));
+    const parsed = parseJsonText(text, file);
+    if (!parsed.ok) {
+      issues.push(...parsed.issues);
       continue;
     }
+    const data = parsed.value;
     const entry = listed.get(file);
     seen.add(file);
     const record = (data && typeof data === 'object' ? data : {}) as Partial<CriteriaSet>;
