@@ -13,36 +13,16 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { randomHelpers, clamp, dec, roundTo, ratio, over } from '../shared/random.mjs';
 
 const SEED = 20230101; // effective.from of can-tho@2023.1.0
 const OUT_DIR = dirname(fileURLToPath(import.meta.url));
 const BASE = JSON.parse(readFileSync(join(OUT_DIR, '..', 'can-tho-2022', 'submissions.json'), 'utf8'));
 
 // ---------------------------------------------------------------------------------------
-// PRNG and small helpers (copied from examples/can-tho-2022/generate.mjs)
+// PRNG and small helpers (examples/shared/random.mjs)
 
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = mulberry32(SEED);
-const clamp = (x, lo, hi) => Math.min(hi, Math.max(lo, x));
-const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1)); // whole number in [lo, hi]
-const chance = (p) => rand() < p;
-// roughly bell-shaped noise in [-1, 1] (mean of three uniforms)
-const noise = () => (rand() + rand() + rand()) * (2 / 3) - 1;
-const frac = (q, base, slope, jitter = 0.1, lo = 0, hi = 1) =>
-  clamp(base + slope * q + jitter * noise(), lo, hi);
-const ratio = (d, f) => ({ numerator: clamp(Math.round(d * f), 0, d), denominator: d });
-const over = (d, f) => ({ numerator: Math.max(0, Math.round(d * f)), denominator: d }); // allowOver
-const dec = (x, places) => String(Number(x.toFixed(places))); // "0.025", "4.1", "0"
-const roundTo = (x, step) => Math.round(x / step) * step;
+const { rand, int, chance, noise, frac } = randomHelpers(SEED);
 const ratioOf = (v) => v.numerator / v.denominator;
 
 // ---------------------------------------------------------------------------------------
