@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomHelpers, clamp, dec, roundTo, ratio, over, slug } from '../shared/random.mjs';
+import { applies, outputUnits } from '../shared/units.mjs';
 
 const SEED = 20220714; // the date of 2088/QĐ-UBND
 const OUT_DIR = dirname(fileURLToPath(import.meta.url));
@@ -88,10 +89,6 @@ const LEAVES = [
   { code: 'XHS.3.5', input: 'number', dep: A, P: { department: 30, district: 25 } },
 ];
 
-const applies = (leaf, unit) =>
-  unit.level === 'department'
-    ? (leaf.dep ?? []).includes(unit.group)
-    : leaf.P[unit.level] !== undefined;
 
 // ---------------------------------------------------------------------------------------
 // Units (domain.md section 4; groups from reference section 3.2, an illustrative assignment)
@@ -441,20 +438,7 @@ appraise('xa-nhon-ai', {
 // ---------------------------------------------------------------------------------------
 // Output: JSON
 
-const orderValues = (values) =>
-  Object.fromEntries(LEAVES.filter((l) => l.code in values).map((l) => [l.code, values[l.code]]));
-
-const outUnits = units.map((u) => {
-  for (const code of Object.keys(u.values)) {
-    if (!LEAVES.find((l) => l.code === code && applies(l, u))) throw new Error(`${u.id}: ${code} does not apply`);
-  }
-  const out = { id: u.id, name: u.name, level: u.level };
-  if (u.group) out.group = u.group;
-  out.parent = u.parent;
-  out.values = orderValues(u.values);
-  if (u.appraised) out.appraised = orderValues(u.appraised);
-  return out;
-});
+const outUnits = outputUnits(units, LEAVES);
 
 const submission = {
   $comment:

@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomHelpers, clamp, dec, roundTo, ratio, over } from '../shared/random.mjs';
+import { applies, outputUnits } from '../shared/units.mjs';
 
 const SEED = 20230101; // effective.from of can-tho@2023.1.0
 const OUT_DIR = dirname(fileURLToPath(import.meta.url));
@@ -92,10 +93,6 @@ const LEAVES = [
   { code: 'XHS.3.5', input: 'number', dep: A, P: { department: 30, district: 25 } },
 ];
 const leafOf = (code) => LEAVES.find((l) => l.code === code);
-const applies = (leaf, unit) =>
-  unit.level === 'department'
-    ? (leaf.dep ?? []).includes(unit.group)
-    : leaf.P[unit.level] !== undefined;
 
 // ---------------------------------------------------------------------------------------
 // How each 2022 value moves to 2023.
@@ -343,20 +340,7 @@ appraise('so-y-te', {
 // ---------------------------------------------------------------------------------------
 // Output: JSON
 
-const orderValues = (values) =>
-  Object.fromEntries(LEAVES.filter((l) => l.code in values).map((l) => [l.code, values[l.code]]));
-
-const outUnits = units.map((u) => {
-  for (const code of Object.keys(u.values)) {
-    if (!LEAVES.find((l) => l.code === code && applies(l, u))) throw new Error(`${u.id}: ${code} does not apply`);
-  }
-  const out = { id: u.id, name: u.name, level: u.level };
-  if (u.group) out.group = u.group;
-  out.parent = u.parent;
-  out.values = orderValues(u.values);
-  if (u.appraised) out.appraised = orderValues(u.appraised);
-  return out;
-});
+const outUnits = outputUnits(units, LEAVES);
 
 const submission = {
   $comment:

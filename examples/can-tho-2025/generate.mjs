@@ -14,6 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomHelpers, clamp, dec, roundTo, ratio, slug } from '../shared/random.mjs';
+import { applies, outputUnits } from '../shared/units.mjs';
 
 const SEED = 20250701; // effective.from of can-tho@2025.1.0, first day of the two-tier government
 const OUT_DIR = dirname(fileURLToPath(import.meta.url));
@@ -75,10 +76,6 @@ const LEAVES = [
   { code: 'XHS.3.4', input: 'ratio', dep: A, P: { department: 50, commune: 50 } },
 ];
 const leafOf = (code) => LEAVES.find((l) => l.code === code);
-const applies = (leaf, unit) =>
-  unit.level === 'department'
-    ? (leaf.dep ?? []).includes(unit.group)
-    : leaf.P[unit.level] !== undefined;
 
 // ---------------------------------------------------------------------------------------
 // Units
@@ -323,20 +320,7 @@ appraise('so-noi-vu', {
 // ---------------------------------------------------------------------------------------
 // Output: JSON
 
-const orderValues = (values) =>
-  Object.fromEntries(LEAVES.filter((l) => l.code in values).map((l) => [l.code, values[l.code]]));
-
-const outUnits = units.map((u) => {
-  for (const code of Object.keys(u.values)) {
-    if (!LEAVES.find((l) => l.code === code && applies(l, u))) throw new Error(`${u.id}: ${code} does not apply`);
-  }
-  const out = { id: u.id, name: u.name, level: u.level };
-  if (u.group) out.group = u.group;
-  out.parent = u.parent;
-  out.values = orderValues(u.values);
-  if (u.appraised) out.appraised = orderValues(u.appraised);
-  return out;
-});
+const outUnits = outputUnits(units, LEAVES);
 
 const submission = {
   $comment:
