@@ -9,14 +9,13 @@
  *   phases    — the same call split into its phases (bench/exact-phases.ts calls the same internal functions);
  *   exact     — `scoreSubmission` as by default, with every explanation text;
  *   decimal   — `scoreSubmission` with `fastPath: false`, with and without texts: decimal.js alone (the path before the fast path);
- *   int       — the PROTOTYPE the fast path grew from (bench/int-scorer.ts; not run by default).
  * It checks once that the fast path's reports are byte-identical to decimal.js
  * alone, that float and exact agree on each unit's total within 0.01, and
  * asserts nothing about time. It is not a test. CPU ms (this process, all
  * threads, GC included) are shown beside wall ms: on a busy machine they vary less.
  *
  * Options: --units N (10600)  --runs N (5)  --decimal-runs N (2)  --seed N (2022)
- *          --only float,lean,phases,exact,decimal,int (all but int)  --criteria id@version (can-tho@2022.1.0)  --level commune
+ *          --only float,lean,phases,exact,decimal (all)  --criteria id@version (can-tho@2022.1.0)  --level commune
  * CPU profile of a path (see bench/cpuprofile-top.ts):
  *   node --cpu-prof --cpu-prof-dir=/tmp/dti-prof --import tsx bench/score.bench.ts --only lean --runs 2
  *   npx tsx bench/cpuprofile-top.ts /tmp/dti-prof
@@ -27,7 +26,6 @@ import { fastPathCounts } from '../src/scoring/fast/score-unit.js';
 import { PHASES, scoreSubmissionPhased, type PhaseTimes } from './exact-phases.js';
 import { FloatCriteria, prepareFloat, scoreFloat, type FloatInput, type FloatReport } from './float-scorer.js';
 import { generateSubmission } from './generate.js';
-import { evaluateInt, IntCriteria, prepareInt, scoreInt, type IntInput, type IntReport } from './int-scorer.js';
 
 // ---------------------------------------------------------------- options
 
@@ -48,7 +46,7 @@ const LEVEL = option('level', 'commune');
 const gc = (globalThis as { gc?: () => void }).gc;
 const MB = 1024 * 1024;
 
-/** `heap` is heapUsed plus ArrayBuffer memory (the float and int paths keep their data in typed arrays). */
+/** `heap` is heapUsed plus ArrayBuffer memory (the float path keeps its data in typed arrays). */
 interface Sample { heap: number; rss: number }
 const peak = { heap: 0, rss: 0 };
 function sample(): Sample {
@@ -182,7 +180,6 @@ console.log(
 const timings: Timing[] = [];
 const phaseRows: { name: string; times: number[] }[] = [];
 let floatReport: FloatReport | undefined;
-let intReport: IntReport | undefined;
 /** The default report (fast path, explanations): kept for the float and prototype checks. */
 let exactReport: ScoreReport | undefined;
 /** sha1 of each unit result, per section, to compare the paths without keeping their reports. */
@@ -200,7 +197,6 @@ const ROW = {
   exact: 'exact: scoreSubmission (with explanations)',
   decimalLean: 'decimal.js only (fastPath: false), explain: false',
   decimal: 'decimal.js only (fastPath: false), with explanations',
-  intAll: 'int proto: all (no zod, no texts)',
 } as const;
 
 async function runFloat(): Promise<FloatReport> {
@@ -211,15 +207,6 @@ async function runFloat(): Promise<FloatReport> {
   const both = await bench(ROW.floatAll, () => scoreFloat(fc, prepareFloat(fc, submission)));
   timings.push(prep.timing, evalOnly.timing, both.timing);
   return evalOnly.last;
-}
-
-async function runInt(): Promise<IntReport> {
-  const ic = new IntCriteria(set);
-  const input: IntInput = prepareInt(ic, submission);
-  const both = await bench(ROW.intAll, () => scoreInt(ic, prepareInt(ic, submission)));
-  timings.push(both.timing);
-  console.log(`    int proto: ${input.slowValues} values read by decimal.js, ${both.last.slowEvaluations} evaluations by decimal.js`);
-  return both.last;
 }
 
 async function runPhases(): Promise<void> {
@@ -256,7 +243,6 @@ async function runLibrary(key: string, name: string, options: ScoreOptions, runs
 }
 
 if (ONLY.has('float')) floatReport = await runFloat();
-if (ONLY.has('int')) intReport = await runInt();
 if (ONLY.has('lean')) await runLibrary('lean', ROW.lean, { explain: false });
 if (ONLY.has('phases')) await runPhases();
 if (ONLY.has('exact')) exactReport = await runLibrary('exact', ROW.exact, {}, RUNS, true);
@@ -284,7 +270,7 @@ const find = (name: string): Timing | undefined => timings.find((x) => x.name ==
 const floatEval = find(ROW.floatEval);
 const floatAll = find(ROW.floatAll);
 const ratioRows: string[][] = [];
-for (const [row, label] of [[ROW.lean, 'exact, explain: false'], [ROW.exact, 'exact, with explanations'], [ROW.decimalLean, 'decimal.js only, explain: false'], [ROW.decimal, 'decimal.js only, with explanations'], [ROW.intAll, 'int prototype (no zod, no texts)']] as const) {
+for (const [row, label] of [[ROW.lean, 'exact, explain: false'], [ROW.exact, 'exact, with explanations'], [ROW.decimalLean, 'decimal.js only, explain: false'], [ROW.decimal, 'decimal.js only, with explanations']] as const) {
   const x = find(row);
   if (!x) continue;
   const r = (y: Timing | undefined, f: (t: Timing) => number): string => (y ? `${(f(x) / f(y)).toFixed(1)}×` : 'n/a');
@@ -387,28 +373,3 @@ if (exactReport && floatReport) {
   ));
 }
 
-if (exactReport && intReport) {
-  let units = 0;
-  let fields = 0;
-  const examples: string[] = [];
-  const heads = ['unit', 'name', 'level', 'group', 'parent', 'points', 'maxPoints', 'index', 'rating', 'rank', 'rankInParent', 'selfPoints', 'difference'] as const;
-  const nodeFields = ['points', 'maxPoints', 'index', 'status', 'selfPoints', 'value'] as const;
-  exactReport.results.forEach((r, u) => {
-    const q = intReport!.results[u]!;
-    let bad = 0;
-    for (const h of heads) if (r[h] !== q[h]) { bad++; if (examples.length < 5) examples.push(`${r.unit}.${h}: exact ${String(r[h])} vs int ${String(q[h])}`); }
-    const codes = Object.keys(r.nodes);
-    if (codes.join() !== Object.keys(q.nodes).join()) bad++;
-    for (const code of codes) {
-      const a = r.nodes[code]!;
-      const b = q.nodes[code];
-      for (const k of nodeFields) {
-        if (a[k] !== b?.[k]) { bad++; if (examples.length < 5) examples.push(`${r.unit} ${code}.${k}: exact ${String(a[k])} vs int ${String(b?.[k])}`); }
-      }
-    }
-    if (bad) units++;
-    fields += bad;
-  });
-  console.log(`\nint prototype vs exact: ${units} units and ${fields} fields differ (every figure of every node compared; explanations excepted)`);
-  for (const e of examples) console.log(`  ${e}`);
-}
