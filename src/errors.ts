@@ -6,6 +6,8 @@
 export interface Issue {
   readonly code: IssueCode;
   readonly path: string;
+  /** The code of the criteria node the issue concerns, when there is one (`CQS.7.7`). */
+  readonly node?: string;
   readonly message: string;
 }
 
@@ -102,6 +104,8 @@ export type IssueCode =
   | 'xlsx/missing-row'
   | 'xlsx/duplicate-row'
   | 'xlsx/period-mismatch'
+  // -- registry and resolution codes --
+  // -- manifest and criteria folder codes --
   | 'cli/usage';
 
 const catalogue: Readonly<Record<IssueCode, Template>> = {
@@ -190,6 +194,8 @@ const catalogue: Readonly<Record<IssueCode, Template>> = {
   'xlsx/missing-row': (p) => [`thiếu dòng của tiêu chí "${p.code}" (dòng đã bị xóa, hoặc cấp/nhóm của đơn vị khác với mẫu?)`, `no row for criterion "${p.code}" (the row was deleted, or the unit's level/group differs from the template's?)`],
   'xlsx/duplicate-row': (p) => [`mã "${p.code}" xuất hiện lần thứ hai (lần đầu tại ${p.first})`, `code "${p.code}" appears a second time (first at ${p.first})`],
   'xlsx/period-mismatch': (p) => [`kỳ đánh giá "${p.period}" khác kỳ "${p.expected}" của ${p.first}; một lần chấm chỉ gồm một kỳ`, `period "${p.period}" differs from "${p.expected}" in ${p.first}; one scoring run covers one period`],
+  // -- registry and resolution (criteria/*) --
+  // -- manifest and criteria folders (version/*) --
   'cli/usage': (p) => [`sai cú pháp lệnh: ${p.detail}`, `usage error: ${p.detail}`],
 };
 

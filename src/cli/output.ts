@@ -9,8 +9,8 @@ export interface Io {
 /** Prints issues as `path: message [code]` lines, or as `{ "errors": [...] }` JSON. */
 export function printIssues(io: Io, issues: readonly Issue[], format: string): void {
   if (format === 'json') {
-    io.out(`${JSON.stringify({ errors: issues.map(({ code, path, message }) => ({ code, path, message })) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ errors: issues.map(({ code, path, node, message }) => ({ code, path, ...(node ? { node } : {}), message })) }, null, 2)}\n`);
     return;
   }
-  for (const issue of issues) io.err(`${issue.path}: ${issue.message} [${issue.code}]\n`);
+  for (const issue of issues) io.err(`${issue.path}${issue.node ? ` (${issue.node})` : ''}: ${issue.message} [${issue.code}]\n`);
 }
