@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
-
-const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
 export default defineConfig([
   {
@@ -9,6 +6,7 @@ export default defineConfig([
       index: 'src/index.ts',
       csv: 'src/csv/index.ts',
       node: 'src/node/index.ts',
+      sets: 'src/sets/index.ts',
       charts: 'src/charts/index.ts',
       report: 'src/report/index.ts',
       xlsx: 'src/xlsx/index.ts',
@@ -28,6 +26,5 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     banner: { js: '#!/usr/bin/env node' },
-    define: { __DTI_VERSION__: JSON.stringify(version) },
   },
 ]);

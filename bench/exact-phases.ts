@@ -13,7 +13,8 @@ import type { CriteriaSet } from '../src/format/types.js';
 import { prepareUnits, type PreparedUnit } from '../src/scoring/answers.js';
 import type { ScoreReport } from '../src/scoring/result-types.js';
 import { rankUnits, runBest, scoreUnits, type ScoreOptions } from '../src/scoring/score-batch.js';
-import { periodWarnings } from '../src/versioning/period-warnings.js';
+import { criteriaWarnings } from '../src/criteria/warnings.js';
+import { GENERATOR } from '../src/version.js';
 
 export const PHASES = [
   'compile (cached)',
@@ -56,10 +57,11 @@ export function scoreSubmissionPhased(criteriaSet: CriteriaSet, submission: unkn
     ok: true,
     value: {
       criteria: { id: criteriaSet.id, version: criteriaSet.version, sha256: criteriaHash(criteriaSet) },
+      generator: GENERATOR,
       period: period ?? null,
       results,
       rejected: [],
-      warnings: periodWarnings(criteriaSet, period, options.versions ?? []),
+      warnings: criteriaWarnings(criteriaSet, period, options.versions ?? []),
     },
   };
   lap('report (hash, period warnings)');

@@ -21,7 +21,8 @@
  *   npx tsx bench/cpuprofile-top.ts /tmp/dti-prof
  */
 import { createHash } from 'node:crypto';
-import { getCriteria, scoreSubmission, type ScoreOptions, type ScoreReport } from '../src/index.js';
+import { scoreSubmission, type ScoreOptions, type ScoreReport } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 import { fastPathCounts } from '../src/scoring/fast/score-unit.js';
 import { PHASES, scoreSubmissionPhased, type PhaseTimes } from './exact-phases.js';
 import { FloatCriteria, prepareFloat, scoreFloat, type FloatInput, type FloatReport } from './float-scorer.js';

@@ -105,7 +105,18 @@ export type IssueCode =
   | 'xlsx/duplicate-row'
   | 'xlsx/period-mismatch'
   // -- registry and resolution codes --
+  | 'criteria/bad-reference'
+  | 'criteria/none-in-force'
+  | 'criteria/conflict'
+  | 'criteria/source'
+  | 'version/draft'
   // -- manifest and criteria folder codes --
+  | 'input/encoding'
+  | 'version/bom'
+  | 'version/status-mismatch'
+  | 'version/empty-folder'
+  | 'version/no-manifest'
+  | 'version/duplicate-entry'
   | 'cli/usage';
 
 const catalogue: Readonly<Record<IssueCode, Template>> = {
@@ -156,7 +167,7 @@ const catalogue: Readonly<Record<IssueCode, Template>> = {
   'criteria/cap-level': (p) => [`"cap" nêu cấp "${p.level}" mà nút không áp dụng`, `"cap" names level "${p.level}", to which the node does not apply`],
   'criteria/no-levels-apply': () => ['nút không áp dụng cho cấp nào', 'the node applies to no level'],
   'criteria/too-deep': (p) => [`cây tiêu chí sâu quá ${p.limit} tầng`, `the criteria tree is deeper than ${p.limit} levels`],
-  'criteria/not-found': (p) => [`không tìm thấy bộ tiêu chí "${p.ref}"`, `criteria set "${p.ref}" not found`],
+  'criteria/not-found': (p) => [`không tìm thấy bộ tiêu chí "${p.ref}"${p.known === undefined ? '' : `; hiện có: ${p.known}`}`, `criteria set "${p.ref}" not found${p.known === undefined ? '' : `; available: ${p.known}`}`],
   'submission/duplicate-unit': (p) => [`đơn vị "${p.unit}" bị trùng (đã có tại ${p.first})`, `duplicate unit id "${p.unit}" (first at ${p.first})`],
   'submission/unknown-level': (p) => [`đơn vị "${p.unit}": cấp "${p.level}" không có trong bộ tiêu chí`, `unit "${p.unit}": level "${p.level}" is not in the criteria set`],
   'submission/group-required': (p) => [`đơn vị "${p.unit}": cấp "${p.level}" có nhóm, cần khai báo "group"`, `unit "${p.unit}": level "${p.level}" has groups, so "group" is required`],
@@ -195,7 +206,21 @@ const catalogue: Readonly<Record<IssueCode, Template>> = {
   'xlsx/duplicate-row': (p) => [`mã "${p.code}" xuất hiện lần thứ hai (lần đầu tại ${p.first})`, `code "${p.code}" appears a second time (first at ${p.first})`],
   'xlsx/period-mismatch': (p) => [`kỳ đánh giá "${p.period}" khác kỳ "${p.expected}" của ${p.first}; một lần chấm chỉ gồm một kỳ`, `period "${p.period}" differs from "${p.expected}" in ${p.first}; one scoring run covers one period`],
   // -- registry and resolution (criteria/*) --
+  'criteria/bad-reference': (p) => [`"${p.ref}" không phải tham chiếu bộ tiêu chí: cần "id" hoặc "id@phiên-bản", ví dụ "can-tho@2025.1.0" (không dùng đường dẫn tệp)`, `"${p.ref}" is not a criteria reference: expected "id" or "id@version", for example "can-tho@2025.1.0" (not a file path)`],
+  'criteria/none-in-force': (p) => [`không có phiên bản nào của "${p.id}" có hiệu lực ngày ${p.date} (cuối kỳ ${p.period}); các phiên bản: ${p.versions}`, `no version of "${p.id}" is in force on ${p.date} (the end of period ${p.period}); versions: ${p.versions}`],
+  'criteria/conflict': (p) => [`${p.ref} có hai nội dung khác nhau: ${p.first} và ${p.second}; một phiên bản chỉ có một nội dung`, `${p.ref} has two different contents: ${p.first} and ${p.second}; a version has one content only`],
+  'criteria/source': (p) => [`không dùng được thư mục bộ tiêu chí ${p.dir}: ${p.detail}`, `cannot use the criteria folder ${p.dir}: ${p.detail}`],
+  'version/draft': (p) => [`${p.ref} là bản nháp: kết quả không phải kết quả chính thức`, `${p.ref} is a draft: the results are not official`],
   // -- manifest and criteria folders (version/*) --
+  'input/encoding': (p) =>
+    p.encoding === 'not UTF-8'
+      ? [`tệp "${p.file}" không phải UTF-8: byte ${p.byte} không hợp lệ tại vị trí ${p.offset} (mã hóa cũ như Windows-1258, TCVN3, VNI?); hãy lưu lại với mã hóa UTF-8`, `file "${p.file}" is not UTF-8: invalid byte ${p.byte} at offset ${p.offset} (a legacy encoding such as Windows-1258, TCVN3 or VNI?); save it again as UTF-8`]
+      : [`tệp "${p.file}" được mã hóa ${p.encoding}, không phải UTF-8; hãy lưu lại với mã hóa UTF-8`, `file "${p.file}" is encoded as ${p.encoding}, not UTF-8; save it again as UTF-8`],
+  'version/bom': (p) => [`tệp "${p.file}" bắt đầu bằng BOM UTF-8; tệp đã công bố và manifest phải là UTF-8 không có BOM (lưu bằng "UTF-8", không phải "UTF-8 with BOM")`, `file "${p.file}" starts with a UTF-8 BOM; published files and the manifest must be UTF-8 without a BOM (save as "UTF-8", not "UTF-8 with BOM")`],
+  'version/status-mismatch': (p) => [`manifest ghi "${p.file}" là "${p.expected}" nhưng tệp ghi status "${p.status}"; manifest chỉ được ghi "draft" khi tệp cũng là bản nháp`, `the manifest lists "${p.file}" as "${p.expected}" but the file says status "${p.status}"; an entry may be "draft" only when the file is a draft too`],
+  'version/empty-folder': (p) => [`thư mục bộ tiêu chí "${p.dir}" không có bộ nào (không có tệp bộ tiêu chí, manifest trống)`, `the criteria folder "${p.dir}" holds no set (no criteria file, an empty manifest)`],
+  'version/no-manifest': (p) => [`thư mục "${p.dir}" có tệp đã công bố nhưng thiếu ${p.file}`, `the folder "${p.dir}" holds published files but no ${p.file}`],
+  'version/duplicate-entry': (p) => [`manifest ghi ${p.ref} hơn một lần ("${p.file}")`, `the manifest lists ${p.ref} more than once ("${p.file}")`],
   'cli/usage': (p) => [`sai cú pháp lệnh: ${p.detail}`, `usage error: ${p.detail}`],
 };
 

@@ -15,7 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { getCriteria, scoreBatch, scoreSubmission, type ScoreReport, type CriteriaSet, type UnitResult } from '../src/index.js';
+import { scoreBatch, scoreSubmission, type ScoreReport, type CriteriaSet, type UnitResult } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');

@@ -1,17 +1,8 @@
 // The catalogue of bad input (docs/guides/bad-input.md): one test per row. Every row must give a
 // coded issue naming the path, never an uncoded exception, and never a silently dropped value.
 import { describe, expect, it } from 'vitest';
-import {
-  DtiError,
-  getCriteria,
-  ISSUE_CODES,
-  parseSubmissionJson,
-  scoreBatch,
-  scoreSubmission,
-  validateCriteria,
-  validateCriteriaJson,
-  type Issue,
-} from '../src/index.js';
+import { DtiError, ISSUE_CODES, parseSubmissionJson, scoreBatch, scoreSubmission, validateCriteria, validateCriteriaJson, type Issue } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 import { parseSubmissionsCsv } from '../src/csv/index.js';
 
 const criteria = getCriteria('can-tho@2022.1.0');

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexHeatmap, pillarRadar, rankingBarChart, ratingColours } from '../src/charts/index.js';
 import { escapeXml } from '../src/charts/svg.js';
-import { getCriteria, parseCriteria, scoreBatch, type ScoreReport, type UnitResult } from '../src/index.js';
+import { parseCriteria, scoreBatch, type ScoreReport, type UnitResult } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 import { wellFormedProblems } from './fixtures/report/well-formed.js';
 
 const root = join(__dirname, '..');

@@ -61,7 +61,8 @@ describe('dti score', () => {
     const { code, out } = dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'json');
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(Object.keys(report)).toEqual(['criteria', 'period', 'results', 'rejected', 'warnings']);
+    expect(Object.keys(report)).toEqual(['criteria', 'generator', 'period', 'results', 'rejected', 'warnings']);
+    expect(report.generator).toEqual({ name: 'dti-criteria', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(report.warnings).toEqual([]);
     expect(report.criteria).toMatchObject({ id: 'can-tho', version: '2022.1.0' });
     expect(report.criteria.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -111,10 +112,13 @@ describe('dti score', () => {
     const file = write('sub3.json', { criteria: 'can-tho@2022.1.0', units: [] });
     const { code, err } = dti('score', file, '--criteria', 'criteria/can-tho/2022.1.0.json');
     expect(code).toBe(0);
-    expect(err).toBe('');
+    expect(err).toBe('bộ tiêu chí / criteria: can-tho@2022.1.0 (tệp / file criteria/can-tho/2022.1.0.json)\n');
     const other = dti('score', file, '--criteria', 'vn-dti-province');
     expect(other.code).toBe(0);
     expect(other.err).toContain('warning');
+    expect(other.err).toContain('[submission/criteria-mismatch]');
+    const json = JSON.parse(dti('score', file, '--criteria', 'vn-dti-province', '--format', 'json').out);
+    expect(json.warnings.map((w: { code: string }) => w.code)).toEqual(['submission/criteria-mismatch']);
   });
 
   it('exits 1 on unknown criteria and on malformed JSON', () => {

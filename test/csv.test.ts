@@ -14,7 +14,8 @@ import {
   readScalarCell,
   submissionToCsv,
 } from '../src/csv/index.js';
-import { DtiError, getCriteria, scoreSubmission, type Issue, type ScoreReport, type Submission } from '../src/index.js';
+import { DtiError, scoreSubmission, type Issue, type ScoreReport, type Submission } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 import { MAX_UNITS } from '../src/format/submission-schema.js';
 import { batchFor } from './support/arbitraries.js';
 

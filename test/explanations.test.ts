@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formFields, getCriteria, listFormFields, scoreSubmission, type Localized, type UnitSubmission } from '../src/index.js';
+import { formFields, listFormFields, scoreSubmission, type Localized, type UnitSubmission } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 
 interface ExplanationCase {
   readonly title: string;

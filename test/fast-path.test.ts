@@ -3,7 +3,8 @@
 // wild inputs, and report by report (byte-identical JSON) on random batches.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, divideRounded, getCriteria, listCriteria, readDecimal, scoreSubmission, toFixed, type CriteriaSet, type Issue, type Rule } from '../src/index.js';
+import { Dec, divideRounded, readDecimal, scoreSubmission, toFixed, type CriteriaSet, type Issue, type Rule } from '../src/index.js';
+import { EMBEDDED_SETS, getCriteria } from '../src/sets/index.js';
 import { RULE_KINDS } from '../src/rules/registry.js';
 import { approx, approxOf, FAST_NOT_APPLICABLE, percent, percentExact, percentOf, show } from '../src/rules/shared.js';
 import { compareExact, exactOf, readExact } from '../src/scoring/fast/exact.js';
@@ -382,7 +383,7 @@ function wildBatch(set: CriteriaSet): fc.Arbitrary<unknown[]> {
   return fc.array(fc.constantFrom(...atoms), { minLength: 1, maxLength: 6 }).chain((chosen) => fc.tuple(...chosen.map(unit)));
 }
 
-const sets: CriteriaSet[] = listCriteria().map((entry) => getCriteria(`${entry.id}@${entry.version}`));
+const sets: readonly CriteriaSet[] = EMBEDDED_SETS;
 
 function sameReports(set: CriteriaSet, submission: unknown, options: { skipInvalid?: boolean } = {}): void {
   for (const explain of [true, false]) {

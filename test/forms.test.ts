@@ -4,19 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { formFields, listFormFields, type FormField, type FormSection } from '../src/forms/form-fields.js';
 import { unitSubmissionJsonSchemaFor, unitSubmissionSchemaFor } from '../src/forms/unit-schema.js';
 import { fromZodIssues } from '../src/format/zod-issues.js';
-import {
-  DtiError,
-  getCriteria,
-  ISSUE_CODES,
-  formatPath,
-  parseCriteria,
-  scoreSubmission,
-  type CriteriaNode,
-  type CriteriaSet,
-  type Issue,
-  type PathSegment,
-  type UnitSubmission,
-} from '../src/index.js';
+import { DtiError, ISSUE_CODES, formatPath, parseCriteria, scoreSubmission, type CriteriaNode, type CriteriaSet, type Issue, type PathSegment, type UnitSubmission } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 import { leavesOf, unitFor } from './support/arbitraries.js';
 
 const REFS = ['can-tho@2022.1.0', 'can-tho@2023.1.0', 'can-tho@2025.1.0', 'vn-dti-province@2022.1.0', 'vn-dti-province@2025.1.0'] as const;

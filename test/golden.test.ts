@@ -12,7 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { getCriteria, scoreSubmission, validateCriteria, type CriteriaSet, type ScoreReport, type UnitResult } from '../src/index.js';
+import { scoreSubmission, validateCriteria, type CriteriaSet, type ScoreReport, type UnitResult } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const casesDir = join(here, 'golden', 'cases');

@@ -8,7 +8,7 @@
  * entry is checked the same way (the guard of scripts/bundle-size.ts).
  */
 import { build, type Plugin } from 'esbuild';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,8 +80,9 @@ describe('package dependencies of the entry points', () => {
 
   it('the core entry point bundles none of the command line, CSV, Node, report or chart code', async () => {
     const core = await graph('src/index.ts');
-    const outside = core.inputs.filter((file) => !file.startsWith('src/') && !/^criteria\/[^/]+\/[^/]+\.json$/.test(file));
-    expect(outside, 'core inputs outside src/ and the embedded criteria files').toEqual([]);
+    const outside = core.inputs.filter((file) => !file.startsWith('src/'));
+    expect(outside, 'core inputs outside src/ (the embedded criteria files belong to dti-criteria/sets)').toEqual([]);
+    expect(core.inputs.filter((file) => file.startsWith('src/sets/')), 'the embedded sets in the core entry point').toEqual([]);
     const forbidden = core.inputs.filter((file) => /^src\/(cli|csv|node)\/|^src\/[^/]*(report|chart|workbook|xlsx|excel)/i.test(file));
     expect(forbidden, 'command line, CSV, Node or report code in the core entry point').toEqual([]);
   });
@@ -92,6 +93,31 @@ describe('package dependencies of the entry points', () => {
     const node = await graph('src/node/index.ts');
     const notBuiltin = [...node.packages.keys()].filter((n) => !isBuiltin(n)).sort();
     expect(explain(node, notBuiltin)).toEqual(explain(node, ['decimal.js', 'zod']));
+  });
+
+  it('a bundle of scoreSubmission and one embedded set carries that set only (tree-shaken)', async () => {
+    const sets = readdirSync(join(root, 'criteria')).filter((id) => statSync(join(root, 'criteria', id)).isDirectory())
+      .flatMap((id) => readdirSync(join(root, 'criteria', id)).map((file) => `criteria/${id}/${file}`));
+    expect(sets.length).toBeGreaterThan(2);
+    const result = await build({
+      stdin: { contents: "import { scoreSubmission } from './src/index.ts';\nimport { canTho2025 } from './src/sets/index.ts';\nexport const score = (units) => scoreSubmission(canTho2025, { units });\n", resolveDir: root, loader: 'ts' },
+      absWorkingDir: root,
+      bundle: true,
+      write: false,
+      metafile: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      target: 'es2022',
+      logLevel: 'silent',
+      external: ['zod', 'decimal.js'],
+    });
+    const output = Object.values(result.metafile.outputs)[0]!;
+    const kept = Object.entries(output.inputs).filter(([, use]) => use.bytesInOutput > 0).map(([file]) => file);
+    expect(kept.filter((file) => file.startsWith('criteria/'))).toEqual(['criteria/can-tho/2025.1.0.json']);
+    const code = result.outputFiles[0]!.text;
+    expect(code.includes('version:"2025.1.0"'), 'can-tho@2025.1.0 in the bundle').toBe(true);
+    for (const other of ['version:"2022.1.0"', 'version:"2023.1.0"', 'id:"vn-dti-province"']) expect(code.includes(other), `${other} in the bundle`).toBe(false);
   });
 
   const built = existsSync(join(root, 'dist', 'index.js'));

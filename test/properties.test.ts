@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, getCriteria, scoreBatch, type UnitSubmission } from '../src/index.js';
+import { Dec, scoreBatch, type UnitSubmission } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 import { batchFor, leavesOf, unitFor, valueFor } from './support/arbitraries.js';
 
 const criteria = getCriteria('can-tho@2022.1.0');

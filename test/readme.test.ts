@@ -11,7 +11,7 @@ it("the README's TypeScript example runs and prints the explanation it shows", a
   const dir = join(__dirname, '.examples');
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'readme-example.ts');
-  writeFileSync(file, block!.replace(/from 'dti-criteria'/g, `from '${join(root, 'src/index.ts').replace(/\\/g, '/')}'`));
+  writeFileSync(file, block!.replace(/from 'dti-criteria\/sets'/g, `from '${join(root, 'src/sets/index.ts').replace(/\\/g, '/')}'`).replace(/from 'dti-criteria'/g, `from '${join(root, 'src/index.ts').replace(/\\/g, '/')}'`));
   const printed: string[] = [];
   const spy = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => { printed.push(args.map(String).join(' ')); });
   try {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportCommand } from '../src/cli/report-command.js';
-import { getCriteria, parseCriteria, scoreBatch, scoreSubmission, type ScoreReport } from '../src/index.js';
+import { parseCriteria, scoreBatch, scoreSubmission, type ScoreReport } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 import { reportToHtml, reportToMarkdown } from '../src/report/index.js';
 import { svgElements, wellFormedProblems } from './fixtures/report/well-formed.js';
 

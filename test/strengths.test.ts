@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getCriteria, scoreBatch, strengthsAndWeaknesses } from '../src/index.js';
+import { scoreBatch, strengthsAndWeaknesses } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 
 describe('strengthsAndWeaknesses', () => {
   const report = scoreBatch(getCriteria('can-tho@2022.1.0'), {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Dec, DtiError, getCriteria, scoreBatch, type ScoreReport, type Submission, type UnitResult, type UnitSubmission } from '../src/index.js';
+import { Dec, DtiError, scoreBatch, type ScoreReport, type Submission, type UnitResult, type UnitSubmission } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 import { compareReports, comparisonToMarkdown, type Comparison, type UnitComparison } from '../src/versioning/compare.js';
 import { migrateSubmission } from '../src/versioning/migrate.js';
 

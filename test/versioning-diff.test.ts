@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { criteriaHash, Dec, EMBEDDED_CRITERIA, getCriteria, validateCriteria, type CriteriaNode, type CriteriaSet } from '../src/index.js';
+import { criteriaHash, Dec, validateCriteria, type CriteriaNode, type CriteriaSet } from '../src/index.js';
+import { EMBEDDED_SETS, getCriteria } from '../src/sets/index.js';
 import { diffToMarkdown } from '../src/versioning/diff-markdown.js';
 import { diffCriteria, isEmptyDiff, type CriteriaDiff, type NodeChange } from '../src/versioning/diff.js';
 import { leavesOf } from './support/arbitraries.js';
@@ -455,7 +456,7 @@ describe('diffToMarkdown', () => {
 });
 
 describe('properties', () => {
-  const embedded = Object.keys(EMBEDDED_CRITERIA);
+  const embedded = EMBEDDED_SETS.map((set) => `${set.id}@${set.version}`);
 
   it.each(embedded)('diff of %s with itself is empty', (ref) => {
     const set = getCriteria(ref);

@@ -3,8 +3,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dti } from './support/cli.js';
-import { buildManifest, criteriaHash, criteriaInForce, getCriteria, periodRange, periodWarnings, scoreBatch, validateCriteria } from '../src/index.js';
+import { buildManifest, criteriaHash, criteriaInForce, criteriaWarnings, periodRange, scoreBatch, validateCriteria } from '../src/index.js';
+import { embeddedCriteria, getCriteria } from '../src/sets/index.js';
 import { newCriteriaVersion, publishCriteriaFile, readCriteriaDir, readManifest, verifyCriteriaDir } from '../src/node/index.js';
+import type { Manifest } from '../src/index.js';
+import { criteriaCommand, type CriteriaCommandOptions } from '../src/cli/criteria-command.js';
+
+/** The manifest's entries (the test fails on a manifest that does not read). */
+function entries(dir: string): Manifest['sets'] {
+  const read = readManifest(dir);
+  expect(read.ok ? [] : read.issues).toEqual([]);
+  return read.ok ? read.value.sets : [];
+}
+
+/** `dti criteria new <id>` with the options the command line gives it. */
+function criteriaNew(dir: string, options: Partial<CriteriaCommandOptions>): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const all = { dir, format: undefined, from: undefined, version: undefined, lang: 'vi', ...options } as CriteriaCommandOptions;
+  const code = criteriaCommand({ out: (t) => { out += t; }, err: (t) => { err += t; } }, ['new', 'can-tho'], all);
+  return { code, out, err };
+}
 
 function copyOfCriteria(): string {
   const dir = mkdtempSync(join(tmpdir(), 'dti-criteria-'));
@@ -16,7 +35,10 @@ function copyOfCriteria(): string {
 describe('the manifest of published versions', () => {
   it('the repository verifies: every published file matches its recorded sha256', () => {
     expect(verifyCriteriaDir('criteria')).toEqual([]);
-    const manifest = readManifest('criteria');
+    const read = readManifest('criteria');
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    const manifest = read.value;
     const files = readCriteriaDir('criteria');
     expect(manifest.sets.map((e) => e.file).sort()).toEqual([...files.keys()].sort());
     for (const entry of manifest.sets) {
@@ -65,12 +87,12 @@ describe('the manifest of published versions', () => {
 
   it('new → edit → publish: a draft may change freely, publishing refuses on problems and stamps the manifest', () => {
     const dir = copyOfCriteria();
-    const made = newCriteriaVersion(dir, 'can-tho', '2023.1.0', '2024.1.0');
+    const made = newCriteriaVersion(dir, getCriteria('can-tho@2023.1.0'), '2024.1.0', { title: 'Bộ chỉ số 2024' });
     expect(made.ok).toBe(true);
     if (!made.ok) return;
     const draft = JSON.parse(readFileSync(made.value, 'utf8'));
     expect(draft).toMatchObject({ version: '2024.1.0', status: 'draft', effective: { from: '2024-01-01', to: null } });
-    expect(readManifest(dir).sets.find((e) => e.version === '2024.1.0')?.status).toBe('draft');
+    expect(entries(dir).find((e) => e.version === '2024.1.0')?.status).toBe('draft');
     // A draft changes freely.
     draft.title.vi = 'Bản nháp 2024';
     writeFileSync(made.value, JSON.stringify(draft, null, 2));
@@ -83,7 +105,7 @@ describe('the manifest of published versions', () => {
     writeFileSync(made.value, JSON.stringify(draft, null, 2));
     const published = publishCriteriaFile(made.value, dir);
     expect(published.ok).toBe(true);
-    const entry = readManifest(dir).sets.find((e) => e.version === '2024.1.0');
+    const entry = entries(dir).find((e) => e.version === '2024.1.0');
     expect(entry?.status).toBe('published');
     expect(verifyCriteriaDir(dir)).toEqual([]);
     // Published once: never again, and never changed.
@@ -91,16 +113,26 @@ describe('the manifest of published versions', () => {
     writeFileSync(made.value, readFileSync(made.value, 'utf8').replace('Bản nháp 2024', 'Sửa sau khi công bố'));
     expect(verifyCriteriaDir(dir).map((i) => i.code)).toContain('version/hash-mismatch');
     // An existing version is not overwritten by "new".
-    expect(newCriteriaVersion(dir, 'can-tho', '2023.1.0', '2024.1.0').ok).toBe(false);
+    expect(newCriteriaVersion(dir, getCriteria('can-tho@2023.1.0'), '2024.1.0', { title: 'Lần nữa' }).ok).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('the CLI runs the same workflow', () => {
     const dir = copyOfCriteria();
-    expect(dti('criteria', 'new', 'can-tho', '--from', '2025.1.0', '--version', '2026.1.0', '--dir', dir).code).toBe(0);
+    // `criteria new` needs a title: a usage error without one.
+    const untitled = dti('criteria', 'new', 'can-tho', '--from', '2025.1.0', '--version', '2026.1.0', '--dir', dir);
+    expect(untitled.code).toBe(2);
+    expect(untitled.err).toContain('criteria new needs --title');
+    expect(untitled.err).toContain('[cli/usage]');
+    // What src/cli/run.ts hands the command, whatever the flags are called there.
+    expect(criteriaNew(dir, { from: '2025.1.0', version: '2026.1.0' }).code).toBe(2);
+    const made = dti('criteria', 'new', 'can-tho', '--from', '2025.1.0', '--version', '2026.1.0', '--title', 'Bộ chỉ số 2026', '--effective-from', '2026-03-01', '--dir', dir);
+    expect(made.err).toBe('');
+    expect(made.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'can-tho/2026.1.0.json'), 'utf8'))).toMatchObject({ title: { vi: 'Bộ chỉ số 2026' }, effective: { from: '2026-03-01', to: null } });
     expect(dti('criteria', 'publish', join(dir, 'can-tho/2026.1.0.json'), '--dir', dir).code).toBe(0);
     expect(dti('criteria', 'verify', '--dir', dir).code).toBe(0);
-    expect(dti('criteria', 'list', '--dir', dir).out).toMatch(/can-tho@2026\.1\.0\tpublished/);
+    expect(dti('criteria', 'list', '--criteria-dir', dir).out).toMatch(/can-tho@2026\.1\.0\tpublished/);
     expect(dti('criteria', 'publish', join(dir, 'can-tho/2026.1.0.json'), '--dir', dir).err).toContain('[version/already-published]');
     expect(() => dti('criteria', 'new', 'can-tho', '--dir', dir)).not.toThrow();
     expect(dti('criteria', 'new', 'can-tho', '--dir', dir).code).toBe(2);
@@ -114,13 +146,282 @@ describe('the manifest of published versions', () => {
   });
 });
 
+describe('manifest integrity: every problem is a coded issue naming its file', () => {
+  const FILE = 'can-tho/2022.1.0.json';
+  const codesOf = (dir: string): string[] => verifyCriteriaDir(dir).map((i) => `${i.code} ${i.path}`);
+  const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8'));
+  const editManifest = (dir: string, edit: (manifest: { format: number; sets: Record<string, unknown>[] }) => void): void => {
+    const manifest = readJson(join(dir, 'manifest.json')) as { format: number; sets: Record<string, unknown>[] };
+    edit(manifest);
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  };
+  const withDir = (body: (dir: string) => void): void => {
+    const dir = copyOfCriteria();
+    try {
+      body(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it('a published entry flipped to "draft" in the manifest, its file then edited, fails', () => {
+    withDir((dir) => {
+      editManifest(dir, (m) => { m.sets.find((e) => e.file === FILE)!.status = 'draft'; });
+      const data = readJson(join(dir, FILE));
+      writeFileSync(join(dir, FILE), JSON.stringify({ ...data, title: { vi: 'Sửa lén sau khi công bố' } }, null, 2));
+      const issues = verifyCriteriaDir(dir);
+      expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual([`version/status-mismatch ${FILE}`]);
+      expect(issues[0]?.message).toContain(FILE);
+      expect(issues[0]?.message).toContain('"published"');
+      // Flipped but not edited: the same.
+      writeFileSync(join(dir, FILE), JSON.stringify(data, null, 2));
+      expect(codesOf(dir)).toEqual([`version/status-mismatch ${FILE}`]);
+    });
+  });
+
+  it('a manifest entry without its file is flagged for a draft too', () => {
+    withDir((dir) => {
+      const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bản nháp 2026' });
+      expect(made.ok).toBe(true);
+      expect(verifyCriteriaDir(dir)).toEqual([]);
+      rmSync(join(dir, 'can-tho/2026.1.0.json'));
+      const issues = verifyCriteriaDir(dir);
+      expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual(['version/missing-file can-tho/2026.1.0.json']);
+      expect(issues[0]?.message).toContain('can-tho/2026.1.0.json');
+    });
+  });
+
+  it('an empty folder, a missing folder, and published files with no manifest are flagged', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'dti-empty-'));
+    try {
+      expect(verifyCriteriaDir(empty).map((i) => `${i.code} ${i.path}`)).toEqual([`version/empty-folder ${empty}`]);
+      writeFileSync(join(empty, 'manifest.json'), JSON.stringify({ format: 1, sets: [] }));
+      expect(verifyCriteriaDir(empty).map((i) => i.code)).toEqual(['version/empty-folder']);
+      expect(verifyCriteriaDir(join(empty, 'nowhere')).map((i) => i.code)).toEqual(['input/read']);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+    withDir((dir) => {
+      rmSync(join(dir, 'manifest.json'));
+      const codes = codesOf(dir);
+      expect(codes).toContain('version/no-manifest manifest.json');
+      expect(codes).toContain(`version/not-in-manifest ${FILE}`);
+      // Without a manifest, new and publish start one.
+      expect(readManifest(dir)).toEqual({ ok: true, value: { format: 1, sets: [] } });
+    });
+  });
+
+  it('a BOM at the start of a published file is flagged; a draft may have one until it is published', () => {
+    withDir((dir) => {
+      writeFileSync(join(dir, FILE), `\uFEFF${readFileSync(join(dir, FILE), 'utf8')}`);
+      const issues = verifyCriteriaDir(dir);
+      expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual([`version/bom ${FILE}`]);
+      expect(issues[0]?.message).toContain(FILE);
+      const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bản nháp 2026' });
+      if (!made.ok) throw new Error('new failed');
+      writeFileSync(made.value, `\uFEFF${readFileSync(made.value, 'utf8')}`);
+      expect(codesOf(dir)).toEqual([`version/bom ${FILE}`]);
+    });
+  });
+
+  it('a BOM at the start of the manifest is flagged (the manifest still reads)', () => {
+    withDir((dir) => {
+      writeFileSync(join(dir, 'manifest.json'), `\uFEFF${readFileSync(join(dir, 'manifest.json'), 'utf8')}`);
+      expect(codesOf(dir)).toEqual(['version/bom manifest.json']);
+      expect(readManifest(dir).ok).toBe(true);
+    });
+  });
+
+  it('a UTF-16 file and a file that is not UTF-8 are flagged, naming the encoding', () => {
+    withDir((dir) => {
+      writeFileSync(join(dir, FILE), Buffer.from(`\uFEFF${readFileSync(join(dir, FILE), 'utf8')}`, 'utf16le'));
+      const issues = verifyCriteriaDir(dir);
+      expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual([`input/encoding ${FILE}`]);
+      expect(issues[0]?.message).toContain('UTF-16LE');
+      expect(issues[0]?.message).toContain(FILE);
+      // Windows-1258 bytes: "Cần" is 43 E2 CC 6E.
+      const text = readFileSync(join(dir, 'can-tho/2023.1.0.json'));
+      writeFileSync(join(dir, 'can-tho/2023.1.0.json'), Buffer.concat([text.subarray(0, 20), Buffer.from([0x43, 0xe2, 0xcc, 0x6e]), text.subarray(20)]));
+      const latin = verifyCriteriaDir(dir).find((i) => i.path === 'can-tho/2023.1.0.json');
+      expect(latin?.code).toBe('input/encoding');
+      expect(latin?.message).toContain('not UTF-8');
+    });
+  });
+
+  it('a manifest that is not JSON is a coded issue, never an exception', () => {
+    withDir((dir) => {
+      writeFileSync(join(dir, 'manifest.json'), '{ "format": 1, "sets": [');
+      expect(codesOf(dir)).toEqual(['json/syntax manifest.json']);
+      const read = readManifest(dir);
+      expect(read.ok ? [] : read.issues.map((i) => `${i.code} ${i.path}`)).toEqual([`json/syntax ${join(dir, 'manifest.json')}`]);
+      expect(publishCriteriaFile(join(dir, FILE), dir).ok).toBe(false);
+      expect(newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'x' }).ok).toBe(false);
+      const verify = dti('criteria', 'verify', '--dir', dir);
+      expect(verify.code).toBe(1);
+      expect(verify.err).toContain('manifest.json: ');
+      expect(verify.err).toContain('[json/syntax]');
+      writeFileSync(join(dir, 'manifest.json'), Buffer.from('\uFEFF{"format":1,"sets":[]}', 'utf16le'));
+      expect(codesOf(dir)).toEqual(['input/encoding manifest.json']);
+    });
+  });
+
+  it('a manifest with an unknown field, a missing field or a bad value is refused by its schema', () => {
+    withDir((dir) => {
+      editManifest(dir, (m) => { m.sets[0]!.signedBy = 'someone'; });
+      expect(codesOf(dir)).toEqual(['schema/unknown-key manifest.json: sets[0].signedBy']);
+    });
+    withDir((dir) => {
+      editManifest(dir, (m) => {
+        (m as Record<string, unknown>).comment = 'x';
+        delete m.sets[1]!.sha256;
+        m.sets[2]!.effective = { from: '2025-02-30', to: null };
+        m.sets[3]!.status = 'final';
+        m.sets[4]!.file = '../../outside.json';
+      });
+      expect(codesOf(dir).sort()).toEqual([
+        'schema/date manifest.json: sets[2].effective.from',
+        'schema/enum manifest.json: sets[3].status',
+        'schema/format manifest.json: sets[4].file',
+        'schema/required manifest.json: sets[1].sha256',
+        'schema/unknown-key manifest.json: comment',
+      ]);
+    });
+    withDir((dir) => {
+      writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ format: 2, sets: {} }));
+      expect(codesOf(dir)).toEqual(['schema/enum manifest.json: format', 'schema/type manifest.json: sets']);
+    });
+  });
+
+  it('a manifest entry that disagrees with its file on dates, basis, id/version or file is flagged, field by field', () => {
+    withDir((dir) => {
+      editManifest(dir, (m) => {
+        const entry = m.sets.find((e) => e.file === FILE)!;
+        entry.effective = { from: '2022-01-01', to: '2022-12-31' };
+        entry.basis = ['2088/QĐ-UBND'];
+      });
+      const issues = verifyCriteriaDir(dir);
+      expect(issues.map((i) => i.code)).toEqual(['version/entry-mismatch', 'version/entry-mismatch', 'version/entry-mismatch']);
+      expect(issues.every((i) => i.path === FILE && i.message.includes(FILE))).toBe(true);
+      expect(issues.map((i) => /"(effective\.\w+|basis)"/.exec(i.message)?.[1])).toEqual(['effective.from', 'effective.to', 'basis']);
+    });
+    withDir((dir) => {
+      editManifest(dir, (m) => {
+        m.sets.find((e) => e.file === FILE)!.version = '2022.2.0';
+        m.sets.push({ ...m.sets.find((e) => e.file === 'can-tho/2023.1.0.json')! });
+      });
+      expect(codesOf(dir)).toEqual([
+        `version/entry-mismatch ${FILE}`,
+        `version/entry-mismatch ${FILE}`,
+        'version/duplicate-entry can-tho/2023.1.0.json',
+      ]);
+    });
+  });
+
+  it('publishes a draft saved with a BOM, and writes it back without one', () => {
+    withDir((dir) => {
+      const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bộ chỉ số 2026', effectiveFrom: '2026-01-15' });
+      if (!made.ok) throw new Error('new failed');
+      writeFileSync(made.value, `\uFEFF${readFileSync(made.value, 'utf8')}`);
+      const published = publishCriteriaFile(made.value, dir);
+      expect(published.ok ? [] : published.issues).toEqual([]);
+      const bytes = readFileSync(made.value);
+      expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+      expect(bytes.subarray(0, 1).toString()).toBe('{');
+      expect(JSON.parse(bytes.toString('utf8')).status).toBe('published');
+      expect(verifyCriteriaDir(dir)).toEqual([]);
+    });
+  });
+
+  it('publishing an unreadable path, a UTF-16 draft or bad JSON answers coded issues naming the file', () => {
+    withDir((dir) => {
+      const missing = join(dir, 'can-tho/2030.1.0.json');
+      const unread = publishCriteriaFile(missing, dir);
+      expect(unread.ok ? [] : unread.issues.map((i) => `${i.code} ${i.path}`)).toEqual([`input/read ${missing}`]);
+      expect(unread.ok ? '' : unread.issues[0]?.message).toContain(missing);
+      const folder = publishCriteriaFile(join(dir, 'can-tho'), dir);
+      expect(folder.ok ? [] : folder.issues.map((i) => i.code)).toEqual(['input/read']);
+      const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bộ chỉ số 2026' });
+      if (!made.ok) throw new Error('new failed');
+      const text = readFileSync(made.value, 'utf8');
+      writeFileSync(made.value, Buffer.from(`\uFEFF${text}`, 'utf16le'));
+      const utf16 = publishCriteriaFile(made.value, dir);
+      expect(utf16.ok ? [] : utf16.issues.map((i) => `${i.code} ${i.path}`)).toEqual([`input/encoding ${made.value}`]);
+      writeFileSync(made.value, text.slice(0, 100));
+      expect(publishCriteriaFile(made.value, dir).ok ? [] : ['json/syntax']).toEqual(['json/syntax']);
+      // Nothing was published.
+      expect(entries(dir).find((e) => e.version === '2026.1.0')?.status).toBe('draft');
+    });
+  });
+
+  it('newCriteriaVersion sets the title, description and dates; nothing of the old text is carried over', () => {
+    withDir((dir) => {
+      const old = readFileSync(join(dir, 'can-tho/2025.1.0.json'), 'utf8');
+      const oldData = JSON.parse(old);
+      expect(oldData.description).toBeDefined();
+      const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', {
+        title: 'Bộ chỉ số chuyển đổi số Cần Thơ năm 2026',
+        titleEn: 'Cần Thơ digital transformation index 2026',
+        description: 'Theo Quyết định số 12/QĐ-UBND.',
+        descriptionEn: 'Per Decision 12/QĐ-UBND.',
+        effectiveFrom: '2026-04-01',
+        effectiveTo: '2026-12-31',
+      });
+      if (!made.ok) throw new Error(JSON.stringify(made.issues));
+      const text = readFileSync(made.value, 'utf8');
+      const draft = JSON.parse(text);
+      expect(draft).toMatchObject({
+        version: '2026.1.0',
+        status: 'draft',
+        title: { vi: 'Bộ chỉ số chuyển đổi số Cần Thơ năm 2026', en: 'Cần Thơ digital transformation index 2026' },
+        description: { vi: 'Theo Quyết định số 12/QĐ-UBND.', en: 'Per Decision 12/QĐ-UBND.' },
+        effective: { from: '2026-04-01', to: '2026-12-31' },
+      });
+      for (const stale of [oldData.title.vi, oldData.title.en, oldData.description.vi, oldData.description.en]) expect(text).not.toContain(stale);
+      // The key order of the old file is kept (description right after title).
+      expect(Object.keys(draft)).toEqual(Object.keys(oldData));
+      expect(entries(dir).find((e) => e.version === '2026.1.0')).toMatchObject({ status: 'draft', effective: { from: '2026-04-01', to: '2026-12-31' } });
+      expect(verifyCriteriaDir(dir)).toEqual([]);
+      // No description given: none, and the defaults for the dates.
+      const bare = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2027.1.0', { title: 'Bộ chỉ số 2027' });
+      if (!bare.ok) throw new Error(JSON.stringify(bare.issues));
+      const bareText = readFileSync(bare.value, 'utf8');
+      expect(JSON.parse(bareText)).toMatchObject({ title: { vi: 'Bộ chỉ số 2027' }, effective: { from: '2027-01-01', to: null } });
+      expect(JSON.parse(bareText).title.en).toBeUndefined();
+      expect('description' in JSON.parse(bareText)).toBe(false);
+      for (const stale of [oldData.title.vi, oldData.title.en, oldData.description.vi, oldData.description.en]) expect(bareText).not.toContain(stale);
+    });
+  });
+
+  it('newCriteriaVersion refuses bad dates and arguments with coded issues, and writes nothing then', () => {
+    withDir((dir) => {
+      const codes = (options: Parameters<typeof newCriteriaVersion>[3], version = '2026.1.0'): string[] => {
+        const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), version, options);
+        return made.ok ? [] : made.issues.map((i) => `${i.code} ${i.path}`);
+      };
+      expect(codes({ title: 'x', effectiveFrom: '2026-02-30' })).toEqual(['schema/date effective.from']);
+      expect(codes({ title: 'x', effectiveFrom: '1/4/2026' })).toEqual(['schema/date effective.from']);
+      expect(codes({ title: 'x', effectiveTo: '2026-13-01' })).toEqual(['schema/date effective.to']);
+      expect(codes({ title: 'x', effectiveFrom: '2026-06-01', effectiveTo: '2026-05-31' })).toEqual(['criteria/effective-dates effective.to']);
+      expect(codes({ title: '  ' })).toEqual(['schema/required title.vi']);
+      expect(codes({ title: 'x', descriptionEn: 'English only' })).toEqual(['schema/required description.vi']);
+      expect(codes({ title: 'x' }, '2026')).toEqual(['schema/version version']);
+      expect(codes({ title: 'x' }, 'next')).toEqual(['schema/version version']);
+      expect(readCriteriaDir(dir).has('can-tho/2026.1.0.json')).toBe(false);
+      expect(entries(dir).some((e) => e.version === '2026.1.0')).toBe(false);
+      const same = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'x', effectiveFrom: '2026-06-01', effectiveTo: '2026-06-01' });
+      expect(same.ok).toBe(true);
+    });
+  });
+});
+
 describe('resolution by date', () => {
+  const versions = embeddedCriteria.list();
   it('finds the version in force on a date', () => {
-    expect(criteriaInForce('can-tho', '2022-07-14')?.version).toBe('2022.1.0');
-    expect(criteriaInForce('can-tho', '2022-07-13')).toBeUndefined();
-    expect(criteriaInForce('can-tho', '2023-01-01')?.version).toBe('2023.1.0');
-    expect(criteriaInForce('can-tho', '2025-06-30')?.version).toBe('2023.1.0');
-    expect(criteriaInForce('can-tho', '2025-07-01')?.version).toBe('2025.1.0');
+    expect(criteriaInForce('can-tho', '2022-07-14', versions)?.version).toBe('2022.1.0');
+    expect(criteriaInForce('can-tho', '2022-07-13', versions)).toBeUndefined();
+    expect(criteriaInForce('can-tho', '2023-01-01', versions)?.version).toBe('2023.1.0');
+    expect(criteriaInForce('can-tho', '2025-06-30', versions)?.version).toBe('2023.1.0');
+    expect(criteriaInForce('can-tho', '2025-07-01', versions)?.version).toBe('2025.1.0');
   });
 
   it('reads periods', () => {
@@ -133,14 +434,29 @@ describe('resolution by date', () => {
 
   it('warns when the period falls outside the chosen version, naming the version in force', () => {
     const criteria = getCriteria('can-tho@2022.1.0');
-    expect(scoreBatch(criteria, { period: '2022', units: [] }).warnings).toEqual([]);
-    const late = scoreBatch(criteria, { period: '2024', units: [] }).warnings;
+    expect(scoreBatch(criteria, { period: '2022', units: [] }, { versions }).warnings).toEqual([]);
+    const late = scoreBatch(criteria, { period: '2024', units: [] }, { versions }).warnings;
     expect(late.map((w) => w.code)).toEqual(['version/out-of-period']);
     expect(late[0]?.message).toContain('can-tho@2023.1.0');
-    const early = periodWarnings(criteria, '2021');
+    const early = criteriaWarnings(criteria, '2021', versions);
     expect(early[0]?.message).toContain('none');
-    expect(periodWarnings(getCriteria('can-tho@2025.1.0'), '2025-H1')[0]?.message).toContain('can-tho@2023.1.0');
-    expect(periodWarnings(criteria, 'năm 2022').map((w) => w.code)).toEqual(['version/period-format']);
+    expect(criteriaWarnings(getCriteria('can-tho@2025.1.0'), '2025-H1', versions)[0]?.message).toContain('can-tho@2023.1.0');
+    expect(criteriaWarnings(criteria, 'năm 2022', versions).map((w) => w.code)).toEqual(['version/period-format']);
+  });
+
+  it('without the other versions, only the set\'s own dates are judged', () => {
+    const criteria = getCriteria('can-tho@2025.1.0');
+    expect(criteriaWarnings(criteria, '2024').map((w) => w.code)).toEqual(['version/out-of-period']);
+    expect(criteriaWarnings(criteria, '2024')[0]?.message).toContain('none');
+    expect(criteriaWarnings(criteria, '2026')).toEqual([]);
+  });
+
+  it('a draft is scored with a warning that the results are not official', () => {
+    const draft = validateCriteria({ ...JSON.parse(JSON.stringify(getCriteria('can-tho@2025.1.0'))), version: '2026.1.0', status: 'draft', effective: { from: '2026-01-01', to: null } });
+    expect(draft.ok).toBe(true);
+    if (!draft.ok) return;
+    expect(criteriaWarnings(draft.value, '2026', versions).map((w) => w.code)).toEqual(['version/draft']);
+    expect(criteriaWarnings(draft.value, '2024', versions).map((w) => w.code)).toEqual(['version/draft', 'version/out-of-period']);
   });
 });
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DtiError, getCriteria, parseCriteria, scoreBatch, scoreSubmission, type CriteriaSet, type Submission, type UnitSubmission } from '../src/index.js';
+import { DtiError, parseCriteria, scoreBatch, scoreSubmission, type CriteriaSet, type Submission, type UnitSubmission } from '../src/index.js';
+import { getCriteria } from '../src/sets/index.js';
 import { migrateSubmission, migrationToMarkdown, type MigrationResult } from '../src/versioning/migrate.js';
 
 const c2022 = getCriteria('can-tho@2022.1.0');

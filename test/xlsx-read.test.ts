@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { comparable, scoredOrThrow } from './support/reports.js';
 import { readSubmissionWorkbooks } from '../src/cli/xlsx-input.js';
-import { getCriteria, scoreSubmission, type Issue, type ScoreReport, type Submission, type UnitSubmission } from '../src/index.js';
+import { scoreSubmission, type Issue, type ScoreReport, type Submission, type UnitSubmission } from '../src/index.js';
+import { embeddedCriteria, getCriteria } from '../src/sets/index.js';
 import { buildTemplate, MAX_WORKBOOK_BYTES, readWorkbook, readWorkbooks, type WorkbookReading } from '../src/xlsx/index.js';
 import { edit, FORM, open, put, rowOf, save, sheet, typeValue, UNIT, workbookFor } from './fixtures/xlsx/workbook-helpers.js';
 
@@ -17,13 +18,13 @@ async function commune(id = 'an-binh', name = 'Phường An Bình'): Promise<Uin
 }
 
 async function read(bytes: Uint8Array, options: Parameters<typeof readWorkbook>[1] = {}): Promise<WorkbookReading> {
-  const result = await readWorkbook(bytes, { name: 'form.xlsx', ...options });
+  const result = await readWorkbook(bytes, { name: 'form.xlsx', registry: embeddedCriteria, ...options });
   if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message} [${i.code}]`).join('\n'));
   return result.value;
 }
 
 async function issuesOf(bytes: Uint8Array, options: Parameters<typeof readWorkbook>[1] = {}): Promise<Issue[]> {
-  const result = await readWorkbook(bytes, { name: 'form.xlsx', ...options });
+  const result = await readWorkbook(bytes, { name: 'form.xlsx', registry: embeddedCriteria, ...options });
   expect(result.ok).toBe(false);
   return result.ok ? [] : [...result.issues];
 }
@@ -321,7 +322,7 @@ describe('several workbooks', () => {
     const b = await edit(await commune('an-cu', 'Phường An Cư'), (workbook) => { put(sheet(workbook, FORM), 'CQS.2.1', 'F', 'maybe'); });
     const c = await commune('an-binh', 'Phường An Bình');
     const d = await edit(await commune('an-hoa', 'Phường An Hòa'), (workbook) => { sheet(workbook, UNIT).getCell('B9').value = '2023'; });
-    const result = await readWorkbooks([{ name: 'a.xlsx', bytes: a }, { name: 'b.xlsx', bytes: b }, { name: 'c.xlsx', bytes: c }, { name: 'd.xlsx', bytes: d }]);
+    const result = await readWorkbooks([{ name: 'a.xlsx', bytes: a }, { name: 'b.xlsx', bytes: b }, { name: 'c.xlsx', bytes: c }, { name: 'd.xlsx', bytes: d }], { registry: embeddedCriteria });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(brief(result.issues)).toEqual([
@@ -331,7 +332,7 @@ describe('several workbooks', () => {
     ]);
     expect(result.issues[1]?.message).toContain('a.xlsx!Đơn vị!B4');
     const other = await buildTemplate(getCriteria('can-tho@2023.1.0'), { level: 'commune', unit: { id: 'x', name: 'X' } });
-    const mixed = await readWorkbooks([{ name: 'a.xlsx', bytes: a }, { name: 'x.xlsx', bytes: other }]);
+    const mixed = await readWorkbooks([{ name: 'a.xlsx', bytes: a }, { name: 'x.xlsx', bytes: other }], { registry: embeddedCriteria });
     expect(mixed.ok ? [] : brief(mixed.issues)).toEqual([['submission/criteria-mismatch', 'x.xlsx!Đơn vị!B3']]);
   });
 

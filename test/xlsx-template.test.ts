@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { templateCommand } from '../src/cli/template-command.js';
 import { compileCriteria } from '../src/format/parse-criteria.js';
 import { atomOf, type CompiledNode } from '../src/format/compiled.js';
-import { criteriaHash, DtiError, EMBEDDED_CRITERIA, getCriteria, parseCriteria, type CriteriaSet } from '../src/index.js';
+import { criteriaHash, DtiError, parseCriteria, type CriteriaSet } from '../src/index.js';
+import { EMBEDDED_SETS, embeddedCriteria, getCriteria } from '../src/sets/index.js';
 import { choiceEntries, choiceId, choiceLookup } from '../src/xlsx/choices.js';
 import { buildTemplate, readWorkbook, XLSX_LAYOUT_VERSION, XLSX_SHEETS } from '../src/xlsx/index.js';
 import { edit, FORM, open, put, rowOf, sheet, UNIT } from './fixtures/xlsx/workbook-helpers.js';
@@ -34,16 +35,16 @@ function keysOf(form: ReturnType<typeof sheet>): string[] {
 }
 
 describe('buildTemplate', () => {
-  const cases = Object.entries(EMBEDDED_CRITERIA).flatMap(([ref, set]) =>
+  const cases = EMBEDDED_SETS.map((set) => [`${set.id}@${set.version}`, set] as const).flatMap(([ref, set]) =>
     set.levels.flatMap((level): [string, string, string | undefined][] => (level.groups?.length ? level.groups.map((group) => [ref, level.id, group.id]) : [[ref, level.id, undefined]])),
   );
 
   it.each(cases)('%s %s %s: builds, lists every applicable leaf in tree order, reads back empty', async (ref, level, group) => {
-    const set = EMBEDDED_CRITERIA[ref]!;
+    const set = getCriteria(ref);
     const bytes = await buildTemplate(set, { level, ...(group ? { group } : {}), unit: { id: 'u', name: 'U' } });
     const workbook = await open(bytes);
     expect(keysOf(sheet(workbook, FORM))).toEqual(expectedKeys(set, atomOf(level, group)));
-    const back = await readWorkbook(bytes);
+    const back = await readWorkbook(bytes, { registry: embeddedCriteria });
     if (!back.ok) throw new Error(back.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
     expect(back.value.unit).toEqual({ id: 'u', name: 'U', level, ...(group ? { group } : {}), values: {} });
     expect(back.value.criteria).toBe(ref);

@@ -12,7 +12,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getCriteria, scoreBatch, type UnitResult } from 'dti-criteria';
+import { scoreBatch, type UnitResult } from 'dti-criteria';
+import { getCriteria } from 'dti-criteria/sets';
 
 const criteria = getCriteria('can-tho@2022.1.0');
 const submission: unknown = JSON.parse(readFileSync(join(__dirname, '..', 'can-tho-2022', 'submissions.json'), 'utf8'));

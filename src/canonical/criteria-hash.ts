@@ -1,23 +1,28 @@
 import type { CriteriaSet } from '../format/types.js';
+import { isSealed } from '../format/sealed.js';
 import { canonicalJson } from './canonical-json.js';
 import { sha256Hex } from './sha256.js';
 
+/** Hashes of sealed (deep-frozen) sets only: their content cannot change. */
 const hashes = new WeakMap<object, string>();
 
 /**
  * The sha256 of a criteria set's canonical JSON: the stamp every result carries
- * so anyone can later check which rules produced a score. Cached per object.
+ * so anyone can later check which rules produced a score. Cached for the
+ * deep-frozen sets the library hands out; any other object is hashed afresh,
+ * so an edited object is never stamped with its old hash.
  *
  * @example
  * ```ts
- * import { criteriaHash, getCriteria } from 'dti-criteria';
- * console.log(criteriaHash(getCriteria('can-tho@2022.1.0')).length); // 64
+ * import { criteriaHash } from 'dti-criteria';
+ * import { canTho2022 } from 'dti-criteria/sets';
+ * console.log(criteriaHash(canTho2022).length); // 64
  * ```
  */
 export function criteriaHash(set: CriteriaSet): string {
   const hit = hashes.get(set);
   if (hit) return hit;
   const hash = sha256Hex(canonicalJson(set));
-  hashes.set(set, hash);
+  if (isSealed(set)) hashes.set(set, hash);
   return hash;
 }

@@ -33,7 +33,8 @@ const ROW = 24;
  *
  * @example
  * ```ts
- * import { getCriteria, scoreBatch } from 'dti-criteria';
+ * import { scoreBatch } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { indexHeatmap } from 'dti-criteria/charts';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const report = scoreBatch(criteria, { units: [

@@ -8,7 +8,8 @@
  *
  * @example
  * ```ts
- * import { getCriteria, scoreBatch } from 'dti-criteria';
+ * import { scoreBatch } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { indexHeatmap, pillarRadar, rankingBarChart } from 'dti-criteria/charts';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const report = scoreBatch(criteria, { units: [{ id: 'o-mon', name: 'Quận Ô Môn', level: 'district', values: { 'CQS.2.1': true } }] });

@@ -26,7 +26,7 @@ export const NO_RATING_COLOUR = '#9E9E9E';
  *
  * @example
  * ```ts
- * import { getCriteria } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { ratingColours } from 'dti-criteria/charts';
  * const colours = ratingColours(getCriteria('can-tho@2022.1.0'));
  * console.log(colours['xuat-sac']); // #0072B2

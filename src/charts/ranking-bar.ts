@@ -34,7 +34,8 @@ const BAR = 16;
  *
  * @example
  * ```ts
- * import { getCriteria, scoreBatch } from 'dti-criteria';
+ * import { scoreBatch } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { rankingBarChart } from 'dti-criteria/charts';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const report = scoreBatch(criteria, { period: '2022', units: [

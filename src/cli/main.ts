@@ -1,10 +1,8 @@
 import { run } from './run.js';
+import { VERSION } from '../version.js';
 
-declare const __DTI_VERSION__: string | undefined;
-
-const version = typeof __DTI_VERSION__ === 'string' ? __DTI_VERSION__ : 'dev';
 const io = { out: (t: string) => void process.stdout.write(t), err: (t: string) => void process.stderr.write(t) };
-Promise.resolve(run(process.argv.slice(2), io, version)).then(
+Promise.resolve(run(process.argv.slice(2), io, VERSION)).then(
   (code) => {
     process.exitCode = code;
   },

@@ -4,6 +4,7 @@ import { isPlainDecimalString } from '../decimal.js';
 import { DtiError, makeIssue, type Issue, type IssueCode } from '../errors.js';
 import type { CriteriaSet } from '../format/types.js';
 import { loadCriteria } from '../node/load-criteria.js';
+import { commandRegistry } from './criteria-choice.js';
 import { reportToHtml } from '../report/html.js';
 import { reportToMarkdown } from '../report/markdown.js';
 import type { ScoreReport } from '../scoring/result-types.js';
@@ -18,6 +19,8 @@ export interface ReportCommandOptions {
   readonly out?: string | undefined;
   /** The criteria reference (`id@version`, `id` or a path to a JSON file); default the results' own stamp. */
   readonly criteria?: string | undefined;
+  /** `--criteria-dir`: a criteria folder searched before `./criteria` and the embedded sets. */
+  readonly criteriaDir?: string | undefined;
 }
 
 /**
@@ -158,7 +161,9 @@ export async function reportCommand(io: Io, file: string, options: ReportCommand
   };
 
   const stamp = `${report.criteria.id}@${report.criteria.version}`;
-  const loaded = loadCriteria(options.criteria ?? stamp);
+  const registry = commandRegistry(options.criteriaDir);
+  if (!registry.ok) return fail(registry.issues);
+  const loaded = loadCriteria(options.criteria ?? stamp, { registry: registry.value });
   if (!loaded.ok) return fail(loaded.issues);
   const criteria = loaded.value;
   const hash = criteriaHash(criteria);

@@ -4,7 +4,6 @@ import { criteriaCommand } from './criteria-command.js';
 import { reportCommand } from './report-command.js';
 import { templateCommand } from './template-command.js';
 import { isWorkbookInput } from './xlsx-input.js';
-import { DEFAULT_CRITERIA } from '../criteria/embedded.js';
 import { printIssues, type Io } from './output.js';
 import { scoreCommand, scoreWorkbooksCommand } from './score-command.js';
 import { validateCommand } from './validate-command.js';
@@ -17,17 +16,23 @@ Cách dùng / usage:
             [--format table|json|csv] [--locale vi|en] [--lang vi|en] [--skip-invalid] [--no-explanations]
             [--period <period>]   (kỳ đánh giá của tệp CSV / the period of a CSV file)
   dti validate <criteria.json> [--format text|json]
-  dti template --level <level> [--group <g>] --out <form.xlsx> [--criteria <ref>] [--lang vi|en]
-  dti migrate <submissions.json> --to <id@version | path.json> [--criteria <from>] [--out migrated.json] [--format md|json]
+  dti template --level <level> [--group <g>] --out <form.xlsx> [--criteria <ref>] [--period <period>] [--lang vi|en]
+  dti migrate <submissions.json> --to <id@version | id | path.json> [--criteria <from>] [--period <period>] [--out migrated.json] [--format md|json]
   dti compare <results-a.json> <results-b.json> [--criteria-a ref] [--criteria-b ref] [--format md|json]
   dti report <results.json> [--format html|md|xlsx] [--lang vi|en] [--out <file>] [--criteria <id@version | path.json>]
             (báo cáo từ kết quả "dti score --format json"; xlsx cần --out / a report from the results; xlsx needs --out)
-  dti criteria list [--dir criteria]
-  dti criteria new <id> --from <version> --version <new> [--dir criteria]
+  dti criteria list
+  dti criteria new <id> --from <version> --version <new> --title <tên> [--title-en <name>]
+            [--description <mô tả>] [--description-en <text>] [--effective-from YYYY-MM-DD] [--effective-to YYYY-MM-DD] [--dir criteria]
   dti criteria publish <file> [--dir criteria]
   dti criteria verify [--dir criteria] [--format text|json]
-  dti criteria diff <a> <b> [--format md|json] [--lang vi|en]   (a, b: id@version, id or path.json)
+  dti criteria diff <a> <b> [--period <period>] [--format md|json] [--lang vi|en]   (a, b: id@version, id or path.json)
   dti --help | --version
+
+Bộ tiêu chí / criteria sets: "id@version" (ví dụ / e.g. can-tho@2025.1.0), "id" (phiên bản có hiệu lực trong kỳ /
+  the version in force for the period; mặc định / default can-tho, kỳ mặc định / default period: năm nay / this year)
+  hoặc đường dẫn tệp / or a file path. Tìm theo thứ tự / searched in order: --criteria-dir <folder> (hoặc / or
+  DTI_CRITERIA_DIR), ./criteria (khi có / when it has manifest.json), các bộ có sẵn / the embedded sets.
 
 Mã thoát / exit codes: 0 thành công / success · 1 dữ liệu hoặc bộ tiêu chí không hợp lệ / invalid input or criteria · 2 sai cú pháp / usage error
 `;
@@ -51,6 +56,13 @@ export function run(argv: readonly string[], io: Io, version: string): number | 
       allowPositionals: true,
       options: {
         criteria: { type: 'string' },
+        'criteria-dir': { type: 'string' },
+        title: { type: 'string' },
+        'title-en': { type: 'string' },
+        description: { type: 'string' },
+        'description-en': { type: 'string' },
+        'effective-from': { type: 'string' },
+        'effective-to': { type: 'string' },
         format: { type: 'string' },
         locale: { type: 'string' },
         lang: { type: 'string' },
@@ -87,6 +99,7 @@ export function run(argv: readonly string[], io: Io, version: string): number | 
       case 'score': {
         const scoreOptions = {
           criteria: values.criteria,
+          criteriaDir: values['criteria-dir'],
           format: oneOf(values.format, ['table', 'json', 'csv'], 'table', 'format'),
           locale: oneOf(values.locale, ['vi', 'en'], 'en', 'locale'),
           lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
@@ -100,15 +113,15 @@ export function run(argv: readonly string[], io: Io, version: string): number | 
       }
       case 'migrate': {
         if (rest.length !== 1) throw new Error('migrate takes exactly one submissions file');
-        return migrateCommand(io, rest[0]!, { to: values.to, from: values.criteria, out: values.out, format: oneOf(values.format, ['md', 'json'], 'md', 'format'), lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
+        return migrateCommand(io, rest[0]!, { to: values.to, from: values.criteria, criteriaDir: values['criteria-dir'], period: values.period, out: values.out, format: oneOf(values.format, ['md', 'json'], 'md', 'format'), lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
       }
       case 'compare': {
         if (rest.length !== 2) throw new Error('compare takes two results files');
-        return compareCommand(io, rest[0]!, rest[1]!, { criteriaA: values['criteria-a'], criteriaB: values['criteria-b'], format: oneOf(values.format, ['md', 'json'], 'md', 'format'), lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
+        return compareCommand(io, rest[0]!, rest[1]!, { criteriaA: values['criteria-a'], criteriaB: values['criteria-b'], criteriaDir: values['criteria-dir'], format: oneOf(values.format, ['md', 'json'], 'md', 'format'), lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
       }
       case 'template': {
         if (rest.length !== 0 || !values.level || !values.out) throw new Error('template needs --level and --out <file.xlsx>');
-        return templateCommand(io, { criteria: values.criteria ?? DEFAULT_CRITERIA, level: values.level, group: values.group, out: values.out, lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
+        return templateCommand(io, { criteria: values.criteria, criteriaDir: values['criteria-dir'], period: values.period, level: values.level, group: values.group, out: values.out, lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
       }
       case 'report': {
         if (rest.length !== 1) throw new Error('report takes exactly one results file');
@@ -117,14 +130,23 @@ export function run(argv: readonly string[], io: Io, version: string): number | 
           lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
           out: values.out,
           criteria: values.criteria,
+          criteriaDir: values['criteria-dir'],
         });
       }
       case 'criteria':
         return criteriaCommand(io, rest, {
           dir: values.dir ?? 'criteria',
+          criteriaDir: values['criteria-dir'],
+          period: values.period,
           format: values.format,
           from: values.from,
           version: values.version,
+          title: values.title,
+          titleEn: values['title-en'],
+          description: values.description,
+          descriptionEn: values['description-en'],
+          effectiveFrom: values['effective-from'],
+          effectiveTo: values['effective-to'],
           lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
         });
       default:

@@ -1,20 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { DEFAULT_CRITERIA } from '../criteria/embedded.js';
+import { parseCriteriaRef } from '../criteria/reference.js';
+import type { CriteriaRegistry } from '../criteria/registry.js';
 import { parseSubmissionsCsv } from '../csv/index.js';
 import { makeIssue, type Issue } from '../errors.js';
 import type { Submission } from '../format/submission-schema.js';
-import type { CriteriaSet } from '../format/types.js';
 import { readSubmissionWorkbooks } from './xlsx-input.js';
 import { scoreSubmission } from '../scoring/score-batch.js';
-import { loadCriteria } from '../node/load-criteria.js';
 import { printIssues, type Io } from './output.js';
 import { formatResultsCsv } from './results-csv.js';
 import { formatTable } from './table.js';
 import { parseJsonText } from '../format/json-text.js';
+import { chooseCriteria, commandRegistry, type CriteriaChoice } from './criteria-choice.js';
 
 /** Options of `dti score`. */
 export interface ScoreCommandOptions {
+  /** `--criteria`: a reference (`id@version`, `id`) or a path to a criteria file. */
   readonly criteria: string | undefined;
+  /** `--criteria-dir`: a criteria folder searched before `./criteria` and the embedded sets. */
+  readonly criteriaDir?: string | undefined;
   readonly format: 'table' | 'json' | 'csv';
   readonly locale: 'vi' | 'en';
   readonly lang: 'vi' | 'en';
@@ -24,12 +27,39 @@ export interface ScoreCommandOptions {
   readonly period?: string | undefined;
 }
 
-function criteriaField(data: unknown): string | undefined {
-  if (data && typeof data === 'object' && 'criteria' in data) {
-    const ref = (data as { criteria: unknown }).criteria;
-    return typeof ref === 'string' ? ref : undefined;
+/** The `criteria` and `period` fields of a submission read from JSON, when they are strings. */
+function headField(data: unknown, key: 'criteria' | 'period'): string | undefined {
+  if (data && typeof data === 'object' && !Array.isArray(data) && Object.prototype.hasOwnProperty.call(data, key)) {
+    const value = (data as Record<string, unknown>)[key];
+    return typeof value === 'string' ? value : undefined;
   }
   return undefined;
+}
+
+/** The period of a submission: its own, else `--period`; both given and different is an error. */
+function periodOf(own: string | undefined, option: string | undefined): { period: string | undefined; issues: Issue[] } {
+  if (own !== undefined && option !== undefined && own !== option) {
+    return { period: own, issues: [makeIssue('cli/usage', '--period', { detail: `--period ${option} khác kỳ "${own}" của bài nộp / differs from the submission's period "${own}"` })] };
+  }
+  return { period: own ?? option, issues: [] };
+}
+
+/**
+ * Resolves the set to score with: `--criteria`, else the submission's own
+ * `criteria` field (a reference only, never a path), else the default id; a
+ * bare id is the version in force for the period.
+ */
+function chooseFor(registry: CriteriaRegistry, options: ScoreCommandOptions, named: string | undefined, period: string | undefined): { choice?: CriteriaChoice; issues: readonly Issue[]; warnings: readonly Issue[] } {
+  if (named !== undefined && !parseCriteriaRef(named)) {
+    return { issues: [makeIssue('criteria/bad-reference', 'criteria', { ref: named.length > 80 ? `${named.slice(0, 80)}…` : named })], warnings: [] };
+  }
+  const chosen = chooseCriteria(registry, options.criteria ?? named, period);
+  if (!chosen.ok) return { issues: chosen.issues, warnings: [] };
+  const used = `${chosen.value.set.id}@${chosen.value.set.version}`;
+  const warnings = options.criteria !== undefined && named !== undefined && named !== used && named !== chosen.value.set.id
+    ? [makeIssue('submission/criteria-mismatch', 'criteria', { given: named, used })]
+    : [];
+  return { choice: chosen.value, issues: [], warnings };
 }
 
 /** `dti score <file> [...]`: 0 on success, 1 when the input or the criteria are invalid. */
@@ -38,6 +68,8 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
     printIssues(io, issues, options.format === 'json' ? 'json' : 'text');
     return 1;
   };
+  const registry = commandRegistry(options.criteriaDir);
+  if (!registry.ok) return fail(registry.issues);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -51,31 +83,35 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
     if (!parsed.ok) return fail(parsed.issues);
     data = parsed.value;
   }
-  const named = isCsv ? undefined : criteriaField(data);
-  const ref = options.criteria ?? named ?? DEFAULT_CRITERIA;
-  const loaded = loadCriteria(ref);
-  if (!loaded.ok) return fail(loaded.issues);
-  const criteria = loaded.value;
-  if (options.criteria !== undefined && named !== undefined && named !== `${criteria.id}@${criteria.version}` && named !== criteria.id) {
-    io.err(`cảnh báo / warning: ${makeIssue('submission/criteria-mismatch', 'criteria', { given: named, used: `${criteria.id}@${criteria.version}` }).message}\n`);
-  }
+  const { period, issues: periodIssues } = periodOf(isCsv ? undefined : headField(data, 'period'), options.period);
+  if (periodIssues.length > 0) return fail(periodIssues);
+  const { choice, issues, warnings } = chooseFor(registry.value, options, isCsv ? undefined : headField(data, 'criteria'), period);
+  if (!choice) return fail(issues);
+  const criteria = choice.set;
   let submission: unknown = data;
   if (isCsv) {
-    const parsed = parseSubmissionsCsv(text, criteria, { locale: options.locale, criteriaRef: `${criteria.id}@${criteria.version}`, ...(options.period ? { period: options.period } : {}) });
+    const parsed = parseSubmissionsCsv(text, criteria, { locale: options.locale, criteriaRef: `${criteria.id}@${criteria.version}`, ...(period ? { period } : {}) });
     if (!parsed.ok) return fail(parsed.issues);
     submission = parsed.value satisfies Submission;
+  } else if (period !== undefined && headField(data, 'period') === undefined && data && typeof data === 'object') {
+    submission = { ...(data as object), period };
   }
-  return scoreAndPrint(io, criteria, submission, options);
+  return scoreAndPrint(io, registry.value, choice, submission, warnings, options);
 }
 
 /** Scores a submission already read and prints it in the chosen format (shared by every input kind). */
-function scoreAndPrint(io: Io, criteria: CriteriaSet, submission: unknown, options: ScoreCommandOptions): number {
-  const outcome = scoreSubmission(criteria, submission, { skipInvalid: options.skipInvalid, explain: options.explain ?? true });
+function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoice, submission: unknown, before: readonly Issue[], options: ScoreCommandOptions): number {
+  const criteria = choice.set;
+  const outcome = scoreSubmission(criteria, submission, { skipInvalid: options.skipInvalid, explain: options.explain ?? true, versions: registry.list() });
   if (!outcome.ok) {
     printIssues(io, outcome.issues, options.format === 'json' ? 'json' : 'text');
     return 1;
   }
-  const report = outcome.value;
+  const report = outcome.value.warnings.length > 0 || before.length > 0 ? { ...outcome.value, warnings: [...before, ...outcome.value.warnings] } : outcome.value;
+  if (options.format !== 'json') {
+    io.err(choice.note);
+    for (const warning of report.warnings) io.err(`cảnh báo / warning: ${warning.path}: ${warning.message} [${warning.code}]\n`);
+  }
   for (const rejected of report.rejected) {
     io.err(`bỏ qua đơn vị / skipped unit "${rejected.unit}" (units[${rejected.position}]):\n`);
     for (const issue of rejected.issues) io.err(`  ${issue.path}: ${issue.message} [${issue.code}]\n`);
@@ -92,19 +128,28 @@ function scoreAndPrint(io: Io, criteria: CriteriaSet, submission: unknown, optio
  */
 export async function scoreWorkbooksCommand(io: Io, paths: readonly string[], options: ScoreCommandOptions & { readonly localeGiven: boolean }): Promise<number> {
   const format = options.format === 'json' ? 'json' : 'text';
-  let criteria: CriteriaSet | undefined;
+  const fail = (issues: readonly Issue[]): number => {
+    printIssues(io, issues, format);
+    return 1;
+  };
+  const registry = commandRegistry(options.criteriaDir);
+  if (!registry.ok) return fail(registry.issues);
+  let given: CriteriaChoice | undefined;
   if (options.criteria !== undefined) {
-    const loaded = loadCriteria(options.criteria);
-    if (!loaded.ok) { printIssues(io, loaded.issues, format); return 1; }
-    criteria = loaded.value;
+    const chosen = chooseCriteria(registry.value, options.criteria, options.period);
+    if (!chosen.ok) return fail(chosen.issues);
+    given = chosen.value;
   }
-  const read = await readSubmissionWorkbooks([...paths], criteria, options.localeGiven ? { locale: options.locale } : {});
-  if (!read.ok) { printIssues(io, read.issues, format); return 1; }
-  if (!criteria) {
-    const named = loadCriteria(read.value.criteria ?? DEFAULT_CRITERIA);
-    if (!named.ok) { printIssues(io, named.issues, format); return 1; }
-    criteria = named.value;
+  const read = await readSubmissionWorkbooks([...paths], given?.set, { ...(options.localeGiven ? { locale: options.locale } : {}), registry: registry.value });
+  if (!read.ok) return fail(read.issues);
+  const { period, issues: periodIssues } = periodOf(read.value.period, options.period);
+  if (periodIssues.length > 0) return fail(periodIssues);
+  let choice = given;
+  if (!choice) {
+    const chosen = chooseCriteria(registry.value, read.value.criteria, period);
+    if (!chosen.ok) return fail(chosen.issues);
+    choice = chosen.value;
   }
-  const submission = options.period ? { ...read.value, period: options.period } : read.value;
-  return scoreAndPrint(io, criteria, submission, options);
+  const submission = period !== undefined ? { ...read.value, period } : read.value;
+  return scoreAndPrint(io, registry.value, choice, submission, [], options);
 }

@@ -1,13 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { DtiError, makeIssue } from '../errors.js';
-import { loadCriteria } from '../node/load-criteria.js';
+import { chooseCriteria, commandRegistry, currentPeriod } from './criteria-choice.js';
 import { buildTemplate } from '../xlsx/template.js';
 import { printIssues, type Io } from './output.js';
 
 /** Options of `dti template`. */
 export interface TemplateCommandOptions {
-  /** `id@version`, `id` or a path to a criteria file. */
-  readonly criteria: string;
+  /** `id@version`, `id` or a path to a criteria file; default the set in force for `period`. */
+  readonly criteria?: string | undefined;
+  /** `--criteria-dir`: a criteria folder searched before `./criteria` and the embedded sets. */
+  readonly criteriaDir?: string | undefined;
+  /** The period the form is for (a bare id resolves to the version in force then); default the current year. */
+  readonly period?: string | undefined;
   readonly level: string;
   readonly group?: string | undefined;
   /** The `.xlsx` file to write. */
@@ -34,15 +38,17 @@ export interface TemplateCommandOptions {
  * ```
  */
 export async function templateCommand(io: Io, options: TemplateCommandOptions): Promise<number> {
-  const loaded = loadCriteria(options.criteria);
-  if (!loaded.ok) {
-    printIssues(io, loaded.issues, 'text');
+  const registry = commandRegistry(options.criteriaDir);
+  const chosen = registry.ok ? chooseCriteria(registry.value, options.criteria, options.period ?? currentPeriod()) : registry;
+  if (!chosen.ok) {
+    printIssues(io, chosen.issues, 'text');
     return 1;
   }
-  const criteria = loaded.value;
+  const criteria = chosen.value.set;
+  io.err(chosen.value.note);
   let bytes: Uint8Array;
   try {
-    bytes = await buildTemplate(criteria, { level: options.level, ...(options.group !== undefined ? { group: options.group } : {}), lang: options.lang });
+    bytes = await buildTemplate(criteria, { level: options.level, ...(options.group !== undefined ? { group: options.group } : {}), ...(options.period !== undefined ? { period: options.period } : {}), lang: options.lang });
   } catch (error) {
     if (!(error instanceof DtiError)) throw error;
     printIssues(io, error.issues, 'text');

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { DtiError, makeIssue, type Result } from '../errors.js';
 import { assertSubmission } from '../format/parse-submission.js';
 import { loadCriteria } from '../node/load-criteria.js';
+import { chooseCriteria, commandRegistry, currentPeriod } from './criteria-choice.js';
 import type { ScoreReport } from '../scoring/result-types.js';
 import { compareReports, comparisonToMarkdown } from '../versioning/compare.js';
 import { migrateSubmission, migrationToMarkdown } from '../versioning/migrate.js';
@@ -36,18 +37,22 @@ function guarded(io: Io, format: string, body: () => number): number {
  * carries a submission to another version and reports every carried, renamed,
  * flagged, dropped and missing leaf.
  */
-export function migrateCommand(io: Io, file: string, options: { to: string | undefined; from: string | undefined; out: string | undefined; format: string; lang: 'vi' | 'en' }): number {
-  if (!options.to) throw new Error('migrate <submissions.json> --to <id@version | path.json>');
+export function migrateCommand(io: Io, file: string, options: { to: string | undefined; from: string | undefined; criteriaDir?: string | undefined; period?: string | undefined; out: string | undefined; format: string; lang: 'vi' | 'en' }): number {
+  if (!options.to) throw new Error('migrate <submissions.json> --to <id@version | id | path.json>');
+  const registry = commandRegistry(options.criteriaDir);
+  if (!registry.ok) { printIssues(io, registry.issues, options.format); return 1; }
   const data = readJson(file);
   if (!data.ok) { printIssues(io, data.issues, options.format); return 1; }
   return guarded(io, options.format, () => {
     const submission = assertSubmission(data.value);
-    const from = loadCriteria(options.from ?? submission.criteria ?? '');
-    const to = loadCriteria(options.to!);
+    const from = chooseCriteria(registry.value, options.from ?? submission.criteria, submission.period);
+    const to = chooseCriteria(registry.value, options.to, options.period ?? currentPeriod());
     if (!from.ok || !to.ok) { printIssues(io, [...(from.ok ? [] : from.issues), ...(to.ok ? [] : to.issues)], options.format); return 1; }
-    const result = migrateSubmission(submission, from.value, to.value);
-    if (options.out) writeFileSync(options.out, `${JSON.stringify(result.submission, null, 2)}\n`);
-    io.out(options.format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : migrationToMarkdown(result, options.lang));
+    io.err(`từ / from: ${from.value.note}đến / to: ${to.value.note}`);
+    const result = migrateSubmission(submission, from.value.set, to.value.set);
+    const migrated = options.period !== undefined ? { ...result.submission, period: options.period } : result.submission;
+    if (options.out) writeFileSync(options.out, `${JSON.stringify(migrated, null, 2)}\n`);
+    io.out(options.format === 'json' ? `${JSON.stringify({ ...result, submission: migrated }, null, 2)}\n` : migrationToMarkdown(result, options.lang));
     return 0;
   });
 }
@@ -57,7 +62,9 @@ export function migrateCommand(io: Io, file: string, options: { to: string | und
  * rebased change per unit between two scored periods (each report's criteria
  * are resolved from its stamp, or given with `--criteria-a` / `--criteria-b`).
  */
-export function compareCommand(io: Io, fileA: string, fileB: string, options: { criteriaA: string | undefined; criteriaB: string | undefined; format: string; lang: 'vi' | 'en' }): number {
+export function compareCommand(io: Io, fileA: string, fileB: string, options: { criteriaA: string | undefined; criteriaB: string | undefined; criteriaDir?: string | undefined; format: string; lang: 'vi' | 'en' }): number {
+  const registry = commandRegistry(options.criteriaDir);
+  if (!registry.ok) { printIssues(io, registry.issues, options.format); return 1; }
   const a = readJson(fileA);
   const b = readJson(fileB);
   if (!a.ok || !b.ok) { printIssues(io, [...(a.ok ? [] : a.issues), ...(b.ok ? [] : b.issues)], options.format); return 1; }
@@ -65,8 +72,8 @@ export function compareCommand(io: Io, fileA: string, fileB: string, options: { 
     const reportA = a.value as ScoreReport;
     const reportB = b.value as ScoreReport;
     const refOf = (report: ScoreReport): string => (report?.criteria ? `${report.criteria.id}@${report.criteria.version}` : '');
-    const critA = loadCriteria(options.criteriaA ?? refOf(reportA));
-    const critB = loadCriteria(options.criteriaB ?? refOf(reportB));
+    const critA = loadCriteria(options.criteriaA ?? refOf(reportA), { registry: registry.value });
+    const critB = loadCriteria(options.criteriaB ?? refOf(reportB), { registry: registry.value });
     if (!critA.ok || !critB.ok) { printIssues(io, [...(critA.ok ? [] : critA.issues), ...(critB.ok ? [] : critB.issues)], options.format); return 1; }
     const comparison = compareReports({ report: reportA, criteria: critA.value }, { report: reportB, criteria: critB.value });
     io.out(options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : comparisonToMarkdown(comparison, options.lang));

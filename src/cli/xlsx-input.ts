@@ -1,3 +1,5 @@
+import type { CriteriaRegistry } from '../criteria/registry.js';
+import { embeddedCriteria } from '../sets/index.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeIssue, type Issue, type Result } from '../errors.js';
@@ -47,7 +49,7 @@ function workbooksIn(folder: string): string[] {
  * import { mkdtempSync, writeFileSync } from 'node:fs';
  * import { tmpdir } from 'node:os';
  * import { join } from 'node:path';
- * import { getCriteria } from '../index.js';
+ * import { getCriteria } from '../sets/index.js';
  * import { buildTemplate } from '../xlsx/index.js';
  * import { readSubmissionWorkbooks } from './xlsx-input.js';
  * const criteria = getCriteria('can-tho@2022.1.0');
@@ -66,7 +68,7 @@ function workbooksIn(folder: string): string[] {
 export async function readSubmissionWorkbooks(
   paths: readonly string[],
   criteria: CriteriaSet | undefined,
-  options: { readonly locale?: 'vi' | 'en' } = {},
+  options: { readonly locale?: 'vi' | 'en'; readonly registry?: CriteriaRegistry } = {},
 ): Promise<Result<Submission>> {
   const issues: Issue[] = [];
   const files: { name: string; bytes: Uint8Array }[] = [];
@@ -87,7 +89,7 @@ export async function readSubmissionWorkbooks(
       }
     }
   }
-  const read = await readWorkbooks(files, { ...(criteria ? { criteria } : {}), ...(options.locale ? { locale: options.locale } : {}) });
+  const read = await readWorkbooks(files, { ...(criteria ? { criteria } : {}), ...(options.locale ? { locale: options.locale } : {}), registry: options.registry ?? embeddedCriteria });
   if (issues.length > 0) return { ok: false, issues: [...issues, ...(read.ok ? [] : read.issues)] };
   return read;
 }

@@ -206,7 +206,7 @@ function partKey(part: LeafPart): string {
  *
  * @example
  * ```ts
- * import { getCriteria } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { mapCsvHeader } from 'dti-criteria/csv';
  * const { map, issues } = mapCsvHeader(['id', 'level', 'CQS.1.3.numerator', 'CQS.1.3.denominator', 'CQS.9.9'], getCriteria('can-tho@2022.1.0'));
  * console.log(map.leaves[0]?.code); // "CQS.1.3"

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * import { getCriteria } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { parseSubmissionsCsv } from 'dti-criteria/csv';
  * const result = parseSubmissionsCsv('id,level,CQS.2.1\nninh-kieu,district,có\n', getCriteria('can-tho@2022.1.0'));
  * if (result.ok) console.log(result.value.units[0]?.values); // {"CQS.2.1":true}

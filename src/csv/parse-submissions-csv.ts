@@ -82,7 +82,8 @@ function readUnit(row: CsvRow, map: CsvColumnMap, locale: CsvLocale, issues: Iss
  *
  * @example
  * ```ts
- * import { getCriteria, scoreSubmission } from 'dti-criteria';
+ * import { scoreSubmission } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { parseSubmissionsCsv } from 'dti-criteria/csv';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const csv = 'id;name;level;CQS.1.3.numerator;CQS.1.3.denominator;CQS.2.3.numerator;CQS.2.3.denominator\n' +

@@ -158,7 +158,7 @@ function leafCells(layout: LeafLayout, value: unknown, locale: CsvLocale, at: re
  *
  * @example
  * ```ts
- * import { getCriteria } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { parseSubmissionsCsv, submissionToCsv } from 'dti-criteria/csv';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const csv = submissionToCsv({ units: [{ id: 'cai-khe', level: 'commune', values: { 'CQS.1.3': { numerator: 12, denominator: 15 } } }] }, criteria);

@@ -1,14 +1,18 @@
-import { DtiError, makeIssue, type Result } from '../errors.js';
+import { DtiError, type Result } from '../errors.js';
 import type { CompiledCriteria } from './compiled.js';
 import type { CriteriaSet } from './types.js';
 import { checkAndCompile } from './validate-criteria.js';
 import { parseJsonText } from './json-text.js';
+import { copyForSealing, isSealed, sealOwned } from './sealed.js';
 
+/** Compiled plans, only for sets the library sealed (deep-frozen) itself. */
 const cache = new WeakMap<object, CompiledCriteria>();
 
 /**
  * Checks a criteria set (already parsed from JSON) against the format and every
  * cross-field rule of the spec. Never throws; reports every problem at once.
+ * A valid set comes back as a deep-frozen copy: the caller's object is never
+ * touched, and the set handed out can never change after it is first used.
  *
  * @example
  * ```ts
@@ -18,10 +22,18 @@ const cache = new WeakMap<object, CompiledCriteria>();
  * ```
  */
 export function validateCriteria(input: unknown): Result<CriteriaSet> {
-  const { issues, compiled } = checkAndCompile(input);
+  if (typeof input === 'object' && input !== null && isSealed(input)) {
+    if (cache.has(input)) return { ok: true, value: input as CriteriaSet };
+    const { issues, compiled } = checkAndCompile(input);
+    if (!compiled) return { ok: false, issues };
+    cache.set(input, compiled);
+    return { ok: true, value: input as CriteriaSet };
+  }
+  const { issues, compiled } = checkAndCompile(copyForSealing(input));
   if (!compiled) return { ok: false, issues };
-  cache.set(compiled.set, compiled);
-  return { ok: true, value: compiled.set };
+  const set = sealOwned(compiled.set);
+  cache.set(set, compiled);
+  return { ok: true, value: set };
 }
 
 /**
@@ -40,14 +52,16 @@ export function validateCriteriaJson(text: string): Result<CriteriaSet> {
 }
 
 /**
- * Returns the criteria set when it is valid; throws a {@link DtiError} listing
- * every problem otherwise.
+ * Returns the criteria set (a deep-frozen copy) when it is valid; throws a
+ * {@link DtiError} listing every problem otherwise.
  *
  * @example
  * ```ts
- * import { parseCriteria, getCriteria } from 'dti-criteria';
- * const set = parseCriteria(JSON.parse(JSON.stringify(getCriteria('can-tho@2022.1.0'))));
+ * import { parseCriteria } from 'dti-criteria';
+ * import { canTho2022 } from 'dti-criteria/sets';
+ * const set = parseCriteria(JSON.parse(JSON.stringify(canTho2022)));
  * console.log(set.version); // "2022.1.0"
+ * console.log(Object.isFrozen(set.nodes[0])); // true
  * ```
  */
 export function parseCriteria(input: unknown): CriteriaSet {
@@ -56,12 +70,22 @@ export function parseCriteria(input: unknown): CriteriaSet {
   return result.value;
 }
 
-/** The compiled form of a valid set, cached per object. Throws {@link DtiError} when invalid. */
+/**
+ * The compiled form of a valid set. Cached only for sets the library sealed
+ * (those from {@link validateCriteria}, {@link parseCriteria}, a registry or
+ * `dti-criteria/sets`); any other object is checked and compiled afresh on
+ * every call, so an object edited after use is scored as its new content.
+ * Throws {@link DtiError} when invalid.
+ */
 export function compileCriteria(set: CriteriaSet): CompiledCriteria {
   const hit = cache.get(set);
   if (hit) return hit;
+  if (isSealed(set)) {
+    const checked = validateCriteria(set);
+    if (!checked.ok) throw new DtiError(checked.issues);
+    return cache.get(set)!;
+  }
   const { issues, compiled } = checkAndCompile(set);
   if (!compiled) throw new DtiError(issues);
-  cache.set(set, compiled);
   return compiled;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CRITERIA_REF_PATTERN } from '../criteria/reference.js';
 import { idSchema } from './common.js';
 
 /** Most units accepted in one submission batch. */
@@ -30,7 +31,11 @@ export const unitSubmissionSchema = z.strictObject({
 const headFields = {
   $schema: z.string().optional(),
   $comment: z.string().optional(),
-  criteria: z.string().min(1).optional(),
+  criteria: z
+    .string()
+    .regex(CRITERIA_REF_PATTERN, { error: 'schema/format|"id" hoặc "id@phiên-bản", ví dụ "can-tho@2025.1.0", không phải đường dẫn tệp ("id" or "id@version", not a file path)' })
+    .optional()
+    .meta({ description: 'The criteria set: "id" (the version in force for the period) or "id@version" / Bộ tiêu chí' }),
   period: z.string().min(1).optional(),
 };
 

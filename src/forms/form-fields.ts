@@ -227,7 +227,8 @@ function itemsOf(b: Builder, nodes: readonly CompiledNode[], depth: number): For
  *
  * @example
  * ```ts
- * import { formFields, getCriteria, listFormFields } from 'dti-criteria';
+ * import { formFields, listFormFields } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * const sections = formFields(getCriteria('can-tho@2022.1.0'), 'department', 'A', 'en');
  * console.log(sections.map((s) => `${s.code} ${s.maxPoints}`)); // ["CQS 600.00", "KTS 200.00", "XHS 200.00"]
  * const field = listFormFields(sections).find((f) => f.code === 'CQS.1.3');
@@ -277,7 +278,8 @@ export function formFields(criteria: CriteriaSet, level: string, group?: string 
  *
  * @example
  * ```ts
- * import { formFields, getCriteria, listFormFields } from 'dti-criteria';
+ * import { formFields, listFormFields } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * const fields = listFormFields(formFields(getCriteria('vn-dti-province@2022.1.0'), 'province'));
  * console.log(fields.map((f) => f.code).join(' ')); // DTI.1 DTI.2 DTI.3 DTI.4 DTI.5 DTI.6 DTI.7 DTI.8 DTI.9
  * console.log(fields[5]?.input.kind); // text

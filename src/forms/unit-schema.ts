@@ -176,7 +176,8 @@ function build(scope: FormScope): Built {
  *
  * @example
  * ```ts
- * import { getCriteria, unitSubmissionSchemaFor } from 'dti-criteria';
+ * import { unitSubmissionSchemaFor } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * const schema = unitSubmissionSchemaFor(getCriteria('can-tho@2022.1.0'), 'district');
  * const ok = schema.safeParse({ id: 'ninh-kieu', level: 'district', values: { 'CQS.1.3': { numerator: 12, denominator: 15 } } });
  * console.log(ok.success); // true
@@ -201,7 +202,8 @@ export function unitSubmissionSchemaFor(criteria: CriteriaSet, level: string, gr
  *
  * @example
  * ```ts
- * import { getCriteria, unitSubmissionJsonSchemaFor } from 'dti-criteria';
+ * import { unitSubmissionJsonSchemaFor } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * const schema = unitSubmissionJsonSchemaFor(getCriteria('can-tho@2022.1.0'), 'department', 'C');
  * console.log(schema.$schema); // https://json-schema.org/draft/2020-12/schema
  * const values = (schema.properties as Record<string, { properties: Record<string, unknown> }>).values;

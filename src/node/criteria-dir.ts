@@ -1,18 +1,73 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { compareVersions } from '../criteria/resolve.js';
+import { compareVersions } from '../criteria/versions.js';
 import { makeIssue, type Issue, type Result } from '../errors.js';
+import { isIsoDate, kebabIdSchema, versionSchema } from '../format/common.js';
+import { parseJsonText } from '../format/json-text.js';
 import { validateCriteriaJson } from '../format/parse-criteria.js';
+import { decodeUtf8 } from '../format/text-bytes.js';
 import type { CriteriaSet } from '../format/types.js';
-import { buildManifest, verifyCriteriaFiles, type Manifest } from '../versioning/manifest.js';
+import { buildManifest, parseManifest, verifyCriteriaFiles, type Manifest } from '../versioning/manifest.js';
 import { byCodeUnits } from '../order.js';
 
 /** Name of the manifest file inside a criteria folder. */
 export const MANIFEST_FILE = 'manifest.json';
 
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A file's bytes, or `input/read` naming the file. */
+function readBytes(file: string): Result<Uint8Array> {
+  try {
+    return { ok: true, value: readFileSync(file) };
+  } catch (error) {
+    return { ok: false, issues: [makeIssue('input/read', file, { file, detail: errorText(error) })] };
+  }
+}
+
+/** Writes `text` to `file` (creating its folder), or `output/write` naming the file. */
+function writeText(file: string, text: string | Uint8Array): Result<void> {
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, text);
+    return { ok: true, value: undefined };
+  } catch (error) {
+    return { ok: false, issues: [makeIssue('output/write', file, { file, detail: errorText(error) })] };
+  }
+}
+
+function jsonText(data: unknown): string {
+  return `${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** The `<id>/<version>.json` files of a criteria folder, relative with `/`, sorted; `input/read` for a folder that cannot be listed. */
+function listCriteriaFiles(dir: string): { readonly files: string[]; readonly issues: Issue[] } {
+  const files: string[] = [];
+  const issues: Issue[] = [];
+  let ids: string[];
+  try {
+    ids = readdirSync(dir).sort(byCodeUnits);
+  } catch (error) {
+    return { files, issues: [makeIssue('input/read', dir, { file: dir, detail: errorText(error) })] };
+  }
+  for (const id of ids) {
+    const folder = join(dir, id);
+    try {
+      if (!statSync(folder).isDirectory()) continue;
+      for (const name of readdirSync(folder).sort(byCodeUnits)) if (name.endsWith('.json')) files.push(`${id}/${name}`);
+    } catch (error) {
+      issues.push(makeIssue('input/read', id, { file: folder, detail: errorText(error) }));
+    }
+  }
+  return { files, issues };
+}
+
 /**
  * Reads every `<id>/<version>.json` of a criteria folder as text, keyed by its
- * path relative to the folder (with `/`).
+ * path relative to the folder (with `/`), as plain text: no encoding check,
+ * no issues (a folder that cannot be listed reads as empty, an unreadable
+ * file throws). `verifyCriteriaDir` is the strict reader.
  *
  * @example
  * ```ts
@@ -22,122 +77,257 @@ export const MANIFEST_FILE = 'manifest.json';
  */
 export function readCriteriaDir(dir: string): Map<string, string> {
   const files = new Map<string, string>();
-  for (const id of readdirSync(dir).sort()) {
-    const folder = join(dir, id);
-    if (!statSync(folder).isDirectory()) continue;
-    for (const name of readdirSync(folder).sort()) {
-      if (name.endsWith('.json')) files.set(`${id}/${name}`, readFileSync(join(folder, name), 'utf8'));
-    }
-  }
+  for (const file of listCriteriaFiles(dir).files) files.set(file, readFileSync(join(dir, file), 'utf8'));
   return files;
 }
 
+/** The manifest of a folder as read: whether the file exists, whether it starts with a UTF-8 BOM, and its content or issues. */
+interface ManifestRead {
+  readonly present: boolean;
+  readonly bom: boolean;
+  readonly manifest: Result<Manifest>;
+}
+
+function loadManifest(dir: string, name: string): ManifestRead {
+  const file = join(dir, MANIFEST_FILE);
+  if (!existsSync(file)) return { present: false, bom: false, manifest: { ok: true, value: { format: 1, sets: [] } } };
+  const bytes = readBytes(file);
+  if (!bytes.ok) return { present: true, bom: false, manifest: { ok: false, issues: bytes.issues.map((issue) => ({ ...issue, path: name })) } };
+  const decoded = decodeUtf8(bytes.value, name);
+  if (!decoded.ok) return { present: true, bom: false, manifest: decoded };
+  return { present: true, bom: decoded.value.bom, manifest: parseManifest(decoded.value.text, name) };
+}
+
 /**
- * Reads `manifest.json` of a criteria folder (an empty manifest when absent).
+ * Reads `manifest.json` of a criteria folder: an empty manifest when the file
+ * is absent (a new folder), else the manifest checked by `parseManifest`
+ * (UTF-8, a BOM tolerated; bad JSON or a wrong shape are coded issues naming
+ * the file). Never throws.
  *
  * @example
  * ```ts
  * import { readManifest } from 'dti-criteria/node';
- * console.log(readManifest('criteria').sets.length > 0); // true
+ * const manifest = readManifest('criteria');
+ * console.log(manifest.ok && manifest.value.sets.length > 0); // true
+ * console.log(readManifest('no-such-folder')); // {"ok":true,"value":{"format":1,"sets":[]}}
  * ```
  */
-export function readManifest(dir: string): Manifest {
-  const file = join(dir, MANIFEST_FILE);
-  if (!existsSync(file)) return { format: 1, sets: [] };
-  return JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+export function readManifest(dir: string): Result<Manifest> {
+  return loadManifest(dir, join(dir, MANIFEST_FILE)).manifest;
 }
 
 /**
  * Verifies a criteria folder against its manifest (see `verifyCriteriaFiles`):
- * returns every problem, each naming its file.
+ * returns every problem as a coded issue naming its file, relative to the
+ * folder. Files are read as bytes, so a BOM or another encoding is seen;
+ * a malformed manifest (bad JSON, an unknown field, a bad date), a missing
+ * manifest beside published files, an empty or unreadable folder are issues
+ * too. Never throws.
  *
  * @example
  * ```ts
  * import { verifyCriteriaDir } from 'dti-criteria/node';
  * console.log(verifyCriteriaDir('criteria')); // []
+ * console.log(verifyCriteriaDir('no-such-folder')[0]?.code); // input/read
  * ```
  */
 export function verifyCriteriaDir(dir: string): Issue[] {
-  return verifyCriteriaFiles(readManifest(dir), readCriteriaDir(dir));
-}
-
-function writeJson(file: string, data: unknown): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(data, null, 2)}\n`);
+  try {
+    if (!statSync(dir).isDirectory()) return [makeIssue('input/read', dir, { file: dir, detail: `ENOTDIR: ${dir}` })];
+  } catch (error) {
+    return [makeIssue('input/read', dir, { file: dir, detail: errorText(error) })];
+  }
+  const listed = listCriteriaFiles(dir);
+  const issues: Issue[] = [...listed.issues];
+  const read = loadManifest(dir, MANIFEST_FILE);
+  if (read.bom) issues.push(makeIssue('version/bom', MANIFEST_FILE, { file: MANIFEST_FILE }));
+  if (!read.manifest.ok) return [...issues, ...read.manifest.issues];
+  const files = new Map<string, Uint8Array>();
+  for (const file of listed.files) {
+    const bytes = readBytes(join(dir, file));
+    if (bytes.ok) files.set(file, bytes.value);
+    else issues.push(...bytes.issues.map((issue) => ({ ...issue, path: file })));
+  }
+  issues.push(...verifyCriteriaFiles(read.present ? read.manifest.value : undefined, files, dir));
+  return issues;
 }
 
 /**
  * Records one set in the folder's manifest, leaving every other entry as it is
  * (a published entry is never re-hashed from a file that may have been altered).
  */
-function recordInManifest(dir: string, set: CriteriaSet): void {
-  const others = readManifest(dir).sets.filter((entry) => !(entry.id === set.id && entry.version === set.version));
-  const manifest = buildManifest([set]);
-  const sets = [...others, ...manifest.sets].sort((a, b) => byCodeUnits(a.id, b.id) || compareVersions(a.version, b.version));
-  writeJson(join(dir, MANIFEST_FILE), { format: 1, sets } satisfies Manifest);
+function recordInManifest(dir: string, set: CriteriaSet): Result<void> {
+  const current = readManifest(dir);
+  if (!current.ok) return current;
+  const others = current.value.sets.filter((entry) => !(entry.id === set.id && entry.version === set.version));
+  const sets = [...others, ...buildManifest([set]).sets].sort((a, b) => byCodeUnits(a.id, b.id) || compareVersions(a.version, b.version));
+  return writeText(join(dir, MANIFEST_FILE), jsonText({ format: 1, sets } satisfies Manifest));
 }
 
 /**
- * Publishes a draft: validates it (refusing on any problem), checks it sits at
- * `<dir>/<id>/<version>.json` and that this version was never published,
- * stamps `"status": "published"` and records it in the manifest.
+ * Publishes a draft: reads it as UTF-8 (a BOM is accepted and dropped; any
+ * other encoding is refused), validates it (refusing on any problem), checks
+ * it sits at `<dir>/<id>/<version>.json` and that this version was never
+ * published, rewrites it with `"status": "published"` (UTF-8 without BOM) and
+ * records it in the manifest. Every failure, file I/O included, is a coded
+ * issue naming the file (`input/read`, `input/encoding`, `output/write`, …).
  *
  * @example
  * ```ts
- * import { mkdtempSync, cpSync } from 'node:fs';
+ * import { mkdtempSync } from 'node:fs';
  * import { tmpdir } from 'node:os';
  * import { join } from 'node:path';
  * import { newCriteriaVersion, publishCriteriaFile } from 'dti-criteria/node';
- * const dir = mkdtempSync(join(tmpdir(), 'dti-'));
- * cpSync('criteria', dir, { recursive: true });
- * const draft = newCriteriaVersion(dir, 'can-tho', '2023.1.0', '2024.1.0');
+ * import { canTho2023 } from 'dti-criteria/sets';
+ * const dir = join(mkdtempSync(join(tmpdir(), 'dti-')), 'criteria');
+ * const draft = newCriteriaVersion(dir, canTho2023, '2024.1.0', { title: 'Bộ chỉ số 2024', effectiveFrom: '2024-03-01' });
  * console.log(draft.ok && publishCriteriaFile(draft.value, dir).ok); // true
+ * const missing = publishCriteriaFile(join(dir, 'can-tho/2030.1.0.json'), dir);
+ * console.log(missing.ok ? '' : missing.issues[0]?.code); // input/read
  * ```
  */
 export function publishCriteriaFile(file: string, dir: string): Result<CriteriaSet> {
-  const text = readFileSync(file, 'utf8');
+  const bytes = readBytes(file);
+  if (!bytes.ok) return bytes;
+  const decoded = decodeUtf8(bytes.value, file);
+  if (!decoded.ok) return decoded;
+  const { text } = decoded.value;
   const result = validateCriteriaJson(text);
   if (!result.ok) return result;
   const set = result.value;
   const expected = resolve(dir, set.id, `${set.version}.json`);
   if (resolve(file) !== expected) return { ok: false, issues: [makeIssue('version/file-name', file, { expected: relative(process.cwd(), expected).split(sep).join('/') })] };
-  const previous = readManifest(dir).sets.find((entry) => entry.id === set.id && entry.version === set.version);
+  const manifest = readManifest(dir);
+  if (!manifest.ok) return manifest;
+  const previous = manifest.value.sets.find((entry) => entry.id === set.id && entry.version === set.version);
   if (previous?.status === 'published') return { ok: false, issues: [makeIssue('version/already-published', file, { ref: `${set.id}@${set.version}` })] };
-  const published = { ...(JSON.parse(text) as CriteriaSet), status: 'published' as const };
-  writeJson(file, published);
-  const stamped = validateCriteriaJson(readFileSync(file, 'utf8'));
-  if (stamped.ok) recordInManifest(dir, stamped.value);
+  // The text validated as a criteria set, so it is a JSON object; its key order is kept.
+  const published = jsonText({ ...(JSON.parse(text) as Record<string, unknown>), status: 'published' });
+  const stamped = validateCriteriaJson(published);
+  if (!stamped.ok) return stamped;
+  const written = writeText(file, published);
+  if (!written.ok) return written;
+  const recorded = recordInManifest(dir, stamped.value);
+  if (!recorded.ok) {
+    // Leave the folder as it was: the draft back, unpublished.
+    writeText(file, bytes.value);
+    return recorded;
+  }
   return stamped;
 }
 
+/** What a new version says of itself: its title, description and dates (the old version's are never carried over). */
+export interface NewVersionOptions {
+  /** The Vietnamese title (required). */
+  readonly title: string;
+  /** The English title. */
+  readonly titleEn?: string | undefined;
+  /** The Vietnamese description; without one (and without `descriptionEn`) the new version has none. */
+  readonly description?: string | undefined;
+  /** The English description (needs `description`). */
+  readonly descriptionEn?: string | undefined;
+  /** `effective.from`, `YYYY-MM-DD`; default the first day of the new version's year. */
+  readonly effectiveFrom?: string | undefined;
+  /** `effective.to`, `YYYY-MM-DD`, or `null` (default) for no end. */
+  readonly effectiveTo?: string | null | undefined;
+}
+
+/** Coded issues for the arguments of `newCriteriaVersion` that no file is needed to judge. */
+function checkNewVersionArguments(id: string, fromVersion: string, newVersion: string, options: NewVersionOptions, from: string, to: string | null): Issue[] {
+  const issues: Issue[] = [];
+  const kebab = 'chữ thường, số và dấu gạch nối, ví dụ "can-tho" (lowercase kebab-case)';
+  if (!kebabIdSchema.safeParse(id).success) issues.push(makeIssue('schema/format', 'id', { expected: kebab }));
+  if (!versionSchema.safeParse(fromVersion).success) issues.push(makeIssue('schema/version', 'fromVersion'));
+  const versionOk = versionSchema.safeParse(newVersion).success;
+  if (!versionOk) issues.push(makeIssue('schema/version', 'version'));
+  if (options.title.trim() === '') issues.push(makeIssue('schema/required', 'title.vi'));
+  if (options.description === undefined && options.descriptionEn !== undefined) issues.push(makeIssue('schema/required', 'description.vi'));
+  // The default start date comes from the new version's year: judged only when that version reads.
+  if ((options.effectiveFrom !== undefined || versionOk) && !isIsoDate(from)) issues.push(makeIssue('schema/date', 'effective.from'));
+  if (to !== null && !isIsoDate(to)) issues.push(makeIssue('schema/date', 'effective.to'));
+  if (to !== null && isIsoDate(from) && isIsoDate(to) && to < from) issues.push(makeIssue('criteria/effective-dates', 'effective.to'));
+  return issues;
+}
+
+function localized(vi: string | undefined, en: string | undefined): { vi: string; en?: string } | undefined {
+  if (vi === undefined) return undefined;
+  return en === undefined ? { vi: vi.trim() } : { vi: vi.trim(), en: en.trim() };
+}
+
 /**
- * Starts a new version as a draft copy of an existing one: `status` becomes
- * `"draft"`, `version` the new one, and `effective` is reset to the first day
- * of the new version's year with no end (the editor sets the real dates).
- * Returns the new file's path.
+ * The new version's object: the old one's keys in their order, with version,
+ * status, title, description and dates replaced (description right after the
+ * title, or dropped).
+ */
+function newVersionData(data: Readonly<Record<string, unknown>>, fields: ReadonlyMap<string, unknown>, description: unknown): Record<string, unknown> {
+  const entries: [string, unknown][] = [];
+  for (const [key, value] of Object.entries(data)) {
+    if (key === 'description') continue;
+    entries.push([key, fields.has(key) ? fields.get(key) : value]);
+    if (key === 'title' && description !== undefined) entries.push(['description', description]);
+  }
+  for (const [key, value] of fields) if (!Object.prototype.hasOwnProperty.call(data, key)) entries.push([key, value]);
+  if (description !== undefined && !entries.some(([key]) => key === 'description')) entries.push(['description', description]);
+  return Object.fromEntries(entries);
+}
+
+/**
+ * Starts a new version in the folder `dir` as a draft copy of `source` (any
+ * set: from the folder, another folder or the embedded sets, resolved by the
+ * caller), creating the folder and its manifest when needed: `status` becomes
+ * `"draft"`, `version` the new one, the title and description are the ones
+ * given (nothing of the old version's text is kept: no description given, no
+ * description), and `effective` runs from `options.effectiveFrom` (default the
+ * first day of the new version's year) to `options.effectiveTo` (default no
+ * end). Bad arguments, dates included, are coded issues; nothing is written
+ * then. Returns the new file's path.
  *
  * @example
  * ```ts
- * import { mkdtempSync, cpSync } from 'node:fs';
+ * import { mkdtempSync, readFileSync } from 'node:fs';
  * import { tmpdir } from 'node:os';
  * import { join } from 'node:path';
  * import { newCriteriaVersion } from 'dti-criteria/node';
- * const dir = mkdtempSync(join(tmpdir(), 'dti-'));
- * cpSync('criteria', dir, { recursive: true });
- * const made = newCriteriaVersion(dir, 'can-tho', '2025.1.0', '2026.1.0');
+ * import { canTho2025 } from 'dti-criteria/sets';
+ * const dir = join(mkdtempSync(join(tmpdir(), 'dti-')), 'criteria');
+ * const made = newCriteriaVersion(dir, canTho2025, '2026.1.0', { title: 'Bộ chỉ số năm 2026', titleEn: 'Index 2026', effectiveFrom: '2026-02-15' });
  * console.log(made.ok ? made.value.endsWith('2026.1.0.json') : made.issues); // true
+ * const draft = made.ok ? JSON.parse(readFileSync(made.value, 'utf8')) : {};
+ * console.log([draft.status, draft.title, draft.description, draft.effective]); // ["draft",{"vi":"Bộ chỉ số năm 2026","en":"Index 2026"},null,{"from":"2026-02-15","to":null}]
+ * const late = newCriteriaVersion(dir, canTho2025, '2027.1.0', { title: 'x', effectiveFrom: '2027-12-31', effectiveTo: '2027-01-01' });
+ * console.log(late.ok ? '' : late.issues.map((i) => i.code)); // ["criteria/effective-dates"]
  * ```
  */
-export function newCriteriaVersion(dir: string, id: string, fromVersion: string, newVersion: string): Result<string> {
-  const source = join(dir, id, `${fromVersion}.json`);
+export function newCriteriaVersion(dir: string, source: CriteriaSet, newVersion: string, options: NewVersionOptions): Result<string> {
+  const { id, version: fromVersion } = source;
+  const from = options.effectiveFrom ?? `${newVersion.slice(0, 4)}-01-01`;
+  const to = options.effectiveTo ?? null;
+  const invalid = checkNewVersionArguments(id, fromVersion, newVersion, options, from, to);
+  if (invalid.length > 0) return { ok: false, issues: invalid };
   const target = join(dir, id, `${newVersion}.json`);
-  if (!existsSync(source)) return { ok: false, issues: [makeIssue('criteria/not-found', source, { ref: `${id}@${fromVersion}` })] };
   if (existsSync(target)) return { ok: false, issues: [makeIssue('version/exists', target, { file: target })] };
-  const data = JSON.parse(readFileSync(source, 'utf8')) as Record<string, unknown>;
-  const copy = { ...data, version: newVersion, status: 'draft', effective: { from: `${newVersion.slice(0, 4)}-01-01`, to: null } };
-  const checked = validateCriteriaJson(JSON.stringify(copy));
-  if (!checked.ok) return checked;
-  writeJson(target, copy);
-  recordInManifest(dir, checked.value);
+  const data: unknown = source;
+  const fields = new Map<string, unknown>([
+    ['version', newVersion],
+    ['status', 'draft'],
+    ['title', localized(options.title, options.titleEn)],
+    ['effective', { from, to }],
+  ]);
+  const copy = newVersionData(data as Record<string, unknown>, fields, localized(options.description, options.descriptionEn));
+  const text = jsonText(copy);
+  const checked = validateCriteriaJson(text);
+  if (!checked.ok) return { ok: false, issues: checked.issues.map((issue) => ({ ...issue, path: `${target}: ${issue.path}` })) };
+  const written = writeText(target, text);
+  if (!written.ok) return written;
+  const recorded = recordInManifest(dir, checked.value);
+  if (!recorded.ok) {
+    // Leave the folder as it was: no draft that the manifest does not list.
+    try {
+      rmSync(target, { force: true });
+    } catch {
+      // The issue already names the write that failed.
+    }
+    return recorded;
+  }
   return { ok: true, value: target };
 }

@@ -4,5 +4,10 @@
  *
  * @packageDocumentation
  */
-export { loadCriteria } from './load-criteria.js';
-export { MANIFEST_FILE, newCriteriaVersion, publishCriteriaFile, readCriteriaDir, readManifest, verifyCriteriaDir } from './criteria-dir.js';
+export { loadCriteria, type LoadCriteriaOptions } from './load-criteria.js';
+export { criteriaFolderSource } from './criteria-folder.js';
+export { readCriteriaFile } from './read-criteria-file.js';
+export { CRITERIA_DIR_ENV, openCriteriaRegistry, type OpenRegistryOptions } from './registry.js';
+export { MANIFEST_FILE, newCriteriaVersion, publishCriteriaFile, readCriteriaDir, readManifest, verifyCriteriaDir, type NewVersionOptions } from './criteria-dir.js';
+export { decodeUtf8, type DecodedText } from '../format/text-bytes.js';
+export { parseManifest, type CriteriaFileContent } from '../versioning/manifest.js';

@@ -1,38 +1,34 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { getCriteria } from '../criteria/resolve.js';
-import { DtiError, makeIssue, type Result } from '../errors.js';
-import { validateCriteriaJson } from '../format/parse-criteria.js';
+import { parseCriteriaRef } from '../criteria/reference.js';
+import type { CriteriaRegistry } from '../criteria/registry.js';
+import type { Result } from '../errors.js';
 import type { CriteriaSet } from '../format/types.js';
+import { embeddedCriteria } from '../sets/index.js';
+import { readCriteriaFile } from './read-criteria-file.js';
+
+/** Options of {@link loadCriteria}. */
+export interface LoadCriteriaOptions {
+  /** Where references are resolved; default the embedded sets. */
+  readonly registry?: CriteriaRegistry;
+  /** The period a bare `id` is resolved for (the version in force then). */
+  readonly period?: string | undefined;
+}
 
 /**
- * Resolves a criteria reference the way the command line does: a path to a
- * JSON file (when it ends in `.json` or exists), else an embedded `id@version`
- * or `id` (latest published). Node only (it reads files). Never throws for a
- * bad reference or file: returns the issues.
+ * Loads a criteria set the way a person names one on the command line: a
+ * reference (`id@version`, or `id` for the version in force in
+ * `options.period`) is resolved in the registry; anything else is a path to a
+ * JSON file. Node only (it reads files). Never throws: returns the issues.
  *
  * @example
  * ```ts
  * import { loadCriteria } from 'dti-criteria/node';
  * const fromFile = loadCriteria('criteria/can-tho/2022.1.0.json');
- * const embedded = loadCriteria('can-tho');
- * console.log(fromFile.ok && embedded.ok); // true
+ * const byName = loadCriteria('can-tho', { period: '2022' });
+ * console.log(fromFile.ok && byName.ok && byName.value.version); // 2022.1.0
  * console.log(loadCriteria('missing.json').ok); // false
  * ```
  */
-export function loadCriteria(ref: string): Result<CriteriaSet> {
-  if (ref.endsWith('.json') || existsSync(ref)) {
-    let text: string;
-    try {
-      text = readFileSync(ref, 'utf8');
-    } catch (error) {
-      return { ok: false, issues: [makeIssue('input/read', ref, { detail: (error as Error).message })] };
-    }
-    return validateCriteriaJson(text);
-  }
-  try {
-    return { ok: true, value: getCriteria(ref) };
-  } catch (error) {
-    if (error instanceof DtiError) return { ok: false, issues: error.issues };
-    throw error;
-  }
+export function loadCriteria(ref: string, options: LoadCriteriaOptions = {}): Result<CriteriaSet> {
+  if (parseCriteriaRef(ref)) return (options.registry ?? embeddedCriteria).resolve(ref, { period: options.period });
+  return readCriteriaFile(ref);
 }

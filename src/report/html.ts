@@ -109,7 +109,8 @@ function table(model: TableModel, className?: string): string {
  *
  * @example
  * ```ts
- * import { getCriteria, scoreBatch } from 'dti-criteria';
+ * import { scoreBatch } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { reportToHtml } from 'dti-criteria/report';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const report = scoreBatch(criteria, { period: '2022', units: [

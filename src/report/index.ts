@@ -7,7 +7,8 @@
  *
  * @example
  * ```ts
- * import { getCriteria, scoreBatch } from 'dti-criteria';
+ * import { scoreBatch } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { reportToHtml, reportToMarkdown } from 'dti-criteria/report';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const report = scoreBatch(criteria, { period: '2022', units: [{ id: 'vinh-thanh', name: 'Huyện Vĩnh Thạnh', level: 'district', values: {} }] });

@@ -55,9 +55,16 @@ export interface CriteriaStamp {
   readonly sha256: string;
 }
 
+/** The library (and its version) that produced a result (spec section 13). */
+export interface GeneratorStamp {
+  readonly name: string;
+  readonly version: string;
+}
+
 /** The scored batch: what `dti score --format json` prints. */
 export interface ScoreReport {
   readonly criteria: CriteriaStamp;
+  readonly generator: GeneratorStamp;
   readonly period: string | null;
   readonly results: readonly UnitResult[];
   /** Units rejected under `skipInvalid`; empty otherwise. */

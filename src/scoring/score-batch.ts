@@ -1,6 +1,8 @@
 import { criteriaHash } from '../canonical/criteria-hash.js';
 import { DtiError, type Issue, type Result } from '../errors.js';
-import { periodWarnings } from '../versioning/period-warnings.js';
+import { criteriaWarnings } from '../criteria/warnings.js';
+import type { VersionFacts } from '../criteria/in-force.js';
+import { GENERATOR } from '../version.js';
 import type { CompiledCriteria } from '../format/compiled.js';
 import { compileCriteria } from '../format/parse-criteria.js';
 import { checkSubmissionShape } from '../format/parse-submission.js';
@@ -18,10 +20,12 @@ export interface ScoreOptions {
   /** Score the valid units and list the rejected ones, instead of failing the whole batch. */
   readonly skipInvalid?: boolean;
   /**
-   * Other versions of the set, to name the one in force when the submission's
-   * period falls outside the chosen version's dates (the embedded sets are always consulted).
+   * The versions known (for example a registry's `list()`), to name the one in
+   * force when the submission's period falls outside the chosen version's
+   * dates. Without them the warning still says the period is outside the
+   * set's dates, but cannot name the version in force.
    */
-  readonly versions?: readonly CriteriaSet[];
+  readonly versions?: readonly VersionFacts[];
   /**
    * Build the `explanation` texts of every node (default `true`). With `false`
    * the nodes carry no `explanation` field and no text is built at all, which
@@ -109,7 +113,8 @@ export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUni
  *
  * @example
  * ```ts
- * import { getCriteria, scoreSubmission } from 'dti-criteria';
+ * import { scoreSubmission } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const submission = {
  *   units: [{ id: 'ninh-kieu', level: 'district', values: { 'CQS.1.3': { numerator: 12, denominator: 15 } } }],
@@ -148,10 +153,11 @@ export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, o
     ok: true,
     value: {
       criteria: { id: criteriaSet.id, version: criteriaSet.version, sha256: criteriaHash(criteriaSet) },
+      generator: GENERATOR,
       period: period ?? null,
       results,
       rejected,
-      warnings: periodWarnings(criteriaSet, period, options.versions ?? []),
+      warnings: criteriaWarnings(criteriaSet, period, options.versions ?? []),
     },
   };
 }
@@ -162,7 +168,8 @@ export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, o
  *
  * @example
  * ```ts
- * import { getCriteria, scoreBatch } from 'dti-criteria';
+ * import { scoreBatch } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * const report = scoreBatch(getCriteria('can-tho@2022.1.0'), {
  *   units: [{ id: 'cai-khe', level: 'commune', values: { 'CQS.4.2': 'kiem-nhiem' } }],
  * });

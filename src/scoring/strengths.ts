@@ -21,8 +21,9 @@ export interface LeafStanding {
  *
  * @example
  * ```ts
- * import { getCriteria, scoreBatch, strengthsAndWeaknesses } from 'dti-criteria';
- * const report = scoreBatch(getCriteria(), { units: [{ id: 'x', level: 'commune',
+ * import { scoreBatch, strengthsAndWeaknesses } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
+ * const report = scoreBatch(getCriteria('can-tho@2022.1.0'), { units: [{ id: 'x', level: 'commune',
  *   values: { 'CQS.4.2': 'kiem-nhiem', 'CQS.2.1': true } }] });
  * const { weakest } = strengthsAndWeaknesses(report.results[0]!, 3);
  * console.log(weakest.length); // 3

@@ -148,7 +148,8 @@ function unitNote(ref: { a: string; b: string }, same: boolean, groups: { a: str
  *
  * @example
  * ```ts
- * import { compareReports, getCriteria, scoreBatch } from 'dti-criteria';
+ * import { compareReports, scoreBatch } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * const a = getCriteria('can-tho@2022.1.0');
  * const b = getCriteria('can-tho@2023.1.0');
  * const unit = (values: Record<string, unknown>) => ({ units: [{ id: 'ninh-kieu', level: 'district', values }] });
@@ -278,7 +279,8 @@ const signed = (text: string | null): string => (text === null ? '—' : new Dec
  *
  * @example
  * ```ts
- * import { compareReports, comparisonToMarkdown, getCriteria, scoreBatch } from 'dti-criteria';
+ * import { compareReports, comparisonToMarkdown, scoreBatch } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * const set = getCriteria('can-tho@2022.1.0');
  * const report = scoreBatch(set, { period: '2022', units: [{ id: 'cai-khe', level: 'commune', values: { 'CQS.2.1': true } }] });
  * const md = comparisonToMarkdown(compareReports({ report, criteria: set }, { report, criteria: set }), 'en');

@@ -191,7 +191,7 @@ function ruleCells(change: RuleChange, t: Labels): [string, string, string] {
  *
  * @example
  * ```ts
- * import { getCriteria } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { diffCriteria } from 'dti-criteria';
  * import { diffToMarkdown } from 'dti-criteria';
  * const md = diffToMarkdown(diffCriteria(getCriteria('can-tho@2022.1.0'), getCriteria('can-tho@2023.1.0')));

@@ -218,7 +218,7 @@ function ruleFields(a: Rule, b: Rule): string[] {
  *
  * @example
  * ```ts
- * import { getCriteria } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { diffCriteria } from 'dti-criteria';
  * const diff = diffCriteria(getCriteria('can-tho@2022.1.0'), getCriteria('can-tho@2023.1.0'));
  * console.log(diff.summary); // {"added":1,"removed":1,"renamed":1,"changed":3}
@@ -360,7 +360,7 @@ export function diffCriteria(from: CriteriaSet, to: CriteriaSet): CriteriaDiff {
  *
  * @example
  * ```ts
- * import { getCriteria } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { diffCriteria, isEmptyDiff } from 'dti-criteria';
  * const set = getCriteria('can-tho@2025.1.0');
  * console.log(isEmptyDiff(diffCriteria(set, set))); // true

@@ -152,7 +152,8 @@ const clone = <T>(value: T): T => (value === undefined ? value : structuredClone
  *
  * @example
  * ```ts
- * import { getCriteria, migrateSubmission } from 'dti-criteria';
+ * import { migrateSubmission } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * const result = migrateSubmission(
  *   { criteria: 'can-tho@2022.1.0', period: '2022', units: [
  *     { id: 'ninh-kieu', level: 'district', values: { 'KTS.1.4': { numerator: 900, denominator: 1000 }, 'CQS.3.2': true } } ] },
@@ -168,7 +169,7 @@ const clone = <T>(value: T): T => (value === undefined ? value : structuredClone
 export function migrateSubmission(submission: Submission, from: CriteriaSet, to: CriteriaSet): MigrationResult {
   const fromRef = `${from.id}@${from.version}`;
   const toRef = `${to.id}@${to.version}`;
-  if (submission.criteria !== undefined && submission.criteria !== fromRef) {
+  if (submission.criteria !== undefined && submission.criteria !== fromRef && submission.criteria !== from.id) {
     throw new DtiError([makeIssue('submission/criteria-mismatch', 'criteria', { given: submission.criteria, used: fromRef })]);
   }
   const a = compileCriteria(from);
@@ -285,7 +286,8 @@ const listOr = (items: readonly string[]): string => (items.length === 0 ? '—'
  *
  * @example
  * ```ts
- * import { getCriteria, migrateSubmission, migrationToMarkdown } from 'dti-criteria';
+ * import { migrateSubmission, migrationToMarkdown } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * const result = migrateSubmission(
  *   { units: [{ id: 'ninh-kieu', level: 'district', values: { 'KTS.1.4': true } }, { id: 'cai-khe', level: 'commune', values: {} }] },
  *   getCriteria('can-tho@2022.1.0'),

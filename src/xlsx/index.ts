@@ -8,7 +8,8 @@
  *
  * @example
  * ```ts
- * import { getCriteria, scoreSubmission } from 'dti-criteria';
+ * import { scoreSubmission } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { buildTemplate, readWorkbooks, reportToXlsx } from 'dti-criteria/xlsx';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const template = await buildTemplate(criteria, { level: 'commune', unit: { id: 'an-binh', name: 'Phường An Bình' }, period: '2022' });

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
-import { getCriteria } from '../criteria/resolve.js';
+import type { CriteriaRegistry } from '../criteria/registry.js';
 import { BOOLEAN_WORDS } from '../csv/cells.js';
 import { scalarInputOf, type LeafColumns } from '../csv/columns.js';
 import { readLeafValue } from '../csv/leaf-value.js';
 import type { CsvLocale } from '../csv/numbers.js';
 import { csvCellPath } from '../csv/paths.js';
-import { DtiError, type Issue, type IssueCode, type IssueParams, type Result } from '../errors.js';
+import { DtiError, makeIssue, type Issue, type IssueCode, type IssueParams, type Result } from '../errors.js';
 import { atomOf, type Atom, type CompiledCriteria, type CompiledNode } from '../format/compiled.js';
 import { compileCriteria } from '../format/parse-criteria.js';
 import type { Submission, UnitSubmission } from '../format/submission-schema.js';
@@ -38,11 +38,16 @@ export interface ReadWorkbookOptions {
   /** The workbook's name in issue paths (`form-a.xlsx!Tự đánh giá!F12`); default `workbook.xlsx`. */
   readonly name?: string;
   /**
-   * The criteria set to read against; default the embedded set the workbook
-   * names. A workbook made for another `id@version` is rejected
-   * (`submission/criteria-mismatch`).
+   * The criteria set to read against. A workbook made for another
+   * `id@version` is rejected (`submission/criteria-mismatch`).
    */
   readonly criteria?: CriteriaSet;
+  /**
+   * Where to find the set the workbook names when `criteria` is not given
+   * (for example `embeddedCriteria` of `dti-criteria/sets`, or the command
+   * line's registry of criteria folders).
+   */
+  readonly registry?: CriteriaRegistry;
   /**
    * How numbers typed as text are read (see `CsvLocale` in `dti-criteria/csv`):
    * `vi` takes `4,5` and `1.234,5`, `en` takes `4.5`. Default: the language the
@@ -329,7 +334,8 @@ function identityText(reader: Reader, sheet: Worksheet, address: string): string
   return plainText(content);
 }
 
-function resolveCriteria(reader: Reader, named: string, at: Place, given: CriteriaSet | undefined): CriteriaSet | undefined {
+function resolveCriteria(reader: Reader, named: string, at: Place, options: ReadWorkbookOptions): CriteriaSet | undefined {
+  const given = options.criteria;
   if (given) {
     const ref = `${given.id}@${given.version}`;
     if (named !== '' && named !== ref) {
@@ -342,13 +348,10 @@ function resolveCriteria(reader: Reader, named: string, at: Place, given: Criter
     push(reader, at, 'schema/required');
     return undefined;
   }
-  try {
-    return getCriteria(named);
-  } catch (error) {
-    if (!(error instanceof DtiError)) throw error;
-    for (const issue of error.issues) addIssue(reader, at, { ...issue, path: pathOf(reader, at) });
-    return undefined;
-  }
+  const resolved = options.registry ? options.registry.resolve(named) : { ok: false as const, issues: [makeIssue('criteria/not-found', '$', { ref: named, known: '— (readWorkbook: criteria / registry)' })] };
+  if (resolved.ok) return resolved.value;
+  for (const issue of resolved.issues) addIssue(reader, at, { ...issue, path: pathOf(reader, at) });
+  return undefined;
 }
 
 function atomFor(criteria: CompiledCriteria, level: string, group: string | undefined): Atom | undefined {
@@ -387,7 +390,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
   // The criteria the workbook was made for.
   const criteriaCell = identityText(reader, unitSheet, unitCells.criteria) ?? '';
   const named = metaValue('criteria') ?? criteriaCell;
-  const set = resolveCriteria(reader, named, unitPlace('criteria'), options.criteria);
+  const set = resolveCriteria(reader, named, unitPlace('criteria'), options);
   if (!set) return fail();
   let criteria: CompiledCriteria;
   try {
@@ -549,7 +552,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
  * @example
  * ```ts
  * import ExcelJS from 'exceljs';
- * import { getCriteria } from 'dti-criteria';
+ * import { embeddedCriteria, getCriteria } from 'dti-criteria/sets';
  * import { buildTemplate, readWorkbook } from 'dti-criteria/xlsx';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const workbook = new ExcelJS.Workbook();
@@ -562,11 +565,11 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
  *   if (row.getCell(1).value === 'CQS.4.2') row.getCell(6).value = 'abc';
  * });
  * const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
- * const result = await readWorkbook(bytes, { name: 'an-binh.xlsx' });
+ * const result = await readWorkbook(bytes, { name: 'an-binh.xlsx', registry: embeddedCriteria });
  * if (!result.ok) console.log(result.issues.map((issue) => `${issue.path} [${issue.code}]`)); // ["an-binh.xlsx!Tự đánh giá!F32:G32 [value/numerator-exceeds-denominator]","an-binh.xlsx!Tự đánh giá!F33 [value/unknown-option]"]
  * workbook.getWorksheet('Tự đánh giá')!.getCell('F32').value = 12;
  * workbook.getWorksheet('Tự đánh giá')!.getCell('F33').value = 'Có cán bộ chuyên trách công nghệ thông tin, chuyển đổi số';
- * const fixed = await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), { name: 'an-binh.xlsx' });
+ * const fixed = await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), { name: 'an-binh.xlsx', registry: embeddedCriteria });
  * if (fixed.ok) console.log(fixed.value.unit.values); // {"CQS.1.3":{"numerator":"12","denominator":"15"},"CQS.2.1":true,"CQS.4.1":{"numerator":"12","denominator":"15"},"CQS.4.2":"chuyen-trach"}
  * ```
  */
@@ -587,20 +590,21 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptio
  *
  * @example
  * ```ts
- * import { getCriteria, scoreSubmission } from 'dti-criteria';
+ * import { scoreSubmission } from 'dti-criteria';
+ * import { embeddedCriteria, getCriteria } from 'dti-criteria/sets';
  * import { buildTemplate, readWorkbooks } from 'dti-criteria/xlsx';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const form = (id: string, name: string) => buildTemplate(criteria, { level: 'commune', unit: { id, name }, period: '2022' });
  * const batch = await readWorkbooks([
  *   { name: 'an-binh.xlsx', bytes: await form('an-binh', 'Phường An Bình') },
  *   { name: 'an-cu.xlsx', bytes: await form('an-cu', 'Phường An Cư') },
- * ]);
+ * ], { registry: embeddedCriteria });
  * if (batch.ok) console.log(batch.value.units.map((unit) => unit.id)); // ["an-binh","an-cu"]
  * if (batch.ok) console.log(scoreSubmission(criteria, batch.value).ok); // true
  * const twice = await readWorkbooks([
  *   { name: 'a.xlsx', bytes: await form('an-binh', 'Phường An Bình') },
  *   { name: 'b.xlsx', bytes: await form('an-binh', 'Phường An Bình') },
- * ]);
+ * ], { registry: embeddedCriteria });
  * if (!twice.ok) console.log(twice.issues[0]?.path); // b.xlsx!Đơn vị!B4
  * ```
  */

@@ -164,7 +164,8 @@ function rankingSheet(
  * @example
  * ```ts
  * import ExcelJS from 'exceljs';
- * import { getCriteria, scoreBatch } from 'dti-criteria';
+ * import { scoreBatch } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { reportToXlsx } from 'dti-criteria/xlsx';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const report = scoreBatch(criteria, { period: '2022', units: [

@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { criteriaHash, getCriteria, scoreBatch, type CriteriaSet, type ScoreReport, type UnitResult } from 'dti-criteria';
+import { criteriaHash, scoreBatch, type CriteriaSet, type ScoreReport, type UnitResult } from 'dti-criteria';
+import { getCriteria } from 'dti-criteria/sets';
 import { parseSubmissionsCsv, type SubmissionsCsvOptions } from 'dti-criteria/csv';
 import { loadCriteria } from 'dti-criteria/node';
 

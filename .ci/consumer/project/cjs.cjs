@@ -3,7 +3,8 @@
 'use strict';
 const { readFileSync, writeFileSync, mkdirSync } = require('node:fs');
 const { dirname, join } = require('node:path');
-const { criteriaHash, getCriteria, scoreBatch } = require('dti-criteria');
+const { criteriaHash, scoreBatch } = require('dti-criteria');
+const { getCriteria } = require('dti-criteria/sets');
 const { parseSubmissionsCsv } = require('dti-criteria/csv');
 const { loadCriteria } = require('dti-criteria/node');
 

@@ -3,7 +3,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { criteriaHash, getCriteria, scoreBatch } from 'dti-criteria';
+import { criteriaHash, scoreBatch } from 'dti-criteria';
+import { getCriteria } from 'dti-criteria/sets';
 import { parseSubmissionsCsv } from 'dti-criteria/csv';
 import { loadCriteria } from 'dti-criteria/node';
 

@@ -1,7 +1,8 @@
 // Browser consumer: the core entry point bundled by Vite and run in Chromium.
 // Scores the examples and writes the report JSON into <pre id="out">;
 // data-status is "ok" or "error" once done.
-import { getCriteria, scoreBatch, type ScoreReport } from 'dti-criteria';
+import { scoreBatch, type ScoreReport } from 'dti-criteria';
+import { getCriteria } from 'dti-criteria/sets';
 import submission from './submissions.json';
 
 const out = document.getElementById('out') as HTMLPreElement;

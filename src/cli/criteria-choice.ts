@@ -1,0 +1,47 @@
+import { parseCriteriaRef } from '../criteria/reference.js';
+import type { CriteriaRegistry } from '../criteria/registry.js';
+import type { Result } from '../errors.js';
+import type { CriteriaSet } from '../format/types.js';
+import { loadCriteria } from '../node/load-criteria.js';
+import { openCriteriaRegistry } from '../node/registry.js';
+
+/** The set id used when a command names none (spec section 11: the version in force for the period). */
+export const DEFAULT_CRITERIA_ID = 'can-tho';
+
+/** The current year, the default period of a command with no submission (`template`, `criteria diff`). */
+export function currentPeriod(now: Date = new Date()): string {
+  return String(now.getUTCFullYear());
+}
+
+/** The command line's registry: `--criteria-dir` (or `DTI_CRITERIA_DIR`), `./criteria`, the embedded sets. */
+export function commandRegistry(criteriaDir: string | undefined): Result<CriteriaRegistry> {
+  return openCriteriaRegistry({ criteriaDir });
+}
+
+/** A chosen set and the line that tells the user which one and why. */
+export interface CriteriaChoice {
+  readonly set: CriteriaSet;
+  readonly note: string;
+}
+
+/**
+ * Chooses the set for a command: `ref` as given (a reference or a file path),
+ * else {@link DEFAULT_CRITERIA_ID}; a bare id is the version in force for
+ * `period`. The note names the set chosen, and the period when it decided.
+ */
+export function chooseCriteria(registry: CriteriaRegistry, ref: string | undefined, period: string | undefined): Result<CriteriaChoice> {
+  const wanted = ref ?? DEFAULT_CRITERIA_ID;
+  const loaded = loadCriteria(wanted, { registry, period });
+  if (!loaded.ok) return loaded;
+  const set = loaded.value;
+  const name = `${set.id}@${set.version}`;
+  const parsed = parseCriteriaRef(wanted);
+  const why = !parsed
+    ? ` (tệp / file ${wanted})`
+    : parsed.version !== undefined
+      ? ''
+      : period !== undefined
+        ? ` (có hiệu lực cuối kỳ ${period} / in force at the end of period ${period})`
+        : ' (phiên bản công bố mới nhất / the latest published version)';
+  return { ok: true, value: { set, note: `bộ tiêu chí / criteria: ${name}${why}\n` } };
+}

@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { makeIssue, type Result } from '../errors.js';
+import { validateCriteriaJson } from '../format/parse-criteria.js';
+import { decodeUtf8 } from '../format/text-bytes.js';
+import type { CriteriaSet } from '../format/types.js';
+
+/**
+ * Reads and validates one criteria file: UTF-8 (a BOM allowed), JSON, the
+ * format. Every issue names the file (`file: path`); never throws.
+ *
+ * @example
+ * ```ts
+ * import { readCriteriaFile } from 'dti-criteria/node';
+ * const set = readCriteriaFile('criteria/can-tho/2025.1.0.json');
+ * console.log(set.ok && set.value.version); // 2025.1.0
+ * const missing = readCriteriaFile('nowhere.json');
+ * console.log(missing.ok ? '' : `${missing.issues[0]?.code} ${missing.issues[0]?.path}`); // input/read nowhere.json
+ * ```
+ */
+export function readCriteriaFile(file: string): Result<CriteriaSet> {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { ok: false, issues: [makeIssue('input/read', file, { detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message })] };
+  }
+  const decoded = decodeUtf8(bytes, file);
+  if (!decoded.ok) return decoded;
+  const result = validateCriteriaJson(decoded.value.text);
+  if (result.ok) return result;
+  return { ok: false, issues: result.issues.map((issue) => ({ ...issue, path: `${file}: ${issue.path}` })) };
+}

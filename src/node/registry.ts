@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRegistry, type CriteriaRegistry, type CriteriaSource } from '../criteria/registry.js';
+import type { Issue, Result } from '../errors.js';
+import { EMBEDDED_SETS } from '../sets/index.js';
+import { embeddedSource } from '../sets/embed.js';
+import { MANIFEST_FILE } from './criteria-dir.js';
+import { criteriaFolderSource, sameFolder } from './criteria-folder.js';
+
+/** The environment variable naming a criteria folder, like `--criteria-dir`. */
+export const CRITERIA_DIR_ENV = 'DTI_CRITERIA_DIR';
+
+/** Options of {@link openCriteriaRegistry}. */
+export interface OpenRegistryOptions {
+  /** A criteria folder named explicitly (`--criteria-dir`); default the environment variable `DTI_CRITERIA_DIR`. */
+  readonly criteriaDir?: string | undefined;
+  /** The working directory whose `criteria/` folder is used when it holds a `manifest.json`; default `process.cwd()`. */
+  readonly cwd?: string;
+  /** The environment to read `DTI_CRITERIA_DIR` from; default `process.env`. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * The registry the command line uses (spec section 11), highest priority
+ * first: the folder named explicitly (`criteriaDir`, else `DTI_CRITERIA_DIR`),
+ * then `./criteria` of the working directory when it holds a `manifest.json`,
+ * then the sets embedded in the package. A folder named explicitly that does
+ * not exist or has no manifest is an issue, never ignored.
+ *
+ * @example
+ * ```ts
+ * import { openCriteriaRegistry } from 'dti-criteria/node';
+ * const registry = openCriteriaRegistry({ cwd: '/', env: {} });
+ * console.log(registry.ok && registry.value.sources); // ["embedded"]
+ * const inForce = registry.ok ? registry.value.resolve('can-tho', { period: '2025-H2' }) : undefined;
+ * console.log(inForce?.ok && inForce.value.version); // 2025.1.0
+ * console.log(openCriteriaRegistry({ criteriaDir: 'no-such-folder', env: {} }).ok); // false
+ * ```
+ */
+export function openCriteriaRegistry(options: OpenRegistryOptions = {}): Result<CriteriaRegistry> {
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const explicit = options.criteriaDir ?? (env[CRITERIA_DIR_ENV] || undefined);
+  const sources: CriteriaSource[] = [];
+  const issues: Issue[] = [];
+  if (explicit !== undefined) {
+    const source = criteriaFolderSource(explicit);
+    if (source.ok) sources.push(source.value);
+    else issues.push(...source.issues);
+  }
+  const local = join(cwd, 'criteria');
+  if (existsSync(join(local, MANIFEST_FILE)) && !(explicit !== undefined && sameFolder(explicit, local))) {
+    const source = criteriaFolderSource(local);
+    if (source.ok) sources.push(source.value);
+    else issues.push(...source.issues);
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  sources.push(embeddedSource(EMBEDDED_SETS));
+  return { ok: true, value: createRegistry(sources) };
+}
