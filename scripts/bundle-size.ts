@@ -10,8 +10,13 @@
  * bundle is gzipped (level 9). The core figure (dist/index.js, zod and
  * decimal.js excluded) is the one the README states.
  *
+ * Also bundles what a portal ships (`scoreSubmission` and one embedded set,
+ * dependencies included, for the browser) and checks that no other embedded
+ * set is in it.
+ *
  * Exits 1 when the core entry point imports anything but `zod` and
- * `decimal.js` (a Node built-in, exceljs, csv-parse, ...), and with
+ * `decimal.js` (a Node built-in, exceljs, csv-parse, ...), when the portal
+ * bundle holds another embedded set, and with
  * --check-readme when the README's "N kB minified and gzipped" is more than 5 %
  * off the measured core figure. Exits 2 when dist/ is not built.
  */
@@ -98,6 +103,37 @@ async function measure(entry: string): Promise<Measure> {
 
 const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 
+/** The embedded sets as dist/sets.js exports them, with the version and id that mark each in a bundle. */
+/**
+ * What a portal ships: `scoreSubmission` and one embedded set (can-tho@2025.1.0), zod and decimal.js
+ * included, tree-shaken and minified by esbuild for the browser. Returns its size and the embedded
+ * sets found in it (by their `id` and `version` as the minifier writes them).
+ */
+async function portalBundle(): Promise<{ min: number; gzip: number; sets: string[] }> {
+  const result = await build({
+    stdin: {
+      contents: "import { scoreSubmission } from './dist/index.js';\nimport { canTho2025 } from './dist/sets.js';\nexport const score = (units) => scoreSubmission(canTho2025, { units });\n",
+      resolveDir: root,
+      loader: 'js',
+    },
+    bundle: true,
+    write: false,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0]!.text;
+  const sets: string[] = [];
+  for (const [id, version] of [['can-tho', '2022.1.0'], ['can-tho', '2023.1.0'], ['can-tho', '2025.1.0'], ['vn-dti-province', '2022.1.0'], ['vn-dti-province', '2025.1.0']] as const) {
+    if (new RegExp(`id:"${id}",version:"${version.replace(/\./g, '\\.')}"`).test(code)) sets.push(`${id}@${version}`);
+  }
+  const bytes = new TextEncoder().encode(code);
+  return { min: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength, sets };
+}
+
 async function main(): Promise<number> {
   if (!existsSync(join(root, 'dist', 'index.js'))) {
     console.error('bundle-size: dist/index.js is missing; run `npm run build` first');
@@ -116,7 +152,9 @@ async function main(): Promise<number> {
     withDeps = undefined;
   }
 
+  const portal = await portalBundle();
   const problems: string[] = [];
+  if (portal.sets.join(',') !== 'can-tho@2025.1.0') problems.push(`a bundle of scoreSubmission and canTho2025 holds the sets ${portal.sets.join(', ') || '(none)'}; it must hold can-tho@2025.1.0 only`);
   // What the bundled files import, and (the same, as a cross-check) what esbuild's output imports: static, require or import().
   for (const specifier of new Set([...core.imports, ...core.outputImports])) {
     if ((CORE_ALLOWED as readonly string[]).includes(packageName(specifier))) continue;
@@ -128,7 +166,7 @@ async function main(): Promise<number> {
   }
 
   if (args.has('--json')) {
-    console.log(JSON.stringify({ core, others, coreWithDeps: withDeps ?? null, problems }, null, 2));
+    console.log(JSON.stringify({ core, others, coreWithDeps: withDeps ?? null, portal, problems }, null, 2));
   } else {
     console.log('entry            raw (bundled)   minified   min+gzip   min+brotli   external imports');
     for (const m of [core, ...others]) {
@@ -138,10 +176,14 @@ async function main(): Promise<number> {
     console.log(`\ncore entry point (dist/index.js; zod and decimal.js excluded): ${kB(core.gzip)} minified and gzipped (${kB(core.min)} minified)`);
     if (withDeps) console.log(`core entry point with zod and decimal.js bundled by esbuild (information; bundlers tree-shake zod differently): ${kB(withDeps.gzip)} minified and gzipped (${kB(withDeps.min)} minified)`);
     console.log(`core entry point imports: ${core.imports.join(', ') || '(nothing)'}`);
+    console.log(`portal bundle (scoreSubmission + canTho2025, zod and decimal.js included): ${kB(portal.gzip)} minified and gzipped (${kB(portal.min)} minified); embedded sets in it: ${portal.sets.join(', ')}`);
   }
 
   if (args.has('--check-readme')) {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const statedPortal = /portal that scores with one embedded set ships about ([\d.]+)\s*kB/.exec(readme);
+    if (!statedPortal) problems.push('README.md states no "portal that scores with one embedded set ships about <N> kB" figure');
+    else if (Math.abs(Number(statedPortal[1]) * 1000 - portal.gzip) / portal.gzip > 0.05) problems.push(`README.md states a portal bundle of ${statedPortal[1]} kB; measured ${kB(portal.gzip)} (more than 5 % off)`);
     const stated = /([\d.]+)\s*kB\**\s+minified and gzipped/.exec(readme);
     if (!stated) problems.push('README.md states no "<N> kB minified and gzipped" figure for the core bundle');
     else {

@@ -1,6 +1,6 @@
 // Vite config of the self-assessment portal example.
 //
-// `dti-criteria` and `dti-criteria/charts` are aliased to the library's
+// `dti-criteria`, `dti-criteria/charts` and `dti-criteria/sets` are aliased to the library's
 // TypeScript sources (src/index.ts, src/charts/index.ts): no build of the
 // library is needed, and the portal always runs the code in this repository.
 // A real portal installs the package and drops the aliases.
@@ -55,6 +55,7 @@ export default defineConfig({
       // Exact matches, so that 'dti-criteria' does not also capture 'dti-criteria/charts'.
       { find: /^dti-criteria$/, replacement: here('../../src/index.ts') },
       { find: /^dti-criteria\/charts$/, replacement: here('../../src/charts/index.ts') },
+      { find: /^dti-criteria\/sets$/, replacement: here('../../src/sets/index.ts') },
     ],
   },
   plugins: [inlineIntoHtml()],
