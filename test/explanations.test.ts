@@ -44,3 +44,27 @@ describe('rules in words (test/golden/rules-in-words.json)', () => {
     expect(field?.rule.text).toEqual(rule.text);
   });
 });
+
+describe('an aggregate over its cap says the sum before the cap', () => {
+  const data = JSON.parse(readFileSync(new URL('golden/cases/aggregate-cap.json', import.meta.url), 'utf8')) as { criteria: unknown; submission: unknown };
+  it.each([true, false])('fast path %s', (fastPath) => {
+    const outcome = scoreSubmission(data.criteria as never, data.submission, { fastPath });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.value.results.find((r) => r.unit === 'c1')?.nodes.B?.explanation).toEqual({
+      vi: 'Tổng 12.00 = 12.00, giới hạn 10.00 → 10.00 / tối đa 10.00 → chỉ số 1.0000',
+      en: 'Sum 12.00 = 12.00, capped at 10.00 → 10.00 of 10.00 → index 1.0000',
+    });
+    expect(outcome.value.results.find((r) => r.unit === 'c2')?.nodes.B?.explanation?.en).toBe('Sum 9.00 = 9.00 of 10.00 → index 0.9000');
+  });
+  it('two children over the cap: the sum shown is their real sum (Sông Xanh NL.3)', () => {
+    const set = JSON.parse(readFileSync(new URL('fixtures/other-province/criteria/song-xanh/2024.1.0.json', import.meta.url), 'utf8')) as never;
+    const submission = JSON.parse(readFileSync(new URL('fixtures/other-province/submissions-2024.json', import.meta.url), 'utf8')) as unknown;
+    for (const fastPath of [true, false]) {
+      const outcome = scoreSubmission(set, submission, { fastPath });
+      expect(outcome.ok).toBe(true);
+      if (!outcome.ok) return;
+      expect(outcome.value.results.find((r) => r.unit === 'so-tu-phap')?.nodes['NL.3']?.explanation?.en).toBe('Sum 8.5 + 15.0 = 23.5, capped at 20.0 → 20.0 of 20.0 → index 1.000');
+    }
+  });
+});

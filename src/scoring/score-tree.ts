@@ -72,13 +72,17 @@ export const NOTHING_COUNTED: Localized = {
   en: 'No criterion counts (all not applicable or excluded) → left out of the maximum',
 };
 
-/** An aggregate's explanation from its status and formatted figures (`cap` set only when the cap bit). */
-export function aggregateText(status: NodeStatus, sum: string, points: string, cap: string | undefined, max: string, index: string | null): Localized {
+/**
+ * An aggregate's explanation from its status and formatted figures: the
+ * children's points, their sum (`total`, before any cap) and, only when the
+ * cap bit, the cap (then the node's points are the cap).
+ */
+export function aggregateText(status: NodeStatus, sum: string, total: string, cap: string | undefined, max: string, index: string | null): Localized {
   if (status === 'info') return INFO_ONLY;
   if (status !== 'scored') return NOTHING_COUNTED;
   return {
-    vi: `Tổng ${sum} = ${points}${cap === undefined ? '' : `, giới hạn ${cap}`} / tối đa ${max}${index === null ? '' : ` → chỉ số ${index}`}`,
-    en: `Sum ${sum} = ${points}${cap === undefined ? '' : `, capped at ${cap}`} of ${max}${index === null ? '' : ` → index ${index}`}`,
+    vi: `Tổng ${sum} = ${total}${cap === undefined ? '' : `, giới hạn ${cap} → ${cap}`} / tối đa ${max}${index === null ? '' : ` → chỉ số ${index}`}`,
+    en: `Sum ${sum} = ${total}${cap === undefined ? '' : `, capped at ${cap} → ${cap}`} of ${max}${index === null ? '' : ` → index ${index}`}`,
   };
 }
 
@@ -223,6 +227,7 @@ function scoreNodes(
     let self = childFigures.reduce((acc, f) => acc.plus(f.self), ZERO);
     const cap = node.cap?.get(unit.source.level);
     const capBit = cap !== undefined && points.gt(cap);
+    const total = points;
     if (cap !== undefined) {
       points = Dec.min(points, cap);
       max = Dec.min(max, cap);
@@ -234,7 +239,7 @@ function scoreNodes(
     const pointsText = toFixed(points, dp);
     const maxText = toFixed(max, dp);
     const explanation = explain
-      ? aggregateText(status, counted.length > 0 ? counted.map((f) => toFixed(f.points, dp)).join(' + ') : '0', pointsText, capBit ? toFixed(cap!, dp) : undefined, maxText, index)
+      ? aggregateText(status, counted.length > 0 ? counted.map((f) => toFixed(f.points, dp)).join(' + ') : '0', toFixed(total, dp), capBit ? toFixed(cap!, dp) : undefined, maxText, index)
       : undefined;
     out[node.code] = aggregateResult(pointsText, maxText, index, status, appraisedBelow ? toFixed(self, dp) : undefined, explanation);
     Object.assign(out, slot);

@@ -153,6 +153,7 @@ function scoreAggregate(fast: FastCriteria, plan: AtomPlan, i: number, node: Fas
   }
   const cap = node.capUnits;
   const capBit = cap !== undefined && points > cap;
+  const total = points;
   if (cap !== undefined) {
     points = Math.min(points, cap);
     max = Math.min(max, cap);
@@ -172,7 +173,7 @@ function scoreAggregate(fast: FastCriteria, plan: AtomPlan, i: number, node: Fas
   if (explain) {
     const terms: string[] = [];
     for (const c of node.children) if (plan.counted[c]) terms.push(formatScaled(plan.points[c]!, scale, places));
-    explanation = aggregateText(status, terms.length > 0 ? terms.join(' + ') : '0', pointsText, capBit ? node.capText : undefined, maxText, index);
+    explanation = aggregateText(status, terms.length > 0 ? terms.join(' + ') : '0', formatScaled(total, scale, places), capBit ? node.capText : undefined, maxText, index);
   }
   return aggregateResult(pointsText, maxText, index, status, below ? formatScaled(self, scale, places) : undefined, explanation);
 }
