@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { RULE_KINDS } from '../rules/registry.js';
 import { codeSchema, dateSchema, decimalSchema, idSchema, kebabIdSchema, localizedSchema, versionSchema } from './common.js';
 
-const perLevelSchema = z.union([decimalSchema, z.record(z.string(), decimalSchema)]);
+const perLevelSchema = z
+  .union([decimalSchema, z.record(z.string(), decimalSchema)])
+  .meta({ description: 'A decimal, or decimals keyed by level id: { "district": "20", "commune": "10" } / Số thập phân, hoặc theo từng cấp' });
 
 const levelScopeSchema = z.union([
   idSchema,
@@ -33,23 +35,27 @@ export const ruleSchema = z.discriminatedUnion(
  * console.log(nodeSchema.safeParse({ code: 'CQS.2.1', name: { vi: 'Kế hoạch' }, rule: { kind: 'boolean' }, points: '20' }).success); // true
  * ```
  */
-export const nodeSchema: z.ZodType = z.lazy(() =>
-  z.strictObject({
-    code: codeSchema,
-    name: localizedSchema,
-    description: localizedSchema.optional(),
-    evidence: localizedSchema.optional(),
-    source: z.string().optional(),
-    unit: z.string().optional(),
-    appliesTo: z.array(levelScopeSchema).optional(),
-    aliases: z.array(codeSchema).optional(),
-    points: perLevelSchema.optional(),
-    allowNA: z.boolean().optional(),
-    rule: ruleSchema.optional(),
-    cap: perLevelSchema.optional(),
-    children: z.array(nodeSchema).optional(),
-  }),
-);
+export const nodeSchema: z.ZodType = z.lazy(() => nodeObjectSchema);
+
+/**
+ * The object schema behind {@link nodeSchema}: its `shape` lists the fields a
+ * node may have (the validator uses it to tell a misspelt field from a new one).
+ */
+export const nodeObjectSchema = z.strictObject({
+  code: codeSchema,
+  name: localizedSchema,
+  description: localizedSchema.optional(),
+  evidence: localizedSchema.optional(),
+  source: z.string().optional(),
+  unit: z.string().optional(),
+  appliesTo: z.array(levelScopeSchema).optional(),
+  aliases: z.array(codeSchema).optional(),
+  points: perLevelSchema.optional(),
+  allowNA: z.boolean().optional(),
+  rule: ruleSchema.optional(),
+  cap: perLevelSchema.optional(),
+  children: z.array(nodeSchema).optional(),
+});
 
 const groupSchema = z.strictObject({ id: idSchema, name: localizedSchema, description: localizedSchema.optional() });
 
@@ -59,8 +65,9 @@ const groupSchema = z.strictObject({ id: idSchema, name: localizedSchema, descri
  *
  * @example
  * ```ts
- * import { criteriaSetSchema, getCriteria } from 'dti-criteria';
- * console.log(criteriaSetSchema.safeParse(getCriteria()).success); // true
+ * import { criteriaSetSchema } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
+ * console.log(criteriaSetSchema.safeParse(getCriteria('can-tho@2022.1.0')).success); // true
  * ```
  */
 export const criteriaSetSchema = z.strictObject({

@@ -1,12 +1,13 @@
+import type { z } from 'zod';
 import { Dec, readDecimal } from '../decimal.js';
 import { makeIssue, type Issue } from '../errors.js';
 import { formatPath, type PathSegment } from '../path.js';
-import { ruleKind } from '../rules/registry.js';
-import { atomOf, levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledLeaf, type CompiledNode } from './compiled.js';
-import { criteriaSetSchema } from './criteria-schema.js';
-import type { CriteriaNode, CriteriaSet, LevelScope, PerLevel } from './types.js';
-import { fromZodIssues } from './zod-issues.js';
+import { RULE_KINDS, ruleKind, type Rule, type RuleKindName } from '../rules/registry.js';
 import { show } from '../rules/shared.js';
+import { atomOf, levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledLeaf, type CompiledNode } from './compiled.js';
+import { criteriaSetSchema, nodeObjectSchema } from './criteria-schema.js';
+import type { CriteriaNode, CriteriaSet, Decimalish, LevelScope, PerLevel } from './types.js';
+import { fromZodIssues, toSegments, valueAt } from './zod-issues.js';
 
 /** Deepest criteria tree accepted (real sets are 3 deep). */
 export const MAX_TREE_DEPTH = 16;
@@ -38,37 +39,198 @@ function countNodes(nodes: unknown): number {
   return total;
 }
 
-/**
- * Checks a criteria set against the format (schema and every cross-field rule
- * of the spec) and compiles it for scoring. Reports every problem at once.
+/*
+ * One pass over a set whose shape is broken.
+ *
+ * When the full schema fails, the cross-field checks still run, part by part.
+ * A "part" is an object checked on its own: the set, a level, a group, a
+ * rating, a node, a node's rule. Every zod issue is pinned to the deepest part
+ * that holds it and to the field of that part it lies in; such a field is
+ * "unknown" to the cross-field checks, which skip exactly what depends on it
+ * (and nothing else). An unknown key alone does not make any field unknown,
+ * except a known field that is absent and that the unknown key looks like a
+ * misspelling of (`pionts` for `points`): that field is unknown too, so a
+ * misspelt `points` is not also reported as missing points.
  */
-export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: CompiledCriteria } {
-  if (input && typeof input === 'object' && 'nodes' in input) {
-    const nodes = (input as { nodes: unknown }).nodes;
-    if (depthOf(nodes, 1) > MAX_TREE_DEPTH) return { issues: [makeIssue('criteria/too-deep', 'nodes', { limit: MAX_TREE_DEPTH })] };
-    if (countNodes(nodes) > MAX_NODES) return { issues: [makeIssue('input/too-large', 'nodes', { limit: `${MAX_NODES} nodes` })] };
+
+/** A plain JSON object. */
+type Obj = Readonly<Record<string, unknown>>;
+
+function isObject(value: unknown): value is Obj {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The fields of each part whose value the schema rejected (or which a misspelt key leaves unknown). */
+type Flaws = WeakMap<object, Set<string>>;
+
+/** The field name that stands for "the whole part". */
+const WHOLE = '*';
+
+type PartKind = 'set' | 'level' | 'group' | 'rating' | 'node' | 'rule';
+
+/** The deepest part enclosing `path`, and how many segments lead to it. */
+function locatePart(path: readonly PathSegment[]): { readonly kind: PartKind; readonly depth: number } {
+  const entry = (at: number, name: string): boolean => path[at] === name && typeof path[at + 1] === 'number';
+  if (entry(0, 'levels')) return entry(2, 'groups') ? { kind: 'group', depth: 4 } : { kind: 'level', depth: 2 };
+  if (entry(0, 'ratings')) return { kind: 'rating', depth: 2 };
+  if (!entry(0, 'nodes')) return { kind: 'set', depth: 0 };
+  let depth = 2;
+  while (entry(depth, 'children')) depth += 2;
+  return path[depth] === 'rule' ? { kind: 'rule', depth: depth + 1 } : { kind: 'node', depth };
+}
+
+const levelShape = criteriaSetSchema.shape.levels.element.shape;
+const KNOWN_KEYS: Readonly<Record<Exclude<PartKind, 'rule'>, readonly string[]>> = {
+  set: Object.keys(criteriaSetSchema.shape),
+  level: Object.keys(levelShape),
+  group: Object.keys(levelShape.groups.unwrap().element.shape),
+  rating: Object.keys(criteriaSetSchema.shape.ratings.unwrap().element.shape),
+  node: Object.keys(nodeObjectSchema.shape),
+};
+
+function isRuleKindName(kind: unknown): kind is RuleKindName {
+  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(RULE_KINDS, kind);
+}
+
+/** The fields a part of `kind` may have (a rule's depend on its `kind`). */
+function knownKeys(kind: PartKind, part: Obj): readonly string[] {
+  if (kind !== 'rule') return KNOWN_KEYS[kind];
+  if (!isRuleKindName(part.kind)) return [];
+  const schema = RULE_KINDS[part.kind].schema as z.ZodType & { shape?: Record<string, unknown> };
+  return schema.shape === undefined ? [] : Object.keys(schema.shape);
+}
+
+/** Optimal string alignment distance (edits, with adjacent transpositions), stopping early past `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
+      current.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > limit) return best;
+    [before, previous] = [previous, current];
   }
-  const parsed = criteriaSetSchema.safeParse(input);
-  if (!parsed.success) return { issues: fromZodIssues(parsed.error.issues, input) };
-  const set = input as CriteriaSet;
+  return previous[b.length]!;
+}
+
+/** Whether `typed` reads as a misspelling of `known` (case aside; 1 edit for short names, 2 otherwise). */
+function looksLike(typed: string, known: string): boolean {
+  const [a, b] = [typed.toLowerCase(), known.toLowerCase()];
+  if (a === b) return true;
+  const limit = Math.min(a.length, b.length) <= 4 ? 1 : 2;
+  return Math.abs(a.length - b.length) <= limit && editDistance(a, b, limit) <= limit;
+}
+
+/** The absent known fields of `part` that one of its unknown keys looks like. */
+function misspeltFields(part: Obj, unknownKeys: readonly string[], known: readonly string[]): string[] {
+  return known.filter((key) => part[key] === undefined && unknownKeys.some((typed) => looksLike(typed, key)));
+}
+
+/** Pins every schema issue to the field of the part it lies in. */
+function flawsOf(zodIssues: readonly z.core.$ZodIssue[], input: unknown): Flaws {
+  const flaws: Flaws = new WeakMap();
+  const mark = (part: object, key: string): void => {
+    const fields = flaws.get(part);
+    if (fields) fields.add(key);
+    else flaws.set(part, new Set([key]));
+  };
+  for (const issue of zodIssues) {
+    const path = toSegments(issue.path);
+    const { kind, depth } = locatePart(path);
+    const part = valueAt(input, path.slice(0, depth));
+    if (!isObject(part)) continue; // not an object at all: the checks skip it anyway
+    if (depth < path.length) mark(part, String(path[depth]));
+    else if (issue.code !== 'unrecognized_keys') mark(part, WHOLE);
+    else for (const key of misspeltFields(part, issue.keys, knownKeys(kind, part))) mark(part, key);
+  }
+  return flaws;
+}
+
+/** What the checks know of a field: its (well-formed) value, `undefined` when absent, or that it is unknown. */
+const UNKNOWN: unique symbol = Symbol('unknown');
+type Known<T> = T | undefined | typeof UNKNOWN;
+
+interface CrossChecked {
+  readonly issues: Issue[];
+  readonly roots: readonly CompiledNode[];
+  readonly byCode: Map<string, CompiledNode>;
+  readonly leaves: readonly CompiledNode[];
+  readonly levels: Map<string, Set<string>>;
+}
+
+/**
+ * Every cross-field rule of the spec, over the parts of `input` whose shape is
+ * known. `flaws` is `undefined` when the whole set passed the schema (then
+ * this is exactly the check of a well-formed set).
+ */
+function crossCheck(input: unknown, flaws: Flaws | undefined): CrossChecked {
   const issues: Issue[] = [];
   const push = (code: Parameters<typeof makeIssue>[0], path: readonly PathSegment[], params: Record<string, string | number> = {}): void => {
     issues.push(makeIssue(code, formatPath(path), params));
   };
-
-  // Levels and groups.
   const levels = new Map<string, Set<string>>();
+  const byCode = new Map<string, CompiledNode>();
+  const leaves: CompiledNode[] = [];
+  const roots: CompiledNode[] = [];
+  const result: CrossChecked = { issues, roots, byCode, leaves, levels };
+
+  const isBad = (part: object, key: string): boolean => {
+    const fields = flaws?.get(part);
+    return fields !== undefined && (fields.has(key) || fields.has(WHOLE));
+  };
+  /** A part usable by the checks: an object the schema did not reject as a whole. */
+  const usable = (part: unknown): part is Obj => isObject(part) && !isBad(part, WHOLE);
+  /** The field's value, `undefined` when absent, {@link UNKNOWN} when malformed. The schema vouches for the type. */
+  const read = <T>(part: Obj, key: string): Known<T> => (isBad(part, key) ? UNKNOWN : (part[key] as T | undefined));
+  /** A field's presence: a malformed value is present; an absent field a misspelt key stands for is unknown. */
+  const presence = (part: Obj, key: string): 'present' | 'absent' | 'unknown' =>
+    part[key] !== undefined ? 'present' : isBad(part, key) ? 'unknown' : 'absent';
+
+  if (!usable(input)) return result;
+  const set = input;
+
+  // Levels and groups. The atoms (and every scope) are known only when every level's id and groups are.
+  let levelsKnown = true;
   const allAtoms = new Set<Atom>();
-  set.levels.forEach((level, li) => {
-    if (levels.has(level.id)) push('criteria/duplicate-id', ['levels', li, 'id'], { id: level.id });
+  const ownGroups: (Set<string> | undefined)[] = [];
+  const levelList = read<readonly unknown[]>(set, 'levels');
+  if (levelList === UNKNOWN || levelList === undefined) levelsKnown = false;
+  const levelEntries = levelList === UNKNOWN || levelList === undefined ? [] : levelList;
+  levelEntries.forEach((level, li) => {
+    if (!usable(level)) {
+      levelsKnown = false;
+      return;
+    }
+    const id = read<string>(level, 'id');
+    if (typeof id === 'string' && levels.has(id)) push('criteria/duplicate-id', ['levels', li, 'id'], { id });
     const groups = new Set<string>();
-    level.groups?.forEach((group, gi) => {
-      if (groups.has(group.id)) push('criteria/duplicate-id', ['levels', li, 'groups', gi, 'id'], { id: group.id });
-      groups.add(group.id);
+    let groupsKnown = true;
+    const groupList = read<readonly unknown[]>(level, 'groups');
+    if (groupList === UNKNOWN) groupsKnown = false;
+    (groupList === UNKNOWN ? [] : (groupList ?? [])).forEach((group, gi) => {
+      const groupId = usable(group) ? read<string>(group, 'id') : UNKNOWN;
+      if (typeof groupId !== 'string') {
+        groupsKnown = false;
+        return;
+      }
+      if (groups.has(groupId)) push('criteria/duplicate-id', ['levels', li, 'groups', gi, 'id'], { id: groupId });
+      groups.add(groupId);
     });
-    levels.set(level.id, groups);
-    if (groups.size === 0) allAtoms.add(level.id);
-    for (const group of groups) allAtoms.add(atomOf(level.id, group));
+    ownGroups[li] = groupsKnown ? groups : undefined;
+    if (typeof id !== 'string' || !groupsKnown) {
+      levelsKnown = false;
+      return;
+    }
+    levels.set(id, groups);
+    if (groups.size === 0) allAtoms.add(id);
+    for (const group of groups) allAtoms.add(atomOf(id, group));
   });
   const atomsOfLevel = (level: string): Atom[] => {
     const groups = levels.get(level);
@@ -77,23 +239,36 @@ export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: C
   };
 
   // Dates and ratings.
-  if (set.effective.to !== null && set.effective.to < set.effective.from) push('criteria/effective-dates', ['effective', 'to']);
+  const effective = read<{ readonly from: string; readonly to: string | null }>(set, 'effective');
+  if (effective !== UNKNOWN && effective !== undefined && effective.to !== null && effective.to < effective.from) push('criteria/effective-dates', ['effective', 'to']);
+  const ratings = read<readonly unknown[]>(set, 'ratings');
   const ratingIds = new Set<string>();
   let previous: Dec | undefined;
-  (set.ratings ?? []).forEach((rating, ri) => {
-    if (ratingIds.has(rating.id)) push('criteria/duplicate-id', ['ratings', ri, 'id'], { id: rating.id });
-    ratingIds.add(rating.id);
-    const min = readDecimal(rating.min) ?? new Dec(0);
+  (ratings === UNKNOWN ? [] : (ratings ?? [])).forEach((rating, ri) => {
+    if (!usable(rating)) return;
+    const id = read<string>(rating, 'id');
+    if (typeof id === 'string') {
+      if (ratingIds.has(id)) push('criteria/duplicate-id', ['ratings', ri, 'id'], { id });
+      ratingIds.add(id);
+    }
+    const rawMin = read<Decimalish>(rating, 'min');
+    if (rawMin === UNKNOWN || rawMin === undefined) return;
+    const min = readDecimal(rawMin) ?? new Dec(0);
     if (min.isNeg() || min.gt(1)) push('criteria/rating-range', ['ratings', ri, 'min']);
     if (previous !== undefined && !min.lt(previous)) push('criteria/ratings-order', ['ratings', ri, 'min']);
     previous = min;
   });
 
   // The tree.
-  const byCode = new Map<string, CompiledNode>();
   const firstPath = new Map<string, string>();
   const aliases: { alias: string; path: PathSegment[] }[] = [];
-  const leaves: CompiledNode[] = [];
+  // Atoms whose maximum cannot be known (a malformed leaf or scope lies under them); `all` when even those are unknown.
+  const tainted = new Set<Atom>();
+  let allTainted = false;
+  const taint = (bound: ReadonlySet<Atom> | undefined): void => {
+    if (bound === undefined) allTainted = true;
+    else for (const atom of bound) tainted.add(atom);
+  };
 
   const scopeOf = (appliesTo: readonly LevelScope[], path: PathSegment[]): Set<Atom> => {
     const atoms = new Set<Atom>();
@@ -116,24 +291,26 @@ export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: C
     return atoms;
   };
 
-  const pointsPlaces = set.rounding?.points ?? 2;
+  const rounding = read<{ readonly points: number }>(set, 'rounding');
+  const pointsPlaces = rounding === UNKNOWN ? undefined : (rounding?.points ?? 2);
   const checkPlaces = (d: Dec, path: PathSegment[]): void => {
-    if (d.decimalPlaces() > pointsPlaces) push('criteria/precision', path, { places: pointsPlaces });
+    if (pointsPlaces !== undefined && d.decimalPlaces() > pointsPlaces) push('criteria/precision', path, { places: pointsPlaces });
   };
-  const perLevel = (value: PerLevel | undefined, scopeLevels: Set<string>, path: PathSegment[], what: 'points' | 'cap'): Map<string, Dec> => {
+  /** Points or cap per level; `scopeLevels` is `undefined` when the node's scope is unknown. */
+  const perLevel = (value: PerLevel | undefined, scopeLevels: ReadonlySet<string> | undefined, path: PathSegment[], what: 'points' | 'cap'): Map<string, Dec> => {
     const out = new Map<string, Dec>();
     if (value === undefined) return out;
     if (typeof value === 'string' || typeof value === 'number') {
       const d = readDecimal(value) ?? new Dec(0);
       checkPlaces(d, path);
       if (d.isNeg()) push('rule/negative', path);
-      for (const level of scopeLevels) out.set(level, d);
+      for (const level of scopeLevels ?? []) out.set(level, d);
       return out;
     }
     for (const [level, raw] of Object.entries(value)) {
       const d = readDecimal(raw) ?? new Dec(0);
-      if (!levels.has(level)) { push('criteria/unknown-level', [...path, level], { level }); continue; }
-      if (!scopeLevels.has(level)) {
+      if (levelsKnown && !levels.has(level)) { push('criteria/unknown-level', [...path, level], { level }); continue; }
+      if (scopeLevels !== undefined && !scopeLevels.has(level)) {
         push(what === 'points' ? 'criteria/points-not-applicable' : 'criteria/cap-level', [...path, level], { level });
         continue;
       }
@@ -144,59 +321,120 @@ export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: C
     return out;
   };
 
-  const visit = (node: CriteriaNode, path: PathSegment[], parentScope: ReadonlySet<Atom>, parentCode: string | undefined): CompiledNode => {
+  /**
+   * Checks one node and its subtree. `parentScope` is `undefined` when unknown;
+   * `bound` is the nearest known scope above (a superset), `undefined` for all atoms.
+   */
+  const visit = (
+    raw: unknown,
+    path: PathSegment[],
+    parentScope: ReadonlySet<Atom> | undefined,
+    bound: ReadonlySet<Atom> | undefined,
+    parentCode: Known<string>,
+  ): CompiledNode | undefined => {
+    if (!usable(raw)) {
+      taint(bound);
+      return undefined;
+    }
+    const node = raw;
     const at = formatPath(path);
-    const seen = firstPath.get(node.code);
-    if (seen !== undefined) push('criteria/duplicate-code', [...path, 'code'], { code: node.code, first: seen });
-    else firstPath.set(node.code, at);
-    if (parentCode !== undefined && !node.code.startsWith(`${parentCode}.`)) push('criteria/code-not-under-parent', [...path, 'code'], { code: node.code, parent: parentCode });
-    node.aliases?.forEach((alias, i) => aliases.push({ alias, path: [...path, 'aliases', i] }));
+    const code = read<string>(node, 'code');
+    if (typeof code === 'string') {
+      const seen = firstPath.get(code);
+      if (seen !== undefined) push('criteria/duplicate-code', [...path, 'code'], { code, first: seen });
+      else firstPath.set(code, at);
+      if (typeof parentCode === 'string' && !code.startsWith(`${parentCode}.`)) push('criteria/code-not-under-parent', [...path, 'code'], { code, parent: parentCode });
+    }
+    const nodeAliases = read<readonly string[]>(node, 'aliases');
+    if (nodeAliases !== UNKNOWN) nodeAliases?.forEach((alias, i) => aliases.push({ alias, path: [...path, 'aliases', i] }));
 
-    let scope: Set<Atom>;
-    if (node.appliesTo !== undefined) {
-      if (node.appliesTo.length === 0) push('criteria/applies-empty', [...path, 'appliesTo']);
-      const declared = scopeOf(node.appliesTo, [...path, 'appliesTo']);
-      const widened = [...declared].filter((atom) => !parentScope.has(atom));
-      if (widened.length > 0) push('criteria/applies-widens', [...path, 'appliesTo'], { scope: widened.join(', ') });
-      scope = new Set([...declared].filter((atom) => parentScope.has(atom)));
-    } else {
+    const appliesTo = read<readonly LevelScope[]>(node, 'appliesTo');
+    let scope: Set<Atom> | undefined;
+    if (appliesTo === UNKNOWN) {
+      scope = undefined;
+    } else if (appliesTo !== undefined) {
+      if (appliesTo.length === 0) push('criteria/applies-empty', [...path, 'appliesTo']);
+      if (levelsKnown) {
+        const declared = scopeOf(appliesTo, [...path, 'appliesTo']);
+        if (parentScope !== undefined) {
+          const widened = [...declared].filter((atom) => !parentScope.has(atom));
+          if (widened.length > 0) push('criteria/applies-widens', [...path, 'appliesTo'], { scope: widened.join(', ') });
+          scope = new Set([...declared].filter((atom) => parentScope.has(atom)));
+        }
+      }
+    } else if (parentScope !== undefined) {
       scope = new Set(parentScope);
     }
-    if (scope.size === 0 && (node.appliesTo === undefined || node.appliesTo.length > 0)) push('criteria/no-levels-apply', path);
-    const scopeLevels = new Set([...scope].map(levelOfAtom));
+    if (scope !== undefined && scope.size === 0 && appliesTo !== UNKNOWN && (appliesTo === undefined || appliesTo.length > 0)) push('criteria/no-levels-apply', path);
+    const scopeLevels = scope === undefined ? undefined : new Set([...scope].map(levelOfAtom));
+    const nodeBound = scope ?? bound;
 
-    const isLeaf = node.rule !== undefined;
-    const isAggregate = node.children !== undefined;
-    if (isLeaf === isAggregate) push('criteria/node-shape', path);
+    const rulePresence = presence(node, 'rule');
+    const childrenPresence = presence(node, 'children');
+    // A misspelt "rule" or "children" leaves the node's kind unknown: no shape checks then.
+    const shapeKnown = rulePresence !== 'unknown' && childrenPresence !== 'unknown';
+    const isLeaf = rulePresence === 'present';
+    const isAggregate = childrenPresence === 'present';
+    if (shapeKnown && isLeaf === isAggregate) push('criteria/node-shape', path);
 
     let leaf: CompiledLeaf | undefined;
     let cap: Map<string, Dec> | undefined;
     let children: CompiledNode[] = [];
-    if (isLeaf && !isAggregate && node.rule) {
-      if (node.cap !== undefined) push('criteria/node-shape', [...path, 'cap']);
-      const kind = ruleKind(node.rule.kind);
+    if (isLeaf && !isAggregate) {
+      if (shapeKnown && node.cap !== undefined) push('criteria/node-shape', [...path, 'cap']);
+      const rule = node.rule;
+      const kindName = usable(rule) ? read<string>(rule, 'kind') : UNKNOWN;
+      const kind = isRuleKindName(kindName) ? ruleKind(kindName) : undefined;
+      // A rule is checked on its own only when the schema found nothing wrong in it.
+      const checkable = isObject(rule) && flaws?.has(rule) !== true ? (rule as unknown as Rule) : undefined;
       let points = new Map<string, Dec>();
-      if (!kind.scored) {
+      if (kind === undefined) {
+        taint(nodeBound); // scored or info: cannot tell
+      } else if (!kind.scored) {
         if (node.points !== undefined) push('criteria/info-has-points', [...path, 'points']);
       } else {
-        points = perLevel(node.points, scopeLevels, [...path, 'points'], 'points');
-        for (const level of scopeLevels) if (!points.has(level)) push('criteria/missing-points', [...path, 'points'], { level });
-        issues.push(...kind.check(node.rule, points, [...path, 'rule']));
+        const rawPoints = read<PerLevel>(node, 'points');
+        if (rawPoints === UNKNOWN) taint(nodeBound);
+        else {
+          points = perLevel(rawPoints, scopeLevels, [...path, 'points'], 'points');
+          for (const level of scopeLevels ?? []) if (!points.has(level)) push('criteria/missing-points', [...path, 'points'], { level });
+        }
+        if (checkable) issues.push(...kind.check(checkable, scope === undefined ? new Map() : points, [...path, 'rule']));
       }
-      leaf = { kind: node.rule.kind, rule: kind, compiled: kind.compile(node.rule), points, allowNA: node.allowNA ?? false };
+      if (kind !== undefined) {
+        leaf = { kind: kind.kind, rule: kind, compiled: checkable ? kind.compile(checkable) : undefined, points, allowNA: node.allowNA === true };
+      }
     } else {
-      if (node.points !== undefined) push('criteria/node-shape', [...path, 'points']);
-      if (node.allowNA !== undefined) push('criteria/node-shape', [...path, 'allowNA']);
-      if (node.children !== undefined && node.children.length === 0) push('schema/too-small', [...path, 'children'], { min: 1 });
-      if (node.cap !== undefined) cap = perLevel(node.cap, scopeLevels, [...path, 'cap'], 'cap');
-      children = (node.children ?? []).map((child, i) => visit(child, [...path, 'children', i], scope, node.code));
+      if (shapeKnown && node.points !== undefined) push('criteria/node-shape', [...path, 'points']);
+      if (shapeKnown && node.allowNA !== undefined) push('criteria/node-shape', [...path, 'allowNA']);
+      const childList = read<readonly unknown[]>(node, 'children');
+      if (childList !== UNKNOWN && childList !== undefined && childList.length === 0) push('schema/too-small', [...path, 'children'], { min: 1 });
+      const rawCap = read<PerLevel>(node, 'cap');
+      if (rawCap === UNKNOWN) taint(nodeBound);
+      else if (rawCap !== undefined) cap = perLevel(rawCap, scopeLevels, [...path, 'cap'], 'cap');
+      if (childList === UNKNOWN) taint(nodeBound);
+      else {
+        for (const [i, child] of (childList ?? []).entries()) {
+          const compiledChild = visit(child, [...path, 'children', i], scope, nodeBound, code);
+          if (compiledChild) children.push(compiledChild);
+        }
+      }
     }
-    const compiled: CompiledNode = { code: node.code, node, path: at, scope, children, leaf, cap };
-    if (!byCode.has(node.code)) byCode.set(node.code, compiled);
+    if (!shapeKnown || scope === undefined) taint(nodeBound);
+    const compiled: CompiledNode = { code: typeof code === 'string' ? code : '', node: node as unknown as CriteriaNode, path: at, scope: scope ?? new Set(), children, leaf, cap };
+    if (typeof code === 'string' && !byCode.has(code)) byCode.set(code, compiled);
     if (leaf) leaves.push(compiled);
     return compiled;
   };
-  const roots = set.nodes.map((node, i) => visit(node, ['nodes', i], allAtoms, undefined));
+  const nodeList = read<readonly unknown[]>(set, 'nodes');
+  const rootScope = levelsKnown ? allAtoms : undefined;
+  if (nodeList === UNKNOWN || nodeList === undefined) taint(undefined);
+  else {
+    for (const [i, node] of nodeList.entries()) {
+      const root = visit(node, ['nodes', i], rootScope, rootScope, undefined);
+      if (root) roots.push(root);
+    }
+  }
 
   const aliasSeen = new Set<string>();
   for (const { alias, path } of aliases) {
@@ -205,33 +443,101 @@ export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: C
     aliasSeen.add(alias);
   }
 
-  // expectedMax: the maximum a unit of each level/group can reach.
+  // expectedMax: the maximum a unit of each level/group can reach, compared only where every part it depends on is known.
   const totalFor = (atom: Atom): Dec => roots.reduce((acc, root) => acc.plus(nodeMaximum(root, atom) ?? 0), new Dec(0));
-  set.levels.forEach((level, li) => {
-    if (level.expectedMax === undefined) return;
-    const groups = levels.get(level.id) ?? new Set<string>();
+  levelEntries.forEach((level, li) => {
+    if (!usable(level)) return;
+    const em = read<PerLevel>(level, 'expectedMax');
+    const id = read<string>(level, 'id');
+    if (em === UNKNOWN || em === undefined || typeof id !== 'string') return;
+    const groups = levelsKnown ? (levels.get(id) ?? new Set<string>()) : ownGroups[li];
+    if (groups === undefined) return;
     const path: PathSegment[] = ['levels', li, 'expectedMax'];
     const compare = (atom: Atom, expectedRaw: string | number, at: PathSegment[], scopeText: string): void => {
+      if (!levelsKnown || allTainted || tainted.has(atom)) return;
       const expected = readDecimal(expectedRaw) ?? new Dec(0);
       const actual = totalFor(atom);
       if (!actual.eq(expected)) push('criteria/expected-max-mismatch', at, { actual: show(actual), expected: show(expected), scope: scopeText });
     };
-    const em = level.expectedMax;
     if (typeof em === 'string' || typeof em === 'number') {
       if (groups.size > 0) push('criteria/expected-max-groups', path, { groups: [...groups].join(', ') });
-      else compare(level.id, em, path, ` (${level.id})`);
+      else compare(id, em, path, ` (${id})`);
       return;
     }
     if (groups.size === 0) { push('criteria/expected-max-single', path); return; }
     for (const [group, value] of Object.entries(em)) {
-      if (!groups.has(group)) { push('criteria/unknown-group', [...path, group], { group, level: level.id }); continue; }
-      compare(atomOf(level.id, group), value, [...path, group], ` (${level.id}/${group})`);
+      if (!groups.has(group)) { push('criteria/unknown-group', [...path, group], { group, level: id }); continue; }
+      compare(atomOf(id, group), value, [...path, group], ` (${id}/${group})`);
     }
     const absent = [...groups].filter((group) => !(group in em));
     if (absent.length > 0) push('criteria/expected-max-groups', path, { groups: [...groups].join(', ') });
   });
 
-  if (issues.length > 0) return { issues };
+  return result;
+}
+
+/** A node path as formatted by {@link formatPath}: `nodes[2].children[0]…`, at the start of an issue's path. */
+const NODE_PATH = /^nodes\[\d+\](?:\.children\[\d+\])*/;
+
+/**
+ * Fills {@link Issue.node} for every issue whose path lies inside `nodes[...]`:
+ * the `code` of the nearest enclosing node, when that code is a string.
+ */
+function withNodeCodes(issues: readonly Issue[], input: unknown): Issue[] {
+  const codes = new Map<string, string | undefined>();
+  const codeAt = (nodePath: string): string | undefined => {
+    if (codes.has(nodePath)) return codes.get(nodePath);
+    const indices = [...nodePath.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+    let node: unknown = isObject(input) ? input : undefined;
+    for (const [step, index] of indices.entries()) {
+      const list: unknown = isObject(node) ? node[step === 0 ? 'nodes' : 'children'] : undefined;
+      node = Array.isArray(list) ? list[index] : undefined;
+    }
+    const code = isObject(node) && typeof node.code === 'string' ? node.code : undefined;
+    codes.set(nodePath, code);
+    return code;
+  };
+  return issues.map((issue) => {
+    const nodePath = NODE_PATH.exec(issue.path)?.[0];
+    const node = nodePath === undefined ? undefined : codeAt(nodePath);
+    return node === undefined ? issue : { ...issue, node };
+  });
+}
+
+/** Drops an issue reported twice (same code, path and message), keeping the first. */
+function unique(issues: readonly Issue[]): Issue[] {
+  const seen = new Set<string>();
+  return issues.filter((issue) => {
+    const key = `${issue.code}\u0000${issue.path}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * Checks a criteria set against the format (schema and every cross-field rule
+ * of the spec) and compiles it for scoring. Reports every problem at once: when
+ * the schema fails, its issues come first, then the cross-field issues of every
+ * part whose own shape is sound (a check that depends on a malformed field is
+ * skipped, never reported on a guess). An issue inside `nodes[...]` names the
+ * enclosing node's code in {@link Issue.node}.
+ */
+export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: CompiledCriteria } {
+  if (input && typeof input === 'object' && 'nodes' in input) {
+    const nodes = (input as { nodes: unknown }).nodes;
+    if (depthOf(nodes, 1) > MAX_TREE_DEPTH) return { issues: [makeIssue('criteria/too-deep', 'nodes', { limit: MAX_TREE_DEPTH })] };
+    if (countNodes(nodes) > MAX_NODES) return { issues: [makeIssue('input/too-large', 'nodes', { limit: `${MAX_NODES} nodes` })] };
+  }
+  const parsed = criteriaSetSchema.safeParse(input);
+  if (!parsed.success) {
+    const shape = fromZodIssues(parsed.error.issues, input);
+    const { issues } = crossCheck(input, flawsOf(parsed.error.issues, input));
+    return { issues: withNodeCodes(unique([...shape, ...issues]), input) };
+  }
+  const set = input as CriteriaSet;
+  const { issues, roots, byCode, leaves, levels } = crossCheck(set, undefined);
+  if (issues.length > 0) return { issues: withNodeCodes(unique(issues), input) };
   const ranking = set.ranking ?? {};
   return {
     issues,

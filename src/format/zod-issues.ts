@@ -4,7 +4,8 @@ import { formatPath, type PathSegment } from '../path.js';
 
 const KNOWN = new Set<string>(ISSUE_CODES);
 
-function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
+/** The value at `path` inside `root`, or `undefined` when the path leads nowhere (own properties only). */
+export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
   let current = root;
   for (const segment of path) {
     if (current === null || typeof current !== 'object') return undefined;
@@ -26,7 +27,8 @@ function describeValue(value: unknown): string {
   }
 }
 
-function toSegments(path: readonly PropertyKey[]): PathSegment[] {
+/** A zod issue path as JSON path segments (a symbol key, which JSON cannot hold, as its text). */
+export function toSegments(path: readonly PropertyKey[]): PathSegment[] {
   return path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
 }
 
