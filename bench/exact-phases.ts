@@ -56,6 +56,7 @@ export function scoreSubmissionPhased(criteriaSet: CriteriaSet, submission: unkn
   const outcome: Result<ScoreReport> = {
     ok: true,
     value: {
+      format: 1,
       criteria: { id: criteriaSet.id, version: criteriaSet.version, sha256: criteriaHash(criteriaSet) },
       generator: GENERATOR,
       period: period ?? null,

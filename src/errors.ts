@@ -1,228 +1,316 @@
+import { formatPath, parsePath, type PathSegment } from './path.js';
+
+/** The kind of an issue parameter: free text from the data, a number, or a list of ids. `?` marks an optional one. */
+export type IssueParamKind = 'text' | 'number' | 'list';
+
+type ParamSpec = Readonly<Record<string, IssueParamKind | `${IssueParamKind}?`>>;
+type ValueOfKind<K> = K extends 'text' ? string : K extends 'number' ? number : K extends 'list' ? readonly string[] : never;
+type RequiredKeys<S extends ParamSpec> = { [P in keyof S]: S[P] extends `${string}?` ? never : P }[keyof S];
+type OptionalKeys<S extends ParamSpec> = { [P in keyof S]: S[P] extends `${string}?` ? P : never }[keyof S];
+type ParamValues<S extends ParamSpec> = { readonly [P in RequiredKeys<S>]: ValueOfKind<S[P]> } & {
+  readonly [P in OptionalKeys<S>]?: ValueOfKind<S[P] extends `${infer K}?` ? K : never>;
+};
+
+/** One catalogue entry: the parameters a code takes, and its Vietnamese and English message built from them. */
+interface Entry<S extends ParamSpec> {
+  readonly params: S;
+  readonly text: (p: ParamValues<S>) => readonly [vi: string, en: string];
+}
+
+function entry<const S extends ParamSpec>(params: S, text: (p: ParamValues<S>) => readonly [vi: string, en: string]): Entry<S> {
+  return { params, text };
+}
+
+/** Why a file could not be read or written (`reason` of `input/read` and `output/write`): an errno code or one of ours. */
+const IO_REASONS: Readonly<Record<string, readonly [vi: string, en: string]>> = {
+  ENOENT: ['không có tệp hoặc thư mục này', 'no such file or folder'],
+  EACCES: ['không có quyền', 'permission denied'],
+  EPERM: ['không được phép', 'operation not permitted'],
+  EISDIR: ['đây là thư mục, không phải tệp', 'it is a folder, not a file'],
+  ENOTDIR: ['không phải thư mục', 'not a folder'],
+  EEXIST: ['đã tồn tại', 'already exists'],
+  ENOSPC: ['hết chỗ trên đĩa', 'no space left on the disk'],
+  EROFS: ['ổ đĩa chỉ đọc', 'read-only file system'],
+  EMFILE: ['quá nhiều tệp đang mở', 'too many open files'],
+  'no-workbooks': ['thư mục không có tệp .xlsx', 'no .xlsx workbook in the folder'],
+  'not-xlsx': ['không phải sổ tính Excel .xlsx (tệp .xls cũ phải lưu lại thành .xlsx)', 'not an Excel .xlsx workbook (an old .xls must be saved as .xlsx)'],
+};
+const ioReason = (reason: string, lang: 0 | 1): string => IO_REASONS[reason]?.[lang] ?? reason;
+
 /**
- * One problem found in a criteria set, a submission or a command line: a
- * stable `code`, the JSON `path` it concerns (`nodes[2].children[0].rule.target`)
- * and a bilingual `message` (Vietnamese / English) a DIC editor can act on.
+ * The `reason` parameter of `input/read` and `output/write` for a failed file
+ * operation: the system's error code (`ENOENT`, `EACCES`, …), never its
+ * English message.
+ *
+ * @example
+ * ```ts
+ * import { ioFailure } from 'dti-criteria';
+ * import { readFileSync } from 'node:fs';
+ * let reason = '';
+ * try { readFileSync('no-such-file.json'); } catch (error) { reason = ioFailure(error); }
+ * console.log(reason); // ENOENT
+ * ```
+ */
+export function ioFailure(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code !== '' ? code : 'unknown';
+}
+
+/** The unit a value issue concerns, as the start of its message (nothing when the issue is about one unit's form). */
+const unitVi = (unit: string | undefined): string => (unit === undefined ? '' : `đơn vị "${unit}": `);
+const unitEn = (unit: string | undefined): string => (unit === undefined ? '' : `unit "${unit}": `);
+
+/** A list parameter as a message shows it. */
+const list = (items: readonly string[] | undefined): string => (items === undefined || items.length === 0 ? '—' : items.join(', '));
+
+/** Names of the formats `schema/format` reports (`format` parameter), in both languages. */
+const FORMAT_NAMES: Readonly<Record<string, readonly [vi: string, en: string]>> = {
+  'kebab-id': ['chữ thường, số và dấu gạch nối, ví dụ "can-tho"', 'lowercase kebab-case, for example "can-tho"'],
+  id: ['chữ, số, "-" hoặc "_", ví dụ "department", "A"', 'letters, digits, - and _, for example "department", "A"'],
+  code: ['mã phân cấp bằng dấu chấm, ví dụ "CQS.1.2"', 'a dotted code, for example "CQS.1.2"'],
+  'criteria-ref': ['"id" hoặc "id@phiên-bản", ví dụ "can-tho@2025.1.0", không phải đường dẫn tệp', '"id" or "id@version", for example "can-tho@2025.1.0", not a file path'],
+  'manifest-file': ['"<id>/<phiên-bản>.json"', '"<id>/<version>.json"'],
+  whole: ['số nguyên', 'a whole number'],
+  sha256: ['64 chữ số thập lục phân', '64 hexadecimal digits'],
+};
+const formatName = (format: string, lang: 0 | 1): string => FORMAT_NAMES[format]?.[lang] ?? format;
+
+/** Names of the things `input/too-large` counts (`what` parameter), in both languages. */
+const COUNTED: Readonly<Record<string, readonly [vi: string, en: string]>> = {
+  nodes: ['nút', 'nodes'],
+  children: ['nút con của một nút', 'children of one node'],
+  units: ['đơn vị', 'units'],
+  rows: ['dòng', 'rows'],
+  bytes: ['byte', 'bytes'],
+  items: ['phần tử', 'items'],
+  characters: ['ký tự', 'characters'],
+  issues: ['lỗi', 'issues'],
+};
+const counted = (what: string | undefined, lang: 0 | 1): string => (what === undefined ? '' : ` ${COUNTED[what]?.[lang] ?? what}`);
+
+/**
+ * What a value should have looked like (`expected` parameter of `value/shape`), in both languages;
+ * another text is shown as it is (a type name, a JSON shape).
+ */
+const SHAPES: Readonly<Record<string, readonly [vi: string, en: string]>> = {
+  boolean: ['đúng/sai (true / false)', 'true / false'],
+  'boolean-word': ['có/không (true/false, 1/0, yes/no, có/không, x)', 'yes or no (true/false, 1/0, yes/no, có/không, x)'],
+  'boolean-or-empty': ['có/không (true/false, 1/0, yes/no, có/không, x) hoặc để trống', 'yes or no (true/false, 1/0, yes/no, có/không, x), or empty'],
+  decimal: ['một số', 'a decimal number'],
+  'decimal-vi': ['một số dạng 1.234,5', 'a number such as 1.234,5'],
+  'decimal-en': ['một số dạng 1234.5', 'a plain number such as 1234.5'],
+  'non-negative': ['một số không âm', 'a decimal number >= 0'],
+  whole: ['một số nguyên không âm', 'a whole number >= 0'],
+  'appraised-points': ['số điểm từ 0 đến điểm tối đa', 'points from 0 to the maximum'],
+  'decimal-or-fraction': ['một số hoặc phân số { "numerator", "denominator" }', 'a decimal number or { "numerator", "denominator" }'],
+  'single-value': ['một giá trị', 'a single value'],
+  'list-option': ['một lựa chọn trong danh sách', 'one of the options in the list'],
+  value: ['một giá trị', 'a value'],
+  'value-or-na': ['"n/a" hoặc giá trị đúng quy tắc', '"n/a" or a value the rule accepts'],
+  fraction: ['{ "numerator": n, "denominator": d }', '{ "numerator": n, "denominator": d }'],
+  option: ['mã một lựa chọn', 'an option id'],
+  item: ['mã một mục', 'an item id'],
+  checklist: ['{ "mã-mục": true, ... } hoặc ["mã-mục", ...]', '{ "itemId": true, ... } or ["itemId", ...]'],
+  scalar: ['một giá trị đơn (chữ, số, đúng/sai)', 'a scalar (text, number, true/false)'],
+  'single-cell': ['mỗi giá trị một ô: bỏ gộp ô', 'one value per cell: unmerge the cells'],
+  blank: ['để trống: ô này không dùng cho tiêu chí này', 'nothing: this cell is not used for this criterion'],
+};
+const shape = (expected: string, lang: 0 | 1): string => SHAPES[expected]?.[lang] ?? expected;
+
+/** Why a cell's content cannot be read (`reason` parameter of `value/shape`), in both languages. */
+const CELL_REASONS: Readonly<Record<string, readonly [vi: string, en: string]>> = {
+  'pair-half': ['ô kia của cặp đã có số', 'the other cell of the pair is filled'],
+  'na-both': ['"n/a" phải ghi ở cả hai ô', '"n/a" goes in both cells'],
+  'na-all': ['"n/a" chỉ khi mọi mục đều n/a', '"n/a" only when every item is n/a'],
+  'cell-error': ['ô đang báo lỗi', 'the cell holds the error'],
+  'no-result': ['công thức chưa có kết quả: mở và lưu lại bằng Excel', 'the formula has no saved result: open and save the workbook in Excel'],
+  date: ['không phải ngày tháng; ô đọc ra', 'not a date; the cell reads as'],
+};
+const because = (reason: string | undefined, found: string | undefined, lang: 0 | 1): string =>
+  reason === undefined ? '' : ` (${CELL_REASONS[reason]?.[lang] ?? reason}${found === undefined ? '' : ` ${found}`})`;
+
+/**
+ * Every stable problem code, with the parameters it takes and its message in
+ * Vietnamese and English (`docs/guides/error-codes.md` is generated from it).
+ */
+const catalogue = {
+  'json/syntax': entry({ detail: 'text' }, (p) => [`JSON không hợp lệ: ${p.detail}`, `malformed JSON: ${p.detail}`]),
+  'input/read': entry({ file: 'text', reason: 'text', detail: 'text?' }, (p) => [`không đọc được ${p.file}: ${ioReason(p.reason, 0)}${p.detail === undefined ? '' : ` (${p.detail})`}`, `cannot read ${p.file}: ${ioReason(p.reason, 1)}${p.detail === undefined ? '' : ` (${p.detail})`}`]),
+  'input/too-large': entry({ limit: 'number', what: 'text?' }, (p) => [`dữ liệu vượt giới hạn ${p.limit}${counted(p.what, 0)}`, `input exceeds the limit of ${p.limit}${counted(p.what, 1)}`]),
+  'schema/unknown-key': entry({ key: 'text' }, (p) => [`khóa không được phép "${p.key}" (gõ sai tên trường?)`, `unknown key "${p.key}" (misspelt field?)`]),
+  'schema/required': entry({}, () => ['thiếu trường bắt buộc', 'required field is missing']),
+  'schema/type': entry({ expected: 'text' }, (p) => [`sai kiểu dữ liệu: cần ${p.expected}`, `wrong type: expected ${p.expected}`]),
+  'schema/decimal': entry({}, () => ['không phải số thập phân hợp lệ (ví dụ "12.5")', 'not a valid decimal (for example "12.5")']),
+  'schema/enum': entry({ allowed: 'list' }, (p) => [`giá trị không hợp lệ; cho phép: ${list(p.allowed)}`, `invalid value; allowed: ${list(p.allowed)}`]),
+  'schema/format': entry({ format: 'text' }, (p) => [`định dạng sai: cần ${formatName(p.format, 0)}`, `bad format: expected ${formatName(p.format, 1)}`]),
+  'schema/date': entry({}, () => ['ngày không hợp lệ (cần YYYY-MM-DD, ngày có thật)', 'invalid date (expected a real YYYY-MM-DD date)']),
+  'schema/version': entry({}, () => ['phiên bản sai định dạng NĂM.CHÍNH.PHỤ (ví dụ "2022.1.0")', 'version must be YEAR.MAJOR.MINOR (for example "2022.1.0")']),
+  'schema/too-small': entry({ min: 'number' }, (p) => [`cần ít nhất ${p.min} phần tử`, `needs at least ${p.min} item(s)`]),
+  'schema/range': entry({ range: 'text' }, (p) => [`giá trị ngoài khoảng cho phép ${p.range}`, `value outside the allowed range ${p.range}`]),
+  'schema/invalid': entry({ detail: 'text' }, (p) => [`giá trị không hợp lệ: ${p.detail}`, `invalid value: ${p.detail}`]),
+  'rule/unknown-kind': entry({ kind: 'text', allowed: 'list' }, (p) => [`loại quy tắc không tồn tại "${p.kind}"; cho phép: ${list(p.allowed)}`, `unknown rule kind "${p.kind}"; allowed: ${list(p.allowed)}`]),
+  'rule/points-or-fraction': entry({}, () => ['cần đúng một trong hai trường "points" hoặc "fraction"', 'give exactly one of "points" or "fraction"']),
+  'rule/fraction-range': entry({}, () => ['"fraction" phải nằm trong [0, 1]', '"fraction" must lie in [0, 1]']),
+  'rule/worth-more-than-points': entry({ level: 'text', max: 'text', worth: 'text' }, (p) => [`mức/lựa chọn này được ${p.worth} điểm, vượt điểm tối đa ${p.max} của tiêu chí ở cấp "${p.level}"`, `worth ${p.worth} points, more than the leaf's ${p.max} at level "${p.level}"`]),
+  'rule/target-not-positive': entry({}, () => ['"target" phải lớn hơn 0', '"target" must be greater than 0']),
+  'rule/floor-range': entry({}, () => ['"floor" phải nằm trong [0, 1]', '"floor" must lie in [0, 1]']),
+  'rule/from-equals-to': entry({}, () => ['"from" và "to" không được bằng nhau', '"from" and "to" must differ']),
+  'rule/each-not-positive': entry({}, () => ['"each" phải lớn hơn 0', '"each" must be greater than 0']),
+  'rule/band-min-max': entry({}, () => ['"min" của mức lớn hơn "max"', 'band "min" is greater than its "max"']),
+  'rule/negative': entry({}, () => ['không được âm', 'must not be negative']),
+  'criteria/duplicate-code': entry({ code: 'text', first: 'text' }, (p) => [`mã "${p.code}" bị trùng (đã dùng tại ${p.first})`, `duplicate code "${p.code}" (first used at ${p.first})`]),
+  'criteria/duplicate-id': entry({ id: 'text' }, (p) => [`định danh "${p.id}" bị trùng`, `duplicate id "${p.id}"`]),
+  'criteria/code-not-under-parent': entry({ code: 'text', parent: 'text' }, (p) => [`mã "${p.code}" phải bắt đầu bằng mã nút cha "${p.parent}."`, `code "${p.code}" must start with its parent's code "${p.parent}."`]),
+  'criteria/alias-collides': entry({ alias: 'text' }, (p) => [`bí danh "${p.alias}" trùng với một mã đang dùng trong bộ`, `alias "${p.alias}" equals a code of this set`]),
+  'criteria/node-shape': entry({}, () => ['nút phải là nút lá (có "rule") hoặc nút tổng hợp (có "children"), không được cả hai', 'a node is either a leaf (with "rule") or an aggregate (with "children"), not both or neither']),
+  'criteria/unknown-level': entry({ level: 'text' }, (p) => [`cấp "${p.level}" không có trong "levels"`, `level "${p.level}" is not declared in "levels"`]),
+  'criteria/unknown-group': entry({ group: 'text', level: 'text' }, (p) => [`nhóm "${p.group}" không có trong cấp "${p.level}"`, `group "${p.group}" is not declared for level "${p.level}"`]),
+  'criteria/applies-widens': entry({ scope: 'text' }, (p) => [`"appliesTo" mở rộng phạm vi của nút cha (${p.scope}); chỉ được thu hẹp`, `"appliesTo" widens the parent's applicability (${p.scope}); it may only narrow it`]),
+  'criteria/applies-empty': entry({}, () => ['"appliesTo" không được rỗng', '"appliesTo" must not be empty']),
+  'criteria/missing-points': entry({ level: 'text' }, (p) => [`tiêu chí áp dụng cho cấp "${p.level}" nhưng thiếu điểm cho cấp này`, `the leaf applies to level "${p.level}" but has no points for it`]),
+  'criteria/points-not-applicable': entry({ level: 'text' }, (p) => [`có điểm cho cấp "${p.level}" nhưng tiêu chí không áp dụng cho cấp này`, `points given for level "${p.level}", to which the leaf does not apply`]),
+  'criteria/info-has-points': entry({}, () => ['tiêu chí loại "info" không tính điểm, không được có "points"', 'an "info" leaf is never scored and must not have "points"']),
+  'criteria/expected-max-mismatch': entry({ actual: 'text', expected: 'text', scope: 'text' }, (p) => [`tổng điểm tối đa tính được là ${p.actual}, khác expectedMax ${p.expected} (${p.scope})`, `computed maximum ${p.actual} differs from expectedMax ${p.expected} (${p.scope})`]),
+  'criteria/expected-max-groups': entry({ groups: 'list' }, (p) => [`expectedMax của cấp có nhóm phải ghi theo đúng các nhóm: ${list(p.groups)}`, `expectedMax of a level with groups must give a value for each of its groups: ${list(p.groups)}`]),
+  'criteria/expected-max-single': entry({}, () => ['cấp không chia nhóm: expectedMax phải là một số', 'a level without groups takes a single decimal expectedMax']),
+  'criteria/rating-range': entry({}, () => ['"min" của mức xếp loại là chỉ số, phải nằm trong [0, 1] (ví dụ "0.9", không phải "90")', 'a rating "min" is an index and must lie in [0, 1] (for example "0.9", not "90")']),
+  'rule/target-unreachable': entry({}, () => ['"target" lớn hơn 1 mà không có "allowOver": không đơn vị nào đạt đủ điểm (nhập 0.8 thay vì 80?)', '"target" above 1 without "allowOver" can never earn full points (0.8 rather than 80?)']),
+  'criteria/precision': entry({ places: 'number' }, (p) => [`số chữ số thập phân nhiều hơn rounding.points (${p.places}): điểm tối đa phải ghi được đúng như sẽ công bố`, `more decimals than rounding.points (${p.places}): a maximum must be publishable exactly as written`]),
+  'criteria/effective-dates': entry({}, () => ['"effective.to" không được trước "effective.from"', '"effective.to" must not be before "effective.from"']),
+  'criteria/ratings-order': entry({}, () => ['các mức xếp loại phải theo "min" giảm dần', 'ratings must be listed with "min" strictly decreasing']),
+  'criteria/cap-level': entry({ level: 'text' }, (p) => [`"cap" nêu cấp "${p.level}" mà nút không áp dụng`, `"cap" names level "${p.level}", to which the node does not apply`]),
+  'criteria/no-levels-apply': entry({}, () => ['nút không áp dụng cho cấp nào', 'the node applies to no level']),
+  'criteria/too-deep': entry({ limit: 'number' }, (p) => [`cây tiêu chí sâu quá ${p.limit} tầng`, `the criteria tree is deeper than ${p.limit} levels`]),
+  'criteria/not-found': entry({ ref: 'text', known: 'list?' }, (p) => [`không tìm thấy bộ tiêu chí "${p.ref}"${p.known === undefined ? '' : `; hiện có: ${list(p.known)}`}`, `criteria set "${p.ref}" not found${p.known === undefined ? '' : `; available: ${list(p.known)}`}`]),
+  'submission/duplicate-unit': entry({ first: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}" bị trùng (đã có tại ${p.first})`, `duplicate unit id "${p.unit}" (first at ${p.first})`]),
+  'submission/unknown-level': entry({ level: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}": cấp "${p.level}" không có trong bộ tiêu chí`, `unit "${p.unit}": level "${p.level}" is not in the criteria set`]),
+  'submission/group-required': entry({ level: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}": cấp "${p.level}" có nhóm, cần khai báo "group"`, `unit "${p.unit}": level "${p.level}" has groups, so "group" is required`]),
+  'submission/unknown-group': entry({ group: 'text', level: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}": nhóm "${p.group}" không có trong cấp "${p.level}"`, `unit "${p.unit}": group "${p.group}" is not a group of level "${p.level}"`]),
+  'submission/group-not-allowed': entry({ level: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}": cấp "${p.level}" không chia nhóm`, `unit "${p.unit}": level "${p.level}" has no groups`]),
+  'submission/unknown-leaf': entry({ code: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}": mã tiêu chí "${p.code}" không có trong bộ`, `unit "${p.unit}": unknown criterion code "${p.code}"`]),
+  'submission/not-a-leaf': entry({ code: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}": "${p.code}" là nút tổng hợp; chỉ nhập giá trị cho tiêu chí lá`, `unit "${p.unit}": "${p.code}" is an aggregate; values go on leaves only`]),
+  'submission/leaf-not-applicable': entry({ code: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}": tiêu chí "${p.code}" không áp dụng cho cấp/nhóm của đơn vị`, `unit "${p.unit}": criterion "${p.code}" does not apply to the unit's level/group`]),
+  'submission/missing-values': entry({ unit: 'text', codes: 'list' }, (p) => [`đơn vị "${p.unit}" thiếu giá trị: ${list(p.codes)}`, `unit "${p.unit}" is missing values: ${list(p.codes)}`]),
+  'submission/criteria-mismatch': entry({ given: 'text', used: 'text' }, (p) => [`bài nộp dùng bộ "${p.given}", khác bộ đang chấm "${p.used}"`, `the submission names "${p.given}", not the set being used "${p.used}"`]),
+  'value/shape': entry({ unit: 'text?', expected: 'text', reason: 'text?', found: 'text?' }, (p) => [`${unitVi(p.unit)}giá trị sai dạng, cần ${shape(p.expected, 0)}${because(p.reason, p.found, 0)}`, `${unitEn(p.unit)}wrong value shape, expected ${shape(p.expected, 1)}${because(p.reason, p.found, 1)}`]),
+  'value/negative': entry({ unit: 'text?' }, (p) => [`${unitVi(p.unit)}giá trị không được âm`, `${unitEn(p.unit)}value must not be negative`]),
+  'value/not-whole': entry({ unit: 'text?' }, (p) => [`${unitVi(p.unit)}cần số nguyên`, `${unitEn(p.unit)}a whole number is required`]),
+  'value/numerator-exceeds-denominator': entry({ unit: 'text?' }, (p) => [`${unitVi(p.unit)}tử số lớn hơn mẫu số`, `${unitEn(p.unit)}numerator is greater than denominator`]),
+  'value/unknown-option': entry({ unit: 'text?', option: 'text', allowed: 'list' }, (p) => [`${unitVi(p.unit)}lựa chọn "${p.option}" không có; cho phép: ${list(p.allowed)}`, `${unitEn(p.unit)}unknown option "${p.option}"; allowed: ${list(p.allowed)}`]),
+  'value/unknown-item': entry({ unit: 'text?', item: 'text', allowed: 'list' }, (p) => [`${unitVi(p.unit)}mục "${p.item}" không có; cho phép: ${list(p.allowed)}`, `${unitEn(p.unit)}unknown item "${p.item}"; allowed: ${list(p.allowed)}`]),
+  'value/duplicate-item': entry({ item: 'text', unit: 'text?' }, (p) => [`${unitVi(p.unit)}mục "${p.item}" bị lặp`, `${unitEn(p.unit)}item "${p.item}" listed twice`]),
+  'value/out-of-range': entry({ range: 'text', unit: 'text?' }, (p) => [`${unitVi(p.unit)}giá trị ngoài khoảng ${p.range}`, `${unitEn(p.unit)}value outside ${p.range}`]),
+  'value/na-not-allowed': entry({ unit: 'text?' }, (p) => [`${unitVi(p.unit)}tiêu chí không cho phép trả lời "n/a"`, `${unitEn(p.unit)}this criterion does not accept "n/a"`]),
+  'csv/syntax': entry({ problem: 'text', row: 'number', line: 'number', cells: 'number?', expected: 'number?', detail: 'text?' }, (p) => {
+    const where = [` (dòng ${p.row}, dòng văn bản ${p.line})`, ` (row ${p.row}, line ${p.line})`] as const;
+    switch (p.problem) {
+      case 'unclosed-quote': return [`CSV sai cú pháp: thiếu dấu " đóng ô${where[0]}`, `malformed CSV: a cell's opening " is never closed${where[1]}`];
+      case 'stray-quote': return [`CSV sai cú pháp: dấu " chỉ bao quanh cả ô, "" bên trong ô${where[0]}`, `malformed CSV: " only around a whole cell, "" inside it${where[1]}`];
+      case 'cell-count': return [`CSV sai cú pháp: dòng có ${p.cells} ô, dòng tiêu đề có ${p.expected}${where[0]}`, `malformed CSV: the row has ${p.cells} cells, the header ${p.expected}${where[1]}`];
+      default: return [`CSV sai cú pháp${where[0]}: ${p.detail ?? ''}`, `malformed CSV${where[1]}: ${p.detail ?? ''}`];
+    }
+  }),
+  'csv/split-column': entry({ column: 'text', columns: 'list' }, (p) => [`cột "${p.column}" phải tách thành các cột: ${list(p.columns)}`, `column "${p.column}" must be given as the columns ${list(p.columns)}`]),
+  'csv/duplicate-column': entry({ column: 'text', first: 'number' }, (p) => [`cột "${p.column}" bị trùng với cột ${p.first}`, `column "${p.column}" repeats column ${p.first}`]),
+  'version/hash-mismatch': entry({ actual: 'text', expected: 'text', file: 'text' }, (p) => [`tệp đã công bố "${p.file}" bị sửa: sha256 ${p.actual} khác ${p.expected} trong manifest; mọi thay đổi phải là phiên bản mới`, `published file "${p.file}" was changed: sha256 ${p.actual} differs from ${p.expected} in the manifest; a change must be a new version`]),
+  'version/missing-file': entry({ file: 'text' }, (p) => [`manifest ghi "${p.file}" nhưng không có tệp`, `the manifest lists "${p.file}" but the file is missing`]),
+  'version/not-in-manifest': entry({ file: 'text' }, (p) => [`tệp đã công bố "${p.file}" không có trong manifest (chạy "dti criteria publish")`, `published file "${p.file}" is not in the manifest (run "dti criteria publish")`]),
+  'version/entry-mismatch': entry({ field: 'text', file: 'text' }, (p) => [`manifest và tệp "${p.file}" khác nhau ở "${p.field}"`, `the manifest and file "${p.file}" disagree on "${p.field}"`]),
+  'version/unpublished': entry({ file: 'text', status: 'text' }, (p) => [`"${p.file}" đã công bố (theo manifest) nhưng tệp ghi status "${p.status}"`, `"${p.file}" is published in the manifest but the file says status "${p.status}"`]),
+  'version/already-published': entry({ ref: 'text' }, (p) => [`${p.ref} đã được công bố; thay đổi phải là phiên bản mới`, `${p.ref} is already published; a change must be a new version`]),
+  'version/exists': entry({ file: 'text' }, (p) => [`đã có tệp ${p.file}`, `${p.file} already exists`]),
+  'version/file-name': entry({ expected: 'text' }, (p) => [`tệp phải nằm tại "${p.expected}" theo id và version`, `the file must be at "${p.expected}" for its id and version`]),
+  'version/out-of-period': entry({ period: 'text', end: 'text', used: 'text', from: 'text', to: 'text?', inForce: 'text?' }, (p) => [`kỳ ${p.period} (đến ${p.end}) nằm ngoài hiệu lực của ${p.used} (${p.from} → ${p.to ?? '…'}); phiên bản có hiệu lực khi đó: ${p.inForce ?? 'không có'}`, `period ${p.period} (ending ${p.end}) is outside the dates of ${p.used} (${p.from} → ${p.to ?? '…'}); the version in force then: ${p.inForce ?? 'none'}`]),
+  'version/period-format': entry({ period: 'text' }, (p) => [`không hiểu kỳ "${p.period}" (dùng YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM hoặc YYYY-MM-DD)`, `cannot read period "${p.period}" (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)`]),
+  'compare/criteria-mismatch': entry({ given: 'text', givenHash: 'text', used: 'text' }, (p) => [`kết quả được chấm bằng "${p.given}" (sha256 ${p.givenHash}), không phải bộ "${p.used}" đi kèm`, `the report was scored with "${p.given}" (sha256 ${p.givenHash}), not with the set given with it, "${p.used}"`]),
+  'output/write': entry({ file: 'text', reason: 'text' }, (p) => [`không ghi được tệp ${p.file}: ${ioReason(p.reason, 0)}`, `cannot write the file ${p.file}: ${ioReason(p.reason, 1)}`]),
+  'xlsx/missing-sheet': entry({ sheet: 'text' }, (p) => [`sổ tính thiếu trang "${p.sheet}" (không làm từ mẫu, hoặc trang đã bị đổi tên?)`, `the workbook has no sheet "${p.sheet}" (not made from the template, or the sheet was renamed?)`]),
+  'xlsx/missing-row': entry({ code: 'text' }, (p) => [`thiếu dòng của tiêu chí "${p.code}" (dòng đã bị xóa, hoặc cấp/nhóm của đơn vị khác với mẫu?)`, `no row for criterion "${p.code}" (the row was deleted, or the unit's level/group differs from the template's?)`]),
+  'xlsx/duplicate-row': entry({ code: 'text', first: 'text' }, (p) => [`mã "${p.code}" xuất hiện lần thứ hai (lần đầu tại ${p.first})`, `code "${p.code}" appears a second time (first at ${p.first})`]),
+  'xlsx/period-mismatch': entry({ expected: 'text', first: 'text', period: 'text' }, (p) => [`kỳ đánh giá "${p.period}" khác kỳ "${p.expected}" của ${p.first}; một lần chấm chỉ gồm một kỳ`, `period "${p.period}" differs from "${p.expected}" in ${p.first}; one scoring run covers one period`]),
+  'criteria/bad-reference': entry({ ref: 'text' }, (p) => [`"${p.ref}" không phải tham chiếu bộ tiêu chí: cần "id" hoặc "id@phiên-bản", ví dụ "can-tho@2025.1.0" (không dùng đường dẫn tệp)`, `"${p.ref}" is not a criteria reference: expected "id" or "id@version", for example "can-tho@2025.1.0" (not a file path)`]),
+  'criteria/none-in-force': entry({ id: 'text', period: 'text', date: 'text', versions: 'list' }, (p) => [`không có phiên bản nào của "${p.id}" có hiệu lực ngày ${p.date} (cuối kỳ ${p.period}); các phiên bản: ${list(p.versions)}`, `no version of "${p.id}" is in force on ${p.date} (the end of period ${p.period}); versions: ${list(p.versions)}`]),
+  'criteria/conflict': entry({ first: 'text', ref: 'text', second: 'text' }, (p) => [`${p.ref} có hai nội dung khác nhau: ${p.first} và ${p.second}; một phiên bản chỉ có một nội dung`, `${p.ref} has two different contents: ${p.first} and ${p.second}; a version has one content only`]),
+  'criteria/source': entry({ dir: 'text', reason: 'text' }, (p) => p.reason === 'no-manifest' ? [`không dùng được thư mục bộ tiêu chí ${p.dir}: thiếu manifest.json`, `cannot use the criteria folder ${p.dir}: it has no manifest.json`] : [`không dùng được thư mục bộ tiêu chí ${p.dir}: không có thư mục này`, `cannot use the criteria folder ${p.dir}: no such folder`]),
+  'version/draft': entry({ ref: 'text' }, (p) => [`${p.ref} là bản nháp: kết quả không phải kết quả chính thức`, `${p.ref} is a draft: the results are not official`]),
+  'input/encoding': entry({ file: 'text', encoding: 'text', byte: 'text?', offset: 'number?' }, (p) =>
+    p.encoding === 'not UTF-8'
+      ? [`tệp "${p.file}" không phải UTF-8: byte ${p.byte} không hợp lệ tại vị trí ${p.offset} (mã hóa cũ như Windows-1258, TCVN3, VNI?); hãy lưu lại với mã hóa UTF-8`, `file "${p.file}" is not UTF-8: invalid byte ${p.byte} at offset ${p.offset} (a legacy encoding such as Windows-1258, TCVN3 or VNI?); save it again as UTF-8`]
+      : [`tệp "${p.file}" được mã hóa ${p.encoding}, không phải UTF-8; hãy lưu lại với mã hóa UTF-8`, `file "${p.file}" is encoded as ${p.encoding}, not UTF-8; save it again as UTF-8`]),
+  'version/bom': entry({ file: 'text' }, (p) => [`tệp "${p.file}" bắt đầu bằng BOM UTF-8; tệp đã công bố và manifest phải là UTF-8 không có BOM (lưu bằng "UTF-8", không phải "UTF-8 with BOM")`, `file "${p.file}" starts with a UTF-8 BOM; published files and the manifest must be UTF-8 without a BOM (save as "UTF-8", not "UTF-8 with BOM")`]),
+  'version/status-mismatch': entry({ expected: 'text', file: 'text', status: 'text' }, (p) => [`manifest ghi "${p.file}" là "${p.expected}" nhưng tệp ghi status "${p.status}"; manifest chỉ được ghi "draft" khi tệp cũng là bản nháp`, `the manifest lists "${p.file}" as "${p.expected}" but the file says status "${p.status}"; an entry may be "draft" only when the file is a draft too`]),
+  'version/empty-folder': entry({ dir: 'text' }, (p) => [`thư mục bộ tiêu chí "${p.dir}" không có bộ nào (không có tệp bộ tiêu chí, manifest trống)`, `the criteria folder "${p.dir}" holds no set (no criteria file, an empty manifest)`]),
+  'version/no-manifest': entry({ dir: 'text', file: 'text' }, (p) => [`thư mục "${p.dir}" có tệp đã công bố nhưng thiếu ${p.file}`, `the folder "${p.dir}" holds published files but no ${p.file}`]),
+  'version/duplicate-entry': entry({ file: 'text', ref: 'text' }, (p) => [`manifest ghi ${p.ref} hơn một lần ("${p.file}")`, `the manifest lists ${p.ref} more than once ("${p.file}")`]),
+  'results/format-version': entry({ format: 'number', supported: 'number' }, (p) => [`tệp kết quả có định dạng ${p.format}, mới hơn định dạng ${p.supported} mà phiên bản thư viện này đọc được; hãy cập nhật dti-criteria`, `the results file has format ${p.format}, newer than format ${p.supported}, the latest this version of the library reads; update dti-criteria`]),
+  'results/decimal-places': entry({ places: 'number' }, (p) => [`số phải ghi đúng ${p.places} chữ số thập phân, như bộ tiêu chí làm tròn`, `must be written with exactly ${p.places} decimal places, as the criteria set rounds`]),
+  'results/unknown-node': entry({ unit: 'text', code: 'text' }, (p) => [`đơn vị "${p.unit}": mã "${p.code}" không có trong bộ tiêu chí`, `unit "${p.unit}": code "${p.code}" is not in the criteria set`]),
+  'results/node-not-applicable': entry({ unit: 'text', code: 'text' }, (p) => [`đơn vị "${p.unit}": tiêu chí "${p.code}" không áp dụng cho cấp, nhóm của đơn vị nên không thể có kết quả`, `unit "${p.unit}": "${p.code}" does not apply to the unit's level and group, so it cannot have a result`]),
+  'results/missing-node': entry({ unit: 'text', code: 'text' }, (p) => [`đơn vị "${p.unit}": thiếu kết quả của "${p.code}", tiêu chí áp dụng cho đơn vị này`, `unit "${p.unit}": no result for "${p.code}", which applies to the unit`]),
+  'results/points-range': entry({ unit: 'text', points: 'text', maxPoints: 'text' }, (p) => [`đơn vị "${p.unit}": điểm ${p.points} nằm ngoài khoảng từ 0 đến điểm tối đa ${p.maxPoints}`, `unit "${p.unit}": points ${p.points} outside 0 to the maximum ${p.maxPoints}`]),
+  'results/inconsistent': entry({ unit: 'text', field: 'text', published: 'text', expected: 'text' }, (p) => [`đơn vị "${p.unit}": "${p.field}" ghi ${p.published}, nhưng tính lại từ bộ tiêu chí và các số liệu khác của tệp được ${p.expected}`, `unit "${p.unit}": "${p.field}" reads ${p.published}, but recomputing it from the criteria set and the file's other figures gives ${p.expected}`]),
+  'results/status': entry({ unit: 'text', code: 'text', status: 'text', points: 'text' }, (p) => [`đơn vị "${p.unit}": trạng thái "${p.status}" của "${p.code}" không thể đi với điểm ${p.points}`, `unit "${p.unit}": status "${p.status}" of "${p.code}" cannot go with points ${p.points}`]),
+  'results/rank': entry({ unit: 'text', field: 'text', published: 'text', expected: 'text' }, (p) => [`đơn vị "${p.unit}": "${p.field}" ghi ${p.published}, nhưng xếp hạng lại các kết quả theo quy tắc của bộ tiêu chí được ${p.expected}`, `unit "${p.unit}": "${p.field}" reads ${p.published}, but ranking the results again by the set's rules gives ${p.expected}`]),
+  'input/too-many-issues': entry({ count: 'number', limit: 'number' }, (p) => [`${p.count} lỗi; chỉ liệt kê ${p.limit} lỗi đầu tiên`, `${p.count} problems; only the first ${p.limit} are listed`]),
+  'cli/usage': entry({ detail: 'text' }, (p) => [`sai cú pháp lệnh: ${p.detail}`, `usage error: ${p.detail}`]),
+} as const;
+
+/** Every stable problem code the library reports (see the error-code guide). */
+export type IssueCode = keyof typeof catalogue;
+
+/** The parameters of issue code `C`, typed (a UI formats its own message from them). */
+export type IssueParamsOf<C extends IssueCode> = Parameters<(typeof catalogue)[C]['text']>[0];
+
+/** A parameter value: text from the data, a number, or a list of ids. */
+export type IssueParam = string | number | readonly string[];
+
+/** The parameters of an issue, as data (never prose): numbers, codes, ids, decimals as written. */
+export type IssueParams = Readonly<Record<string, IssueParam>>;
+
+/** An issue's message in both languages, built from its code and parameters. */
+export interface IssueMessage {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/**
+ * One problem found in a criteria set, a submission, a workbook or a command
+ * line (spec section 8), as data a program can use: a stable `code`, where it
+ * is (`path` as text, `segments` as a list; the criteria `node`, the `unit`,
+ * the `file` and the workbook `cell` when they apply), its `params`, and the
+ * `message` in Vietnamese and English derived from the code and params.
  */
 export interface Issue {
   readonly code: IssueCode;
+  /** The JSON path as text: `units[3].values["CQS.1.3"].numerator`; `$` for the whole input. For a workbook, `book.xlsx!Sheet!F12`. */
   readonly path: string;
-  /** The code of the criteria node the issue concerns, when there is one (`CQS.7.7`). */
+  /** The same JSON path as a list (`["units", 3, "values", "CQS.1.3", "numerator"]`); empty when the path is not a JSON path. */
+  readonly segments: readonly PathSegment[];
+  /** The code's parameters (see {@link IssueParamsOf}). */
+  readonly params: IssueParams;
+  /** The code of the criteria node the issue concerns (`CQS.7.7`). */
   readonly node?: string;
-  readonly message: string;
+  /** The unit the issue concerns. */
+  readonly unit?: string;
+  /** The file the issue concerns. */
+  readonly file?: string;
+  /** The workbook cell, `Sheet!F12`. */
+  readonly cell?: string;
+  readonly message: IssueMessage;
 }
 
-/** Values filled into an issue's message template. */
-export type IssueParams = Readonly<Record<string, string | number>>;
+/** Where an issue lies besides its path (see {@link Issue}). */
+export interface IssueWhere {
+  readonly node?: string | undefined;
+  readonly unit?: string | undefined;
+  readonly file?: string | undefined;
+  readonly cell?: string | undefined;
+}
 
-
-type Template = (p: IssueParams) => readonly [vi: string, en: string];
-
-/** Every stable problem code the library reports (see the error-code guide). */
-export type IssueCode =
-  | 'json/syntax'
-  | 'input/read'
-  | 'input/too-large'
-  | 'schema/unknown-key'
-  | 'schema/required'
-  | 'schema/type'
-  | 'schema/decimal'
-  | 'schema/enum'
-  | 'schema/format'
-  | 'schema/date'
-  | 'schema/version'
-  | 'schema/too-small'
-  | 'schema/range'
-  | 'schema/invalid'
-  | 'rule/unknown-kind'
-  | 'rule/points-or-fraction'
-  | 'rule/fraction-range'
-  | 'rule/worth-more-than-points'
-  | 'rule/target-not-positive'
-  | 'rule/floor-range'
-  | 'rule/from-equals-to'
-  | 'rule/each-not-positive'
-  | 'rule/band-min-max'
-  | 'rule/negative'
-  | 'criteria/duplicate-code'
-  | 'criteria/duplicate-id'
-  | 'criteria/code-not-under-parent'
-  | 'criteria/alias-collides'
-  | 'criteria/node-shape'
-  | 'criteria/unknown-level'
-  | 'criteria/unknown-group'
-  | 'criteria/applies-widens'
-  | 'criteria/applies-empty'
-  | 'criteria/missing-points'
-  | 'criteria/points-not-applicable'
-  | 'criteria/info-has-points'
-  | 'criteria/expected-max-mismatch'
-  | 'criteria/expected-max-groups'
-  | 'criteria/expected-max-single'
-  | 'criteria/rating-range'
-  | 'rule/target-unreachable'
-  | 'criteria/precision'
-  | 'criteria/effective-dates'
-  | 'criteria/ratings-order'
-  | 'criteria/cap-level'
-  | 'criteria/no-levels-apply'
-  | 'criteria/too-deep'
-  | 'criteria/not-found'
-  | 'submission/duplicate-unit'
-  | 'submission/unknown-level'
-  | 'submission/group-required'
-  | 'submission/unknown-group'
-  | 'submission/group-not-allowed'
-  | 'submission/unknown-leaf'
-  | 'submission/not-a-leaf'
-  | 'submission/leaf-not-applicable'
-  | 'submission/missing-values'
-  | 'submission/criteria-mismatch'
-  | 'value/shape'
-  | 'value/negative'
-  | 'value/not-whole'
-  | 'value/numerator-exceeds-denominator'
-  | 'value/unknown-option'
-  | 'value/unknown-item'
-  | 'value/duplicate-item'
-  | 'value/out-of-range'
-  | 'value/na-not-allowed'
-  | 'csv/syntax'
-  | 'csv/duplicate-column'
-  | 'version/hash-mismatch'
-  | 'version/missing-file'
-  | 'version/not-in-manifest'
-  | 'version/entry-mismatch'
-  | 'version/unpublished'
-  | 'version/already-published'
-  | 'version/exists'
-  | 'version/file-name'
-  | 'version/out-of-period'
-  | 'version/period-format'
-  | 'compare/criteria-mismatch'
-  | 'output/write'
-  | 'xlsx/missing-sheet'
-  | 'xlsx/missing-row'
-  | 'xlsx/duplicate-row'
-  | 'xlsx/period-mismatch'
-  // -- registry and resolution codes --
-  | 'criteria/bad-reference'
-  | 'criteria/none-in-force'
-  | 'criteria/conflict'
-  | 'criteria/source'
-  | 'version/draft'
-  // -- manifest and criteria folder codes --
-  | 'input/encoding'
-  | 'version/bom'
-  | 'version/status-mismatch'
-  | 'version/empty-folder'
-  | 'version/no-manifest'
-  | 'version/duplicate-entry'
-  | 'cli/usage';
-
-const catalogue: Readonly<Record<IssueCode, Template>> = {
-  'json/syntax': (p) => [`JSON không hợp lệ: ${p.detail}`, `malformed JSON: ${p.detail}`],
-  'input/read': (p) => [`không đọc được tệp: ${p.detail}`, `cannot read the file: ${p.detail}`],
-  'input/too-large': (p) => [`dữ liệu vượt giới hạn ${p.limit}`, `input exceeds the limit of ${p.limit}`],
-  'schema/unknown-key': (p) => [`khóa không được phép "${p.key}" (gõ sai tên trường?)`, `unknown key "${p.key}" (misspelt field?)`],
-  'schema/required': () => ['thiếu trường bắt buộc', 'required field is missing'],
-  'schema/type': (p) => [`sai kiểu dữ liệu: cần ${p.expected}`, `wrong type: expected ${p.expected}`],
-  'schema/decimal': () => ['không phải số thập phân hợp lệ (ví dụ "12.5")', 'not a valid decimal (for example "12.5")'],
-  'schema/enum': (p) => [`giá trị không hợp lệ; cho phép: ${p.allowed}`, `invalid value; allowed: ${p.allowed}`],
-  'schema/format': (p) => [`định dạng sai: cần ${p.expected}`, `bad format: expected ${p.expected}`],
-  'schema/date': () => ['ngày không hợp lệ (cần YYYY-MM-DD, ngày có thật)', 'invalid date (expected a real YYYY-MM-DD date)'],
-  'schema/version': () => ['phiên bản sai định dạng NĂM.CHÍNH.PHỤ (ví dụ "2022.1.0")', 'version must be YEAR.MAJOR.MINOR (for example "2022.1.0")'],
-  'schema/too-small': (p) => [`cần ít nhất ${p.min} phần tử`, `needs at least ${p.min} item(s)`],
-  'schema/range': (p) => [`giá trị ngoài khoảng cho phép ${p.range}`, `value outside the allowed range ${p.range}`],
-  'schema/invalid': (p) => [`giá trị không hợp lệ: ${p.detail}`, `invalid value: ${p.detail}`],
-  'rule/unknown-kind': (p) => [`loại quy tắc không tồn tại "${p.kind}"; cho phép: ${p.allowed}`, `unknown rule kind "${p.kind}"; allowed: ${p.allowed}`],
-  'rule/points-or-fraction': () => ['cần đúng một trong hai trường "points" hoặc "fraction"', 'give exactly one of "points" or "fraction"'],
-  'rule/fraction-range': () => ['"fraction" phải nằm trong [0, 1]', '"fraction" must lie in [0, 1]'],
-  'rule/worth-more-than-points': (p) => [`mức/lựa chọn này được ${p.worth} điểm, vượt điểm tối đa ${p.max} của tiêu chí ở cấp "${p.level}"`, `worth ${p.worth} points, more than the leaf's ${p.max} at level "${p.level}"`],
-  'rule/target-not-positive': () => ['"target" phải lớn hơn 0', '"target" must be greater than 0'],
-  'rule/floor-range': () => ['"floor" phải nằm trong [0, 1]', '"floor" must lie in [0, 1]'],
-  'rule/from-equals-to': () => ['"from" và "to" không được bằng nhau', '"from" and "to" must differ'],
-  'rule/each-not-positive': () => ['"each" phải lớn hơn 0', '"each" must be greater than 0'],
-  'rule/band-min-max': () => ['"min" của mức lớn hơn "max"', 'band "min" is greater than its "max"'],
-  'rule/negative': () => ['không được âm', 'must not be negative'],
-  'criteria/duplicate-code': (p) => [`mã "${p.code}" bị trùng (đã dùng tại ${p.first})`, `duplicate code "${p.code}" (first used at ${p.first})`],
-  'criteria/duplicate-id': (p) => [`định danh "${p.id}" bị trùng`, `duplicate id "${p.id}"`],
-  'criteria/code-not-under-parent': (p) => [`mã "${p.code}" phải bắt đầu bằng mã nút cha "${p.parent}."`, `code "${p.code}" must start with its parent's code "${p.parent}."`],
-  'criteria/alias-collides': (p) => [`bí danh "${p.alias}" trùng với một mã đang dùng trong bộ`, `alias "${p.alias}" equals a code of this set`],
-  'criteria/node-shape': () => ['nút phải là nút lá (có "rule") hoặc nút tổng hợp (có "children"), không được cả hai', 'a node is either a leaf (with "rule") or an aggregate (with "children"), not both or neither'],
-  'criteria/unknown-level': (p) => [`cấp "${p.level}" không có trong "levels"`, `level "${p.level}" is not declared in "levels"`],
-  'criteria/unknown-group': (p) => [`nhóm "${p.group}" không có trong cấp "${p.level}"`, `group "${p.group}" is not declared for level "${p.level}"`],
-  'criteria/applies-widens': (p) => [`"appliesTo" mở rộng phạm vi của nút cha (${p.scope}); chỉ được thu hẹp`, `"appliesTo" widens the parent's applicability (${p.scope}); it may only narrow it`],
-  'criteria/applies-empty': () => ['"appliesTo" không được rỗng', '"appliesTo" must not be empty'],
-  'criteria/missing-points': (p) => [`tiêu chí áp dụng cho cấp "${p.level}" nhưng thiếu điểm cho cấp này`, `the leaf applies to level "${p.level}" but has no points for it`],
-  'criteria/points-not-applicable': (p) => [`có điểm cho cấp "${p.level}" nhưng tiêu chí không áp dụng cho cấp này`, `points given for level "${p.level}", to which the leaf does not apply`],
-  'criteria/info-has-points': () => ['tiêu chí loại "info" không tính điểm, không được có "points"', 'an "info" leaf is never scored and must not have "points"'],
-  'criteria/expected-max-mismatch': (p) => [`tổng điểm tối đa tính được là ${p.actual}, khác expectedMax ${p.expected}${p.scope}`, `computed maximum ${p.actual} differs from expectedMax ${p.expected}${p.scope}`],
-  'criteria/expected-max-groups': (p) => [`expectedMax của cấp có nhóm phải ghi theo đúng các nhóm: ${p.groups}`, `expectedMax of a level with groups must give a value for each of its groups: ${p.groups}`],
-  'criteria/expected-max-single': () => ['cấp không chia nhóm: expectedMax phải là một số', 'a level without groups takes a single decimal expectedMax'],
-  'criteria/rating-range': () => ['"min" của mức xếp loại là chỉ số, phải nằm trong [0, 1] (ví dụ "0.9", không phải "90")', 'a rating "min" is an index and must lie in [0, 1] (for example "0.9", not "90")'],
-  'rule/target-unreachable': () => ['"target" lớn hơn 1 mà không có "allowOver": không đơn vị nào đạt đủ điểm (nhập 0.8 thay vì 80?)', '"target" above 1 without "allowOver" can never earn full points (0.8 rather than 80?)'],
-  'criteria/precision': (p) => [`số chữ số thập phân nhiều hơn rounding.points (${p.places}): điểm tối đa phải ghi được đúng như sẽ công bố`, `more decimals than rounding.points (${p.places}): a maximum must be publishable exactly as written`],
-  'criteria/effective-dates': () => ['"effective.to" không được trước "effective.from"', '"effective.to" must not be before "effective.from"'],
-  'criteria/ratings-order': () => ['các mức xếp loại phải theo "min" giảm dần', 'ratings must be listed with "min" strictly decreasing'],
-  'criteria/cap-level': (p) => [`"cap" nêu cấp "${p.level}" mà nút không áp dụng`, `"cap" names level "${p.level}", to which the node does not apply`],
-  'criteria/no-levels-apply': () => ['nút không áp dụng cho cấp nào', 'the node applies to no level'],
-  'criteria/too-deep': (p) => [`cây tiêu chí sâu quá ${p.limit} tầng`, `the criteria tree is deeper than ${p.limit} levels`],
-  'criteria/not-found': (p) => [`không tìm thấy bộ tiêu chí "${p.ref}"${p.known === undefined ? '' : `; hiện có: ${p.known}`}`, `criteria set "${p.ref}" not found${p.known === undefined ? '' : `; available: ${p.known}`}`],
-  'submission/duplicate-unit': (p) => [`đơn vị "${p.unit}" bị trùng (đã có tại ${p.first})`, `duplicate unit id "${p.unit}" (first at ${p.first})`],
-  'submission/unknown-level': (p) => [`đơn vị "${p.unit}": cấp "${p.level}" không có trong bộ tiêu chí`, `unit "${p.unit}": level "${p.level}" is not in the criteria set`],
-  'submission/group-required': (p) => [`đơn vị "${p.unit}": cấp "${p.level}" có nhóm, cần khai báo "group"`, `unit "${p.unit}": level "${p.level}" has groups, so "group" is required`],
-  'submission/unknown-group': (p) => [`đơn vị "${p.unit}": nhóm "${p.group}" không có trong cấp "${p.level}"`, `unit "${p.unit}": group "${p.group}" is not a group of level "${p.level}"`],
-  'submission/group-not-allowed': (p) => [`đơn vị "${p.unit}": cấp "${p.level}" không chia nhóm`, `unit "${p.unit}": level "${p.level}" has no groups`],
-  'submission/unknown-leaf': (p) => [`đơn vị "${p.unit}": mã tiêu chí "${p.code}" không có trong bộ`, `unit "${p.unit}": unknown criterion code "${p.code}"`],
-  'submission/not-a-leaf': (p) => [`đơn vị "${p.unit}": "${p.code}" là nút tổng hợp; chỉ nhập giá trị cho tiêu chí lá`, `unit "${p.unit}": "${p.code}" is an aggregate; values go on leaves only`],
-  'submission/leaf-not-applicable': (p) => [`đơn vị "${p.unit}": tiêu chí "${p.code}" không áp dụng cho cấp/nhóm của đơn vị`, `unit "${p.unit}": criterion "${p.code}" does not apply to the unit's level/group`],
-  'submission/missing-values': (p) => [`đơn vị "${p.unit}" thiếu giá trị: ${p.codes}`, `unit "${p.unit}" is missing values: ${p.codes}`],
-  'submission/criteria-mismatch': (p) => [`bài nộp dùng bộ "${p.given}", khác bộ đang chấm "${p.used}"`, `the submission names "${p.given}", not the set being used "${p.used}"`],
-  'value/shape': (p) => [`đơn vị "${p.unit}": giá trị sai dạng, cần ${p.expected}`, `unit "${p.unit}": wrong value shape, expected ${p.expected}`],
-  'value/negative': (p) => [`đơn vị "${p.unit}": giá trị không được âm`, `unit "${p.unit}": value must not be negative`],
-  'value/not-whole': (p) => [`đơn vị "${p.unit}": cần số nguyên`, `unit "${p.unit}": a whole number is required`],
-  'value/numerator-exceeds-denominator': (p) => [`đơn vị "${p.unit}": tử số lớn hơn mẫu số`, `unit "${p.unit}": numerator is greater than denominator`],
-  'value/unknown-option': (p) => [`đơn vị "${p.unit}": lựa chọn "${p.option}" không có; cho phép: ${p.allowed}`, `unit "${p.unit}": unknown option "${p.option}"; allowed: ${p.allowed}`],
-  'value/unknown-item': (p) => [`đơn vị "${p.unit}": mục "${p.item}" không có; cho phép: ${p.allowed}`, `unit "${p.unit}": unknown item "${p.item}"; allowed: ${p.allowed}`],
-  'value/duplicate-item': (p) => [`đơn vị "${p.unit}": mục "${p.item}" bị lặp`, `unit "${p.unit}": item "${p.item}" listed twice`],
-  'value/out-of-range': (p) => [`đơn vị "${p.unit}": giá trị ngoài khoảng ${p.range}`, `unit "${p.unit}": value outside ${p.range}`],
-  'value/na-not-allowed': (p) => [`đơn vị "${p.unit}": tiêu chí không cho phép trả lời "n/a"`, `unit "${p.unit}": this criterion does not accept "n/a"`],
-  'csv/syntax': (p) => [`CSV sai cú pháp: cần ${p.expected}`, `malformed CSV: expected ${p.expected}`],
-  'csv/duplicate-column': (p) => [`cột bị trùng: ${p.detail}`, `duplicate column: ${p.detail}`],
-  'version/hash-mismatch': (p) => [`tệp đã công bố "${p.file}" bị sửa: sha256 ${p.actual} khác ${p.expected} trong manifest; mọi thay đổi phải là phiên bản mới`, `published file "${p.file}" was changed: sha256 ${p.actual} differs from ${p.expected} in the manifest; a change must be a new version`],
-  'version/missing-file': (p) => [`manifest ghi "${p.file}" nhưng không có tệp`, `the manifest lists "${p.file}" but the file is missing`],
-  'version/not-in-manifest': (p) => [`tệp đã công bố "${p.file}" không có trong manifest (chạy "dti criteria publish")`, `published file "${p.file}" is not in the manifest (run "dti criteria publish")`],
-  'version/entry-mismatch': (p) => [`manifest và tệp "${p.file}" khác nhau ở "${p.field}"`, `the manifest and file "${p.file}" disagree on "${p.field}"`],
-  'version/unpublished': (p) => [`"${p.file}" đã công bố (theo manifest) nhưng tệp ghi status "${p.status}"`, `"${p.file}" is published in the manifest but the file says status "${p.status}"`],
-  'version/already-published': (p) => [`${p.ref} đã được công bố; thay đổi phải là phiên bản mới`, `${p.ref} is already published; a change must be a new version`],
-  'version/exists': (p) => [`đã có tệp ${p.file}`, `${p.file} already exists`],
-  'version/file-name': (p) => [`tệp phải nằm tại "${p.expected}" theo id và version`, `the file must be at "${p.expected}" for its id and version`],
-  'version/out-of-period': (p) => [`kỳ ${p.period} (đến ${p.end}) nằm ngoài hiệu lực của ${p.used} (${p.range}); phiên bản có hiệu lực khi đó: ${p.inForce}`, `period ${p.period} (ending ${p.end}) is outside the dates of ${p.used} (${p.range}); the version in force then: ${p.inForce}`],
-  'version/period-format': (p) => [`không hiểu kỳ "${p.period}" (dùng YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM hoặc YYYY-MM-DD)`, `cannot read period "${p.period}" (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)`],
-  'compare/criteria-mismatch': (p) => [`kết quả được chấm bằng "${p.given}" (sha256 ${p.givenHash}), không phải bộ "${p.used}" đi kèm`, `the report was scored with "${p.given}" (sha256 ${p.givenHash}), not with the set given with it, "${p.used}"`],
-  'output/write': (p) => [`không ghi được tệp ${p.file}: ${p.detail}`, `cannot write the file ${p.file}: ${p.detail}`],
-  'xlsx/missing-sheet': (p) => [`sổ tính thiếu trang "${p.sheet}" (không làm từ mẫu, hoặc trang đã bị đổi tên?)`, `the workbook has no sheet "${p.sheet}" (not made from the template, or the sheet was renamed?)`],
-  'xlsx/missing-row': (p) => [`thiếu dòng của tiêu chí "${p.code}" (dòng đã bị xóa, hoặc cấp/nhóm của đơn vị khác với mẫu?)`, `no row for criterion "${p.code}" (the row was deleted, or the unit's level/group differs from the template's?)`],
-  'xlsx/duplicate-row': (p) => [`mã "${p.code}" xuất hiện lần thứ hai (lần đầu tại ${p.first})`, `code "${p.code}" appears a second time (first at ${p.first})`],
-  'xlsx/period-mismatch': (p) => [`kỳ đánh giá "${p.period}" khác kỳ "${p.expected}" của ${p.first}; một lần chấm chỉ gồm một kỳ`, `period "${p.period}" differs from "${p.expected}" in ${p.first}; one scoring run covers one period`],
-  // -- registry and resolution (criteria/*) --
-  'criteria/bad-reference': (p) => [`"${p.ref}" không phải tham chiếu bộ tiêu chí: cần "id" hoặc "id@phiên-bản", ví dụ "can-tho@2025.1.0" (không dùng đường dẫn tệp)`, `"${p.ref}" is not a criteria reference: expected "id" or "id@version", for example "can-tho@2025.1.0" (not a file path)`],
-  'criteria/none-in-force': (p) => [`không có phiên bản nào của "${p.id}" có hiệu lực ngày ${p.date} (cuối kỳ ${p.period}); các phiên bản: ${p.versions}`, `no version of "${p.id}" is in force on ${p.date} (the end of period ${p.period}); versions: ${p.versions}`],
-  'criteria/conflict': (p) => [`${p.ref} có hai nội dung khác nhau: ${p.first} và ${p.second}; một phiên bản chỉ có một nội dung`, `${p.ref} has two different contents: ${p.first} and ${p.second}; a version has one content only`],
-  'criteria/source': (p) => [`không dùng được thư mục bộ tiêu chí ${p.dir}: ${p.detail}`, `cannot use the criteria folder ${p.dir}: ${p.detail}`],
-  'version/draft': (p) => [`${p.ref} là bản nháp: kết quả không phải kết quả chính thức`, `${p.ref} is a draft: the results are not official`],
-  // -- manifest and criteria folders (version/*) --
-  'input/encoding': (p) =>
-    p.encoding === 'not UTF-8'
-      ? [`tệp "${p.file}" không phải UTF-8: byte ${p.byte} không hợp lệ tại vị trí ${p.offset} (mã hóa cũ như Windows-1258, TCVN3, VNI?); hãy lưu lại với mã hóa UTF-8`, `file "${p.file}" is not UTF-8: invalid byte ${p.byte} at offset ${p.offset} (a legacy encoding such as Windows-1258, TCVN3 or VNI?); save it again as UTF-8`]
-      : [`tệp "${p.file}" được mã hóa ${p.encoding}, không phải UTF-8; hãy lưu lại với mã hóa UTF-8`, `file "${p.file}" is encoded as ${p.encoding}, not UTF-8; save it again as UTF-8`],
-  'version/bom': (p) => [`tệp "${p.file}" bắt đầu bằng BOM UTF-8; tệp đã công bố và manifest phải là UTF-8 không có BOM (lưu bằng "UTF-8", không phải "UTF-8 with BOM")`, `file "${p.file}" starts with a UTF-8 BOM; published files and the manifest must be UTF-8 without a BOM (save as "UTF-8", not "UTF-8 with BOM")`],
-  'version/status-mismatch': (p) => [`manifest ghi "${p.file}" là "${p.expected}" nhưng tệp ghi status "${p.status}"; manifest chỉ được ghi "draft" khi tệp cũng là bản nháp`, `the manifest lists "${p.file}" as "${p.expected}" but the file says status "${p.status}"; an entry may be "draft" only when the file is a draft too`],
-  'version/empty-folder': (p) => [`thư mục bộ tiêu chí "${p.dir}" không có bộ nào (không có tệp bộ tiêu chí, manifest trống)`, `the criteria folder "${p.dir}" holds no set (no criteria file, an empty manifest)`],
-  'version/no-manifest': (p) => [`thư mục "${p.dir}" có tệp đã công bố nhưng thiếu ${p.file}`, `the folder "${p.dir}" holds published files but no ${p.file}`],
-  'version/duplicate-entry': (p) => [`manifest ghi ${p.ref} hơn một lần ("${p.file}")`, `the manifest lists ${p.ref} more than once ("${p.file}")`],
-  'cli/usage': (p) => [`sai cú pháp lệnh: ${p.detail}`, `usage error: ${p.detail}`],
-};
+/** The arguments after `code` and `path` of {@link makeIssue}: the params (optional when the code takes none), then where. */
+export type IssueArgs<C extends IssueCode> = object extends IssueParamsOf<C>
+  ? [params?: IssueParamsOf<C>, where?: IssueWhere]
+  : [params: IssueParamsOf<C>, where?: IssueWhere];
 
 /**
  * All issue codes, for documentation and exhaustive tests.
@@ -236,22 +324,155 @@ const catalogue: Readonly<Record<IssueCode, Template>> = {
 export const ISSUE_CODES: readonly IssueCode[] = Object.keys(catalogue) as IssueCode[];
 
 /**
- * Builds an {@link Issue}; the message is derived from the code and its parameters.
+ * The parameters each code takes, by name and kind (`text`, `number`,
+ * `list`; `?` when optional): what a UI can rely on to build its own message.
+ *
+ * @example
+ * ```ts
+ * import { issueParamKinds } from 'dti-criteria';
+ * console.log(issueParamKinds('value/unknown-option')); // {"unit":"text?","option":"text","allowed":"list"}
+ * ```
+ */
+export function issueParamKinds(code: IssueCode): Readonly<Record<string, string>> {
+  return catalogue[code].params;
+}
+
+/**
+ * Builds an {@link Issue}: the message is derived from the code and its
+ * parameters; `path` is a list of segments or the text form; `unit` and `file`
+ * are taken from the parameters of those names unless `where` says otherwise.
  *
  * @example
  * ```ts
  * import { makeIssue } from 'dti-criteria';
- * const issue = makeIssue('rule/from-equals-to', 'nodes[0].rule');
- * console.log(issue.message); // "\"from\" và \"to\" không được bằng nhau / \"from\" and \"to\" must differ"
+ * const issue = makeIssue('value/unknown-option', ['units', 0, 'values', 'CQS.4.2'], { unit: 'an-binh', option: 'x', allowed: ['kiem-nhiem', 'chuyen-trach'] });
+ * console.log(issue.path); // units[0].values["CQS.4.2"]
+ * console.log(issue.segments); // ["units",0,"values","CQS.4.2"]
+ * console.log(issue.unit); // an-binh
+ * console.log(issue.message.en); // unit "an-binh": unknown option "x"; allowed: kiem-nhiem, chuyen-trach
  * ```
  */
-export function makeIssue(code: IssueCode, path: string, params: IssueParams = {}): Issue {
-  const [vi, en] = catalogue[code](params);
-  return { code, path, message: `${vi} / ${en}` };
+export function makeIssue<C extends IssueCode>(code: C, path: string | readonly PathSegment[], ...args: IssueArgs<C>): Issue {
+  const [params = {} as IssueParamsOf<C>, where = {}] = args;
+  const text = catalogue[code].text as (p: IssueParamsOf<C>) => readonly [string, string];
+  const [vi, en] = text(params);
+  const segments = typeof path === 'string' ? (parsePath(path) ?? []) : [...path];
+  const values = params as IssueParams;
+  const unit = where.unit ?? (typeof values.unit === 'string' ? values.unit : undefined);
+  const file = where.file ?? (typeof values.file === 'string' ? values.file : undefined);
+  return {
+    code,
+    path: typeof path === 'string' ? path : formatPath(path),
+    segments,
+    params: values,
+    ...(where.node !== undefined ? { node: where.node } : {}),
+    ...(unit !== undefined ? { unit } : {}),
+    ...(file !== undefined ? { file } : {}),
+    ...(where.cell !== undefined ? { cell: where.cell } : {}),
+    message: { vi, en },
+  };
 }
 
 /**
- * Thrown by the throwing entry points (`loadCriteria`, `scoreBatch`, ...):
+ * The issue with the file it was found in: `file` is set, and the text form
+ * shows it before the path.
+ *
+ * @example
+ * ```ts
+ * import { inFile, makeIssue, formatIssue } from 'dti-criteria';
+ * const issue = inFile(makeIssue('schema/required', ['title']), 'criteria/x/2026.1.0.json');
+ * console.log(formatIssue(issue, 'en')); // criteria/x/2026.1.0.json: title: required field is missing [schema/required]
+ * ```
+ */
+export function inFile(issue: Issue, file: string): Issue {
+  return { ...issue, file };
+}
+
+/**
+ * The issue moved to another place (a cell of a workbook, a file): the path
+ * and its segments are replaced, `where` adds to what the issue says of its
+ * place; code, params and message are kept.
+ *
+ * @example
+ * ```ts
+ * import { makeIssue, relocateIssue } from 'dti-criteria';
+ * const moved = relocateIssue(makeIssue('value/negative', ['units', 0, 'values', 'X.1'], { unit: 'u' }), 'form.xlsx!Tự đánh giá!F12', { file: 'form.xlsx', cell: 'Tự đánh giá!F12' });
+ * console.log([moved.path, moved.segments.length, moved.cell]); // ["form.xlsx!Tự đánh giá!F12",0,"Tự đánh giá!F12"]
+ * ```
+ */
+export function relocateIssue(issue: Issue, path: string | readonly PathSegment[], where: IssueWhere = {}): Issue {
+  const located = Object.fromEntries(Object.entries(where).filter(([, value]) => value !== undefined)) as { readonly [K in keyof IssueWhere]?: string };
+  return {
+    ...issue,
+    ...located,
+    path: typeof path === 'string' ? path : formatPath(path),
+    segments: typeof path === 'string' ? (parsePath(path) ?? []) : [...path],
+  };
+}
+
+/** The languages an issue can be shown in: one, or both (`vi / en`). */
+export type IssueLanguage = 'vi' | 'en' | 'both';
+
+/**
+ * The text form of an issue: `path (node): message [code]`, the file first
+ * when the path does not already name it. In one language, or both.
+ *
+ * @example
+ * ```ts
+ * import { formatIssue, makeIssue } from 'dti-criteria';
+ * const issue = makeIssue('criteria/missing-points', ['nodes', 0, 'children', 1, 'points'], { level: 'commune' }, { node: 'CQS.2' });
+ * console.log(formatIssue(issue, 'en')); // nodes[0].children[1].points (CQS.2): the leaf applies to level "commune" but has no points for it [criteria/missing-points]
+ * console.log(formatIssue(issue, 'vi').startsWith('nodes[0].children[1].points (CQS.2): tiêu chí áp dụng')); // true
+ * ```
+ */
+export function formatIssue(issue: Issue, lang: IssueLanguage = 'both'): string {
+  // A results file of an older format may carry the message as one "vi / en" text.
+  const message = typeof issue.message === 'string' ? issue.message : lang === 'both' ? `${issue.message.vi} / ${issue.message.en}` : issue.message[lang];
+  return `${issueLocation(issue)}${issue.node ? ` (${issue.node})` : ''}: ${message} [${issue.code}]`;
+}
+
+/** Options of {@link issueText}. */
+export interface IssueTextOptions {
+  /** Name the unit in the message (default `true`); a form that shows the issue at its field already says which unit. */
+  readonly unit?: boolean;
+}
+
+/**
+ * An issue's message in one language, rebuilt from its code and params:
+ * without the unit when `options.unit` is `false` (no string surgery).
+ *
+ * @example
+ * ```ts
+ * import { issueText, makeIssue } from 'dti-criteria';
+ * const issue = makeIssue('value/numerator-exceeds-denominator', ['units', 0, 'values', 'CQS.1.3'], { unit: 'an-binh' });
+ * console.log(issueText(issue, 'vi')); // đơn vị "an-binh": tử số lớn hơn mẫu số
+ * console.log(issueText(issue, 'vi', { unit: false })); // tử số lớn hơn mẫu số
+ * ```
+ */
+export function issueText(issue: Issue, lang: 'vi' | 'en', options: IssueTextOptions = {}): string {
+  if (options.unit !== false || issue.params.unit === undefined) return issue.message[lang];
+  const { unit: _unit, ...params } = issue.params;
+  const text = catalogue[issue.code].text as (p: IssueParams) => readonly [string, string];
+  return text(params)[lang === 'vi' ? 0 : 1];
+}
+
+/**
+ * Where an issue lies, as text: its path, after its file when the path does
+ * not already name the file (`criteria/x.json: nodes[0].points`).
+ *
+ * @example
+ * ```ts
+ * import { inFile, issueLocation, makeIssue } from 'dti-criteria';
+ * console.log(issueLocation(inFile(makeIssue('schema/required', ['title']), 'x.json'))); // x.json: title
+ * ```
+ */
+export function issueLocation(issue: Issue): string {
+  return issue.file !== undefined && !issue.path.startsWith(issue.file) ? `${issue.file}: ${issue.path}` : issue.path;
+}
+
+
+/**
+ * Thrown by the throwing entry points (`parseCriteria`, `scoreBatch`, ...):
  * carries the full, non-empty list of {@link Issue}s.
  *
  * @example
@@ -265,7 +486,7 @@ export class DtiError extends Error {
   readonly issues: readonly Issue[];
   constructor(issues: readonly Issue[]) {
     const first = issues[0];
-    super(first ? `${issues.length} problem(s); first: ${first.path}: ${first.message} [${first.code}]` : 'unknown problem');
+    super(first ? `${issues.length} problem(s); first: ${formatIssue(first)}` : 'unknown problem');
     this.name = 'DtiError';
     this.issues = issues;
   }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { DtiError, ISSUE_CODES, parseSubmissionJson, scoreBatch, scoreSubmission, validateCriteria, validateCriteriaJson, type Issue } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
+import { expectWellFormedIssue } from './support/issues.js';
 import { parseSubmissionsCsv } from '../src/csv/index.js';
 
 const criteria = getCriteria('can-tho@2022.1.0');
@@ -16,10 +17,7 @@ function issuesOf(submission: unknown): Issue[] {
 
 function expectIssue(issues: readonly Issue[], code: string, path: string): void {
   expect(issues.map((i) => `${i.code} @ ${i.path}`)).toContain(`${code} @ ${path}`);
-  for (const issue of issues) {
-    expect(ISSUE_CODES).toContain(issue.code);
-    expect(issue.message).toMatch(/ \/ /);
-  }
+  for (const issue of issues) expectWellFormedIssue(issue);
 }
 
 describe('malformed text', () => {

@@ -12,7 +12,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { validateCriteria, validateCriteriaJson, type Issue } from '../src/index.js';
+import { formatIssue, validateCriteria, validateCriteriaJson, type Issue } from '../src/index.js';
+import { expectWellFormedIssue } from './support/issues.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BROKEN_DIR = join(here, 'fixtures', 'broken-criteria');
@@ -43,20 +44,14 @@ const issuesOf = (file: string): readonly Issue[] => {
   const result = validateCriteria(readJson(join(BROKEN_DIR, file)));
   return result.ok ? [] : result.issues;
 };
-const show = (issues: readonly Issue[]): string => issues.map((i) => `${i.code} @ ${i.path}: ${i.message}`).join('\n');
+const show = (issues: readonly Issue[]): string => issues.map((i) => formatIssue(i, 'en')).join('\n');
 
 /** Every issue must be actionable: a bilingual "vi / en" message with no unfilled parameter, reported once. */
 function expectCleanIssues(issues: readonly Issue[]): void {
   const seen = new Set<string>();
   for (const issue of issues) {
-    expect(issue.message, `${issue.code} @ ${issue.path}`).toEqual(expect.any(String));
-    expect(issue.message.length, `${issue.code} @ ${issue.path}`).toBeGreaterThan(0);
-    expect(issue.message, `${issue.code} @ ${issue.path}`).toContain(' / ');
-    const halves = issue.message.split(' / ');
-    expect(halves, `message is "vi / en": ${issue.message}`).toHaveLength(2);
-    expect(halves.every((half) => half.trim().length > 0), issue.message).toBe(true);
-    expect(issue.message, `unfilled parameter in ${issue.code} @ ${issue.path}`).not.toMatch(/\bundefined\b|\[object Object\]|\bNaN\b/);
-    const key = `${issue.code}|${issue.path}|${issue.message}`;
+    expectWellFormedIssue(issue);
+    const key = `${issue.code}|${issue.path}|${issue.message.en}`;
     expect(seen.has(key), `reported twice: ${issue.code} @ ${issue.path}`).toBe(false);
     seen.add(key);
   }

@@ -31,13 +31,15 @@ describe('dti validate', () => {
     expect(err).toMatch(/^title: .+ \[schema\/required\]$/m);
   });
 
-  it('--format json prints { errors: [{ code, path, message }] }', () => {
+  it('--format json prints { errors: [{ code, path, segments, params, message: { vi, en } }] }', () => {
     const file = write('bad2.json', '{ "format": 1, ');
     const { code, out } = dti('validate', file, '--format', 'json');
     expect(code).toBe(1);
-    const parsed = JSON.parse(out) as { errors: { code: string; path: string; message: string }[] };
-    expect(parsed.errors[0]).toMatchObject({ code: 'json/syntax', path: '$' });
-    expect(Object.keys(parsed.errors[0]!)).toEqual(['code', 'path', 'message']);
+    const parsed = JSON.parse(out) as { errors: { code: string; path: string; message: { vi: string; en: string } }[] };
+    expect(parsed.errors[0]).toMatchObject({ code: 'json/syntax', path: '$', segments: [], params: { detail: expect.any(String) } });
+    expect(Object.keys(parsed.errors[0]!)).toEqual(['code', 'path', 'segments', 'params', 'message']);
+    expect(parsed.errors[0]!.message.vi).toMatch(/^JSON không hợp lệ: /);
+    expect(parsed.errors[0]!.message.en).toMatch(/^malformed JSON: /);
   });
 
   it('reports a missing file with a code', () => {
@@ -61,7 +63,8 @@ describe('dti score', () => {
     const { code, out } = dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'json');
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(Object.keys(report)).toEqual(['criteria', 'generator', 'period', 'results', 'rejected', 'warnings']);
+    expect(Object.keys(report)).toEqual(['format', 'criteria', 'generator', 'period', 'results', 'rejected', 'warnings']);
+    expect(report.format).toBe(1);
     expect(report.generator).toEqual({ name: 'dti-criteria', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(report.warnings).toEqual([]);
     expect(report.criteria).toMatchObject({ id: 'can-tho', version: '2022.1.0' });

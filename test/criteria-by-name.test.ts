@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { messageOf } from './support/issues.js';
 import { createRegistry, criteriaHash, criteriaSource, scoreSubmission, type CriteriaSet, type ScoreReport } from '../src/index.js';
 import { openCriteriaRegistry } from '../src/node/index.js';
 import { canTho2022, canTho2025, embeddedCriteria, getCriteria } from '../src/sets/index.js';
@@ -121,12 +122,12 @@ describe('resolution', () => {
     expect(missing.ok).toBe(false);
     if (missing.ok) return;
     expect(missing.issues[0]?.code).toBe('criteria/not-found');
-    expect(missing.issues[0]?.message).toContain('can-tho@2022.1.0, can-tho@2023.1.0, can-tho@2025.1.0');
+    expect(messageOf(missing.issues[0])).toContain('can-tho@2022.1.0, can-tho@2023.1.0, can-tho@2025.1.0');
     const unknownId = embeddedCriteria.resolve('ha-noi');
-    expect(!unknownId.ok && unknownId.issues[0]?.message).toContain('can-tho, vn-dti-province');
+    expect(messageOf(!unknownId.ok && unknownId.issues[0])).toContain('can-tho, vn-dti-province');
     const early = embeddedCriteria.resolve('can-tho', { period: '2021' });
     expect(!early.ok && early.issues.map((i) => i.code)).toEqual(['criteria/none-in-force']);
-    expect(!early.ok && early.issues[0]?.message).toContain('can-tho@2022.1.0 (2022-07-14 → …)');
+    expect(messageOf(!early.ok && early.issues[0])).toContain('can-tho@2022.1.0 (2022-07-14 → …)');
     const badPeriod = embeddedCriteria.resolve('can-tho', { period: 'năm ngoái' });
     expect(!badPeriod.ok && badPeriod.issues[0]?.code).toBe('version/period-format');
     for (const ref of ['criteria/can-tho/2022.1.0.json', '../secret', 'Can-Tho', 'can-tho@2022', '']) {
@@ -159,8 +160,8 @@ describe('resolution', () => {
     if (!registry.ok) return;
     const conflict = registry.value.resolve('can-tho@2025.1.0');
     expect(!conflict.ok && conflict.issues[0]?.code).toBe('criteria/conflict');
-    expect(!conflict.ok && conflict.issues[0]?.message).toContain(folder);
-    expect(!conflict.ok && conflict.issues[0]?.message).toContain('embedded');
+    expect(messageOf(!conflict.ok && conflict.issues[0])).toContain(folder);
+    expect(messageOf(!conflict.ok && conflict.issues[0])).toContain('embedded');
     // The other versions still resolve; the CLI answers the same.
     expect(registry.value.resolve('can-tho@2022.1.0').ok).toBe(true);
     const cli = dti('score', examples2025, '--criteria-dir', folder);

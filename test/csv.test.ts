@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { messageOf } from './support/issues.js';
 import { comparable, scoredOrThrow } from './support/reports.js';
 import {
   csvColumnName,
@@ -28,7 +29,7 @@ const fixture = (name: string): string => readFileSync(new URL(`fixtures/csv/${n
 
 function parsed(text: string, options: Parameters<typeof parseSubmissionsCsv>[2] = {}): Submission {
   const result = parseSubmissionsCsv(text, criteria, options);
-  if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message} [${i.code}]`).join('\n'));
+  if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${messageOf(i)} [${i.code}]`).join('\n'));
   return result.value;
 }
 
@@ -210,7 +211,7 @@ describe('problems, all reported with code and path', () => {
   it('reports an unclosed quote with its row, column and line', () => {
     const issues = issuesOf(`${header}\na,"Name",commune,,\nb,"unclosed,commune,,\nc,C,commune,,\n`);
     expect(brief(issues)).toEqual([['csv/syntax', 'rows[3].name']]);
-    expect(issues[0]?.message).toContain('line 3');
+    expect(messageOf(issues[0])).toContain('line 3');
   });
 
   it('reports a stray quote', () => {
@@ -221,8 +222,9 @@ describe('problems, all reported with code and path', () => {
   it('reports ragged rows (every one), numbering rows as a spreadsheet does', () => {
     const issues = issuesOf(`id,level,name\na,commune,"two\nlines"\nb,commune\nc,commune,C,extra\nd,commune,D\n`);
     expect(brief(issues)).toEqual([['csv/syntax', 'rows[3]'], ['csv/syntax', 'rows[4]']]);
-    expect(issues[0]?.message).toContain('line 4');
-    expect(issues[0]?.message).toContain('found 2');
+    expect(messageOf(issues[0])).toContain('line 4');
+    expect(issues[0]?.params).toEqual({ problem: 'cell-count', row: 3, line: 4, cells: 2, expected: 3 });
+    expect(messageOf(issues[0])).toContain('the row has 2 cells, the header 3');
   });
 
   it('reports unknown, aggregate and mis-suffixed columns', () => {
@@ -240,14 +242,15 @@ describe('problems, all reported with code and path', () => {
 
   it('reports a ratio or checklist leaf given as one column', () => {
     const issues = issuesOf('id,level,CQS.1.3,CQS.1.4\n');
-    expect(brief(issues)).toEqual([['schema/format', 'header["CQS.1.3"]'], ['schema/format', 'header["CQS.1.4"]']]);
-    expect(issues[0]?.message).toContain('CQS.1.3.numerator');
+    expect(brief(issues)).toEqual([['csv/split-column', 'header["CQS.1.3"]'], ['csv/split-column', 'header["CQS.1.4"]']]);
+    expect(issues[0]?.params).toEqual({ column: 'CQS.1.3', columns: ['CQS.1.3.numerator', 'CQS.1.3.denominator'] });
+    expect(messageOf(issues[0])).toContain('CQS.1.3.numerator');
   });
 
   it('reports duplicate columns', () => {
     const issues = issuesOf('id,level,CQS.2.1,ID,CQS.2.1,appraised:CQS.2.1\n');
     expect(brief(issues)).toEqual([['csv/duplicate-column', 'header.ID'], ['csv/duplicate-column', 'header["CQS.2.1"]']]);
-    expect(issues[1]?.message).toContain('column 3');
+    expect(messageOf(issues[1])).toContain('column 3');
   });
 
   it('reports missing required columns and incomplete column groups', () => {
@@ -286,15 +289,15 @@ describe('problems, all reported with code and path', () => {
       ['value/shape', 'rows[4]["CQS.1.4.chuyen-muc"]'],
       ['value/shape', 'rows[5]["CQS.1.3.denominator"]'],
     ]);
-    expect(issues[0]?.message).toContain('unit "a"');
-    expect(issues[0]?.message).toContain('1234.5');
+    expect(messageOf(issues[0])).toContain('unit "a"');
+    expect(messageOf(issues[0])).toContain('1234.5');
     expect(parsed('id,level,CQS.1.2\nx,commune,"4,5"\n', { locale: 'vi' }).units[0]?.values).toEqual({ 'CQS.1.2': '4.5' });
   });
 
   it('reports empty id and level cells', () => {
     const issues = issuesOf('id,level,CQS.2.1\n,commune,abc\nx,,true\n');
     expect(brief(issues)).toEqual([['schema/required', 'rows[2].id'], ['value/shape', 'rows[2]["CQS.2.1"]'], ['schema/required', 'rows[3].level']]);
-    expect(issues[1]?.message).toContain('unit "row 2"');
+    expect(messageOf(issues[1])).toContain('unit "row 2"');
   });
 
   it('collects every problem of a file, header first, then by row', () => {

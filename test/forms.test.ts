@@ -1,6 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectWellFormedIssue } from './support/issues.js';
 import { formFields, listFormFields, type FormField, type FormSection } from '../src/forms/form-fields.js';
 import { unitSubmissionJsonSchemaFor, unitSubmissionSchemaFor } from '../src/forms/unit-schema.js';
 import { fromZodIssues } from '../src/format/zod-issues.js';
@@ -346,7 +347,7 @@ describe('unitSubmissionSchemaFor and unitSubmissionJsonSchemaFor', () => {
         expect([...new Set(fromScorer.map((i) => i.path))], context).toEqual([sample.path]);
         for (const issue of fromZod) {
           expect(known.has(issue.code), context).toBe(true);
-          expect(issue.message, context).not.toMatch(/undefined/);
+          expectWellFormedIssue(issue);
         }
         expect(validate(sample.unit), `${context}; JSON Schema`).toBe(sample.jsonBlind);
       }),
@@ -395,13 +396,13 @@ describe('unitSubmissionSchemaFor and unitSubmissionJsonSchemaFor', () => {
     const issues = fromZodIssues(parsed.error!.issues, unit, ['units', 4]);
     expect(issues.map((i) => `${i.code} ${i.path}`).sort()).toEqual([
       'schema/enum units[4].values["CQS.1.1"]',
-      'schema/invalid units[4].values["CQS.1.3"]',
-      'schema/invalid units[4].values["CQS.1.4"][1]',
+      'value/numerator-exceeds-denominator units[4].values["CQS.1.3"]',
+      'value/duplicate-item units[4].values["CQS.1.4"][1]',
       'schema/range units[4].values["CQS.6.4"]',
       'schema/type units[4].values["CQS.7.1"]',
       'schema/format units[4].values["KTS.3.1"]',
     ].sort());
-    expect(issues.find((i) => i.path.endsWith('["CQS.1.3"]'))!.message).toContain('numerator > denominator');
-    expect(issues.find((i) => i.path.endsWith('["CQS.6.4"]'))!.message).toContain('<= 20');
+    expect(issues.find((i) => i.path.endsWith('["CQS.1.3"]'))!.message.en).toBe('numerator is greater than denominator');
+    expect(issues.find((i) => i.path.endsWith('["CQS.6.4"]'))!.params).toEqual({ range: '<= 20' });
   });
 });

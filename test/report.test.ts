@@ -252,7 +252,7 @@ describe('reportCommand (dti report)', () => {
     expect(result.code).toBe(1);
     expect(result.err).toContain('results[2].index: ');
     expect(result.err).toContain('[schema/decimal]');
-    expect(result.err).toContain('results[3].nodes["CQS"].maxPoints');
+    expect(result.err).toContain('results[3].nodes.CQS.maxPoints');
     expect(result.err).toContain('results[4].level: ');
     expect(result.err).toContain('[schema/required]');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { messageOf } from './support/issues.js';
 import { decodeUtf8 } from '../src/format/text-bytes.js';
 
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
@@ -10,7 +11,7 @@ function refused(input: Uint8Array, file = 'a.json'): { code: string; path: stri
   if (result.ok) throw new Error('decoded');
   expect(result.issues).toHaveLength(1);
   const [issue] = result.issues;
-  return { code: issue!.code, path: issue!.path, message: issue!.message };
+  return { code: issue!.code, path: issue!.path, message: messageOf(issue) };
 }
 
 describe('decodeUtf8', () => {
@@ -37,7 +38,7 @@ describe('decodeUtf8', () => {
       expect(issue.code).toBe('input/encoding');
       expect(issue.path).toBe('criteria/x/2024.1.0.json');
       expect(issue.message).toContain(encoding);
-      expect(issue.message).toContain('criteria/x/2024.1.0.json');
+      expect(issue.message).toContain("criteria/x/2024.1.0.json");
     }
   });
 

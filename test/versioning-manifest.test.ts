@@ -2,8 +2,9 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { messageOf } from './support/issues.js';
 import { dti } from './support/cli.js';
-import { buildManifest, criteriaHash, criteriaInForce, criteriaWarnings, periodRange, scoreBatch, validateCriteria } from '../src/index.js';
+import { buildManifest, criteriaHash, issueLocation, criteriaInForce, criteriaWarnings, periodRange, scoreBatch, validateCriteria } from '../src/index.js';
 import { embeddedCriteria, getCriteria } from '../src/sets/index.js';
 import { newCriteriaVersion, publishCriteriaFile, readCriteriaDir, readManifest, verifyCriteriaDir } from '../src/node/index.js';
 import type { Manifest } from '../src/index.js';
@@ -148,7 +149,7 @@ describe('the manifest of published versions', () => {
 
 describe('manifest integrity: every problem is a coded issue naming its file', () => {
   const FILE = 'can-tho/2022.1.0.json';
-  const codesOf = (dir: string): string[] => verifyCriteriaDir(dir).map((i) => `${i.code} ${i.path}`);
+  const codesOf = (dir: string): string[] => verifyCriteriaDir(dir).map((i) => `${i.code} ${issueLocation(i)}`);
   const readJson = (path: string): Record<string, unknown> => JSON.parse(readFileSync(path, 'utf8'));
   const editManifest = (dir: string, edit: (manifest: { format: number; sets: Record<string, unknown>[] }) => void): void => {
     const manifest = readJson(join(dir, 'manifest.json')) as { format: number; sets: Record<string, unknown>[] };
@@ -171,8 +172,8 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
       writeFileSync(join(dir, FILE), JSON.stringify({ ...data, title: { vi: 'Sửa lén sau khi công bố' } }, null, 2));
       const issues = verifyCriteriaDir(dir);
       expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual([`version/status-mismatch ${FILE}`]);
-      expect(issues[0]?.message).toContain(FILE);
-      expect(issues[0]?.message).toContain('"published"');
+      expect(messageOf(issues[0])).toContain(FILE);
+      expect(messageOf(issues[0])).toContain('"published"');
       // Flipped but not edited: the same.
       writeFileSync(join(dir, FILE), JSON.stringify(data, null, 2));
       expect(codesOf(dir)).toEqual([`version/status-mismatch ${FILE}`]);
@@ -187,7 +188,7 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
       rmSync(join(dir, 'can-tho/2026.1.0.json'));
       const issues = verifyCriteriaDir(dir);
       expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual(['version/missing-file can-tho/2026.1.0.json']);
-      expect(issues[0]?.message).toContain('can-tho/2026.1.0.json');
+      expect(messageOf(issues[0])).toContain('can-tho/2026.1.0.json');
     });
   });
 
@@ -216,7 +217,7 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
       writeFileSync(join(dir, FILE), `\uFEFF${readFileSync(join(dir, FILE), 'utf8')}`);
       const issues = verifyCriteriaDir(dir);
       expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual([`version/bom ${FILE}`]);
-      expect(issues[0]?.message).toContain(FILE);
+      expect(messageOf(issues[0])).toContain(FILE);
       const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bản nháp 2026' });
       if (!made.ok) throw new Error('new failed');
       writeFileSync(made.value, `\uFEFF${readFileSync(made.value, 'utf8')}`);
@@ -237,14 +238,14 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
       writeFileSync(join(dir, FILE), Buffer.from(`\uFEFF${readFileSync(join(dir, FILE), 'utf8')}`, 'utf16le'));
       const issues = verifyCriteriaDir(dir);
       expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual([`input/encoding ${FILE}`]);
-      expect(issues[0]?.message).toContain('UTF-16LE');
-      expect(issues[0]?.message).toContain(FILE);
+      expect(messageOf(issues[0])).toContain('UTF-16LE');
+      expect(messageOf(issues[0])).toContain(FILE);
       // Windows-1258 bytes: "Cần" is 43 E2 CC 6E.
       const text = readFileSync(join(dir, 'can-tho/2023.1.0.json'));
       writeFileSync(join(dir, 'can-tho/2023.1.0.json'), Buffer.concat([text.subarray(0, 20), Buffer.from([0x43, 0xe2, 0xcc, 0x6e]), text.subarray(20)]));
       const latin = verifyCriteriaDir(dir).find((i) => i.path === 'can-tho/2023.1.0.json');
       expect(latin?.code).toBe('input/encoding');
-      expect(latin?.message).toContain('not UTF-8');
+      expect(messageOf(latin)).toContain('not UTF-8');
     });
   });
 
@@ -301,8 +302,8 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
       });
       const issues = verifyCriteriaDir(dir);
       expect(issues.map((i) => i.code)).toEqual(['version/entry-mismatch', 'version/entry-mismatch', 'version/entry-mismatch']);
-      expect(issues.every((i) => i.path === FILE && i.message.includes(FILE))).toBe(true);
-      expect(issues.map((i) => /"(effective\.\w+|basis)"/.exec(i.message)?.[1])).toEqual(['effective.from', 'effective.to', 'basis']);
+      expect(issues.every((i) => i.path === FILE && messageOf(i).includes(FILE))).toBe(true);
+      expect(issues.map((i) => /"(effective\.\w+|basis)"/.exec(messageOf(i))?.[1])).toEqual(['effective.from', 'effective.to', 'basis']);
     });
     withDir((dir) => {
       editManifest(dir, (m) => {
@@ -337,7 +338,7 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
       const missing = join(dir, 'can-tho/2030.1.0.json');
       const unread = publishCriteriaFile(missing, dir);
       expect(unread.ok ? [] : unread.issues.map((i) => `${i.code} ${i.path}`)).toEqual([`input/read ${missing}`]);
-      expect(unread.ok ? '' : unread.issues[0]?.message).toContain(missing);
+      expect(messageOf(unread.ok ? undefined : unread.issues[0])).toContain(missing);
       const folder = publishCriteriaFile(join(dir, 'can-tho'), dir);
       expect(folder.ok ? [] : folder.issues.map((i) => i.code)).toEqual(['input/read']);
       const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bộ chỉ số 2026' });
@@ -437,17 +438,17 @@ describe('resolution by date', () => {
     expect(scoreBatch(criteria, { period: '2022', units: [] }, { versions }).warnings).toEqual([]);
     const late = scoreBatch(criteria, { period: '2024', units: [] }, { versions }).warnings;
     expect(late.map((w) => w.code)).toEqual(['version/out-of-period']);
-    expect(late[0]?.message).toContain('can-tho@2023.1.0');
+    expect(messageOf(late[0])).toContain('can-tho@2023.1.0');
     const early = criteriaWarnings(criteria, '2021', versions);
-    expect(early[0]?.message).toContain('none');
-    expect(criteriaWarnings(getCriteria('can-tho@2025.1.0'), '2025-H1', versions)[0]?.message).toContain('can-tho@2023.1.0');
+    expect(messageOf(early[0])).toContain('none');
+    expect(messageOf(criteriaWarnings(getCriteria('can-tho@2025.1.0'), '2025-H1', versions)[0])).toContain('can-tho@2023.1.0');
     expect(criteriaWarnings(criteria, 'năm 2022', versions).map((w) => w.code)).toEqual(['version/period-format']);
   });
 
   it('without the other versions, only the set\'s own dates are judged', () => {
     const criteria = getCriteria('can-tho@2025.1.0');
     expect(criteriaWarnings(criteria, '2024').map((w) => w.code)).toEqual(['version/out-of-period']);
-    expect(criteriaWarnings(criteria, '2024')[0]?.message).toContain('none');
+    expect(messageOf(criteriaWarnings(criteria, '2024')[0])).toContain('none');
     expect(criteriaWarnings(criteria, '2026')).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { messageOf } from './support/issues.js';
 import { comparable, scoredOrThrow } from './support/reports.js';
 import { readSubmissionWorkbooks } from '../src/cli/xlsx-input.js';
 import { scoreSubmission, type Issue, type ScoreReport, type Submission, type UnitSubmission } from '../src/index.js';
@@ -19,7 +20,7 @@ async function commune(id = 'an-binh', name = 'Phường An Bình'): Promise<Uin
 
 async function read(bytes: Uint8Array, options: Parameters<typeof readWorkbook>[1] = {}): Promise<WorkbookReading> {
   const result = await readWorkbook(bytes, { name: 'form.xlsx', registry: embeddedCriteria, ...options });
-  if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message} [${i.code}]`).join('\n'));
+  if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${messageOf(i)} [${i.code}]`).join('\n'));
   return result.value;
 }
 
@@ -97,7 +98,7 @@ describe('round trip: template out, values typed in, read back, scored', () => {
   it('every unit of the 2022 example batch, typed into its own template, scores exactly as the JSON', async () => {
     const files = await Promise.all(example.units.map(async (unit) => ({ name: `${unit.id}.xlsx`, bytes: await workbookFor(criteria, unit) })));
     const batch = await readWorkbooks(files, { criteria });
-    if (!batch.ok) throw new Error(batch.issues.map((i) => `${i.path}: ${i.message} [${i.code}]`).join('\n'));
+    if (!batch.ok) throw new Error(batch.issues.map((i) => `${i.path}: ${messageOf(i)} [${i.code}]`).join('\n'));
     expect(batch.value.units.map((unit) => unit.id)).toEqual(example.units.map((unit) => unit.id));
     const fromJson = scoredOrThrow(criteria, { ...example, units: example.units.map((unit) => ({ ...unit, name: unit.name ?? unit.id })) });
     expect(comparable(scoredOrThrow(criteria, { ...batch.value, period: example.period }))).toEqual(comparable(fromJson));
@@ -197,7 +198,7 @@ describe('bad cells are reported at workbook!sheet!cell with a code', () => {
       ['schema/required', `form.xlsx!Tự đánh giá!A${last + 2}`],
       ['xlsx/duplicate-row', `form.xlsx!Tự đánh giá!A${last + 3}`],
     ]);
-    const message = (path: string): string => issues.find((issue) => issue.path.endsWith(path))?.message ?? '';
+    const message = (path: string): string => messageOf(issues.find((issue) => issue.path.endsWith(path)));
     expect(message('!F16')).toContain('2022-05-12');
     expect(message('!F23')).toContain('open and save the workbook in Excel');
     expect(message('!F24')).toContain('#DIV/0!');
@@ -209,13 +210,13 @@ describe('bad cells are reported at workbook!sheet!cell with a code', () => {
     const deleted = await edit(await commune(), (workbook) => { const form = sheet(workbook, FORM); form.spliceRows(rowOf(form, 'CQS.2.1'), 1); });
     expect(brief(await issuesOf(deleted))).toEqual([['xlsx/missing-row', 'form.xlsx!Tự đánh giá']]);
     const item = await edit(await commune(), (workbook) => { const form = sheet(workbook, FORM); form.spliceRows(rowOf(form, 'CQS.1.4.ngay-cds'), 1); });
-    expect((await issuesOf(item))[0]?.message).toContain('CQS.1.4.ngay-cds');
+    expect(messageOf((await issuesOf(item))[0])).toContain('CQS.1.4.ngay-cds');
 
     const groupC = await buildTemplate(criteria, { level: 'department', group: 'C', unit: { id: 'thanh-tra', name: 'Thanh tra' } });
     const moved = await edit(groupC, (workbook) => { sheet(workbook, UNIT).getCell('B7').value = 'A'; });
     const issues = await issuesOf(moved);
     expect(new Set(issues.map((issue) => issue.code))).toEqual(new Set(['xlsx/missing-row']));
-    expect(issues.map((issue) => /"([^"]+)"/.exec(issue.message)?.[1])).toContain('KTS.1.3');
+    expect(issues.map((issue) => /"([^"]+)"/.exec(messageOf(issue))?.[1])).toContain('KTS.1.3');
     const unknown = await edit(groupC, (workbook) => { sheet(workbook, UNIT).getCell('B7').value = 'Z'; });
     expect(brief(await issuesOf(unknown))).toEqual([['submission/unknown-group', 'form.xlsx!Đơn vị!B7']]);
   });
@@ -330,7 +331,7 @@ describe('several workbooks', () => {
       ['submission/duplicate-unit', 'c.xlsx!Đơn vị!B4'],
       ['xlsx/period-mismatch', 'd.xlsx!Đơn vị!B9'],
     ]);
-    expect(result.issues[1]?.message).toContain('a.xlsx!Đơn vị!B4');
+    expect(messageOf(result.issues[1])).toContain('a.xlsx!Đơn vị!B4');
     const other = await buildTemplate(getCriteria('can-tho@2023.1.0'), { level: 'commune', unit: { id: 'x', name: 'X' } });
     const mixed = await readWorkbooks([{ name: 'a.xlsx', bytes: a }, { name: 'x.xlsx', bytes: other }], { registry: embeddedCriteria });
     expect(mixed.ok ? [] : brief(mixed.issues)).toEqual([['submission/criteria-mismatch', 'x.xlsx!Đơn vị!B3']]);
@@ -348,7 +349,7 @@ describe('several workbooks', () => {
     const extra = join(dir, 'late.xlsx');
     writeFileSync(extra, await workbookFor(criteria, { id: 'xa-late', name: 'Xã Late', level: 'commune', values: { 'CQS.2.1': true } }));
     const result = await readSubmissionWorkbooks([forms, extra], criteria);
-    if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
+    if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${messageOf(i)}`).join('\n'));
     expect(result.value.units.map((unit) => unit.id)).toEqual([...units.map((unit) => unit.id).sort(), 'xa-late']);
     expect(result.value.period).toBe('2022');
     expect(scoreSubmission(criteria, result.value).ok).toBe(true);

@@ -1,4 +1,4 @@
-import type { Issue } from '../errors.js';
+import { formatIssue, type Issue } from '../errors.js';
 
 /** Where the command writes: injected so tests can capture it. */
 export interface Io {
@@ -9,8 +9,8 @@ export interface Io {
 /** Prints issues as `path: message [code]` lines, or as `{ "errors": [...] }` JSON. */
 export function printIssues(io: Io, issues: readonly Issue[], format: string): void {
   if (format === 'json') {
-    io.out(`${JSON.stringify({ errors: issues.map(({ code, path, node, message }) => ({ code, path, ...(node ? { node } : {}), message })) }, null, 2)}\n`);
+    io.out(`${JSON.stringify({ errors: issues }, null, 2)}\n`);
     return;
   }
-  for (const issue of issues) io.err(`${issue.path}${issue.node ? ` (${issue.node})` : ''}: ${issue.message} [${issue.code}]\n`);
+  for (const issue of issues) io.err(`${formatIssue(issue)}\n`);
 }

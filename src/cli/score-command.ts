@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseCriteriaRef } from '../criteria/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import { parseSubmissionsCsv } from '../csv/index.js';
-import { makeIssue, type Issue } from '../errors.js';
+import { formatIssue, ioFailure, makeIssue, type Issue } from '../errors.js';
 import type { Submission } from '../format/submission-schema.js';
 import { readSubmissionWorkbooks } from './xlsx-input.js';
 import { scoreSubmission } from '../scoring/score-batch.js';
@@ -74,7 +74,7 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return fail([makeIssue('input/read', file, { detail: (error as Error).message })]);
+    return fail([makeIssue('input/read', file, { file, reason: ioFailure(error) })]);
   }
   const isCsv = /\.(csv|tsv|txt)$/i.test(file);
   let data: unknown;
@@ -110,11 +110,11 @@ function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoic
   const report = outcome.value.warnings.length > 0 || before.length > 0 ? { ...outcome.value, warnings: [...before, ...outcome.value.warnings] } : outcome.value;
   if (options.format !== 'json') {
     io.err(choice.note);
-    for (const warning of report.warnings) io.err(`cảnh báo / warning: ${warning.path}: ${warning.message} [${warning.code}]\n`);
+    for (const warning of report.warnings) io.err(`cảnh báo / warning: ${formatIssue(warning)}\n`);
   }
   for (const rejected of report.rejected) {
     io.err(`bỏ qua đơn vị / skipped unit "${rejected.unit}" (units[${rejected.position}]):\n`);
-    for (const issue of rejected.issues) io.err(`  ${issue.path}: ${issue.message} [${issue.code}]\n`);
+    for (const issue of rejected.issues) io.err(`  ${formatIssue(issue)}\n`);
   }
   if (options.format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
   else if (options.format === 'csv') io.out(formatResultsCsv(report, criteria));

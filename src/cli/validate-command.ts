@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { makeIssue } from '../errors.js';
+import { ioFailure, makeIssue } from '../errors.js';
 import { validateCriteriaJson } from '../format/parse-criteria.js';
 import { printIssues, type Io } from './output.js';
 
@@ -9,7 +9,7 @@ export function validateCommand(io: Io, file: string, format: string): number {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    printIssues(io, [makeIssue('input/read', file, { detail: (error as Error).message })], format);
+    printIssues(io, [makeIssue('input/read', file, { file, reason: ioFailure(error) })], format);
     return 1;
   }
   const result = validateCriteriaJson(text);

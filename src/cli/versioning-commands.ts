@@ -1,9 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { DtiError, makeIssue, type Result } from '../errors.js';
+import { DtiError, ioFailure, makeIssue, type Result } from '../errors.js';
 import { assertSubmission } from '../format/parse-submission.js';
 import { loadCriteria } from '../node/load-criteria.js';
 import { chooseCriteria, commandRegistry, currentPeriod } from './criteria-choice.js';
-import type { ScoreReport } from '../scoring/result-types.js';
+import { readResultsStamp } from '../results/index.js';
+import type { CriteriaStamp, ScoreReport } from '../scoring/result-types.js';
 import { compareReports, comparisonToMarkdown } from '../versioning/compare.js';
 import { migrateSubmission, migrationToMarkdown } from '../versioning/migrate.js';
 import { printIssues, type Io } from './output.js';
@@ -14,7 +15,7 @@ function readJson(file: string): Result<unknown> {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    return { ok: false, issues: [makeIssue('input/read', file, { detail: (error as Error).message })] };
+    return { ok: false, issues: [makeIssue('input/read', file, { file, reason: ioFailure(error) })] };
   }
   return parseJsonText(text, file);
 }
@@ -69,13 +70,17 @@ export function compareCommand(io: Io, fileA: string, fileB: string, options: { 
   const b = readJson(fileB);
   if (!a.ok || !b.ok) { printIssues(io, [...(a.ok ? [] : a.issues), ...(b.ok ? [] : b.issues)], options.format); return 1; }
   return guarded(io, options.format, () => {
-    const reportA = a.value as ScoreReport;
-    const reportB = b.value as ScoreReport;
-    const refOf = (report: ScoreReport): string => (report?.criteria ? `${report.criteria.id}@${report.criteria.version}` : '');
-    const critA = loadCriteria(options.criteriaA ?? refOf(reportA), { registry: registry.value });
-    const critB = loadCriteria(options.criteriaB ?? refOf(reportB), { registry: registry.value });
+    // Each stamp names its set (unless --criteria-a / --criteria-b do); compareReports then checks both files
+    // in full against their sets and throws with every problem of both (paths `a.report…`, `b.report…`).
+    const stampA = readResultsStamp(a.value, { path: ['a', 'report'] });
+    const stampB = readResultsStamp(b.value, { path: ['b', 'report'] });
+    const unreadable = [...(stampA.ok || options.criteriaA !== undefined ? [] : stampA.issues), ...(stampB.ok || options.criteriaB !== undefined ? [] : stampB.issues)];
+    if (unreadable.length > 0) { printIssues(io, unreadable, options.format); return 1; }
+    const refOf = (stamp: Result<CriteriaStamp>): string => (stamp.ok ? `${stamp.value.id}@${stamp.value.version}` : '');
+    const critA = loadCriteria(options.criteriaA ?? refOf(stampA), { registry: registry.value });
+    const critB = loadCriteria(options.criteriaB ?? refOf(stampB), { registry: registry.value });
     if (!critA.ok || !critB.ok) { printIssues(io, [...(critA.ok ? [] : critA.issues), ...(critB.ok ? [] : critB.issues)], options.format); return 1; }
-    const comparison = compareReports({ report: reportA, criteria: critA.value }, { report: reportB, criteria: critB.value });
+    const comparison = compareReports({ report: a.value as ScoreReport, criteria: critA.value }, { report: b.value as ScoreReport, criteria: critB.value });
     io.out(options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : comparisonToMarkdown(comparison, options.lang));
     return 0;
   });

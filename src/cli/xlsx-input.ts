@@ -2,7 +2,7 @@ import type { CriteriaRegistry } from '../criteria/registry.js';
 import { embeddedCriteria } from '../sets/index.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeIssue, type Issue, type Result } from '../errors.js';
+import { ioFailure, makeIssue, type Issue, type Result } from '../errors.js';
 import type { Submission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../format/types.js';
 import { byCodeUnits } from '../order.js';
@@ -77,15 +77,15 @@ export async function readSubmissionWorkbooks(
     try {
       names = statSync(path).isDirectory() ? workbooksIn(path) : [path];
     } catch (error) {
-      issues.push(makeIssue('input/read', path, { detail: (error as Error).message }));
+      issues.push(makeIssue('input/read', path, { file: path, reason: ioFailure(error) }));
       continue;
     }
-    if (names.length === 0) issues.push(makeIssue('input/read', path, { detail: 'no .xlsx workbook in the folder / thư mục không có tệp .xlsx' }));
+    if (names.length === 0) issues.push(makeIssue('input/read', path, { file: path, reason: 'no-workbooks' }));
     for (const name of names) {
       try {
         files.push({ name, bytes: readFileSync(name) });
       } catch (error) {
-        issues.push(makeIssue('input/read', name, { detail: (error as Error).message }));
+        issues.push(makeIssue('input/read', name, { file: name, reason: ioFailure(error) }));
       }
     }
   }

@@ -1,5 +1,5 @@
 import { criteriaHash } from '../canonical/criteria-hash.js';
-import { DtiError, makeIssue, type Issue, type Result } from '../errors.js';
+import { inFile, DtiError, makeIssue, type Issue, type Result } from '../errors.js';
 import { validateCriteria } from '../format/parse-criteria.js';
 import type { CriteriaSet } from '../format/types.js';
 import { byCodeUnits } from '../order.js';
@@ -79,7 +79,7 @@ export function criteriaSource(name: string, sets: readonly CriteriaSet[]): Crit
   sets.forEach((input, position) => {
     const checked = validateCriteria(input);
     if (!checked.ok) {
-      for (const issue of checked.issues) issues.push({ ...issue, path: `${name}[${position}]: ${issue.path}` });
+      for (const issue of checked.issues) issues.push(inFile(issue, `${name}[${position}]`));
       return;
     }
     const set = checked.value;
@@ -123,11 +123,10 @@ export function createRegistry(sources: readonly CriteriaSource[]): CriteriaRegi
   all.sort((a, b) => byCodeUnits(a.id, b.id) || compareVersions(a.version, b.version) || a.rank - b.rank);
   const listing: readonly CriteriaListing[] = all.map(({ ref, id, version, status, effective, source, sha256 }) => ({ ref, id, version, status, effective, source, ...(sha256 !== undefined ? { sha256 } : {}) }));
 
-  const known = (id: string): string => {
-    const ofId = [...new Set(all.filter((e) => e.id === id).map((e) => `${e.ref}${e.status === 'draft' ? ' (draft)' : ''}`))];
-    if (ofId.length > 0) return ofId.join(', ');
-    const ids = [...new Set(all.map((e) => e.id))];
-    return ids.length > 0 ? ids.join(', ') : '—';
+  /** The versions of `id` (drafts marked `@…:draft`), else every id there is. */
+  const known = (id: string): string[] => {
+    const ofId = [...new Set(all.filter((e) => e.id === id).map((e) => (e.status === 'draft' ? `${e.ref}:draft` : e.ref)))];
+    return ofId.length > 0 ? ofId : [...new Set(all.map((e) => e.id))];
   };
 
   const hashOf = (candidate: (typeof all)[number]): Result<string> => {
@@ -174,7 +173,7 @@ export function createRegistry(sources: readonly CriteriaSource[]): CriteriaRegi
       if (!range) return { ok: false, issues: [makeIssue('version/period-format', 'period', { period: shown(options.period) })] };
       const inForce = criteriaInForce(parsed.id, range.end, published);
       if (!inForce) {
-        const versions = [...new Set(published.map((e) => `${e.ref} (${e.effective.from} → ${e.effective.to ?? '…'})`))].join(', ');
+        const versions = [...new Set(published.map((e) => `${e.ref} (${e.effective.from} → ${e.effective.to ?? '…'})`))];
         return { ok: false, issues: [makeIssue('criteria/none-in-force', '$', { id: parsed.id, period: options.period, date: range.end, versions })] };
       }
       return loadVersion(inForce.ref);

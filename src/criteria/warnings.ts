@@ -17,7 +17,7 @@ import { periodRange } from './period.js';
  * console.log(criteriaWarnings(canTho2022, '2022', embeddedCriteria.list()).length); // 0
  * const late = criteriaWarnings(canTho2022, '2024', embeddedCriteria.list())[0];
  * console.log(late?.code); // version/out-of-period
- * console.log(late?.message.includes('can-tho@2023.1.0')); // true
+ * console.log(late?.params.inForce); // can-tho@2023.1.0
  * ```
  */
 export function criteriaWarnings(criteria: CriteriaSet, period: string | undefined, versions: readonly VersionFacts[] = []): Issue[] {
@@ -35,8 +35,9 @@ export function criteriaWarnings(criteria: CriteriaSet, period: string | undefin
       period,
       end: range.end,
       used: ref,
-      range: `${criteria.effective.from} → ${criteria.effective.to ?? '…'}`,
-      inForce: inForce ? `${inForce.id}@${inForce.version}` : 'không có / none',
+      from: criteria.effective.from,
+      ...(criteria.effective.to !== null ? { to: criteria.effective.to } : {}),
+      ...(inForce ? { inForce: `${inForce.id}@${inForce.version}` } : {}),
     }),
   );
   return warnings;

@@ -43,6 +43,9 @@ const FALSE_WORDS = new Set(['false', '0', 'no', 'không', 'khong']);
  */
 export const BOOLEAN_WORDS = 'true/false, 1/0, yes/no, có/không, x';
 
+/** The `expected` id of `value/shape` for a yes/no cell (the words of {@link BOOLEAN_WORDS}). */
+export const BOOLEAN_CELL = 'boolean-word';
+
 /**
  * Reads a yes/no cell, case-insensitively: `true`/`false`, `1`/`0`,
  * `yes`/`no`, `có`/`không` (also typed without accents, `co`/`khong`), and `x`
@@ -73,18 +76,16 @@ export type CellReading = { readonly ok: true; readonly value: string | boolean 
 
 /**
  * What a number cell must look like in `locale`, for messages (Vietnamese and
- * English at once, as the message templates take one text).
+ * as the `expected` id of `value/shape`: `decimal-vi` (`1.234,5`) or `decimal-en` (`1234.5`).
  *
  * @example
  * ```ts
  * import { expectedNumber } from 'dti-criteria/csv';
- * console.log(expectedNumber('vi')); // "a number such as 1.234,5 / số dạng 1.234,5"
+ * console.log(expectedNumber('vi')); // decimal-vi
  * ```
  */
 export function expectedNumber(locale: CsvLocale): string {
-  return locale === 'vi'
-    ? 'a number such as 1.234,5 / số dạng 1.234,5'
-    : 'a plain number such as 1234.5 / số dạng 1234.5';
+  return locale === 'vi' ? 'decimal-vi' : 'decimal-en';
 }
 
 /**
@@ -106,7 +107,7 @@ export function readScalarCell(text: string, input: ScalarInput, locale: CsvLoca
   switch (input) {
     case 'boolean': {
       const value = parseBooleanCell(clean);
-      return value === undefined ? { ok: false, expected: BOOLEAN_WORDS } : { ok: true, value };
+      return value === undefined ? { ok: false, expected: BOOLEAN_CELL } : { ok: true, value };
     }
     case 'number': {
       const value = parseDecimalCell(clean, locale);

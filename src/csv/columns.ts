@@ -150,21 +150,20 @@ interface LeafBuilder {
 
 type Resolved =
   | { readonly ok: true; readonly node: CompiledNode; readonly part: LeafPart }
-  | { readonly ok: false; readonly issue: 'unknown' | { readonly expected: string } };
+  | { readonly ok: false; readonly issue: 'unknown' | { readonly columns: readonly string[] } };
 
-function describeColumns(node: CompiledNode, target: CsvTarget): string {
+/** The columns a leaf that takes several of them is given in. */
+function columnsOf(node: CompiledNode, target: CsvTarget): string[] {
   const leaf = node.leaf!;
-  if (leaf.kind === 'checklist') {
-    return `one column per item: ${checklistItems(node).map((item) => csvColumnName(target, node.code, { kind: 'item', item })).join(', ')} / mỗi mục một cột`;
-  }
-  return `two columns ${csvColumnName(target, node.code, { kind: 'numerator' })} and ${csvColumnName(target, node.code, { kind: 'denominator' })} / hai cột tử số và mẫu số`;
+  if (leaf.kind === 'checklist') return checklistItems(node).map((item) => csvColumnName(target, node.code, { kind: 'item', item }));
+  return [csvColumnName(target, node.code, { kind: 'numerator' }), csvColumnName(target, node.code, { kind: 'denominator' })];
 }
 
 function resolveLeafColumn(byCode: ReadonlyMap<string, CompiledNode>, name: string, target: CsvTarget): Resolved {
   const whole = byCode.get(name);
   if (whole) {
     if (!whole.leaf) return { ok: false, issue: 'unknown' };
-    if (scalarInputOf(whole.leaf.kind) === undefined) return { ok: false, issue: { expected: describeColumns(whole, target) } };
+    if (scalarInputOf(whole.leaf.kind) === undefined) return { ok: false, issue: { columns: columnsOf(whole, target) } };
     return { ok: true, node: whole, part: { kind: 'value' } };
   }
   const dot = name.lastIndexOf('.');
@@ -236,7 +235,7 @@ export function mapCsvHeader(
         seen.set(key, position);
         return false;
       }
-      issues.push(makeIssue('csv/duplicate-column', csvHeaderPath(name), { detail: `duplicate column, the same as column ${first + 1} / cột trùng với cột ${first + 1}` }));
+      issues.push(makeIssue('csv/duplicate-column', csvHeaderPath(name), { column: name, first: first + 1 }));
       return true;
     };
     const lower = name.toLowerCase();
@@ -250,7 +249,7 @@ export function mapCsvHeader(
     const resolved = resolveLeafColumn(compiled.byCode, rest, target);
     if (!resolved.ok) {
       if (resolved.issue === 'unknown') issues.push(makeIssue('schema/unknown-key', csvHeaderPath(name), { key: name }));
-      else issues.push(makeIssue('schema/format', csvHeaderPath(name), resolved.issue));
+      else issues.push(makeIssue('csv/split-column', csvHeaderPath(name), { column: name, columns: resolved.issue.columns }));
       return;
     }
     const { node, part } = resolved;

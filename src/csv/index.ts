@@ -13,7 +13,7 @@
  *
  * @packageDocumentation
  */
-export { BOOLEAN_WORDS, cellText, expectedNumber, isNotApplicableCell, parseBooleanCell, readScalarCell, type CellReading, type ScalarInput } from './cells.js';
+export { BOOLEAN_CELL, BOOLEAN_WORDS, cellText, expectedNumber, isNotApplicableCell, parseBooleanCell, readScalarCell, type CellReading, type ScalarInput } from './cells.js';
 export {
   APPRAISED_PREFIX,
   csvColumnName,

@@ -1,5 +1,5 @@
 import { makeIssue, type Issue } from '../errors.js';
-import { BOOLEAN_WORDS, cellText, expectedNumber, isNotApplicableCell, parseBooleanCell, readScalarCell } from './cells.js';
+import { cellText, expectedNumber, isNotApplicableCell, parseBooleanCell, readScalarCell } from './cells.js';
 import { scalarInputOf, type LeafColumns } from './columns.js';
 import { parseDecimalCell, type CsvLocale } from './numbers.js';
 import { csvCellPath } from './paths.js';
@@ -30,8 +30,8 @@ function text(ctx: RowContext, position: number): string {
   return cellText(ctx.cells[position] ?? '');
 }
 
-function shapeIssue(ctx: RowContext, position: number, expected: string): LeafReading {
-  ctx.issues.push(makeIssue('value/shape', csvCellPath(ctx.row, ctx.names[position] ?? ''), { unit: ctx.unit, expected }));
+function shapeIssue(ctx: RowContext, position: number, expected: string, reason?: string): LeafReading {
+  ctx.issues.push(makeIssue('value/shape', csvCellPath(ctx.row, ctx.names[position] ?? ''), { unit: ctx.unit, expected, ...(reason !== undefined ? { reason } : {}) }));
   return INVALID;
 }
 
@@ -41,15 +41,14 @@ function readFraction(ctx: RowContext, numerator: number, denominator: number): 
   if (cells.some((cell) => isNotApplicableCell(cell.text))) {
     if (cells.every((cell) => cell.text === '' || isNotApplicableCell(cell.text))) return NA;
     const at = cells.find((cell) => isNotApplicableCell(cell.text))!;
-    return shapeIssue(ctx, at.position, `${expectedNumber(ctx.locale)}, or n/a in both cells`);
+    return shapeIssue(ctx, at.position, expectedNumber(ctx.locale), 'na-both');
   }
   const values: string[] = [];
   let bad = false;
   for (const cell of cells) {
     const value = cell.text === '' ? undefined : parseDecimalCell(cell.text, ctx.locale);
     if (value === undefined) {
-      const other = cell.text === '' ? ' (the other cell of the pair is filled / ô kia đã có số)' : '';
-      shapeIssue(ctx, cell.position, `${expectedNumber(ctx.locale)}${other}`);
+      shapeIssue(ctx, cell.position, expectedNumber(ctx.locale), cell.text === '' ? 'pair-half' : undefined);
       bad = true;
     } else {
       values.push(value);
@@ -69,8 +68,7 @@ function readChecklist(ctx: RowContext, items: ReadonlyMap<string, number>): Lea
     if (cell.text === '') continue;
     const flag = isNotApplicableCell(cell.text) ? undefined : parseBooleanCell(cell.text);
     if (flag === undefined) {
-      const na = isNotApplicableCell(cell.text) ? ' (n/a only when every item is n/a)' : '';
-      shapeIssue(ctx, cell.position, `${BOOLEAN_WORDS}, or empty${na}`);
+      shapeIssue(ctx, cell.position, 'boolean-or-empty', isNotApplicableCell(cell.text) ? 'na-all' : undefined);
       bad = true;
     } else if (flag) {
       chosen.push(cell.item);

@@ -109,7 +109,7 @@ export function parseSubmissionsCsv(text: string, criteria: CriteriaSet, options
   const { table, issues } = readCsvTable(text, options.delimiter);
   if (!table) return { ok: false, issues };
   if (table.rows.length > MAX_UNITS) {
-    return { ok: false, issues: [...issues, makeIssue('input/too-large', 'rows', { limit: `${MAX_UNITS} rows / dòng` })] };
+    return { ok: false, issues: [...issues, makeIssue('input/too-large', 'rows', { limit: MAX_UNITS, what: 'rows' })] };
   }
   const blank = (position: number): boolean => table.rows.every((row) => (row.cells[position] ?? '').trim() === '');
   const { map, issues: headerIssues } = mapCsvHeader(table.header, criteria, blank);

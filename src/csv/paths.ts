@@ -53,4 +53,4 @@ export function csvHeaderPath(column: string, position?: number): string {
  * if (!result.ok) console.log(result.issues[0]?.path); // rows[2].level
  * ```
  */
-export const CSV_SYNTAX: IssueCode = 'csv/syntax';
+export const CSV_SYNTAX = 'csv/syntax' satisfies IssueCode;

@@ -100,37 +100,37 @@ function leafCells(layout: LeafLayout, value: unknown, locale: CsvLocale, at: re
     return cells;
   }
   if (layout.items.length > 0) {
-    const allowed = layout.items.join(', ');
+    const allowed = layout.items;
     let done: Set<string>;
     if (Array.isArray(value)) {
       done = new Set(value.map(String));
     } else if (isObject(value)) {
       done = new Set(Object.entries(value).filter(([, flag]) => flag === true).map(([item]) => item));
       for (const [item, flag] of Object.entries(value)) {
-        if (typeof flag !== 'boolean') issues.push(makeIssue('value/shape', formatPath([...at, item]), { unit, expected: 'true / false' }));
+        if (typeof flag !== 'boolean') issues.push(makeIssue('value/shape', formatPath([...at, item]), { unit, expected: 'boolean' }));
       }
     } else {
-      return shape('{ "itemId": true, ... } or ["itemId", ...]');
+      return shape('checklist');
     }
     const listed = Array.isArray(value) ? value.map(String) : Object.keys(value);
     for (const item of listed) if (!layout.items.includes(item)) issues.push(makeIssue('value/unknown-item', formatPath(at), { unit, item, allowed }));
     return layout.items.map((item) => (done.has(item) ? 'true' : 'false'));
   }
   if (isObject(value)) {
-    if (!layout.fraction) return shape('a single value / một giá trị');
+    if (!layout.fraction) return shape('single-value');
     const extra = Object.keys(value).filter((key) => key !== 'numerator' && key !== 'denominator');
     for (const key of extra) issues.push(makeIssue('schema/unknown-key', formatPath([...at, key]), { key }));
     const n = numberCell(value.numerator, locale);
     const d = numberCell(value.denominator, locale);
-    if (n === undefined || d === undefined) return shape('{ "numerator": n, "denominator": d }');
+    if (n === undefined || d === undefined) return shape('fraction');
     const start = layout.scalar ? 1 : 0;
     cells[start] = n;
     cells[start + 1] = d;
     return cells;
   }
-  if (!layout.scalar) return shape('{ "numerator": n, "denominator": d }');
+  if (!layout.scalar) return shape('fraction');
   const cell = scalarCell(value, layout, locale);
-  if (cell === undefined) return shape('a single value / một giá trị');
+  if (cell === undefined) return shape('single-value');
   cells[0] = cell;
   return cells;
 }

@@ -59,16 +59,12 @@ function syntaxIssue(error: unknown, header: readonly string[] | undefined, last
   const column = typeof e.column === 'number' && header ? header[e.column] : undefined;
   const path = csvCellPath(row, column);
   if (e.code === 'CSV_QUOTE_NOT_CLOSED') {
-    return makeIssue(CSV_SYNTAX, path, {
-      expected: `a closing " for the cell opened in row ${row} (line ${line}) / dấu " đóng ô`,
-    });
+    return makeIssue(CSV_SYNTAX, path, { problem: 'unclosed-quote', row, line });
   }
   if (e.code === 'INVALID_OPENING_QUOTE' || e.code === 'CSV_INVALID_CLOSING_QUOTE') {
-    return makeIssue(CSV_SYNTAX, path, {
-      expected: `" only around a whole cell, "" inside it (row ${row}, line ${line}) / dấu " chỉ bao quanh cả ô`,
-    });
+    return makeIssue(CSV_SYNTAX, path, { problem: 'stray-quote', row, line });
   }
-  return makeIssue(CSV_SYNTAX, path, { expected: `well-formed CSV (row ${row}, line ${line}: ${e.message ?? String(error)})` });
+  return makeIssue(CSV_SYNTAX, path, { problem: 'other', row, line, detail: e.message ?? String(error) });
 }
 
 /**
@@ -116,9 +112,7 @@ export function readCsvTable(text: string, delimiter?: CsvDelimiter): { table: C
     const row = index + 2;
     if (isBlank(record.cells)) return;
     if (record.cells.length !== header.length) {
-      issues.push(makeIssue(CSV_SYNTAX, csvCellPath(row), {
-        expected: `${header.length} cells like the header, found ${record.cells.length} (row ${row}, line ${record.line}) / số ô như dòng tiêu đề`,
-      }));
+      issues.push(makeIssue(CSV_SYNTAX, csvCellPath(row), { problem: 'cell-count', row, line: record.line, cells: record.cells.length, expected: header.length }));
       return;
     }
     rows.push({ row, line: record.line, cells: record.cells });

@@ -1,18 +1,19 @@
 import { z } from 'zod';
 import { readDecimal } from '../decimal.js';
+import { coded, codedPattern } from './coded.js';
 
 /** Pattern of a decimal written as a JSON string (`"12.5"`, `"0.8"`). */
 export const DECIMAL_PATTERN = '^-?\\d+(\\.\\d+)?$';
 
 /** A decimal: a plain decimal string or a finite JSON number, read exactly. */
 export const decimalSchema = z
-  .union([z.string().regex(new RegExp(DECIMAL_PATTERN), { error: 'schema/decimal' }), z.number()])
-  .refine((value) => readDecimal(value) !== undefined, { error: 'schema/decimal' })
+  .union([codedPattern(z.string(), new RegExp(DECIMAL_PATTERN), 'schema/decimal'), z.number()])
+  .refine((value) => readDecimal(value) !== undefined, coded('schema/decimal'))
   .meta({ description: 'Decimal: a plain decimal string ("12.5") or a JSON number / Số thập phân' });
 
 /** A decimal that must not be negative. */
 export const nonNegativeDecimalSchema = decimalSchema.refine((value) => !readDecimal(value)?.isNeg(), {
-  error: 'rule/negative',
+  ...coded('rule/negative'),
 });
 
 /** Localized text: Vietnamese required, English optional. */
@@ -21,22 +22,16 @@ export const localizedSchema = z
   .meta({ description: 'Localized text / Văn bản song ngữ: { "vi": "...", "en": "..." }' });
 
 /** Lowercase kebab-case id (`can-tho`, `xuat-sac`). */
-export const kebabIdSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'schema/format|chữ thường, số và dấu gạch nối, ví dụ "can-tho" (lowercase kebab-case)' });
+export const kebabIdSchema = codedPattern(z.string(), /^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'schema/format', { format: 'kebab-id' });
 
 /** Id of an option, item, level or group: letters, digits, `-` and `_`. */
-export const idSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, { error: 'schema/format|chữ, số, "-" hoặc "_", ví dụ "department", "A" (letters, digits, - and _)' });
+export const idSchema = codedPattern(z.string(), /^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'schema/format', { format: 'id' });
 
 /** Dotted node code (`CQS`, `CQS.1`, `CQS.1.2`). */
-export const codeSchema = z
-  .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/, { error: 'schema/format|mã phân cấp bằng dấu chấm, ví dụ "CQS.1.2" (dotted code)' });
+export const codeSchema = codedPattern(z.string(), /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/, 'schema/format', { format: 'code' });
 
 /** `YEAR.MAJOR.MINOR`. */
-export const versionSchema = z.string().regex(/^\d{4}\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)$/, { error: 'schema/version' });
+export const versionSchema = codedPattern(z.string(), /^\d{4}\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)$/, 'schema/version');
 
 /** `true` for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(text: string): boolean {
@@ -48,7 +43,4 @@ export function isIsoDate(text: string): boolean {
 }
 
 /** A real date `YYYY-MM-DD`. */
-export const dateSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'schema/date' })
-  .refine(isIsoDate, { error: 'schema/date' });
+export const dateSchema = codedPattern(z.string(), /^\d{4}-\d{2}-\d{2}$/, 'schema/date').refine(isIsoDate, coded('schema/date'));

@@ -1,3 +1,4 @@
+import { appendAll } from '../limits.js';
 import { z } from 'zod';
 import { criteriaSetSchema } from './criteria-schema.js';
 import { submissionSchema } from './submission-schema.js';
@@ -57,7 +58,7 @@ function mergeTypeUnion(branches: readonly unknown[], resolve: (schema: JsonSche
       if (!allowed.has(key) || key in merged) return undefined;
       merged[key] = value;
     }
-    types.push(...own);
+    appendAll(types, own);
   }
   return { type: types, ...merged };
 }

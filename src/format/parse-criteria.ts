@@ -4,6 +4,13 @@ import type { CriteriaSet } from './types.js';
 import { checkAndCompile } from './validate-criteria.js';
 import { parseJsonText } from './json-text.js';
 import { copyForSealing, isSealed, sealOwned } from './sealed.js';
+import { capIssues, limitsOf, type InputLimits } from '../limits.js';
+
+/** Options of {@link validateCriteria}. */
+export interface CriteriaReadOptions {
+  /** Size limits (tree depth, nodes, issues listed); default `DEFAULT_LIMITS`. */
+  readonly limits?: Partial<InputLimits>;
+}
 
 /** Compiled plans, only for sets the library sealed (deep-frozen) itself. */
 const cache = new WeakMap<object, CompiledCriteria>();
@@ -21,15 +28,21 @@ const cache = new WeakMap<object, CompiledCriteria>();
  * if (!result.ok) for (const i of result.issues) console.log(`${i.path}: ${i.message} [${i.code}]`);
  * ```
  */
-export function validateCriteria(input: unknown): Result<CriteriaSet> {
+export function validateCriteria(input: unknown, options: CriteriaReadOptions = {}): Result<CriteriaSet> {
+  const limits = limitsOf(options.limits);
+  const checked = check(input, limits);
+  return checked.ok ? checked : { ok: false, issues: capIssues(checked.issues, limits.issues) };
+}
+
+function check(input: unknown, limits: InputLimits): Result<CriteriaSet> {
   if (typeof input === 'object' && input !== null && isSealed(input)) {
     if (cache.has(input)) return { ok: true, value: input as CriteriaSet };
-    const { issues, compiled } = checkAndCompile(input);
+    const { issues, compiled } = checkAndCompile(input, limits);
     if (!compiled) return { ok: false, issues };
     cache.set(input, compiled);
     return { ok: true, value: input as CriteriaSet };
   }
-  const { issues, compiled } = checkAndCompile(copyForSealing(input));
+  const { issues, compiled } = checkAndCompile(copyForSealing(input), limits);
   if (!compiled) return { ok: false, issues };
   const set = sealOwned(compiled.set);
   cache.set(set, compiled);
@@ -46,9 +59,9 @@ export function validateCriteria(input: unknown): Result<CriteriaSet> {
  * console.log(validateCriteriaJson('{ "format": 1,').ok); // false
  * ```
  */
-export function validateCriteriaJson(text: string): Result<CriteriaSet> {
+export function validateCriteriaJson(text: string, options: CriteriaReadOptions = {}): Result<CriteriaSet> {
   const data = parseJsonText(text);
-  return data.ok ? validateCriteria(data.value) : data;
+  return data.ok ? validateCriteria(data.value, options) : data;
 }
 
 /**

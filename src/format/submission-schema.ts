@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CRITERIA_REF_PATTERN } from '../criteria/reference.js';
 import { idSchema } from './common.js';
+import { codedPattern } from './coded.js';
 
 /** Most units accepted in one submission batch. */
 export const MAX_UNITS = 100_000;
@@ -31,9 +32,7 @@ export const unitSubmissionSchema = z.strictObject({
 const headFields = {
   $schema: z.string().optional(),
   $comment: z.string().optional(),
-  criteria: z
-    .string()
-    .regex(CRITERIA_REF_PATTERN, { error: 'schema/format|"id" hoặc "id@phiên-bản", ví dụ "can-tho@2025.1.0", không phải đường dẫn tệp ("id" or "id@version", not a file path)' })
+  criteria: codedPattern(z.string(), CRITERIA_REF_PATTERN, 'schema/format', { format: 'criteria-ref' })
     .optional()
     .meta({ description: 'The criteria set: "id" (the version in force for the period) or "id@version" / Bộ tiêu chí' }),
   period: z.string().min(1).optional(),

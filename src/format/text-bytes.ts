@@ -80,7 +80,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * console.log(withBom.ok && withBom.value.bom); // true
  * const utf16 = decodeUtf8(new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]), 'b.json');
  * console.log(utf16.ok ? 'decoded' : utf16.issues[0]?.code); // input/encoding
- * console.log(utf16.ok ? '' : utf16.issues[0]?.message.includes('UTF-16LE')); // true
+ * console.log(utf16.ok ? '' : utf16.issues[0]?.params.encoding); // UTF-16LE
  * ```
  */
 export function decodeUtf8(bytes: Uint8Array, file: string): Result<DecodedText> {

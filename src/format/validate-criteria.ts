@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { Dec, readDecimal } from '../decimal.js';
-import { makeIssue, type Issue } from '../errors.js';
+import { makeIssue, type Issue, type IssueArgs, type IssueCode } from '../errors.js';
 import { formatPath, type PathSegment } from '../path.js';
 import { RULE_KINDS, ruleKind, type Rule, type RuleKindName } from '../rules/registry.js';
 import { show } from '../rules/shared.js';
@@ -8,32 +8,30 @@ import { atomOf, levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, typ
 import { criteriaSetSchema, nodeObjectSchema } from './criteria-schema.js';
 import type { CriteriaNode, CriteriaSet, Decimalish, LevelScope, PerLevel } from './types.js';
 import { fromZodIssues, toSegments, valueAt } from './zod-issues.js';
+import { appendAll, DEFAULT_LIMITS, type InputLimits } from '../limits.js';
 
-/** Deepest criteria tree accepted (real sets are 3 deep). */
-export const MAX_TREE_DEPTH = 16;
-/** Most nodes accepted in one set (real sets have about a hundred). */
-export const MAX_NODES = 20_000;
-
-function depthOf(nodes: unknown, depth: number): number {
-  if (!Array.isArray(nodes) || depth > MAX_TREE_DEPTH + 1) return depth;
+function depthOf(nodes: unknown, depth: number, limit: number): number {
+  if (!Array.isArray(nodes) || depth > limit + 1) return depth;
   let deepest = depth;
   for (const node of nodes) {
     if (node && typeof node === 'object' && 'children' in node) {
-      deepest = Math.max(deepest, depthOf((node as { children: unknown }).children, depth + 1));
+      deepest = Math.max(deepest, depthOf((node as { children: unknown }).children, depth + 1, limit));
     }
   }
   return deepest;
 }
 
-function countNodes(nodes: unknown): number {
+/** The nodes of the tree, counted up to just past `limit` (an aggregate with 300,000 children stops there). */
+function countNodes(nodes: unknown, limit: number): number {
   if (!Array.isArray(nodes)) return 0;
   let total = 0;
-  const stack: unknown[] = [...nodes];
-  while (stack.length > 0 && total <= MAX_NODES) {
-    const node = stack.pop();
-    total += 1;
-    if (node && typeof node === 'object' && 'children' in node && Array.isArray((node as { children: unknown }).children)) {
-      stack.push(...((node as { children: unknown[] }).children));
+  const stack: unknown[][] = [nodes];
+  while (stack.length > 0 && total <= limit) {
+    const list = stack.pop()!;
+    for (const node of list) {
+      total += 1;
+      if (total > limit) break;
+      if (node && typeof node === 'object' && 'children' in node && Array.isArray((node as { children: unknown }).children)) stack.push((node as { children: unknown[] }).children);
     }
   }
   return total;
@@ -172,8 +170,8 @@ interface CrossChecked {
  */
 function crossCheck(input: unknown, flaws: Flaws | undefined): CrossChecked {
   const issues: Issue[] = [];
-  const push = (code: Parameters<typeof makeIssue>[0], path: readonly PathSegment[], params: Record<string, string | number> = {}): void => {
-    issues.push(makeIssue(code, formatPath(path), params));
+  const push = <C extends IssueCode>(code: C, path: readonly PathSegment[], ...args: IssueArgs<C>): void => {
+    issues.push(makeIssue(code, path, ...args));
   };
   const levels = new Map<string, Set<string>>();
   const byCode = new Map<string, CompiledNode>();
@@ -399,7 +397,7 @@ function crossCheck(input: unknown, flaws: Flaws | undefined): CrossChecked {
           points = perLevel(rawPoints, scopeLevels, [...path, 'points'], 'points');
           for (const level of scopeLevels ?? []) if (!points.has(level)) push('criteria/missing-points', [...path, 'points'], { level });
         }
-        if (checkable) issues.push(...kind.check(checkable, scope === undefined ? new Map() : points, [...path, 'rule']));
+        if (checkable) appendAll(issues, kind.check(checkable, scope === undefined ? new Map() : points, [...path, 'rule']));
       }
       if (kind !== undefined) {
         leaf = { kind: kind.kind, rule: kind, compiled: checkable ? kind.compile(checkable) : undefined, points, allowNA: node.allowNA === true };
@@ -460,17 +458,17 @@ function crossCheck(input: unknown, flaws: Flaws | undefined): CrossChecked {
       if (!actual.eq(expected)) push('criteria/expected-max-mismatch', at, { actual: show(actual), expected: show(expected), scope: scopeText });
     };
     if (typeof em === 'string' || typeof em === 'number') {
-      if (groups.size > 0) push('criteria/expected-max-groups', path, { groups: [...groups].join(', ') });
-      else compare(id, em, path, ` (${id})`);
+      if (groups.size > 0) push('criteria/expected-max-groups', path, { groups: [...groups] });
+      else compare(id, em, path, id);
       return;
     }
     if (groups.size === 0) { push('criteria/expected-max-single', path); return; }
     for (const [group, value] of Object.entries(em)) {
       if (!groups.has(group)) { push('criteria/unknown-group', [...path, group], { group, level: id }); continue; }
-      compare(atomOf(id, group), value, [...path, group], ` (${id}/${group})`);
+      compare(atomOf(id, group), value, [...path, group], atomOf(id, group));
     }
     const absent = [...groups].filter((group) => !(group in em));
-    if (absent.length > 0) push('criteria/expected-max-groups', path, { groups: [...groups].join(', ') });
+    if (absent.length > 0) push('criteria/expected-max-groups', path, { groups: [...groups] });
   });
 
   return result;
@@ -508,7 +506,7 @@ function withNodeCodes(issues: readonly Issue[], input: unknown): Issue[] {
 function unique(issues: readonly Issue[]): Issue[] {
   const seen = new Set<string>();
   return issues.filter((issue) => {
-    const key = `${issue.code}\u0000${issue.path}\u0000${issue.message}`;
+    const key = `${issue.code}\u0000${issue.path}\u0000${issue.message.en}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -523,11 +521,11 @@ function unique(issues: readonly Issue[]): Issue[] {
  * skipped, never reported on a guess). An issue inside `nodes[...]` names the
  * enclosing node's code in {@link Issue.node}.
  */
-export function checkAndCompile(input: unknown): { issues: Issue[]; compiled?: CompiledCriteria } {
+export function checkAndCompile(input: unknown, limits: InputLimits = DEFAULT_LIMITS): { issues: Issue[]; compiled?: CompiledCriteria } {
   if (input && typeof input === 'object' && 'nodes' in input) {
     const nodes = (input as { nodes: unknown }).nodes;
-    if (depthOf(nodes, 1) > MAX_TREE_DEPTH) return { issues: [makeIssue('criteria/too-deep', 'nodes', { limit: MAX_TREE_DEPTH })] };
-    if (countNodes(nodes) > MAX_NODES) return { issues: [makeIssue('input/too-large', 'nodes', { limit: `${MAX_NODES} nodes` })] };
+    if (depthOf(nodes, 1, limits.depth) > limits.depth) return { issues: [makeIssue('criteria/too-deep', 'nodes', { limit: limits.depth })] };
+    if (countNodes(nodes, limits.nodes) > limits.nodes) return { issues: [makeIssue('input/too-large', 'nodes', { limit: limits.nodes, what: 'nodes' })] };
   }
   const parsed = criteriaSetSchema.safeParse(input);
   if (!parsed.success) {

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
-import { ISSUE_CODES, makeIssue, type Issue, type IssueCode } from '../errors.js';
+import { makeIssue, type Issue, type IssueArgs, type IssueCode } from '../errors.js';
 import { formatPath, type PathSegment } from '../path.js';
-
-const KNOWN = new Set<string>(ISSUE_CODES);
+import { codedCheckOf } from './coded.js';
 
 /** The value at `path` inside `root`, or `undefined` when the path leads nowhere (own properties only). */
 export function valueAt(root: unknown, path: readonly PathSegment[]): unknown {
@@ -44,13 +43,13 @@ export function fromZodIssues(
   const out: Issue[] = [];
   const visit = (issue: ZodIssue, base: readonly PathSegment[]): void => {
     const segments = [...base, ...toSegments(issue.path)];
-    const path = formatPath([...prefix, ...segments]);
-    const push = (code: IssueCode, params: Record<string, string | number> = {}): void => {
-      out.push(makeIssue(code, path, params));
+    const path = [...prefix, ...segments];
+    const push = <C extends IssueCode>(code: C, ...args: IssueArgs<C>): void => {
+      out.push(makeIssue(code, path, ...args));
     };
-    const [tagged, detail] = issue.message.split('|');
-    if (tagged !== undefined && KNOWN.has(tagged)) {
-      push(tagged as IssueCode, detail === undefined ? {} : { expected: detail });
+    const coded = codedCheckOf(issue);
+    if (coded) {
+      out.push(makeIssue(coded.code, path, ...([coded.params] as unknown as IssueArgs<IssueCode>)));
       return;
     }
     switch (issue.code) {
@@ -64,14 +63,14 @@ export function fromZodIssues(
         else push('schema/type', { expected: issue.expected });
         return;
       case 'invalid_value':
-        push('schema/enum', { allowed: issue.values.map(describeValue).join(', ') });
+        push('schema/enum', { allowed: issue.values.map(describeValue) });
         return;
       case 'too_small':
-        if (issue.origin === 'array' || issue.origin === 'string') push('schema/too-small', { min: String(issue.minimum) });
+        if (issue.origin === 'array' || issue.origin === 'string') push('schema/too-small', { min: Number(issue.minimum) });
         else push('schema/range', { range: `>= ${String(issue.minimum)}` });
         return;
       case 'too_big':
-        if (issue.origin === 'array' || issue.origin === 'string') push('input/too-large', { limit: String(issue.maximum) });
+        if (issue.origin === 'array' || issue.origin === 'string') push('input/too-large', { limit: Number(issue.maximum), what: issue.origin === 'array' ? 'items' : 'characters' });
         else push('schema/range', { range: `<= ${String(issue.maximum)}` });
         return;
       case 'invalid_union': {
@@ -82,7 +81,7 @@ export function fromZodIssues(
           else
             push('rule/unknown-kind', {
               kind: describeValue(value),
-              allowed: (detail.options ?? []).join(', '),
+              allowed: (detail.options ?? []).map(describeValue),
             });
           return;
         }
@@ -100,7 +99,7 @@ export function fromZodIssues(
         return;
       }
       case 'invalid_format':
-        push('schema/format', { expected: issue.format });
+        push('schema/format', { format: issue.format });
         return;
       default:
         push('schema/invalid', { detail: issue.message });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { readDecimal, type Dec } from '../decimal.js';
 import type { CompiledCriteria, CompiledNode } from '../format/compiled.js';
 import { decimalSchema, nonNegativeDecimalSchema } from '../format/common.js';
+import { coded } from '../format/coded.js';
 import type { UnitSubmission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../format/types.js';
 import type { CompiledChecklist } from '../rules/checklist.js';
@@ -20,17 +21,12 @@ const WHOLE_PATTERN = '^(?:\\d+(?:\\.0+)?|-0+(?:\\.0+)?)$';
 const NA_PATTERN = '^\\s*[nN]/[aA]\\s*$';
 const NA_REGEX = new RegExp(NA_PATTERN);
 
-/** Messages with no issue code of their own: `fromZodIssues` reports them as `schema/invalid` with this detail. */
-const OVER = 'tử số lớn hơn mẫu số (numerator > denominator)';
-const NA_OR_VALUE = 'cần "n/a" hoặc giá trị đúng quy tắc ("n/a" or a value the rule accepts)';
-const NA_NOT_ALLOWED = 'tiêu chí không cho phép "n/a" ("n/a" is not allowed here)';
-const duplicate = (id: string): string => `mục "${id}" bị lặp (item "${id}" listed twice)`;
 
 const nonNegative = (): z.ZodType => nonNegativeDecimalSchema.meta({ pattern: NON_NEGATIVE_PATTERN, minimum: 0 });
 
 const whole = (): z.ZodType =>
   nonNegativeDecimalSchema
-    .refine((value) => readDecimal(value)?.isInteger() ?? true, { error: 'schema/format|số nguyên (whole number)' })
+    .refine((value) => readDecimal(value)?.isInteger() ?? true, coded('schema/format', { format: 'whole' }))
     .meta({ pattern: WHOLE_PATTERN, minimum: 0, multipleOf: 1 });
 
 function fraction(allowOver: boolean): z.ZodType {
@@ -43,7 +39,7 @@ function fraction(allowOver: boolean): z.ZodType {
       // A part that is missing, not a decimal or negative is reported at its own path only, as the scorer does.
       return n === undefined || d === undefined || n.isNeg() || d.isNeg() || n.lte(d);
     },
-    { error: OVER },
+    coded('value/numerator-exceeds-denominator'),
   );
 }
 
@@ -57,7 +53,7 @@ function appraisedPoints(max: Dec): z.ZodType {
 }
 
 function info(allowNA: boolean): z.ZodType {
-  const text = allowNA ? z.string() : z.string().refine((value) => !NA_REGEX.test(value), { error: NA_NOT_ALLOWED }).meta({ not: { pattern: NA_PATTERN } });
+  const text = allowNA ? z.string() : z.string().refine((value) => !NA_REGEX.test(value), coded('value/na-not-allowed')).meta({ not: { pattern: NA_PATTERN } });
   return z.union([text, z.number(), z.boolean(), z.null()]);
 }
 
@@ -68,7 +64,7 @@ function checklist(items: CompiledChecklist): z.ZodType {
     .superRefine((chosen, ctx) => {
       const seen = new Set<string>();
       chosen.forEach((id, index) => {
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], message: duplicate(id), input: id });
+        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], ...coded('value/duplicate-item', { item: id }), input: id });
         seen.add(id);
       });
     })
@@ -110,7 +106,7 @@ function answerSchema(node: CompiledNode, level: string): z.ZodType {
   const leaf = node.leaf!;
   if (!leaf.allowNA || leaf.kind === 'info') return value;
   // A refined string rather than a literal: a value of the wrong type then reads "wrong type", not "must be n/a".
-  const na = z.string().refine((text) => text === 'n/a', { error: NA_OR_VALUE }).meta({ const: 'n/a' });
+  const na = z.string().refine((text) => text === 'n/a', coded('value/shape', { expected: 'value-or-na' })).meta({ const: 'n/a' });
   return z.union([value, na]);
 }
 
@@ -149,7 +145,7 @@ function build(scope: FormScope): Built {
     .superRefine((data, ctx) => {
       for (const code of required) {
         if (!hasOwn(data.values, code) && !hasOwn(data.appraised, code)) {
-          ctx.addIssue({ code: 'custom', path: ['values', code], message: 'schema/required', input: undefined });
+          ctx.addIssue({ code: 'custom', path: ['values', code], ...coded('schema/required'), input: undefined });
         }
       }
     });

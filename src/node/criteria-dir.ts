@@ -1,7 +1,8 @@
+import { appendAll } from '../limits.js';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { compareVersions } from '../criteria/versions.js';
-import { makeIssue, type Issue, type Result } from '../errors.js';
+import { inFile, ioFailure, makeIssue, type Issue, type Result, relocateIssue } from '../errors.js';
 import { isIsoDate, kebabIdSchema, versionSchema } from '../format/common.js';
 import { parseJsonText } from '../format/json-text.js';
 import { validateCriteriaJson } from '../format/parse-criteria.js';
@@ -22,7 +23,7 @@ function readBytes(file: string): Result<Uint8Array> {
   try {
     return { ok: true, value: readFileSync(file) };
   } catch (error) {
-    return { ok: false, issues: [makeIssue('input/read', file, { file, detail: errorText(error) })] };
+    return { ok: false, issues: [makeIssue('input/read', file, { file, reason: ioFailure(error) })] };
   }
 }
 
@@ -33,7 +34,7 @@ function writeText(file: string, text: string | Uint8Array): Result<void> {
     writeFileSync(file, text);
     return { ok: true, value: undefined };
   } catch (error) {
-    return { ok: false, issues: [makeIssue('output/write', file, { file, detail: errorText(error) })] };
+    return { ok: false, issues: [makeIssue('output/write', file, { file, reason: ioFailure(error) })] };
   }
 }
 
@@ -49,7 +50,7 @@ function listCriteriaFiles(dir: string): { readonly files: string[]; readonly is
   try {
     ids = readdirSync(dir).sort(byCodeUnits);
   } catch (error) {
-    return { files, issues: [makeIssue('input/read', dir, { file: dir, detail: errorText(error) })] };
+    return { files, issues: [makeIssue('input/read', dir, { file: dir, reason: ioFailure(error) })] };
   }
   for (const id of ids) {
     const folder = join(dir, id);
@@ -57,7 +58,7 @@ function listCriteriaFiles(dir: string): { readonly files: string[]; readonly is
       if (!statSync(folder).isDirectory()) continue;
       for (const name of readdirSync(folder).sort(byCodeUnits)) if (name.endsWith('.json')) files.push(`${id}/${name}`);
     } catch (error) {
-      issues.push(makeIssue('input/read', id, { file: folder, detail: errorText(error) }));
+      issues.push(makeIssue('input/read', id, { file: folder, reason: ioFailure(error) }));
     }
   }
   return { files, issues };
@@ -92,7 +93,7 @@ function loadManifest(dir: string, name: string): ManifestRead {
   const file = join(dir, MANIFEST_FILE);
   if (!existsSync(file)) return { present: false, bom: false, manifest: { ok: true, value: { format: 1, sets: [] } } };
   const bytes = readBytes(file);
-  if (!bytes.ok) return { present: true, bom: false, manifest: { ok: false, issues: bytes.issues.map((issue) => ({ ...issue, path: name })) } };
+  if (!bytes.ok) return { present: true, bom: false, manifest: { ok: false, issues: bytes.issues.map((issue) => relocateIssue(issue, name, { file: name })) } };
   const decoded = decodeUtf8(bytes.value, name);
   if (!decoded.ok) return { present: true, bom: false, manifest: decoded };
   return { present: true, bom: decoded.value.bom, manifest: parseManifest(decoded.value.text, name) };
@@ -133,9 +134,9 @@ export function readManifest(dir: string): Result<Manifest> {
  */
 export function verifyCriteriaDir(dir: string): Issue[] {
   try {
-    if (!statSync(dir).isDirectory()) return [makeIssue('input/read', dir, { file: dir, detail: `ENOTDIR: ${dir}` })];
+    if (!statSync(dir).isDirectory()) return [makeIssue('input/read', dir, { file: dir, reason: 'ENOTDIR' })];
   } catch (error) {
-    return [makeIssue('input/read', dir, { file: dir, detail: errorText(error) })];
+    return [makeIssue('input/read', dir, { file: dir, reason: ioFailure(error) })];
   }
   const listed = listCriteriaFiles(dir);
   const issues: Issue[] = [...listed.issues];
@@ -146,9 +147,9 @@ export function verifyCriteriaDir(dir: string): Issue[] {
   for (const file of listed.files) {
     const bytes = readBytes(join(dir, file));
     if (bytes.ok) files.set(file, bytes.value);
-    else issues.push(...bytes.issues.map((issue) => ({ ...issue, path: file })));
+    else appendAll(issues, bytes.issues.map((issue) => relocateIssue(issue, file, { file })));
   }
-  issues.push(...verifyCriteriaFiles(read.present ? read.manifest.value : undefined, files, dir));
+  appendAll(issues, verifyCriteriaFiles(read.present ? read.manifest.value : undefined, files, dir));
   return issues;
 }
 
@@ -235,8 +236,7 @@ export interface NewVersionOptions {
 /** Coded issues for the arguments of `newCriteriaVersion` that no file is needed to judge. */
 function checkNewVersionArguments(id: string, fromVersion: string, newVersion: string, options: NewVersionOptions, from: string, to: string | null): Issue[] {
   const issues: Issue[] = [];
-  const kebab = 'chữ thường, số và dấu gạch nối, ví dụ "can-tho" (lowercase kebab-case)';
-  if (!kebabIdSchema.safeParse(id).success) issues.push(makeIssue('schema/format', 'id', { expected: kebab }));
+  if (!kebabIdSchema.safeParse(id).success) issues.push(makeIssue('schema/format', 'id', { format: 'kebab-id' }));
   if (!versionSchema.safeParse(fromVersion).success) issues.push(makeIssue('schema/version', 'fromVersion'));
   const versionOk = versionSchema.safeParse(newVersion).success;
   if (!versionOk) issues.push(makeIssue('schema/version', 'version'));
@@ -316,7 +316,7 @@ export function newCriteriaVersion(dir: string, source: CriteriaSet, newVersion:
   const copy = newVersionData(data as Record<string, unknown>, fields, localized(options.description, options.descriptionEn));
   const text = jsonText(copy);
   const checked = validateCriteriaJson(text);
-  if (!checked.ok) return { ok: false, issues: checked.issues.map((issue) => ({ ...issue, path: `${target}: ${issue.path}` })) };
+  if (!checked.ok) return { ok: false, issues: checked.issues.map((issue) => inFile(issue, target)) };
   const written = writeText(target, text);
   if (!written.ok) return written;
   const recorded = recordInManifest(dir, checked.value);

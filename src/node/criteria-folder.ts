@@ -27,10 +27,10 @@ import { readCriteriaFile } from './read-criteria-file.js';
  */
 export function criteriaFolderSource(dir: string): Result<CriteriaSource> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    return { ok: false, issues: [makeIssue('criteria/source', dir, { dir, detail: 'không có thư mục / no such folder' })] };
+    return { ok: false, issues: [makeIssue('criteria/source', dir, { dir, reason: 'missing' })] };
   }
   if (!existsSync(join(dir, MANIFEST_FILE))) {
-    return { ok: false, issues: [makeIssue('criteria/source', dir, { dir, detail: `thiếu ${MANIFEST_FILE} / no ${MANIFEST_FILE}` })] };
+    return { ok: false, issues: [makeIssue('criteria/source', dir, { dir, reason: 'no-manifest' })] };
   }
   const manifest = readManifest(dir);
   if (!manifest.ok) return manifest;

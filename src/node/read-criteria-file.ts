@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { makeIssue, type Result } from '../errors.js';
+import { inFile, ioFailure, makeIssue, type Result } from '../errors.js';
 import { validateCriteriaJson } from '../format/parse-criteria.js';
 import { decodeUtf8 } from '../format/text-bytes.js';
 import type { CriteriaSet } from '../format/types.js';
@@ -22,11 +22,11 @@ export function readCriteriaFile(file: string): Result<CriteriaSet> {
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    return { ok: false, issues: [makeIssue('input/read', file, { detail: (error as NodeJS.ErrnoException).code ?? (error as Error).message })] };
+    return { ok: false, issues: [makeIssue('input/read', file, { file, reason: ioFailure(error) })] };
   }
   const decoded = decodeUtf8(bytes, file);
   if (!decoded.ok) return decoded;
   const result = validateCriteriaJson(decoded.value.text);
   if (result.ok) return result;
-  return { ok: false, issues: result.issues.map((issue) => ({ ...issue, path: `${file}: ${issue.path}` })) };
+  return { ok: false, issues: result.issues.map((issue) => inFile(issue, file)) };
 }

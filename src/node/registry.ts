@@ -1,3 +1,4 @@
+import { appendAll } from '../limits.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRegistry, type CriteriaRegistry, type CriteriaSource } from '../criteria/registry.js';
@@ -46,13 +47,13 @@ export function openCriteriaRegistry(options: OpenRegistryOptions = {}): Result<
   if (explicit !== undefined) {
     const source = criteriaFolderSource(explicit);
     if (source.ok) sources.push(source.value);
-    else issues.push(...source.issues);
+    else appendAll(issues, source.issues);
   }
   const local = join(cwd, 'criteria');
   if (existsSync(join(local, MANIFEST_FILE)) && !(explicit !== undefined && sameFolder(explicit, local))) {
     const source = criteriaFolderSource(local);
     if (source.ok) sources.push(source.value);
-    else issues.push(...source.issues);
+    else appendAll(issues, source.issues);
   }
   if (issues.length > 0) return { ok: false, issues };
   sources.push(embeddedSource(EMBEDDED_SETS));

@@ -2,7 +2,9 @@ import { indexHeatmap } from '../charts/index-heatmap.js';
 import { pillarRadar } from '../charts/pillar-radar.js';
 import { rankingBarChart } from '../charts/ranking-bar.js';
 import { escapeXml, FONT_STACK } from '../charts/svg.js';
+import type { DtiError } from '../errors.js';
 import type { CriteriaSet } from '../format/types.js';
+import { parseScoreReport } from '../results/parse.js';
 import type { ScoreReport } from '../scoring/result-types.js';
 import { reportLabels } from './labels.js';
 import { buildReportModel, type Cell, type CohortModel, type ProfileModel, type TableModel } from './model.js';
@@ -107,6 +109,12 @@ function table(model: TableModel, className?: string): string {
  * strongest and 5 weakest criteria with how each was computed. Figures are
  * the report's own strings, never re-formatted.
  *
+ * The report is first checked against `criteria` as {@link parseScoreReport}
+ * does: throws {@link DtiError} (paths under `report`) when it was not scored
+ * with that set or is inconsistent (a figure that does not add up, a unit
+ * listed twice, a changed rank, an unknown field, …), so a hand-edited file
+ * is never published as if it were official.
+ *
  * @example
  * ```ts
  * import { scoreBatch } from 'dti-criteria';
@@ -123,6 +131,11 @@ function table(model: TableModel, className?: string): string {
  * ```
  */
 export function reportToHtml(report: ScoreReport, criteria: CriteriaSet, options: HtmlReportOptions = {}): string {
+  return htmlOf(parseScoreReport(report, criteria, { path: ['report'] }), criteria, options);
+}
+
+/** The HTML of a report already checked against its set. */
+function htmlOf(report: ScoreReport, criteria: CriteriaSet, options: HtmlReportOptions): string {
   const lang = options.lang ?? 'vi';
   const w = reportLabels(lang);
   const model = buildReportModel(report, criteria, lang, options.title);

@@ -1,4 +1,6 @@
+import type { DtiError } from '../errors.js';
 import type { CriteriaSet } from '../format/types.js';
+import { parseScoreReport } from '../results/parse.js';
 import type { ScoreReport } from '../scoring/result-types.js';
 import { reportLabels } from './labels.js';
 import { buildReportModel, type Cell, type TableModel } from './model.js';
@@ -39,6 +41,11 @@ function table(model: TableModel): string {
  * and 5 weakest criteria with how each was computed). Text is escaped for
  * Markdown; figures are the report's own strings.
  *
+ * The report is first checked against `criteria` as {@link parseScoreReport}
+ * does: throws {@link DtiError} (paths under `report`) when it was not scored
+ * with that set or is inconsistent (a figure that does not add up, a unit
+ * listed twice, a changed rank, an unknown field, …).
+ *
  * @example
  * ```ts
  * import { scoreBatch } from 'dti-criteria';
@@ -54,6 +61,11 @@ function table(model: TableModel): string {
  * ```
  */
 export function reportToMarkdown(report: ScoreReport, criteria: CriteriaSet, options: MarkdownReportOptions = {}): string {
+  return markdownOf(parseScoreReport(report, criteria, { path: ['report'] }), criteria, options);
+}
+
+/** The Markdown of a report already checked against its set. */
+function markdownOf(report: ScoreReport, criteria: CriteriaSet, options: MarkdownReportOptions): string {
   const lang = options.lang ?? 'vi';
   const w = reportLabels(lang);
   const model = buildReportModel(report, criteria, lang, options.title);

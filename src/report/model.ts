@@ -1,5 +1,6 @@
 // Internal: the content of a report, built once and rendered as HTML or Markdown,
 // so both formats say the same thing. Every figure is a string of the report.
+import { formatIssue } from '../errors.js';
 import { axisNodes, cohortAverage, cohortLabel, cohortShortLabel, cohortUnits, indexPlaces, nodeIndex, nodeName, peersOf, plainDecimal, ranksByGroup, ratingName, unitName, type Lang } from '../charts/data.js';
 import { NO_RATING_COLOUR, ratingColours } from '../charts/palette.js';
 import { slug } from '../charts/svg.js';
@@ -222,8 +223,8 @@ export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lan
     caveat: criteria.description ? pick(criteria.description, lang) : null,
     draft: criteria.status !== 'published',
     method,
-    warnings: report.warnings.map((i) => `${i.path}: ${i.message} [${i.code}]`),
-    rejected: report.rejected.map((r) => ({ heading: w.rejectedUnit(r.unit, r.position), issues: r.issues.map((i) => `${i.path}: ${i.message} [${i.code}]`) })),
+    warnings: report.warnings.map((i) => formatIssue(i, lang)),
+    rejected: report.rejected.map((r) => ({ heading: w.rejectedUnit(r.unit, r.position), issues: r.issues.map((i) => formatIssue(i, lang)) })),
     cohorts,
     footer: w.footer(stamp, report.criteria.sha256),
   };

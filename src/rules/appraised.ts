@@ -14,7 +14,7 @@ export const appraisedRule: RuleKind<AppraisedRule, null, Exact> = {
   check: () => [],
   compile: () => null,
   read(raw, _compiled, ctx) {
-    const p = readNumber(raw, ctx, { nonNegative: true, expected: 'points 0..P / số điểm' });
+    const p = readNumber(raw, ctx, { nonNegative: true, expected: 'appraised-points' });
     if (p === undefined) return undefined;
     if (p.dec.gt(ctx.max)) return valueIssue(ctx, 'value/out-of-range', { range: `[0, ${show(ctx.max)}]` });
     return p;

@@ -91,7 +91,7 @@ export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue> = {
       const fraction = readFraction(raw, ctx, false);
       return fraction === undefined ? undefined : { fraction };
     }
-    const x = readNumber(raw, ctx, { expected: 'a decimal number or { "numerator", "denominator" } / một số hoặc phân số' });
+    const x = readNumber(raw, ctx, { expected: 'decimal-or-fraction' });
     return x === undefined ? undefined : { x };
   },
   evaluate(compiled, value, max) {

@@ -14,7 +14,7 @@ export const booleanRule: RuleKind<BooleanRule, null, boolean> = {
   compile: () => null,
   read(raw, _compiled, ctx) {
     if (typeof raw === 'boolean') return raw;
-    return valueIssue(ctx, 'value/shape', { expected: 'true / false' });
+    return valueIssue(ctx, 'value/shape', { expected: 'boolean' });
   },
   evaluate(_compiled, value, max) {
     return {

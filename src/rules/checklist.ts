@@ -24,8 +24,8 @@ export type CompiledChecklist = readonly CompiledItem[];
 const itemsById = new WeakMap<CompiledChecklist, ReadonlyMap<string, CompiledItem>>();
 
 /** The item ids, for messages. */
-function idsOf(compiled: CompiledChecklist): string {
-  return compiled.map((item) => item.id).join(', ');
+function idsOf(compiled: CompiledChecklist): string[] {
+  return compiled.map((item) => item.id);
 }
 
 /** The items of a compiled checklist by id. */
@@ -51,7 +51,7 @@ export const checklistRule: RuleKind<ChecklistRule, CompiledChecklist, readonly 
     if (Array.isArray(raw)) {
       for (let index = 0; index < raw.length; index++) {
         const entry: unknown = raw[index];
-        if (typeof entry !== 'string') { valueIssue(ctx, 'value/shape', { expected: 'an item id / mã mục' }, [index]); bad = true; continue; }
+        if (typeof entry !== 'string') { valueIssue(ctx, 'value/shape', { expected: 'item' }, [index]); bad = true; continue; }
         if (!byId.has(entry)) { valueIssue(ctx, 'value/unknown-item', { item: entry, allowed: idsOf(compiled) }, [index]); bad = true; continue; }
         if (chosen.has(entry)) { valueIssue(ctx, 'value/duplicate-item', { item: entry }, [index]); bad = true; continue; }
         chosen.add(entry);
@@ -59,11 +59,11 @@ export const checklistRule: RuleKind<ChecklistRule, CompiledChecklist, readonly 
     } else if (typeof raw === 'object' && raw !== null) {
       for (const [key, flag] of Object.entries(raw)) {
         if (!byId.has(key)) { valueIssue(ctx, 'value/unknown-item', { item: key, allowed: idsOf(compiled) }, [key]); bad = true; continue; }
-        if (typeof flag !== 'boolean') { valueIssue(ctx, 'value/shape', { expected: 'true / false' }, [key]); bad = true; continue; }
+        if (typeof flag !== 'boolean') { valueIssue(ctx, 'value/shape', { expected: 'boolean' }, [key]); bad = true; continue; }
         if (flag) chosen.add(key);
       }
     } else {
-      return valueIssue(ctx, 'value/shape', { expected: '{ "itemId": true, ... } or ["itemId", ...]' });
+      return valueIssue(ctx, 'value/shape', { expected: 'checklist' });
     }
     if (bad) return undefined;
     const items: CompiledItem[] = [];

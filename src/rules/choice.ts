@@ -36,8 +36,8 @@ export const choiceRule: RuleKind<ChoiceRule, CompiledChoice, CompiledOption> = 
   read(raw, compiled, ctx) {
     const option = typeof raw === 'string' ? compiled.get(raw) : undefined;
     if (option !== undefined) return option;
-    const allowed = [...compiled.keys()].join(', ');
-    if (typeof raw !== 'string') return valueIssue(ctx, 'value/shape', { expected: `an option id / mã lựa chọn (${allowed})` });
+    const allowed = [...compiled.keys()];
+    if (typeof raw !== 'string') return valueIssue(ctx, 'value/shape', { expected: 'option' });
     return valueIssue(ctx, 'value/unknown-option', { option: raw, allowed });
   },
   evaluate(_compiled, option, max) {

@@ -20,7 +20,7 @@ export const countRule: RuleKind<CountRule, Exact, Exact> = {
     return each !== undefined && each.lte(0) ? [makeIssue('rule/each-not-positive', formatPath([...path, 'each']))] : [];
   },
   compile: (config) => readExact(config.each) ?? readExact(1)!,
-  read: (raw, _compiled, ctx) => readNumber(raw, ctx, { nonNegative: true, whole: true, expected: 'a whole number >= 0 / số nguyên không âm' }),
+  read: (raw, _compiled, ctx) => readNumber(raw, ctx, { nonNegative: true, whole: true, expected: 'whole' }),
   evaluate(each, n, max) {
     const raw = n.dec.times(each.dec);
     const capped = raw.gt(max);

@@ -18,7 +18,7 @@ export const infoRule: RuleKind<InfoRule, null, InfoValue> = {
   read(raw, _compiled, ctx) {
     if (raw === null || typeof raw === 'string' || typeof raw === 'boolean') return raw;
     if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
-    return valueIssue(ctx, 'value/shape', { expected: 'a scalar (text, number, true/false) / giá trị đơn' });
+    return valueIssue(ctx, 'value/shape', { expected: 'scalar' });
   },
   evaluate: () => ({ state: 'scored', numerator: new Dec(0), denominator: new Dec(1), explain: () => ({ vi: 'Chỉ thu thập, không tính điểm', en: 'Collected, not scored' }) }),
   describe: () => ({ vi: 'Chỉ thu thập thông tin, không tính điểm', en: 'Collected for information, not scored' }),

@@ -20,7 +20,7 @@ export const relativeRule: RuleKind<RelativeRule, RelativeCohort, Exact> = {
   scored: true,
   check: () => [],
   compile: (config) => config.cohort ?? 'level',
-  read: (raw, _compiled, ctx) => readNumber(raw, ctx, { nonNegative: true, expected: 'a decimal number >= 0 / số không âm' }),
+  read: (raw, _compiled, ctx) => readNumber(raw, ctx, { nonNegative: true, expected: 'non-negative' }),
   evaluate(cohort, x, max, ctx) {
     const best = ctx.best ?? x.dec;
     const who = cohort === 'group' ? WHO_GROUP : WHO_LEVEL;

@@ -1,5 +1,5 @@
 import { Dec } from '../decimal.js';
-import { makeIssue, type Issue } from '../errors.js';
+import { makeIssue, type Issue, type IssueArgs, type IssueCode, type IssueParamsOf } from '../errors.js';
 import { formatPath, type PathSegment } from '../path.js';
 import { compareExact, Exact, readExact } from '../scoring/fast/exact.js';
 import { mul, plainText, pow10, quotient, roundScaled, roundToPlaces } from '../scoring/fast/safe-int.js';
@@ -62,13 +62,14 @@ export function percentExact(value: Exact): string {
 }
 
 /** Pushes a value issue at `ctx.path` plus `extra` segments. */
-export function valueIssue(
+export function valueIssue<C extends IssueCode>(
   ctx: ValueContext,
-  code: Parameters<typeof makeIssue>[0],
-  params: Record<string, string | number> = {},
+  code: C,
+  params: Omit<IssueParamsOf<C>, 'unit'> = {} as Omit<IssueParamsOf<C>, 'unit'>,
   extra: readonly PathSegment[] = [],
 ): undefined {
-  ctx.issues.push(makeIssue(code, formatPath([...ctx.path, ...extra]), { unit: ctx.unit, ...params }));
+  const args = [{ unit: ctx.unit, ...params }] as unknown as IssueArgs<C>;
+  ctx.issues.push(makeIssue(code, [...ctx.path, ...extra], ...args));
   return undefined;
 }
 
@@ -93,7 +94,7 @@ export function readNumber(
   extra: readonly PathSegment[] = NO_SEGMENTS,
 ): Exact | undefined {
   const value = readExact(raw);
-  if (value === undefined) return valueIssue(ctx, 'value/shape', { expected: options.expected ?? 'a decimal number / một số' }, extra);
+  if (value === undefined) return valueIssue(ctx, 'value/shape', { expected: options.expected ?? 'decimal' }, extra);
   if (options.nonNegative && isNegative(value)) return valueIssue(ctx, 'value/negative', {}, extra);
   if (options.whole && !isWhole(value)) return valueIssue(ctx, 'value/not-whole', {}, extra);
   return value;
@@ -114,7 +115,7 @@ const DENOMINATOR: readonly PathSegment[] = ['denominator'];
 
 /** Reads `{ numerator, denominator }`, both >= 0; `n <= d` unless `allowOver`. */
 export function readFraction(raw: unknown, ctx: ValueContext, allowOver: boolean): FractionValue | undefined {
-  const expected = '{ "numerator": n, "denominator": d }';
+  const expected = 'fraction';
   if (!isPlainObject(raw)) return valueIssue(ctx, 'value/shape', { expected });
   let bad = false;
   for (const key of Object.keys(raw)) {

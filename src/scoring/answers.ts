@@ -96,7 +96,7 @@ export function prepareUnits(
       const missing = criteria.leaves
         .filter((leaf) => leaf.leaf?.rule.scored && leaf.scope.has(atom) && !hasOwn(unit.values, leaf.code) && !hasOwn(unit.appraised ?? {}, leaf.code))
         .map((leaf) => leaf.code);
-      if (missing.length > 0) issues.push(makeIssue('submission/missing-values', formatPath([...base, 'values']), { unit: unit.id, codes: missing.join(', ') }));
+      if (missing.length > 0) issues.push(makeIssue('submission/missing-values', formatPath([...base, 'values']), { unit: unit.id, codes: missing }));
     }
     issuesByUnit.push(issues);
     prepared.push(issues.length === 0 ? { position, source: unit, atom, self, appraised } : undefined);

@@ -61,8 +61,18 @@ export interface GeneratorStamp {
   readonly version: string;
 }
 
-/** The scored batch: what `dti score --format json` prints. */
+/**
+ * The scored batch: what `dti score --format json` prints. A results file is
+ * read back, checked against its criteria set, with `parseScoreReport` /
+ * `safeParseScoreReport` (src/results/).
+ */
 export interface ScoreReport {
+  /**
+   * The results format version (spec section 13), always the first key: `1`.
+   * A file without it is format 0, the layout before `format` and `generator`
+   * existed; the readers accept it and return it as format 1.
+   */
+  readonly format: 1;
   readonly criteria: CriteriaStamp;
   readonly generator: GeneratorStamp;
   readonly period: string | null;

@@ -152,6 +152,7 @@ export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, o
   return {
     ok: true,
     value: {
+      format: 1,
       criteria: { id: criteriaSet.id, version: criteriaSet.version, sha256: criteriaHash(criteriaSet) },
       generator: GENERATOR,
       period: period ?? null,

@@ -1,10 +1,10 @@
-import { criteriaHash } from '../canonical/criteria-hash.js';
 import { Dec, divideRounded, toFixed } from '../decimal.js';
-import { DtiError, makeIssue, type Issue } from '../errors.js';
-import { atomOf, type CompiledCriteria, type CompiledNode } from '../format/compiled.js';
+import { DtiError } from '../errors.js';
+import { atomOf, type CompiledNode } from '../format/compiled.js';
 import { pick, type Localized } from '../format/localized.js';
 import { compileCriteria } from '../format/parse-criteria.js';
 import type { CriteriaSet } from '../format/types.js';
+import { safeParseScoreReport } from '../results/parse.js';
 import type { CriteriaStamp, ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { matchNodes, sameRule, samePoints, type NodePair } from './match-nodes.js';
 
@@ -89,18 +89,16 @@ const refOf = (r: UnitResult): ComparisonUnitRef => ({ unit: r.unit, level: r.le
 
 const percent = (share: string | null): string => (share === null ? '—' : `${new Dec(share).times(100).toFixed(2)}%`);
 
-function checkSide(side: ComparedSide, label: 'a' | 'b'): CompiledCriteria {
-  const stamp = side.report.criteria;
-  const set = side.criteria;
-  if (stamp.id !== set.id || stamp.version !== set.version || stamp.sha256 !== criteriaHash(set)) {
-    const issue: Issue = makeIssue('compare/criteria-mismatch', `${label}.report.criteria`, {
-      given: `${stamp.id}@${stamp.version}`,
-      givenHash: stamp.sha256.slice(0, 12),
-      used: `${set.id}@${set.version}`,
-    });
-    throw new DtiError([issue]);
-  }
-  return compileCriteria(set);
+/**
+ * Both reports, each checked in full against the set given with it
+ * ({@link safeParseScoreReport}); every problem of both sides at once, with
+ * paths under `a.report` and `b.report`.
+ */
+function checkSides(a: ComparedSide, b: ComparedSide): { readonly a: ScoreReport; readonly b: ScoreReport } {
+  const checkedA = safeParseScoreReport(a.report, a.criteria, { path: ['a', 'report'] });
+  const checkedB = safeParseScoreReport(b.report, b.criteria, { path: ['b', 'report'] });
+  if (!checkedA.ok || !checkedB.ok) throw new DtiError([...(checkedA.ok ? [] : checkedA.issues), ...(checkedB.ok ? [] : checkedB.issues)]);
+  return { a: checkedA.value, b: checkedB.value };
 }
 
 function figures(a: string | null, b: string | null, places: number): ChangeFigures {
@@ -143,8 +141,14 @@ function unitNote(ref: { a: string; b: string }, same: boolean, groups: { a: str
  *   half-up to its index decimals; `coverage` is the share of each year's
  *   official maximum those leaves carry.
  *
- * Units only in A or only in B are listed. Throws {@link DtiError}
- * (`compare/criteria-mismatch`) when a report was not produced by the set given with it.
+ * Units only in A or only in B are listed.
+ *
+ * Each report is first checked in full against the set given with it, as
+ * {@link safeParseScoreReport} does: throws {@link DtiError} with every
+ * problem of both sides (paths under `a.report` and `b.report`) when a
+ * report was not produced by that set (`compare/criteria-mismatch`), lists a
+ * unit twice (`submission/duplicate-unit`), or is otherwise inconsistent
+ * (a figure that does not add up, a changed rank, an unknown field, …).
  *
  * @example
  * ```ts
@@ -166,23 +170,24 @@ function unitNote(ref: { a: string; b: string }, same: boolean, groups: { a: str
  * ```
  */
 export function compareReports(a: ComparedSide, b: ComparedSide, options: CompareOptions = {}): Comparison {
-  const ca = checkSide(a, 'a');
-  const cb = checkSide(b, 'b');
+  const reports = checkSides(a, b);
+  const ca = compileCriteria(a.criteria);
+  const cb = compileCriteria(b.criteria);
   const refA = `${a.criteria.id}@${a.criteria.version}`;
   const refB = `${b.criteria.id}@${b.criteria.version}`;
-  const same = a.report.criteria.sha256 === b.report.criteria.sha256;
+  const same = reports.a.criteria.sha256 === reports.b.criteria.sha256;
   const idp = Math.max(ca.rounding.index, cb.rounding.index);
   const leafPairs = matchNodes(a.criteria, b.criteria).filter(
     (p): p is NodePair & { a: CompiledNode; b: CompiledNode } => p.a?.leaf !== undefined && p.b?.leaf !== undefined && sameRule(p.a, p.b),
   );
 
-  const inB = new Map(b.report.results.map((r) => [r.unit, r] as const));
+  const inB = new Map(reports.b.results.map((r) => [r.unit, r] as const));
   const usedB = new Set<string>();
   const units: UnitComparison[] = [];
   const onlyA: ComparisonUnitRef[] = [];
   const levelChanged: { a: ComparisonUnitRef; b: ComparisonUnitRef }[] = [];
 
-  for (const ra of a.report.results) {
+  for (const ra of reports.a.results) {
     const idB = options.match?.[ra.unit] ?? ra.unit;
     const rb = inB.get(idB);
     if (!rb) {
@@ -236,7 +241,7 @@ export function compareReports(a: ComparedSide, b: ComparedSide, options: Compar
       note: unitNote({ a: refA, b: refB }, same, group, rebased),
     });
   }
-  const onlyB = b.report.results.filter((r) => !usedB.has(r.unit)).map(refOf);
+  const onlyB = reports.b.results.filter((r) => !usedB.has(r.unit)).map(refOf);
 
   const vi: string[] = [];
   const en: string[] = [];
@@ -258,8 +263,8 @@ export function compareReports(a: ComparedSide, b: ComparedSide, options: Compar
     en.push('The two sets assess different levels of government (for example after the 2025 abolition of districts and mergers): a unit with the same id may have new boundaries, so the comparison compares rules, not like units.');
   }
   return {
-    a: { criteria: a.report.criteria, period: a.report.period },
-    b: { criteria: b.report.criteria, period: b.report.period },
+    a: { criteria: reports.a.criteria, period: reports.a.period },
+    b: { criteria: reports.b.criteria, period: reports.b.period },
     sameCriteria: same,
     note: { vi: vi.join(' '), en: en.join(' ') },
     units,

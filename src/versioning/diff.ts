@@ -1,3 +1,4 @@
+import { appendAll } from '../limits.js';
 import { canonicalJson } from '../canonical/canonical-json.js';
 import { criteriaHash } from '../canonical/criteria-hash.js';
 import { Dec } from '../decimal.js';
@@ -255,7 +256,7 @@ export function diffCriteria(from: CriteriaSet, to: CriteriaSet): CriteriaDiff {
 
   // Atoms, in a merged order; the shared ones are where nodes are compared.
   const atomOrder: string[] = [];
-  for (const level of levelOrder) atomOrder.push(...mergeOrder(atomsOf(a, level), atomsOf(b, level)));
+  for (const level of levelOrder) appendAll(atomOrder, mergeOrder(atomsOf(a, level), atomsOf(b, level)));
   const atomsA = new Set(levelIdsA.flatMap((l) => atomsOf(a, l)));
   const atomsB = new Set(levelIdsB.flatMap((l) => atomsOf(b, l)));
   const sharedLevels = levelOrder.filter((l) => a.levels.has(l) && b.levels.has(l));

@@ -1,10 +1,12 @@
+import { appendAll } from '../limits.js';
 import { z } from 'zod';
 import { canonicalJson } from '../canonical/canonical-json.js';
 import { criteriaHash } from '../canonical/criteria-hash.js';
 import { sha256Hex } from '../canonical/sha256.js';
 import { compareVersions } from '../criteria/versions.js';
-import { makeIssue, type Issue, type Result } from '../errors.js';
+import { inFile, makeIssue, type Issue, type Result } from '../errors.js';
 import { dateSchema, kebabIdSchema, versionSchema } from '../format/common.js';
+import { codedPattern } from '../format/coded.js';
 import { validateCriteria } from '../format/parse-criteria.js';
 import type { CriteriaSet } from '../format/types.js';
 import { byCodeUnits } from '../order.js';
@@ -81,8 +83,8 @@ const manifestSchema = z.strictObject({
       status: z.enum(['draft', 'published']),
       effective: z.strictObject({ from: dateSchema, to: dateSchema.nullable() }),
       basis: z.array(z.string().min(1)),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: 'schema/format|sha256: 64 chữ số hex thường (64 lowercase hex digits)' }),
-      file: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}\.\d+\.\d+\.json$/, { error: 'schema/format|<id>/<version>.json, ví dụ "can-tho/2025.1.0.json" (for example)' }),
+      sha256: codedPattern(z.string(), /^[0-9a-f]{64}$/, 'schema/format', { format: 'sha256' }),
+      file: codedPattern(z.string(), /^[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}\.\d+\.\d+\.json$/, 'schema/format', { format: 'manifest-file' }),
     }),
   ),
 });
@@ -98,7 +100,7 @@ const manifestSchema = z.strictObject({
  * import { parseManifest } from 'dti-criteria/node';
  * console.log(parseManifest('{ "format": 1, "sets": [] }').ok); // true
  * const unknown = parseManifest('{ "format": 1, "sets": [], "signedBy": "x" }');
- * console.log(unknown.ok ? [] : unknown.issues.map((i) => `${i.code} ${i.path}`)); // ["schema/unknown-key manifest.json: signedBy"]
+ * console.log(unknown.ok ? [] : unknown.issues.map((i) => `${i.code} ${i.file}: ${i.path}`)); // ["schema/unknown-key manifest.json: signedBy"]
  * const broken = parseManifest('{ "format": 1, ', 'criteria/manifest.json');
  * console.log(broken.ok ? [] : broken.issues.map((i) => `${i.code} ${i.path}`)); // ["json/syntax criteria/manifest.json"]
  * ```
@@ -108,7 +110,7 @@ export function parseManifest(text: string, file = MANIFEST_NAME): Result<Manife
   if (!parsed.ok) return parsed;
   const checked = manifestSchema.safeParse(parsed.value);
   if (!checked.success) {
-    return { ok: false, issues: fromZodIssues(checked.error.issues, parsed.value).map((issue) => ({ ...issue, path: `${file}: ${issue.path}` })) };
+    return { ok: false, issues: fromZodIssues(checked.error.issues, parsed.value).map((issue) => inFile(issue, file)) };
   }
   return { ok: true, value: checked.data };
 }
@@ -167,7 +169,7 @@ function checkFile(file: string, content: CriteriaFileContent, entry: ManifestEn
   }
   const result = validateCriteria(data);
   if (!result.ok) {
-    for (const issue of result.issues) issues.push({ ...issue, path: `${file}: ${issue.path}` });
+    for (const issue of result.issues) issues.push(inFile(issue, file));
     return { issues, published };
   }
   const set = result.value;
@@ -178,7 +180,7 @@ function checkFile(file: string, content: CriteriaFileContent, entry: ManifestEn
     return { issues, published };
   }
   if (listedPublished && set.status !== 'published') issues.push(makeIssue('version/unpublished', file, { file, status: set.status }));
-  issues.push(...entryMismatches(file, entry, set));
+  appendAll(issues, entryMismatches(file, entry, set));
   return { issues, published };
 }
 
@@ -243,10 +245,10 @@ export function verifyCriteriaFiles(manifest: Manifest | undefined, files: Reado
   let anyPublished = false;
   for (const [file, content] of [...files].sort(([a], [b]) => byCodeUnits(a, b))) {
     const check = checkFile(file, content, listed.get(file));
-    issues.push(...check.issues);
+    appendAll(issues, check.issues);
     anyPublished ||= check.published;
   }
   if (!manifest && anyPublished) issues.push(makeIssue('version/no-manifest', MANIFEST_NAME, { dir: folder, file: MANIFEST_NAME }));
-  issues.push(...checkEntries(sets, files));
+  appendAll(issues, checkEntries(sets, files));
   return issues;
 }

@@ -1,12 +1,13 @@
+import { appendAll } from '../limits.js';
 import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { CriteriaRegistry } from '../criteria/registry.js';
-import { BOOLEAN_WORDS } from '../csv/cells.js';
+import { BOOLEAN_CELL } from '../csv/cells.js';
 import { scalarInputOf, type LeafColumns } from '../csv/columns.js';
 import { readLeafValue } from '../csv/leaf-value.js';
 import type { CsvLocale } from '../csv/numbers.js';
 import { csvCellPath } from '../csv/paths.js';
-import { DtiError, makeIssue, type Issue, type IssueCode, type IssueParams, type Result } from '../errors.js';
+import { DtiError, makeIssue, relocateIssue, type Issue, type IssueArgs, type IssueCode, type Result } from '../errors.js';
 import { atomOf, type Atom, type CompiledCriteria, type CompiledNode } from '../format/compiled.js';
 import { compileCriteria } from '../format/parse-criteria.js';
 import type { Submission, UnitSubmission } from '../format/submission-schema.js';
@@ -107,8 +108,20 @@ function pathOf(reader: Reader, place: Place): string {
   return place.sheet === 'book' ? reader.book : xlsxPath(reader.book, reader.sheetNames[place.sheet], place.address);
 }
 
-function push(reader: Reader, place: Place, code: IssueCode | XlsxIssueCode, params: IssueParams = {}): void {
-  addIssue(reader, place, xlsxIssue(code, pathOf(reader, place), params));
+/** The `cell` of an issue at `place` (`Sheet!F12`); none for the whole workbook. */
+function cellOf(reader: Reader, place: Place): string | undefined {
+  return place.sheet === 'book' ? undefined : `${reader.sheetNames[place.sheet]}${place.address ? `!${place.address}` : ''}`;
+}
+
+function push<C extends IssueCode>(reader: Reader, place: Place, code: C, ...args: IssueArgs<C>): void {
+  const [params, where] = args;
+  const located = [params, { file: reader.book, cell: cellOf(reader, place), ...where }] as unknown as IssueArgs<C>;
+  addIssue(reader, place, xlsxIssue(code, pathOf(reader, place), ...located));
+}
+
+/** An issue found in the data read from a place (the scorer's, the CSV reader's), moved to that place. */
+function relocate(reader: Reader, place: Place, issue: Issue): void {
+  addIssue(reader, place, relocateIssue(issue, pathOf(reader, place), { file: reader.book, cell: cellOf(reader, place) }));
 }
 
 function addIssue(reader: Reader, place: Place, issue: Issue): void {
@@ -125,15 +138,14 @@ function sorted(reader: Reader): Issue[] {
 
 async function loadWorkbook(bytes: Uint8Array, book: string): Promise<Result<Workbook>> {
   if (bytes.byteLength > MAX_WORKBOOK_BYTES) {
-    return { ok: false, issues: [xlsxIssue('input/too-large', book, { limit: `${MAX_WORKBOOK_BYTES} bytes / byte` })] };
+    return { ok: false, issues: [xlsxIssue('input/too-large', book, { limit: MAX_WORKBOOK_BYTES, what: 'bytes' })] };
   }
   try {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     return { ok: true, value: workbook };
   } catch (error) {
-    const detail = `not an Excel .xlsx workbook (an old .xls must be saved as .xlsx) / không phải sổ tính Excel .xlsx: ${(error as Error).message}`;
-    return { ok: false, issues: [xlsxIssue('input/read', book, { detail })] };
+    return { ok: false, issues: [xlsxIssue('input/read', book, { file: book, reason: 'not-xlsx', detail: error instanceof Error ? error.message : String(error) })] };
   }
 }
 
@@ -200,13 +212,13 @@ function expectedFor(kind: RuleKindName): string {
   switch (kind) {
     case 'boolean':
     case 'checklist':
-      return BOOLEAN_WORDS;
+      return BOOLEAN_CELL;
     case 'choice':
-      return 'one of the options in the list / một lựa chọn trong danh sách';
+      return 'list-option';
     case 'info':
-      return 'a value / một giá trị';
+      return 'value';
     default:
-      return 'a number / một số';
+      return 'decimal';
   }
 }
 
@@ -230,7 +242,7 @@ function usedCell(state: FormState, address: string, kind: RuleKindName): CellCo
   if (merge && !merge.master) {
     if (!state.reportedMerges.has(merge.range)) {
       state.reportedMerges.add(merge.range);
-      push(state.reader, { sheet: 'form', address: merge.range }, 'value/shape', { unit: state.unit, expected: 'one value per cell: unmerge the cells / mỗi giá trị một ô: bỏ gộp ô' });
+      push(state.reader, { sheet: 'form', address: merge.range }, 'value/shape', { unit: state.unit, expected: 'single-cell' });
     }
     return undefined;
   }
@@ -239,14 +251,14 @@ function usedCell(state: FormState, address: string, kind: RuleKindName): CellCo
   const expected = expectedFor(kind);
   switch (content.kind) {
     case 'error':
-      push(state.reader, at, 'value/shape', { unit: state.unit, expected: `${expected} (the cell holds the error ${content.error} / ô đang báo lỗi ${content.error})` });
+      push(state.reader, at, 'value/shape', { unit: state.unit, expected, reason: 'cell-error', found: String(content.error) });
       return undefined;
     case 'no-result':
-      push(state.reader, at, 'value/shape', { unit: state.unit, expected: `${expected} (the formula has no saved result: open and save the workbook in Excel / công thức chưa có kết quả: mở và lưu lại bằng Excel)` });
+      push(state.reader, at, 'value/shape', { unit: state.unit, expected, reason: 'no-result' });
       return undefined;
     case 'date':
       if (kind === 'info') return content;
-      push(state.reader, at, 'value/shape', { unit: state.unit, expected: `${expected}, not a date (the cell reads as ${content.iso}) / không phải ngày tháng` });
+      push(state.reader, at, 'value/shape', { unit: state.unit, expected, reason: 'date', found: content.iso });
       return undefined;
     default:
       return content;
@@ -307,7 +319,7 @@ function readTarget(state: FormState, node: CompiledNode, row: number, items: Re
   const byPath = new Map(names.map((name, index) => [csvCellPath(0, name), cells[index]!.address]));
   for (const issue of local) {
     const address = byPath.get(issue.path);
-    addIssue(state.reader, { sheet: 'form', ...(address ? { address } : {}) }, { ...issue, path: pathOf(state.reader, { sheet: 'form', ...(address ? { address } : {}) }) });
+    relocate(state.reader, { sheet: 'form', ...(address ? { address } : {}) }, issue);
   }
   if (reading.state !== 'value') return undefined;
   let value = reading.value;
@@ -348,9 +360,9 @@ function resolveCriteria(reader: Reader, named: string, at: Place, options: Read
     push(reader, at, 'schema/required');
     return undefined;
   }
-  const resolved = options.registry ? options.registry.resolve(named) : { ok: false as const, issues: [makeIssue('criteria/not-found', '$', { ref: named, known: '— (readWorkbook: criteria / registry)' })] };
+  const resolved = options.registry ? options.registry.resolve(named) : { ok: false as const, issues: [makeIssue('criteria/not-found', '$', { ref: named, known: [] })] };
   if (resolved.ok) return resolved.value;
-  for (const issue of resolved.issues) addIssue(reader, at, { ...issue, path: pathOf(reader, at) });
+  for (const issue of resolved.issues) relocate(reader, at, issue);
   return undefined;
 }
 
@@ -370,7 +382,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
 
   const layout = meta.get('layout');
   if (layout && Number(layout.value) > XLSX_LAYOUT_VERSION) {
-    push(reader, { sheet: 'meta', address: layout.address }, 'schema/enum', { allowed: String(XLSX_LAYOUT_VERSION) });
+    push(reader, { sheet: 'meta', address: layout.address }, 'schema/enum', { allowed: [String(XLSX_LAYOUT_VERSION)] });
     return fail();
   }
   const unitSheet = workbook.getWorksheet(sheetNames.unit);
@@ -441,7 +453,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
     for (const address of filledCells) {
       if (used.some((column) => address === cellAddress(column, row))) continue;
       if (kind.kind === 'section') push(reader, { sheet: 'form', address }, 'submission/not-a-leaf', { unit: unitId, code: key });
-      else push(reader, { sheet: 'form', address }, 'value/shape', { unit: unitId, expected: 'nothing: this cell is not used for this criterion / để trống: ô này không dùng cho tiêu chí này' });
+      else push(reader, { sheet: 'form', address }, 'value/shape', { unit: unitId, expected: 'blank' });
     }
   }
 
@@ -493,7 +505,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
     const { issuesByUnit } = prepareUnits(criteria, [unit]);
     for (const issue of issuesByUnit[0] ?? []) {
       const place = places.get(issue.path) ?? { sheet: 'form' };
-      addIssue(reader, place, { ...issue, path: pathOf(reader, place) });
+      relocate(reader, place, issue);
     }
   }
   if (reader.issues.length > 0) return fail();
@@ -617,7 +629,7 @@ export async function readWorkbooks(
   for (const file of files) {
     const result = await readWorkbook(file.bytes, { ...options, name: file.name });
     if (result.ok) readings.push(result.value);
-    else issues.push(...result.issues);
+    else appendAll(issues, result.issues);
   }
   const ids = new Map<string, string>();
   let criteria: { ref: string; at: string } | undefined = options.criteria ? { ref: `${options.criteria.id}@${options.criteria.version}`, at: '' } : undefined;

@@ -1,11 +1,12 @@
+import { formatIssue } from '../errors.js';
 import ExcelJS from 'exceljs';
 import type { Cell, Worksheet } from 'exceljs';
-import { criteriaHash } from '../canonical/criteria-hash.js';
-import { DtiError, makeIssue } from '../errors.js';
+import type { DtiError } from '../errors.js';
 import type { CompiledNode } from '../format/compiled.js';
 import { pick, type Localized } from '../format/localized.js';
 import { compileCriteria } from '../format/parse-criteria.js';
 import type { CriteriaSet, Group, Level } from '../format/types.js';
+import { parseScoreReport } from '../results/parse.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { writeDecimal } from './cells.js';
 import type { Lang } from './layout.js';
@@ -158,8 +159,11 @@ function rankingSheet(
  * never changes. Self-assessed points are the final points for a unit without
  * appraised values; the appraised and difference cells are then empty.
  *
- * Rejects with a {@link DtiError} (`compare/criteria-mismatch`) when the
- * report was not scored with `criteria` (id, version and sha256 must match).
+ * The report is first checked against `criteria` as {@link parseScoreReport}
+ * does: rejects with a {@link DtiError} (paths under `report`) when it was
+ * not scored with that set (`compare/criteria-mismatch`: id, version and
+ * sha256 must match) or is inconsistent (a figure that does not add up, a
+ * unit listed twice, a changed rank, an unknown field, …).
  *
  * @example
  * ```ts
@@ -181,12 +185,14 @@ function rankingSheet(
  * ```
  */
 export async function reportToXlsx(report: ScoreReport, criteria: CriteriaSet, options: ReportXlsxOptions = {}): Promise<Uint8Array> {
+  return workbookOf(parseScoreReport(report, criteria, { path: ['report'] }), criteria, options);
+}
+
+/** The workbook of a report already checked against its set. */
+async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: ReportXlsxOptions): Promise<Uint8Array> {
   const compiled = compileCriteria(criteria);
   const ref = `${criteria.id}@${criteria.version}`;
   const stamp = report.criteria;
-  if (stamp.id !== criteria.id || stamp.version !== criteria.version || stamp.sha256 !== criteriaHash(criteria)) {
-    throw new DtiError([makeIssue('compare/criteria-mismatch', 'report.criteria', { given: `${stamp.id}@${stamp.version}`, givenHash: stamp.sha256, used: ref })]);
-  }
   const lang = options.lang ?? 'vi';
   const places = compiled.rounding;
   const ratings = new Map((criteria.ratings ?? []).map((rating) => [rating.id, pick(rating.name, lang)]));
@@ -227,8 +233,8 @@ export async function reportToXlsx(report: ScoreReport, criteria: CriteriaSet, o
     }
     row++;
   };
-  list(T.rejected, report.rejected.flatMap((rejected) => rejected.issues.map((issue) => `${rejected.unit}: ${issue.path}: ${issue.message} [${issue.code}]`)));
-  list(T.warnings, report.warnings.map((issue) => `${issue.path}: ${issue.message} [${issue.code}]`));
+  list(T.rejected, report.rejected.flatMap((rejected) => rejected.issues.map((issue) => `${rejected.unit}: ${formatIssue(issue, lang)}`)));
+  list(T.warnings, report.warnings.map((issue) => formatIssue(issue, lang)));
 
   // Rankings, one per cohort.
   const cohorts = criteria.levels.flatMap((level): { level: Level; group: Group | undefined }[] =>

@@ -25,7 +25,7 @@ export function badIssues(issues: readonly Issue[] | undefined): string | undefi
   for (const issue of issues) {
     if (!KNOWN_CODES.has(issue.code)) return `unknown code ${JSON.stringify(issue.code)} at ${issue.path}`;
     if (typeof issue.path !== 'string' || issue.path === '') return `issue ${issue.code} without a path`;
-    if (typeof issue.message !== 'string' || issue.message === '') return `issue ${issue.code} without a message`;
+    if (typeof issue.message?.vi !== 'string' || issue.message.vi === '' || typeof issue.message.en !== 'string' || issue.message.en === '') return `issue ${issue.code} without a message`;
   }
   return undefined;
 }
@@ -103,7 +103,7 @@ export function checkCase(c: Case, options: CaseOptions = {}, extras: CaseExtras
     return { kind: 'uncoded', detail: `validateCriteria threw on a valid set: ${describeError(error)}` };
   }
   if (!validated.ok) {
-    return { kind: 'disagree', detail: `a valid generated set was rejected: ${validated.issues.slice(0, 5).map((i) => `${i.path} [${i.code}] ${i.message}`).join('; ')}` };
+    return { kind: 'disagree', detail: `a valid generated set was rejected: ${validated.issues.slice(0, 5).map((i) => `${i.path} [${i.code}] ${i.message.en}`).join('; ')}` };
   }
   let lib: ReturnType<typeof scoreSubmission>;
   try {
@@ -286,7 +286,7 @@ function softCompare(set: CriteriaSet, submission: unknown, lib: Call<ScoreRepor
   }
   if (lib.ok !== ref.ok) {
     if (lib.ok) tally.soft.push({ category: 'library accepted, reference rejected', detail: JSON.stringify(ref.ok ? [] : ref.rejected) });
-    else tally.soft.push({ category: `library rejected (${lib.issues[0]?.code}), reference accepted`, detail: lib.issues.slice(0, 3).map((i) => `${i.path} [${i.code}] ${i.message}`).join('; ') });
+    else tally.soft.push({ category: `library rejected (${lib.issues[0]?.code}), reference accepted`, detail: lib.issues.slice(0, 3).map((i) => `${i.path} [${i.code}] ${i.message.en}`).join('; ') });
     return;
   }
   if (!lib.ok || !ref.ok) return;

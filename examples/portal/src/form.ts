@@ -376,8 +376,8 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
         if (invalid) el.setAttribute('aria-invalid', 'true');
         else el.removeAttribute('aria-invalid');
       }
-      const lines = issues.map(({ issue }) => h('span', { class: 'issue', 'data-code': issue.code }, fieldMessage(issue, unitId), ' ', h('code', {}, `[${issue.code}]`)));
-      if (local.length > 0) lines.push(h('span', { class: 'issue', 'data-code': 'browser/bad-input' }, 'Trình duyệt không đọc được số đã nhập / the browser cannot read the number typed'));
+      const lines = issues.map(({ issue }) => h('span', { class: 'issue', 'data-code': issue.code }, fieldMessage(issue), ' ', h('code', {}, `[${issue.code}]`)));
+      if (local.length > 0) lines.push(h('span', { class: 'issue', 'data-code': 'browser/bad-input' }, 'Trình duyệt không đọc được số đã nhập'));
       error.replaceChildren(...lines.flatMap((line, i) => (i === 0 ? [line] : [h('br'), line])));
       error.hidden = lines.length === 0;
       root.classList.toggle('has-error', lines.length > 0);

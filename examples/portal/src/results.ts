@@ -26,7 +26,7 @@ function issueList(issues: readonly Issue[], unitId: string): HTMLElement {
   return h(
     'ul',
     { class: 'issues', 'data-testid': 'general-issues' },
-    ...issues.map((issue) => h('li', { 'data-code': issue.code }, fieldMessage(issue, unitId), ' ', h('code', {}, `[${issue.code}]`), h('span', { class: 'path' }, ` ${issue.path}`))),
+    ...issues.map((issue) => h('li', { 'data-code': issue.code }, fieldMessage(issue), ' ', h('code', {}, `[${issue.code}]`), h('span', { class: 'path' }, ` ${issue.path}`))),
   );
 }
 

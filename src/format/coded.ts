@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { ISSUE_CODES, type IssueCode, type IssueParams } from '../errors.js';
+
+/** A zod check's failure as the library reports it: a code and its parameters. */
+export interface CodedCheck {
+  readonly code: IssueCode;
+  readonly params: IssueParams;
+}
+
+const KNOWN = new Set<string>(ISSUE_CODES);
+
+/** String patterns whose failure has a code of its own, by the pattern as zod reports it (`/…/flags`). */
+const byPattern = new Map<string, CodedCheck>();
+
+/**
+ * `schema` with the pattern `re`, whose failure is reported as `code` with
+ * `params` (the JSON Schema keeps the pattern, for editors).
+ */
+export function codedPattern(schema: z.ZodString, re: RegExp, code: IssueCode, params: IssueParams = {}): z.ZodString {
+  byPattern.set(String(re), { code, params });
+  return schema.regex(re);
+}
+
+/** The zod options of a refinement whose failure is reported as `code` with `params`. */
+export function coded(code: IssueCode, params: IssueParams = {}): { readonly params: Readonly<Record<string, unknown>> } {
+  return { params: { code, ...params } };
+}
+
+/** The code a zod issue carries (a coded pattern or refinement), if any. */
+export function codedCheckOf(issue: z.core.$ZodIssue): CodedCheck | undefined {
+  if (issue.code === 'invalid_format' && issue.format === 'regex') {
+    const pattern = (issue as { pattern?: unknown }).pattern;
+    return typeof pattern === 'string' ? byPattern.get(pattern) : undefined;
+  }
+  if (issue.code === 'custom') {
+    const { code, ...params } = (issue.params ?? {}) as { code?: unknown } & Record<string, unknown>;
+    if (typeof code === 'string' && KNOWN.has(code)) return { code: code as IssueCode, params: params as IssueParams };
+  }
+  return undefined;
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { localizedSchema } from '../format/common.js';
+import { fixedDecimalSchema } from './decimals.js';
+
+/** Decimals kept for points and for index values (a criteria set's `rounding`). */
+export interface ResultsPlaces {
+  readonly points: number;
+  readonly index: number;
+}
+
+/**
+ * The statuses a node result can have (spec section 5).
+ *
+ * @example
+ * ```ts
+ * import { NODE_STATUSES } from 'dti-criteria';
+ * console.log(NODE_STATUSES); // ["scored","not-applicable","missing","info"]
+ * ```
+ */
+export const NODE_STATUSES = ['scored', 'not-applicable', 'missing', 'info'] as const;
+
+/** The criteria stamp: which set, which version, the sha256 of its canonical JSON. */
+export const criteriaStampSchema = z.strictObject({ id: z.string(), version: z.string(), sha256: z.string() });
+
+/** The generator stamp (format 1). */
+const generatorSchema = z.strictObject({ name: z.string(), version: z.string() });
+
+/**
+ * An issue as a results file holds it (in `rejected[].issues` and `warnings`),
+ * checked loosely: a `code` and a `path`, both text; other fields (message,
+ * params, segments, …) are kept as they are.
+ */
+export const resultsIssueSchema = z.looseObject({ code: z.string(), path: z.string() });
+
+const rankSchema = z.int().min(1).nullable();
+
+function nodeResultSchema(places: ResultsPlaces) {
+  const points = fixedDecimalSchema(places.points);
+  return z.strictObject({
+    points: points.nullable(),
+    maxPoints: points.nullable(),
+    index: fixedDecimalSchema(places.index).nullable().optional(),
+    status: z.enum(NODE_STATUSES),
+    selfPoints: points.nullable().optional(),
+    value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
+    explanation: localizedSchema.optional(),
+  });
+}
+
+/** One unit's result, fields in the order the scorer writes them. */
+export function unitResultSchema(places: ResultsPlaces) {
+  const points = fixedDecimalSchema(places.points);
+  return z.strictObject({
+    unit: z.string().min(1),
+    name: z.string().nullable(),
+    level: z.string(),
+    group: z.string().nullable(),
+    parent: z.string().nullable(),
+    points,
+    maxPoints: points,
+    index: fixedDecimalSchema(places.index).nullable(),
+    rating: z.string().nullable(),
+    rank: rankSchema,
+    rankInParent: rankSchema,
+    selfPoints: points.optional(),
+    difference: points.optional(),
+    nodes: z.record(z.string(), nodeResultSchema(places)),
+  });
+}
+
+const rejectedUnitSchema = z.strictObject({
+  unit: z.string(),
+  position: z.int().min(0),
+  issues: z.array(resultsIssueSchema),
+});
+
+/**
+ * The strict zod schema of a results file (what `dti score --format json`
+ * prints), for a set that rounds points and index values to `places`
+ * decimals: unknown fields are refused, every figure is a plain decimal
+ * string with exactly the set's decimals, statuses come from the known list.
+ * `format` 1 (the default) is today's layout, `format` first; `format` 0 is
+ * the layout before, without `format` and `generator`.
+ *
+ * The schema checks the shape only; {@link safeParseScoreReport} also checks
+ * the file against its criteria set (stamp, units, nodes, arithmetic, ratings
+ * and ranks) and reports every problem as a coded issue.
+ *
+ * @example
+ * ```ts
+ * import { scoreBatch, scoreReportSchema } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
+ * const report = scoreBatch(getCriteria('can-tho@2022.1.0'), { units: [{ id: 'cai-khe', level: 'commune', values: {} }] });
+ * const schema = scoreReportSchema({ points: 2, index: 4 });
+ * console.log(schema.safeParse(report).success); // true
+ * console.log(schema.safeParse({ ...report, total: 1 }).success); // false
+ * ```
+ */
+export function scoreReportSchema(places: ResultsPlaces, format: 0 | 1 = 1) {
+  const units = z.array(unitResultSchema(places));
+  const body = {
+    criteria: criteriaStampSchema,
+    period: z.string().nullable(),
+    results: units,
+    rejected: z.array(rejectedUnitSchema),
+    warnings: z.array(resultsIssueSchema),
+  };
+  if (format === 0) return z.strictObject(body);
+  return z.strictObject({ format: z.literal(1), criteria: body.criteria, generator: generatorSchema, period: body.period, results: units, rejected: body.rejected, warnings: body.warnings });
+}
