@@ -1,8 +1,8 @@
 /**
- * `scoreSubmission` (src/scoring/score-batch.ts) step by step, with a timer
+ * `safeScoreBatch` (src/scoring/score-batch.ts) step by step, with a timer
  * between its phases: the same internal functions called in the same order
  * (no copy of their code). The bench checks once that the result is identical
- * to `scoreSubmission`'s, so the phase split describes the real path; keep the
+ * to `safeScoreBatch`'s, so the phase split describes the real path; keep the
  * sequence in step with score-batch.ts.
  */
 import { criteriaHash } from '../src/canonical/criteria-hash.js';

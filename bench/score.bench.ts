@@ -5,10 +5,10 @@
  * reorganisation) with can-tho@2022.1.0 and times the library against a plain
  * float64 loop:
  *   float     — a float64 evaluation of the same rules on pre-parsed numbers (not exact; the yardstick);
- *   lean      — the library's `scoreSubmission` with `explain: false` (exact: integer fast path, decimal.js fallback);
+ *   lean      — the library's `safeScoreBatch` with `explain: false` (exact: integer fast path, decimal.js fallback);
  *   phases    — the same call split into its phases (bench/exact-phases.ts calls the same internal functions);
- *   exact     — `scoreSubmission` as by default, with every explanation text;
- *   decimal   — `scoreSubmission` with `fastPath: false`, with and without texts: decimal.js alone (the path before the fast path);
+ *   exact     — `safeScoreBatch` as by default, with every explanation text;
+ *   decimal   — `safeScoreBatch` with `fastPath: false`, with and without texts: decimal.js alone (the path before the fast path);
  * It checks once that the fast path's reports are byte-identical to decimal.js
  * alone, that float and exact agree on each unit's total within 0.01, and
  * asserts nothing about time. It is not a test. CPU ms (this process, all
@@ -21,7 +21,7 @@
  *   npx tsx bench/cpuprofile-top.ts /tmp/dti-prof
  */
 import { createHash } from 'node:crypto';
-import { scoreSubmission, type ScoreOptions, type ScoreReport } from '../src/index.js';
+import { safeScoreBatch, type ScoreOptions, type ScoreReport } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 import { fastPathCounts } from '../src/scoring/fast/score-unit.js';
 import { PHASES, scoreSubmissionPhased, type PhaseTimes } from './exact-phases.js';
@@ -193,9 +193,9 @@ const ROW = {
   floatPrep: 'float: prepare (parse to typed arrays)',
   floatEval: 'float: evaluate + aggregate + rank',
   floatAll: 'float: prepare + evaluate + rank',
-  lean: 'exact: scoreSubmission, explain: false',
+  lean: 'exact: safeScoreBatch, explain: false',
   phases: 'exact, explain: false, phase-timed',
-  exact: 'exact: scoreSubmission (with explanations)',
+  exact: 'exact: safeScoreBatch (with explanations)',
   decimalLean: 'decimal.js only (fastPath: false), explain: false',
   decimal: 'decimal.js only (fastPath: false), with explanations',
 } as const;
@@ -223,13 +223,13 @@ async function runPhases(): Promise<void> {
   if (phased.last.ok) digests.set('phases', phased.last.value.results.map(digest));
 }
 
-/** Times scoreSubmission with `options`; keeps the digests of its unit results (and the report itself when asked). */
+/** Times safeScoreBatch with `options`; keeps the digests of its unit results (and the report itself when asked). */
 async function runLibrary(key: string, name: string, options: ScoreOptions, runs = RUNS, keep = false): Promise<ScoreReport | undefined> {
   const before = { ...fastPathCounts };
-  const timed = await bench(name, () => scoreSubmission(set, submission, options), runs);
+  const timed = await bench(name, () => safeScoreBatch(set, submission, options), runs);
   timings.push(timed.timing);
   if (!timed.last.ok) {
-    console.error('scoreSubmission rejected the synthetic batch:', timed.last.issues.slice(0, 10));
+    console.error('safeScoreBatch rejected the synthetic batch:', timed.last.issues.slice(0, 10));
     process.exit(1);
   }
   const leaves = fastPathCounts.fast - before.fast + fastPathCounts.fallback - before.fallback;
@@ -319,7 +319,7 @@ if (digests.size > 1) {
   console.log('\nSame results:');
   compare('lean', 'decimalLean', 'fast path vs decimal.js alone, explain: false');
   compare('exact', 'decimal', 'fast path vs decimal.js alone, with explanations');
-  compare('phases', 'lean', 'phase-timed sequence vs scoreSubmission');
+  compare('phases', 'lean', 'phase-timed sequence vs safeScoreBatch');
 }
 
 if (exactReport && floatReport) {

@@ -10,7 +10,7 @@
  * bundle is gzipped (level 9). The core figure (dist/index.js, zod and
  * decimal.js excluded) is the one the README states.
  *
- * Also bundles what a portal ships (`scoreSubmission` and one embedded set,
+ * Also bundles what a portal ships (`safeScoreBatch` and one embedded set,
  * dependencies included, for the browser) and checks that no other embedded
  * set is in it.
  *
@@ -105,14 +105,14 @@ const kB = (bytes: number): string => `${(bytes / 1000).toFixed(1)} kB`;
 
 /** The embedded sets as dist/sets.js exports them, with the version and id that mark each in a bundle. */
 /**
- * What a portal ships: `scoreSubmission` and one embedded set (can-tho@2025.1.0), zod and decimal.js
+ * What a portal ships: `safeScoreBatch` and one embedded set (can-tho@2025.1.0), zod and decimal.js
  * included, tree-shaken and minified by esbuild for the browser. Returns its size and the embedded
  * sets found in it (by their `id` and `version` as the minifier writes them).
  */
 async function portalBundle(): Promise<{ min: number; gzip: number; sets: string[] }> {
   const result = await build({
     stdin: {
-      contents: "import { scoreSubmission } from './dist/index.js';\nimport { canTho2025 } from './dist/sets.js';\nexport const score = (units) => scoreSubmission(canTho2025, { units });\n",
+      contents: "import { safeScoreBatch } from './dist/index.js';\nimport { canTho2025 } from './dist/sets.js';\nexport const score = (units) => safeScoreBatch(canTho2025, { units });\n",
       resolveDir: root,
       loader: 'js',
     },
@@ -154,7 +154,7 @@ async function main(): Promise<number> {
 
   const portal = await portalBundle();
   const problems: string[] = [];
-  if (portal.sets.join(',') !== 'can-tho@2025.1.0') problems.push(`a bundle of scoreSubmission and canTho2025 holds the sets ${portal.sets.join(', ') || '(none)'}; it must hold can-tho@2025.1.0 only`);
+  if (portal.sets.join(',') !== 'can-tho@2025.1.0') problems.push(`a bundle of safeScoreBatch and canTho2025 holds the sets ${portal.sets.join(', ') || '(none)'}; it must hold can-tho@2025.1.0 only`);
   // What the bundled files import, and (the same, as a cross-check) what esbuild's output imports: static, require or import().
   for (const specifier of new Set([...core.imports, ...core.outputImports])) {
     if ((CORE_ALLOWED as readonly string[]).includes(packageName(specifier))) continue;
@@ -176,7 +176,7 @@ async function main(): Promise<number> {
     console.log(`\ncore entry point (dist/index.js; zod and decimal.js excluded): ${kB(core.gzip)} minified and gzipped (${kB(core.min)} minified)`);
     if (withDeps) console.log(`core entry point with zod and decimal.js bundled by esbuild (information; bundlers tree-shake zod differently): ${kB(withDeps.gzip)} minified and gzipped (${kB(withDeps.min)} minified)`);
     console.log(`core entry point imports: ${core.imports.join(', ') || '(nothing)'}`);
-    console.log(`portal bundle (scoreSubmission + canTho2025, zod and decimal.js included): ${kB(portal.gzip)} minified and gzipped (${kB(portal.min)} minified); embedded sets in it: ${portal.sets.join(', ')}`);
+    console.log(`portal bundle (safeScoreBatch + canTho2025, zod and decimal.js included): ${kB(portal.gzip)} minified and gzipped (${kB(portal.min)} minified); embedded sets in it: ${portal.sets.join(', ')}`);
   }
 
   if (args.has('--check-readme')) {

@@ -300,7 +300,7 @@ async function main(): Promise<void> {
   console.log(`generator errors         ${total.generatorErrors}`);
   console.log(`coded rejections by code:`);
   for (const [code, n] of Object.entries(total.codes).sort((a, b) => b[1] - a[1])) console.log(`  ${code.padEnd(40)} ${n}`);
-  console.log(`scoreSubmission threw DtiError for an invalid criteria set (coded): ${total.invalidSetThrows}`);
+  console.log(`safeScoreBatch threw DtiError for an invalid criteria set (coded): ${total.invalidSetThrows}`);
   if (Object.keys(total.soft).length > 0) {
     console.log('mutated inputs the library accepted, as the reference saw them (informational):');
     for (const [k, n] of Object.entries(total.soft).sort((a, b) => b[1] - a[1])) console.log(`  ${k.padEnd(60)} ${n}`);

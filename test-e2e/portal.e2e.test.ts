@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { scoreBatch, scoreSubmission, type ScoreReport, type CriteriaSet, type UnitResult } from '../src/index.js';
+import { scoreBatch, safeScoreBatch, type ScoreReport, type CriteriaSet, type UnitResult } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -160,7 +160,7 @@ async function fillForm(page: Page): Promise<void> {
 }
 
 function libraryResult(criteria: CriteriaSet, values: Record<string, unknown>): UnitResult {
-  const outcome = scoreSubmission(criteria, { units: [{ id: 'e2e', name: UNIT_NAME, level: LEVEL, values }] });
+  const outcome = safeScoreBatch(criteria, { units: [{ id: 'e2e', name: UNIT_NAME, level: LEVEL, values }] });
   if (!outcome.ok) throw new Error(`the library rejects the e2e input: ${JSON.stringify(outcome.issues)}`);
   return outcome.value.results[0]!;
 }
@@ -263,7 +263,7 @@ describe(`portal: ${SET}, level ${LEVEL}`, () => {
     await page.getByTestId('input-KTS.3.1').fill('2.5');
 
     // The library's own verdict on the same values.
-    const outcome = scoreSubmission(criteria, {
+    const outcome = safeScoreBatch(criteria, {
       units: [{ id: 'e2e', level: LEVEL, values: { ...expectedValues(), 'CQS.2.2': { numerator: '9', denominator: '5' }, 'CQS.3.1': { numerator: '-1', denominator: '30' }, 'KTS.3.1': '2.5' } }],
     });
     expect(outcome.ok).toBe(false);
@@ -326,7 +326,7 @@ describe(`portal: ${SET}, level ${LEVEL}`, () => {
       await expect.poll(() => page.evaluate(() => document.documentElement.dataset['scope'])).toBe(`${ref}/${level}${group ? `/${group}` : ''}`);
       const set = getCriteria(ref);
       const shown = JSON.parse(await text(page, 'submission-json')) as { units: { values: Record<string, unknown> }[] };
-      const outcome = scoreSubmission(set, { units: [{ id: 'e2e', level, ...(group ? { group } : {}), values: shown.units[0]!.values }] });
+      const outcome = safeScoreBatch(set, { units: [{ id: 'e2e', level, ...(group ? { group } : {}), values: shown.units[0]!.values }] });
       expect(outcome.ok).toBe(true);
       if (outcome.ok) {
         expect(await text(page, 'total-points')).toBe(outcome.value.results[0]!.points);

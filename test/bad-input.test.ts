@@ -1,16 +1,16 @@
 // The catalogue of bad input (docs/guides/bad-input.md): one test per row. Every row must give a
 // coded issue naming the path, never an uncoded exception, and never a silently dropped value.
 import { describe, expect, it } from 'vitest';
-import { DtiError, ISSUE_CODES, parseSubmissionJson, scoreBatch, scoreSubmission, validateCriteria, validateCriteriaJson, type Issue } from '../src/index.js';
+import { DtiError, ISSUE_CODES, safeParseSubmissionJson, scoreBatch, safeScoreBatch, safeParseCriteria, safeParseCriteriaJson, type Issue } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 import { expectWellFormedIssue } from './support/issues.js';
-import { parseSubmissionsCsv } from '../src/csv/index.js';
+import { safeParseSubmissionsCsv } from '../src/csv/index.js';
 
 const criteria = getCriteria('can-tho@2022.1.0');
 const commune = (values: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ id: 'x', level: 'commune', values, ...extra });
 
 function issuesOf(submission: unknown): Issue[] {
-  const outcome = scoreSubmission(criteria, submission);
+  const outcome = safeScoreBatch(criteria, submission);
   expect(outcome.ok, 'expected the input to be rejected').toBe(false);
   return outcome.ok ? [] : [...outcome.issues];
 }
@@ -22,16 +22,16 @@ function expectIssue(issues: readonly Issue[], code: string, path: string): void
 
 describe('malformed text', () => {
   it('malformed JSON is json/syntax, for criteria and for submissions', () => {
-    const set = validateCriteriaJson('{ "format": 1, ');
+    const set = safeParseCriteriaJson('{ "format": 1, ');
     expect(set.ok).toBe(false);
     if (!set.ok) expectIssue(set.issues, 'json/syntax', '$');
-    const sub = parseSubmissionJson('{"units": [}');
+    const sub = safeParseSubmissionJson('{"units": [}');
     expect(sub.ok).toBe(false);
     if (!sub.ok) expectIssue(sub.issues, 'json/syntax', '$');
   });
 
   it('malformed CSV is csv/syntax with the spreadsheet row', () => {
-    const result = parseSubmissionsCsv('id,level,name\nx,commune,"unclosed\n', criteria);
+    const result = safeParseSubmissionsCsv('id,level,name\nx,commune,"unclosed\n', criteria);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues[0]?.code).toBe('csv/syntax');
   });
@@ -111,7 +111,7 @@ describe('prototype keys', () => {
     expectIssue(issuesOf(batch), 'schema/unknown-key', 'constructor');
     const set = JSON.parse(JSON.stringify(criteria)) as Record<string, unknown>;
     const tampered = JSON.parse(JSON.stringify(set).replace('"code":"CQS"', '"__proto__":{"polluted":1},"code":"CQS"')) as unknown;
-    const result = validateCriteria(tampered);
+    const result = safeParseCriteria(tampered);
     expect(result.ok).toBe(false);
     if (!result.ok) expectIssue(result.issues, 'schema/unknown-key', 'nodes[0].__proto__');
     const checklist = JSON.parse('{"units":[{"id":"x","level":"commune","values":{"CQS.1.4":{"__proto__":true}}}]}') as unknown;
@@ -124,14 +124,14 @@ describe('size and depth limits', () => {
   it('a criteria tree deeper than 16 levels is criteria/too-deep, without a stack overflow', () => {
     let node: Record<string, unknown> = { code: 'A', name: { vi: 'a' }, rule: { kind: 'boolean' }, points: '1' };
     for (let i = 0; i < 100_000; i++) node = { code: 'A', name: { vi: 'a' }, children: [node] };
-    const result = validateCriteria({ ...JSON.parse(JSON.stringify(criteria)), nodes: [node] });
+    const result = safeParseCriteria({ ...JSON.parse(JSON.stringify(criteria)), nodes: [node] });
     expect(result.ok).toBe(false);
     if (!result.ok) expectIssue(result.issues, 'criteria/too-deep', 'nodes');
   });
 
   it('more than 20,000 nodes is input/too-large', () => {
     const leaves = Array.from({ length: 20_001 }, (_, i) => ({ code: `A.${i}`, name: { vi: 'a' }, rule: { kind: 'boolean' }, points: '1' }));
-    const result = validateCriteria({ ...JSON.parse(JSON.stringify(criteria)), nodes: [{ code: 'A', name: { vi: 'a' }, children: leaves }] });
+    const result = safeParseCriteria({ ...JSON.parse(JSON.stringify(criteria)), nodes: [{ code: 'A', name: { vi: 'a' }, children: leaves }] });
     expect(result.ok).toBe(false);
     if (!result.ok) expectIssue(result.issues, 'input/too-large', 'nodes');
   });
@@ -148,13 +148,13 @@ describe('size and depth limits', () => {
     expectIssue(issuesOf({ units: [commune({ 'CQS.1.3': { numerator: deep, denominator: 1 } })] }), 'value/shape', 'units[0].values["CQS.1.3"].numerator');
     let nested: unknown = [];
     for (let i = 0; i < 100_000; i++) nested = [nested];
-    const outcome = scoreSubmission(criteria, { units: [commune({ 'CQS.1.4': nested, 'CQS.8.1': nested })] });
+    const outcome = safeScoreBatch(criteria, { units: [commune({ 'CQS.1.4': nested, 'CQS.8.1': nested })] });
     expect(outcome.ok).toBe(false);
   });
 
   it('a deeply nested JSON text is rejected with a code', () => {
     const text = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
-    const result = parseSubmissionJson(text);
+    const result = safeParseSubmissionJson(text);
     expect(result.ok).toBe(false);
   });
 });

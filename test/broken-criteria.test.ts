@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, validateCriteria, validateCriteriaJson, type Issue } from '../src/index.js';
+import { formatIssue, safeParseCriteria, safeParseCriteriaJson, type Issue } from '../src/index.js';
 import { expectWellFormedIssue } from './support/issues.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -41,7 +41,7 @@ interface BrokenCase {
 const readJson = (path: string): unknown => JSON.parse(readFileSync(path, 'utf8'));
 const cases = readJson(join(BROKEN_DIR, MANIFEST)) as BrokenCase[];
 const issuesOf = (file: string): readonly Issue[] => {
-  const result = validateCriteria(readJson(join(BROKEN_DIR, file)));
+  const result = safeParseCriteria(readJson(join(BROKEN_DIR, file)));
   return result.ok ? [] : result.issues;
 };
 const show = (issues: readonly Issue[]): string => issues.map((i) => formatIssue(i, 'en')).join('\n');
@@ -58,7 +58,7 @@ function expectCleanIssues(issues: readonly Issue[]): void {
 }
 
 function checkCase(c: BrokenCase): void {
-  const result = validateCriteria(readJson(join(BROKEN_DIR, c.file)));
+  const result = safeParseCriteria(readJson(join(BROKEN_DIR, c.file)));
   expect(result.ok, `${c.file} should be rejected`).toBe(false);
   const issues = result.ok ? [] : result.issues;
   for (const want of c.expect) {
@@ -78,7 +78,7 @@ function checkCase(c: BrokenCase): void {
 
 describe('the base criteria set', () => {
   it('small-valid.json validates', () => {
-    const result = validateCriteria(readJson(BASE_FILE));
+    const result = safeParseCriteria(readJson(BASE_FILE));
     expect(result.ok ? [] : show(result.issues)).toEqual([]);
     expect(result.ok).toBe(true);
   });
@@ -112,9 +112,9 @@ describe('the catalogue of broken criteria files', () => {
   }
 });
 
-describe('validateCriteriaJson', () => {
+describe('safeParseCriteriaJson', () => {
   it('reports malformed JSON text as json/syntax', () => {
-    const result = validateCriteriaJson('{ "format": 1, "id": "test-small",');
+    const result = safeParseCriteriaJson('{ "format": 1, "id": "test-small",');
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toHaveLength(1);
@@ -124,7 +124,7 @@ describe('validateCriteriaJson', () => {
 
   it('reports a broken file read as text like the parsed object', () => {
     const text = readFileSync(join(BROKEN_DIR, '01-misspelt-key-top.json'), 'utf8');
-    const result = validateCriteriaJson(text);
+    const result = safeParseCriteriaJson(text);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues.map((i) => [i.code, i.path])).toEqual([['schema/unknown-key', 'descripton']]);
@@ -135,7 +135,7 @@ describe('validateCriteriaJson', () => {
     expect(bytes[0]).not.toBe(0xef);
     const text = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]).toString('utf8');
     expect(text.charCodeAt(0)).toBe(0xfeff);
-    const result = validateCriteriaJson(text);
+    const result = safeParseCriteriaJson(text);
     expect(result.ok ? [] : show(result.issues)).toEqual([]);
     expect(result.ok).toBe(true);
   });

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messageOf } from './support/issues.js';
-import { createRegistry, criteriaHash, criteriaSource, scoreSubmission, type CriteriaSet, type ScoreReport } from '../src/index.js';
-import { openCriteriaRegistry } from '../src/node/index.js';
+import { createRegistry, criteriaHash, criteriaSource, safeScoreBatch, type CriteriaSet, type ScoreReport } from '../src/index.js';
+import { safeOpenCriteriaRegistry } from '../src/node/index.js';
 import { canTho2022, canTho2025, embeddedCriteria, getCriteria } from '../src/sets/index.js';
 import { dti, dtiAsync } from './support/cli.js';
 
@@ -118,33 +118,33 @@ describe('a period outside the set\'s dates is said in every output format', () 
 
 describe('resolution', () => {
   it('an unknown reference lists the versions that exist; a bare id with no version in force is coded', () => {
-    const missing = embeddedCriteria.resolve('can-tho@2030.1.0');
+    const missing = embeddedCriteria.safeResolve('can-tho@2030.1.0');
     expect(missing.ok).toBe(false);
     if (missing.ok) return;
     expect(missing.issues[0]?.code).toBe('criteria/not-found');
     expect(messageOf(missing.issues[0])).toContain('can-tho@2022.1.0, can-tho@2023.1.0, can-tho@2025.1.0');
-    const unknownId = embeddedCriteria.resolve('ha-noi');
+    const unknownId = embeddedCriteria.safeResolve('ha-noi');
     expect(messageOf(!unknownId.ok && unknownId.issues[0])).toContain('can-tho, vn-dti-province');
-    const early = embeddedCriteria.resolve('can-tho', { period: '2021' });
+    const early = embeddedCriteria.safeResolve('can-tho', { period: '2021' });
     expect(!early.ok && early.issues.map((i) => i.code)).toEqual(['criteria/none-in-force']);
     expect(messageOf(!early.ok && early.issues[0])).toContain('can-tho@2022.1.0 (2022-07-14 → …)');
-    const badPeriod = embeddedCriteria.resolve('can-tho', { period: 'năm ngoái' });
+    const badPeriod = embeddedCriteria.safeResolve('can-tho', { period: 'năm ngoái' });
     expect(!badPeriod.ok && badPeriod.issues[0]?.code).toBe('version/period-format');
     for (const ref of ['criteria/can-tho/2022.1.0.json', '../secret', 'Can-Tho', 'can-tho@2022', '']) {
-      const bad = embeddedCriteria.resolve(ref);
+      const bad = embeddedCriteria.safeResolve(ref);
       expect(!bad.ok && bad.issues[0]?.code, ref).toBe('criteria/bad-reference');
     }
   });
 
   it('resolves by the last day of the period, the latest `from` winning', () => {
-    const version = (period: string): string | false => { const r = embeddedCriteria.resolve('can-tho', { period }); return r.ok && r.value.version; };
+    const version = (period: string): string | false => { const r = embeddedCriteria.safeResolve('can-tho', { period }); return r.ok && r.value.version; };
     expect(version('2022')).toBe('2022.1.0');
     expect(version('2024')).toBe('2023.1.0');
     expect(version('2025-H1')).toBe('2023.1.0');
     expect(version('2025-06')).toBe('2023.1.0');
     expect(version('2025-07')).toBe('2025.1.0');
     expect(version('2025')).toBe('2025.1.0');
-    const latest = embeddedCriteria.resolve('can-tho');
+    const latest = embeddedCriteria.safeResolve('can-tho');
     expect(latest.ok && latest.value.version).toBe('2025.1.0');
   });
 
@@ -155,32 +155,32 @@ describe('resolution', () => {
     mkdirSync(join(folder, 'can-tho'), { recursive: true });
     writeFileSync(join(folder, 'can-tho', '2025.1.0.json'), JSON.stringify(altered, null, 2));
     writeFileSync(join(folder, 'manifest.json'), JSON.stringify({ format: 1, sets: [{ id: 'can-tho', version: '2025.1.0', status: 'published', effective: altered.effective, basis: altered.basis.map((b: { ref: string }) => b.ref), sha256: criteriaHash(getCriteria('can-tho@2025.1.0')).replace(/^./, '0'), file: 'can-tho/2025.1.0.json' }] }, null, 2));
-    const registry = openCriteriaRegistry({ criteriaDir: folder, cwd: dir, env: {} });
+    const registry = safeOpenCriteriaRegistry({ criteriaDir: folder, cwd: dir, env: {} });
     expect(registry.ok).toBe(true);
     if (!registry.ok) return;
-    const conflict = registry.value.resolve('can-tho@2025.1.0');
+    const conflict = registry.value.safeResolve('can-tho@2025.1.0');
     expect(!conflict.ok && conflict.issues[0]?.code).toBe('criteria/conflict');
     expect(messageOf(!conflict.ok && conflict.issues[0])).toContain(folder);
     expect(messageOf(!conflict.ok && conflict.issues[0])).toContain('embedded');
     // The other versions still resolve; the CLI answers the same.
-    expect(registry.value.resolve('can-tho@2022.1.0').ok).toBe(true);
+    expect(registry.value.safeResolve('can-tho@2022.1.0').ok).toBe(true);
     const cli = dti('score', examples2025, '--criteria-dir', folder);
     expect(cli.code).toBe(1);
     expect(cli.err).toContain('[criteria/conflict]');
   });
 
   it('a folder named explicitly must exist and hold a manifest; DTI_CRITERIA_DIR is read', () => {
-    expect(openCriteriaRegistry({ criteriaDir: join(tmpdir(), 'no-such-dti-folder'), env: {} }).ok).toBe(false);
-    const viaEnv = openCriteriaRegistry({ cwd: tmpdir(), env: { DTI_CRITERIA_DIR: join(repo, 'test/fixtures/other-province/criteria') } });
+    expect(safeOpenCriteriaRegistry({ criteriaDir: join(tmpdir(), 'no-such-dti-folder'), env: {} }).ok).toBe(false);
+    const viaEnv = safeOpenCriteriaRegistry({ cwd: tmpdir(), env: { DTI_CRITERIA_DIR: join(repo, 'test/fixtures/other-province/criteria') } });
     expect(viaEnv.ok && viaEnv.value.sources.length).toBe(2);
-    const sx = viaEnv.ok ? viaEnv.value.resolve('song-xanh', { period: '2024' }) : undefined;
+    const sx = viaEnv.ok ? viaEnv.value.safeResolve('song-xanh', { period: '2024' }) : undefined;
     expect(sx?.ok && sx.value.version).toBe('2024.1.0');
     expect(dti('score', examples2025, '--criteria-dir', join(tmpdir(), 'no-such-dti-folder')).err).toContain('[criteria/source]');
   });
 
   it('a published file edited after publishing is refused when resolved by name', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dti-tamper-'));
-    const result = openCriteriaRegistry({ cwd: dir, env: {} });
+    const result = safeOpenCriteriaRegistry({ cwd: dir, env: {} });
     expect(result.ok).toBe(true);
     return inFolder(dir, () => {
       expect(dti('criteria', 'new', 'can-tho', '--from', '2025.1.0', '--version', '2026.1.0', '--title', 'Bộ 2026').code).toBe(0);
@@ -212,7 +212,7 @@ describe('submissions name sets, never files', () => {
         expect(out + err).not.toContain('hunter2');
       }
     }
-    const library = scoreSubmission(canTho2022, { criteria: secret, units: [] });
+    const library = safeScoreBatch(canTho2022, { criteria: secret, units: [] });
     expect(!library.ok && library.issues.map((i) => `${i.path} [${i.code}]`)).toEqual(['criteria [schema/format]']);
   });
 });
@@ -220,20 +220,20 @@ describe('submissions name sets, never files', () => {
 describe('immutable sets, safe caches', () => {
   it('every set handed out is deep-frozen: an edit after use is refused', () => {
     const set = getCriteria('can-tho@2022.1.0');
-    scoreSubmission(set, { units: [] });
+    safeScoreBatch(set, { units: [] });
     expect(Object.isFrozen(set)).toBe(true);
     expect(() => { (set as { title: unknown }).title = { vi: 'x' }; }).toThrow(TypeError);
     const leaf = set.nodes[0]!.children![0]!.children![0]!;
     expect(() => { (leaf.points as Record<string, unknown>).commune = '999'; }).toThrow(TypeError);
     const registry = createRegistry([criteriaSource('mine', [JSON.parse(JSON.stringify(canTho2022)) as CriteriaSet])]);
-    const mine = registry.resolve('can-tho@2022.1.0');
+    const mine = registry.safeResolve('can-tho@2022.1.0');
     expect(mine.ok && Object.isFrozen(mine.value.nodes[0])).toBe(true);
   });
 
   it('a set of the caller\'s own (not frozen) is scored and stamped as its current content after an edit', () => {
     const own = JSON.parse(JSON.stringify(canTho2022)) as { nodes: { children: { children: { code: string; points: Record<string, string> }[] }[] }[] } & CriteriaSet;
     const submission = { units: [{ id: 'x', level: 'commune', values: { 'CQS.2.1': true } }] };
-    const first = scoreSubmission(own, submission);
+    const first = safeScoreBatch(own, submission);
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     const leaf = own.nodes.flatMap((p) => p.children).flatMap((g) => g.children).find((l) => l.code === 'CQS.2.1')!;
@@ -241,7 +241,7 @@ describe('immutable sets, safe caches', () => {
     leaf.points = { ...leaf.points, commune: String(Number(leaf.points.commune) + 5) };
     const commune = own.levels.find((level) => level.id === 'commune') as { expectedMax?: unknown };
     commune.expectedMax = String(Number(commune.expectedMax) + 5);
-    const second = scoreSubmission(own, submission);
+    const second = safeScoreBatch(own, submission);
     expect(second.ok, second.ok ? '' : JSON.stringify(second.issues.slice(0, 2))).toBe(true);
     if (!second.ok) return;
     expect(second.value.results[0]!.nodes['CQS.2.1']!.points).not.toBe(before);

@@ -10,12 +10,12 @@ import {
   mapCsvHeader,
   parseBooleanCell,
   parseDecimalCell,
-  parseSubmissionsCsv,
+  safeParseSubmissionsCsv,
   readCsvTable,
   readScalarCell,
   submissionToCsv,
 } from '../src/csv/index.js';
-import { DtiError, scoreSubmission, type Issue, type ScoreReport, type Submission } from '../src/index.js';
+import { DtiError, safeScoreBatch, type Issue, type ScoreReport, type Submission } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 import { MAX_UNITS } from '../src/format/submission-schema.js';
 import { batchFor } from './support/arbitraries.js';
@@ -27,14 +27,14 @@ const exampleCsv = readFileSync(new URL('submissions.csv', exampleDir), 'utf8');
 const exampleJson = JSON.parse(readFileSync(new URL('submissions.json', exampleDir), 'utf8')) as Submission;
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/csv/${name}`, import.meta.url), 'utf8');
 
-function parsed(text: string, options: Parameters<typeof parseSubmissionsCsv>[2] = {}): Submission {
-  const result = parseSubmissionsCsv(text, criteria, options);
+function parsed(text: string, options: Parameters<typeof safeParseSubmissionsCsv>[2] = {}): Submission {
+  const result = safeParseSubmissionsCsv(text, criteria, options);
   if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${messageOf(i)} [${i.code}]`).join('\n'));
   return result.value;
 }
 
-function issuesOf(text: string, options: Parameters<typeof parseSubmissionsCsv>[2] = {}): Issue[] {
-  const result = parseSubmissionsCsv(text, criteria, options);
+function issuesOf(text: string, options: Parameters<typeof safeParseSubmissionsCsv>[2] = {}): Issue[] {
+  const result = safeParseSubmissionsCsv(text, criteria, options);
   expect(result.ok).toBe(false);
   return result.ok ? [] : [...result.issues];
 }
@@ -108,11 +108,11 @@ describe('the Cần Thơ 2022 example', () => {
     expect(vi).toContain(';19,5;');
     expect(parsed(vi, { locale: 'vi' })).toEqual(parsed(exampleCsv));
     // A Vietnamese file read as plain decimals (or the reverse) fails loudly instead of being misread.
-    expect(parseSubmissionsCsv(vi, criteria).ok).toBe(false);
-    expect(parseSubmissionsCsv(exampleCsv, criteria, { locale: 'vi' }).ok).toBe(false);
+    expect(safeParseSubmissionsCsv(vi, criteria).ok).toBe(false);
+    expect(safeParseSubmissionsCsv(exampleCsv, criteria, { locale: 'vi' }).ok).toBe(false);
   });
 
-  it('round-trips: submissionToCsv then parseSubmissionsCsv gives the same submission', () => {
+  it('round-trips: submissionToCsv then safeParseSubmissionsCsv gives the same submission', () => {
     const once = parsed(exampleCsv, { period: '2022' });
     const twice = parsed(submissionToCsv(once, criteria), { period: '2022' });
     expect(twice).toEqual(once);
@@ -320,7 +320,7 @@ describe('problems, all reported with code and path', () => {
 
   it('returns the issues of an invalid criteria set instead of throwing', () => {
     const broken = { ...criteria, nodes: [] } as unknown as typeof criteria;
-    const result = parseSubmissionsCsv('id,level\n', broken);
+    const result = safeParseSubmissionsCsv('id,level\n', broken);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.issues.length).toBeGreaterThan(0);
   });
@@ -328,12 +328,12 @@ describe('problems, all reported with code and path', () => {
   it('leaves value checks to the scorer', () => {
     const submission = parsed('id,level,CQS.1.3.numerator,CQS.1.3.denominator,CQS.1.1,KTS.1.2\nx,commune,20,15,boss,-1\n');
     expect(submission.units[0]?.values).toEqual({ 'CQS.1.3': { numerator: '20', denominator: '15' }, 'CQS.1.1': 'boss', 'KTS.1.2': '-1' });
-    const outcome = scoreSubmission(criteria, submission);
+    const outcome = safeScoreBatch(criteria, submission);
     expect(outcome.ok).toBe(false);
     if (!outcome.ok) expect(outcome.issues.map((i) => i.code)).toEqual(['value/numerator-exceeds-denominator', 'value/unknown-option', 'value/negative']);
     // CQS.3.4 is a department leaf: its cell is read, and the scorer says it does not apply.
     const dept = parsed('id,level,CQS.3.4\nx,commune,2\n');
-    const again = scoreSubmission(criteria, dept);
+    const again = safeScoreBatch(criteria, dept);
     expect(again.ok ? [] : again.issues.map((i) => [i.code, i.path])).toEqual([['submission/leaf-not-applicable', 'units[0].values["CQS.3.4"]']]);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { criteriaJsonSchema, scoreBatch, submissionJsonSchema, validateCriteria, type CriteriaSet } from '../src/index.js';
+import { criteriaJsonSchema, scoreBatch, submissionJsonSchema, safeParseCriteria, type CriteriaSet } from '../src/index.js';
 import { EMBEDDED_SETS, embeddedCriteria, getCriteria } from '../src/sets/index.js';
 import { leavesOf } from './support/arbitraries.js';
 
@@ -27,7 +27,7 @@ function independentMax(set: CriteriaSet): Map<string, number> {
 describe('criteria files', () => {
   it.each(files)('%s validates and its totals equal expectedMax', (file) => {
     const data = JSON.parse(readFileSync(file, 'utf8')) as CriteriaSet;
-    const result = validateCriteria(data);
+    const result = safeParseCriteria(data);
     expect(result.ok ? [] : result.issues).toEqual([]);
     expect(file).toBe(`criteria/${data.id}/${data.version}.json`);
     const totals = independentMax(data);

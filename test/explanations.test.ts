@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formFields, listFormFields, scoreSubmission, type Localized, type UnitSubmission } from '../src/index.js';
+import { formFields, listFormFields, safeScoreBatch, type Localized, type UnitSubmission } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 
 interface ExplanationCase {
@@ -15,7 +15,7 @@ const criteria = getCriteria(golden.criteria);
 describe('explanations (test/golden/explanations.json)', () => {
   it.each(golden.cases.map((c) => [c.title, c] as const))('%s', (_title, c) => {
     for (const fastPath of [true, false]) {
-      const outcome = scoreSubmission(criteria, { units: c.units }, { fastPath });
+      const outcome = safeScoreBatch(criteria, { units: c.units }, { fastPath });
       expect(outcome.ok).toBe(true);
       if (!outcome.ok) return;
       for (const [unit, nodes] of Object.entries(c.expect)) {
@@ -48,7 +48,7 @@ describe('rules in words (test/golden/rules-in-words.json)', () => {
 describe('an aggregate over its cap says the sum before the cap', () => {
   const data = JSON.parse(readFileSync(new URL('golden/cases/aggregate-cap.json', import.meta.url), 'utf8')) as { criteria: unknown; submission: unknown };
   it.each([true, false])('fast path %s', (fastPath) => {
-    const outcome = scoreSubmission(data.criteria as never, data.submission, { fastPath });
+    const outcome = safeScoreBatch(data.criteria as never, data.submission, { fastPath });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.value.results.find((r) => r.unit === 'c1')?.nodes.B?.explanation).toEqual({
@@ -61,7 +61,7 @@ describe('an aggregate over its cap says the sum before the cap', () => {
     const set = JSON.parse(readFileSync(new URL('fixtures/other-province/criteria/song-xanh/2024.1.0.json', import.meta.url), 'utf8')) as never;
     const submission = JSON.parse(readFileSync(new URL('fixtures/other-province/submissions-2024.json', import.meta.url), 'utf8')) as unknown;
     for (const fastPath of [true, false]) {
-      const outcome = scoreSubmission(set, submission, { fastPath });
+      const outcome = safeScoreBatch(set, submission, { fastPath });
       expect(outcome.ok).toBe(true);
       if (!outcome.ok) return;
       expect(outcome.value.results.find((r) => r.unit === 'so-tu-phap')?.nodes['NL.3']?.explanation?.en).toBe('Sum 8.5 + 15.0 = 23.5, capped at 20.0 → 20.0 of 20.0 → index 1.000');

@@ -3,7 +3,7 @@
 // wild inputs, and report by report (byte-identical JSON) on random batches.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Dec, divideRounded, readDecimal, scoreSubmission, toFixed, type CriteriaSet, type Issue, type Rule } from '../src/index.js';
+import { Dec, divideRounded, readDecimal, safeScoreBatch, toFixed, type CriteriaSet, type Issue, type Rule } from '../src/index.js';
 import { EMBEDDED_SETS, getCriteria } from '../src/sets/index.js';
 import { RULE_KINDS } from '../src/rules/registry.js';
 import { approx, approxOf, FAST_NOT_APPLICABLE, percent, percentExact, percentOf, show } from '../src/rules/shared.js';
@@ -387,8 +387,8 @@ const sets: readonly CriteriaSet[] = EMBEDDED_SETS;
 
 function sameReports(set: CriteriaSet, submission: unknown, options: { skipInvalid?: boolean } = {}): void {
   for (const explain of [true, false]) {
-    const fast = JSON.stringify(scoreSubmission(set, submission, { ...options, explain }));
-    const decimal = JSON.stringify(scoreSubmission(set, submission, { ...options, explain, fastPath: false }));
+    const fast = JSON.stringify(safeScoreBatch(set, submission, { ...options, explain }));
+    const decimal = JSON.stringify(safeScoreBatch(set, submission, { ...options, explain, fastPath: false }));
     if (fast === decimal) continue;
     let at = 0;
     while (fast[at] === decimal[at]) at++;

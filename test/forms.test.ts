@@ -5,7 +5,7 @@ import { expectWellFormedIssue } from './support/issues.js';
 import { formFields, listFormFields, type FormField, type FormSection } from '../src/forms/form-fields.js';
 import { unitSubmissionJsonSchemaFor, unitSubmissionSchemaFor } from '../src/forms/unit-schema.js';
 import { fromZodIssues } from '../src/format/zod-issues.js';
-import { DtiError, ISSUE_CODES, formatPath, parseCriteria, scoreSubmission, type CriteriaNode, type CriteriaSet, type Issue, type PathSegment, type UnitSubmission } from '../src/index.js';
+import { DtiError, ISSUE_CODES, formatPath, parseCriteria, safeScoreBatch, type CriteriaNode, type CriteriaSet, type Issue, type PathSegment, type UnitSubmission } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 import { leavesOf, unitFor } from './support/arbitraries.js';
 
@@ -38,7 +38,7 @@ function pointsAt(node: CriteriaNode, level: string): number {
 const CASES = REFS.flatMap((ref) => atomsOf(getCriteria(ref)).map((atom) => [ref, atom] as const));
 
 const scorerIssues = (set: CriteriaSet, unit: unknown): readonly Issue[] => {
-  const outcome = scoreSubmission(set, { units: [unit] });
+  const outcome = safeScoreBatch(set, { units: [unit] });
   return outcome.ok ? [] : outcome.issues;
 };
 
@@ -89,7 +89,7 @@ describe('formFields', () => {
     const total = sections.reduce((acc, s) => acc + Number(s.maxPoints), 0);
     expect(total).toBe(expectedMax(set, atom));
     // An empty unit under `missing: zero` counts every leaf: the scorer's maxima are the form's.
-    const outcome = scoreSubmission(set, { units: [{ id: 'u', level, ...(group ? { group } : {}), values: {} }] });
+    const outcome = safeScoreBatch(set, { units: [{ id: 'u', level, ...(group ? { group } : {}), values: {} }] });
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
     const result = outcome.value.results[0]!;
     expect(Number(result.maxPoints)).toBe(total);

@@ -16,7 +16,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DtiError, parseSubmission, scoreBatch, scoreSubmission, validateCriteria, type CriteriaSet, type Submission } from '../src/index.js';
+import { DtiError, safeParseSubmission, scoreBatch, safeScoreBatch, safeParseCriteria, type CriteriaSet, type Submission } from '../src/index.js';
 import { caseArb, garbageArb, POLLUTION_SENTINEL, SeededRnd, validSetArb } from './fuzz/arbitraries.js';
 import { badIssues, checkCase, checkGarbage, invariantProblem, polluted, type GarbageTally } from './fuzz/checks.js';
 import { referenceScore } from './fuzz/reference-scorer.js';
@@ -40,7 +40,7 @@ describe('fuzz: generated valid input', () => {
   it('(a) every generated criteria set validates', () => {
     fc.assert(
       fc.property(validSetArb, (generated) => {
-        const result = validateCriteria(generated.set);
+        const result = safeParseCriteria(generated.set);
         expect(result.ok ? [] : result.issues.slice(0, 5)).toEqual([]);
       }),
       params(500, 1),
@@ -71,7 +71,7 @@ describe('fuzz: generated valid input', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         fc.pre(c.generated.pointDecimals <= c.generated.roundingPoints);
-        const outcome = scoreSubmission(c.generated.set, c.submission);
+        const outcome = safeScoreBatch(c.generated.set, c.submission);
         if (outcome.ok) expect(invariantProblem(outcome.value)).toBeUndefined();
       }),
       params(300, 4),
@@ -105,9 +105,9 @@ describe('fuzz: garbage', () => {
     expect(polluted()).toBe(false);
     for (const text of texts) {
       const input: unknown = JSON.parse(text);
-      const parsed = parseSubmission(input);
+      const parsed = safeParseSubmission(input);
       expect(parsed.ok ? undefined : badIssues(parsed.issues)).toBeUndefined();
-      const outcome = scoreSubmission(set, input);
+      const outcome = safeScoreBatch(set, input);
       expect(outcome.ok ? undefined : badIssues(outcome.issues)).toBeUndefined();
       try {
         scoreBatch(set, input);
@@ -115,7 +115,7 @@ describe('fuzz: garbage', () => {
         expect(error).toBeInstanceOf(DtiError);
       }
       const criteria: unknown = JSON.parse(`{"__proto__": ${payload}, "nodes": [{"__proto__": ${payload}, "code": "A"}], "levels": [{"constructor": ${payload}}]}`);
-      const validated = validateCriteria(criteria);
+      const validated = safeParseCriteria(criteria);
       expect(validated.ok ? 'accepted' : badIssues(validated.issues)).toBeUndefined();
       expect(polluted()).toBe(false);
       expect(({} as Record<string, unknown>)[POLLUTION_SENTINEL]).toBeUndefined();
@@ -144,14 +144,14 @@ const base = {
 } as const;
 
 describe('fuzz: known issues', () => {
-  it('validateCriteria never throws, even when rule.kind is a BigInt or a cyclic object (JS input)', () => {
+  it('safeParseCriteria never throws, even when rule.kind is a BigInt or a cyclic object (JS input)', () => {
     const set = JSON.parse(JSON.stringify(validSetFor())) as { nodes: unknown[] };
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
     for (const kind of [10n, cyclic]) {
       set.nodes = [{ code: 'A', name: { vi: 'A' }, points: '1', rule: { kind } }];
       // Library: TypeError from JSON.stringify in src/format/zod-issues.ts (the rule/unknown-kind message).
-      const result = validateCriteria(set);
+      const result = safeParseCriteria(set);
       expect(result.ok ? undefined : badIssues(result.issues)).toBeUndefined();
     }
   });
@@ -193,7 +193,7 @@ describe('fuzz: known issues', () => {
         { code: 'B', name: { vi: 'B' }, points: '10', rule: { kind: 'boolean' } },
       ],
     };
-    const capped = validateCriteria(withCap);
+    const capped = safeParseCriteria(withCap);
     expect(capped.ok ? [] : capped.issues.map((i) => `${i.code} @ ${i.path}`)).toContain('criteria/precision @ nodes[0].cap');
     const withPoints = {
       ...base,
@@ -201,7 +201,7 @@ describe('fuzz: known issues', () => {
       levels: [{ id: 'commune', name: { vi: 'Xã' } }],
       nodes: [{ code: 'A', name: { vi: 'A' }, children: [1, 2, 3].map((i) => ({ code: `A.${i}`, name: { vi: `A.${i}` }, points: '2.5', rule: { kind: 'boolean' } })) }],
     };
-    const pointed = validateCriteria(withPoints);
+    const pointed = safeParseCriteria(withPoints);
     expect(pointed.ok ? [] : pointed.issues.map((i) => `${i.code} @ ${i.path}`)).toContain('criteria/precision @ nodes[0].children[0].points');
   });
 });

@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { scoreSubmission, validateCriteria, type CriteriaSet, type ScoreReport, type UnitResult } from '../src/index.js';
+import { safeScoreBatch, safeParseCriteria, type CriteriaSet, type ScoreReport, type UnitResult } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -70,7 +70,7 @@ function loadCases(): { file: string; data: GoldenCase }[] {
 
 function resolveCriteria(criteria: GoldenCase['criteria']): CriteriaSet {
   if (typeof criteria === 'string') return getCriteria(criteria);
-  const checked = validateCriteria(criteria);
+  const checked = safeParseCriteria(criteria);
   if (!checked.ok) throw new Error(`inline criteria set is invalid: ${JSON.stringify(checked.issues, null, 2)}`);
   return checked.value;
 }
@@ -102,7 +102,7 @@ const issueRefs = (issues: readonly { code: string; path: string }[]): IssueRef[
 
 function runCase(data: GoldenCase): void {
   const criteria = resolveCriteria(data.criteria);
-  const outcome = scoreSubmission(criteria, data.submission, data.options ?? {});
+  const outcome = safeScoreBatch(criteria, data.submission, data.options ?? {});
 
   if (data.expectIssues !== undefined) {
     expect(outcome.ok, 'the batch should be refused').toBe(false);

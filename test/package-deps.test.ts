@@ -95,12 +95,12 @@ describe('package dependencies of the entry points', () => {
     expect(explain(node, notBuiltin)).toEqual(explain(node, ['decimal.js', 'zod']));
   });
 
-  it('a bundle of scoreSubmission and one embedded set carries that set only (tree-shaken)', async () => {
+  it('a bundle of safeScoreBatch and one embedded set carries that set only (tree-shaken)', async () => {
     const sets = readdirSync(join(root, 'criteria')).filter((id) => statSync(join(root, 'criteria', id)).isDirectory())
       .flatMap((id) => readdirSync(join(root, 'criteria', id)).map((file) => `criteria/${id}/${file}`));
     expect(sets.length).toBeGreaterThan(2);
     const result = await build({
-      stdin: { contents: "import { scoreSubmission } from './src/index.ts';\nimport { canTho2025 } from './src/sets/index.ts';\nexport const score = (units) => scoreSubmission(canTho2025, { units });\n", resolveDir: root, loader: 'ts' },
+      stdin: { contents: "import { safeScoreBatch } from './src/index.ts';\nimport { canTho2025 } from './src/sets/index.ts';\nexport const score = (units) => safeScoreBatch(canTho2025, { units });\n", resolveDir: root, loader: 'ts' },
       absWorkingDir: root,
       bundle: true,
       write: false,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportCommand } from '../src/cli/report-command.js';
-import { parseCriteria, scoreBatch, scoreSubmission, type ScoreReport } from '../src/index.js';
+import { parseCriteria, scoreBatch, safeScoreBatch, type ScoreReport } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 import { reportToHtml, reportToMarkdown } from '../src/report/index.js';
 import { svgElements, wellFormedProblems } from './fixtures/report/well-formed.js';
@@ -128,7 +128,7 @@ describe('reportToHtml', () => {
   });
 
   it('lists rejected units and scoring warnings', () => {
-    const outcome = scoreSubmission(mini, {
+    const outcome = safeScoreBatch(mini, {
       period: '2019',
       units: [
         { id: 'ok', name: 'Xã Tốt', level: 'xa', values: { 'A.1.1': true } },

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { messageOf } from './support/issues.js';
-import { decodeUtf8 } from '../src/format/text-bytes.js';
+import { safeDecodeUtf8 } from '../src/format/text-bytes.js';
 
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 function refused(input: Uint8Array, file = 'a.json'): { code: string; path: string; message: string } {
-  const result = decodeUtf8(input, file);
+  const result = safeDecodeUtf8(input, file);
   expect(result.ok).toBe(false);
   if (result.ok) throw new Error('decoded');
   expect(result.issues).toHaveLength(1);
@@ -14,17 +14,17 @@ function refused(input: Uint8Array, file = 'a.json'): { code: string; path: stri
   return { code: issue!.code, path: issue!.path, message: messageOf(issue) };
 }
 
-describe('decodeUtf8', () => {
+describe('safeDecodeUtf8', () => {
   it('decodes UTF-8, Vietnamese included, and reports no BOM', () => {
-    expect(decodeUtf8(utf8('{"vi":"Chuyển đổi số Cần Thơ"}'), 'a.json')).toEqual({ ok: true, value: { text: '{"vi":"Chuyển đổi số Cần Thơ"}', bom: false } });
-    expect(decodeUtf8(bytes(), 'empty.json')).toEqual({ ok: true, value: { text: '', bom: false } });
-    expect(decodeUtf8(utf8('😀 a'), 'a.txt')).toEqual({ ok: true, value: { text: '😀 a', bom: false } });
+    expect(safeDecodeUtf8(utf8('{"vi":"Chuyển đổi số Cần Thơ"}'), 'a.json')).toEqual({ ok: true, value: { text: '{"vi":"Chuyển đổi số Cần Thơ"}', bom: false } });
+    expect(safeDecodeUtf8(bytes(), 'empty.json')).toEqual({ ok: true, value: { text: '', bom: false } });
+    expect(safeDecodeUtf8(utf8('😀 a'), 'a.txt')).toEqual({ ok: true, value: { text: '😀 a', bom: false } });
   });
 
   it('strips a UTF-8 BOM and says so; only the first one', () => {
-    expect(decodeUtf8(utf8('\uFEFF{}'), 'a.json')).toEqual({ ok: true, value: { text: '{}', bom: true } });
-    expect(decodeUtf8(bytes(0xef, 0xbb, 0xbf), 'a.json')).toEqual({ ok: true, value: { text: '', bom: true } });
-    expect(decodeUtf8(utf8('\uFEFF\uFEFF{}'), 'a.json')).toEqual({ ok: true, value: { text: '\uFEFF{}', bom: true } });
+    expect(safeDecodeUtf8(utf8('\uFEFF{}'), 'a.json')).toEqual({ ok: true, value: { text: '{}', bom: true } });
+    expect(safeDecodeUtf8(bytes(0xef, 0xbb, 0xbf), 'a.json')).toEqual({ ok: true, value: { text: '', bom: true } });
+    expect(safeDecodeUtf8(utf8('\uFEFF\uFEFF{}'), 'a.json')).toEqual({ ok: true, value: { text: '\uFEFF{}', bom: true } });
   });
 
   it('refuses UTF-16 and UTF-32 by their BOM, naming the encoding and the file', () => {

@@ -1,5 +1,5 @@
 /**
- * `validateCriteria` reports every problem in one run: a schema problem (a
+ * `safeParseCriteria` reports every problem in one run: a schema problem (a
  * misspelt key, a malformed value) no longer hides the cross-field problems of
  * the rest of the set, and a check that depends on a malformed part is skipped
  * rather than reported on a guess. Every issue inside `nodes[...]` names the
@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatPath, validateCriteria, type Issue, type PathSegment } from '../src/index.js';
+import { formatPath, safeParseCriteria, type Issue, type PathSegment } from '../src/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BASE_FILE = join(here, 'fixtures', 'criteria', 'small-valid.json');
@@ -25,7 +25,7 @@ const base = (): Json => readJson(BASE_FILE);
 const leaf = (set: Json, i: number, j: number): Json => set.nodes[0].children[i].children[j];
 
 function issuesOf(input: unknown): readonly Issue[] {
-  const result = validateCriteria(input);
+  const result = safeParseCriteria(input);
   return result.ok ? [] : result.issues;
 }
 const brief = (issues: readonly Issue[]): [string, string, string | undefined][] => issues.map((i) => [i.code, i.path, i.node]);
@@ -63,7 +63,7 @@ function expectNodeCodes(input: unknown, issues: readonly Issue[]): void {
   for (const issue of issues) expect(issue.node, `${issue.code} @ ${issue.path}`).toBe(expectedNode(issue.path, codes));
 }
 
-describe('validateCriteria in one pass', () => {
+describe('safeParseCriteria in one pass', () => {
   it('reports a misspelt key, a duplicate code, missing points and expectedMax mismatches together', () => {
     const set = base();
     leaf(set, 0, 0).evidance = leaf(set, 0, 0).evidence;
@@ -149,7 +149,7 @@ describe('validateCriteria in one pass', () => {
   });
 
   it('leaves a valid set valid, and reports nothing for a set that is not an object', () => {
-    expect(validateCriteria(base()).ok).toBe(true);
+    expect(safeParseCriteria(base()).ok).toBe(true);
     expect(brief(issuesOf(null))).toEqual([['schema/type', '$', undefined]]);
     expect(brief(issuesOf([]))).toEqual([['schema/type', '$', undefined]]);
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { criteriaHash, Dec, validateCriteria, type CriteriaNode, type CriteriaSet } from '../src/index.js';
+import { criteriaHash, Dec, safeParseCriteria, type CriteriaNode, type CriteriaSet } from '../src/index.js';
 import { EMBEDDED_SETS, getCriteria } from '../src/sets/index.js';
 import { diffToMarkdown } from '../src/versioning/diff-markdown.js';
 import { diffCriteria, isEmptyDiff, type CriteriaDiff, type NodeChange } from '../src/versioning/diff.js';
@@ -15,7 +15,7 @@ const y2025 = getCriteria('can-tho@2025.1.0');
 
 function fixture(name: string): CriteriaSet {
   const data: unknown = JSON.parse(readFileSync(join(__dirname, 'fixtures/diff', name), 'utf8'));
-  const result = validateCriteria(data);
+  const result = safeParseCriteria(data);
   if (!result.ok) throw new Error(`${name}: ${JSON.stringify(result.issues)}`);
   return result.value;
 }
@@ -544,7 +544,7 @@ describe('properties', () => {
           }
         };
         walk(after.nodes);
-        const result = validateCriteria(after);
+        const result = safeParseCriteria(after);
         fc.pre(result.ok); // a rule worth more than the new points is rejected; skip those
         const diff = diffCriteria(before, after);
         expect(diff.nodes).toHaveLength(1);

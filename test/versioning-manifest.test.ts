@@ -4,15 +4,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { messageOf } from './support/issues.js';
 import { dti } from './support/cli.js';
-import { buildManifest, criteriaHash, issueLocation, criteriaInForce, criteriaWarnings, periodRange, scoreBatch, validateCriteria } from '../src/index.js';
+import { buildManifest, criteriaHash, issueLocation, criteriaInForce, criteriaWarnings, periodRange, scoreBatch, safeParseCriteria } from '../src/index.js';
 import { embeddedCriteria, getCriteria } from '../src/sets/index.js';
-import { newCriteriaVersion, publishCriteriaFile, readCriteriaDir, readManifest, verifyCriteriaDir } from '../src/node/index.js';
+import { safeNewCriteriaVersion, safePublishCriteriaFile, readCriteriaDir, safeReadManifest, verifyCriteriaDir } from '../src/node/index.js';
 import type { Manifest } from '../src/index.js';
 import { criteriaCommand, type CriteriaCommandOptions } from '../src/cli/criteria-command.js';
 
 /** The manifest's entries (the test fails on a manifest that does not read). */
 function entries(dir: string): Manifest['sets'] {
-  const read = readManifest(dir);
+  const read = safeReadManifest(dir);
   expect(read.ok ? [] : read.issues).toEqual([]);
   return read.ok ? read.value.sets : [];
 }
@@ -36,14 +36,14 @@ function copyOfCriteria(): string {
 describe('the manifest of published versions', () => {
   it('the repository verifies: every published file matches its recorded sha256', () => {
     expect(verifyCriteriaDir('criteria')).toEqual([]);
-    const read = readManifest('criteria');
+    const read = safeReadManifest('criteria');
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     const manifest = read.value;
     const files = readCriteriaDir('criteria');
     expect(manifest.sets.map((e) => e.file).sort()).toEqual([...files.keys()].sort());
     for (const entry of manifest.sets) {
-      const set = validateCriteria(JSON.parse(files.get(entry.file)!));
+      const set = safeParseCriteria(JSON.parse(files.get(entry.file)!));
       expect(set.ok).toBe(true);
       if (set.ok) expect(entry.sha256).toBe(criteriaHash(set.value));
     }
@@ -88,7 +88,7 @@ describe('the manifest of published versions', () => {
 
   it('new → edit → publish: a draft may change freely, publishing refuses on problems and stamps the manifest', () => {
     const dir = copyOfCriteria();
-    const made = newCriteriaVersion(dir, getCriteria('can-tho@2023.1.0'), '2024.1.0', { title: 'Bộ chỉ số 2024' });
+    const made = safeNewCriteriaVersion(dir, getCriteria('can-tho@2023.1.0'), '2024.1.0', { title: 'Bộ chỉ số 2024' });
     expect(made.ok).toBe(true);
     if (!made.ok) return;
     const draft = JSON.parse(readFileSync(made.value, 'utf8'));
@@ -101,20 +101,20 @@ describe('the manifest of published versions', () => {
     // A broken draft is refused with its problems.
     const broken = { ...draft, levels: draft.levels.map((l: { id: string }) => (l.id === 'commune' ? { ...l, expectedMax: '999' } : l)) };
     writeFileSync(made.value, JSON.stringify(broken, null, 2));
-    const refused = publishCriteriaFile(made.value, dir);
+    const refused = safePublishCriteriaFile(made.value, dir);
     expect(refused.ok ? [] : refused.issues.map((i) => i.code)).toContain('criteria/expected-max-mismatch');
     writeFileSync(made.value, JSON.stringify(draft, null, 2));
-    const published = publishCriteriaFile(made.value, dir);
+    const published = safePublishCriteriaFile(made.value, dir);
     expect(published.ok).toBe(true);
     const entry = entries(dir).find((e) => e.version === '2024.1.0');
     expect(entry?.status).toBe('published');
     expect(verifyCriteriaDir(dir)).toEqual([]);
     // Published once: never again, and never changed.
-    expect(publishCriteriaFile(made.value, dir).ok).toBe(false);
+    expect(safePublishCriteriaFile(made.value, dir).ok).toBe(false);
     writeFileSync(made.value, readFileSync(made.value, 'utf8').replace('Bản nháp 2024', 'Sửa sau khi công bố'));
     expect(verifyCriteriaDir(dir).map((i) => i.code)).toContain('version/hash-mismatch');
     // An existing version is not overwritten by "new".
-    expect(newCriteriaVersion(dir, getCriteria('can-tho@2023.1.0'), '2024.1.0', { title: 'Lần nữa' }).ok).toBe(false);
+    expect(safeNewCriteriaVersion(dir, getCriteria('can-tho@2023.1.0'), '2024.1.0', { title: 'Lần nữa' }).ok).toBe(false);
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -182,7 +182,7 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
 
   it('a manifest entry without its file is flagged for a draft too', () => {
     withDir((dir) => {
-      const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bản nháp 2026' });
+      const made = safeNewCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bản nháp 2026' });
       expect(made.ok).toBe(true);
       expect(verifyCriteriaDir(dir)).toEqual([]);
       rmSync(join(dir, 'can-tho/2026.1.0.json'));
@@ -208,7 +208,7 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
       expect(codes).toContain('version/no-manifest manifest.json');
       expect(codes).toContain(`version/not-in-manifest ${FILE}`);
       // Without a manifest, new and publish start one.
-      expect(readManifest(dir)).toEqual({ ok: true, value: { format: 1, sets: [] } });
+      expect(safeReadManifest(dir)).toEqual({ ok: true, value: { format: 1, sets: [] } });
     });
   });
 
@@ -218,7 +218,7 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
       const issues = verifyCriteriaDir(dir);
       expect(issues.map((i) => `${i.code} ${i.path}`)).toEqual([`version/bom ${FILE}`]);
       expect(messageOf(issues[0])).toContain(FILE);
-      const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bản nháp 2026' });
+      const made = safeNewCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bản nháp 2026' });
       if (!made.ok) throw new Error('new failed');
       writeFileSync(made.value, `\uFEFF${readFileSync(made.value, 'utf8')}`);
       expect(codesOf(dir)).toEqual([`version/bom ${FILE}`]);
@@ -229,7 +229,7 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
     withDir((dir) => {
       writeFileSync(join(dir, 'manifest.json'), `\uFEFF${readFileSync(join(dir, 'manifest.json'), 'utf8')}`);
       expect(codesOf(dir)).toEqual(['version/bom manifest.json']);
-      expect(readManifest(dir).ok).toBe(true);
+      expect(safeReadManifest(dir).ok).toBe(true);
     });
   });
 
@@ -253,10 +253,10 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
     withDir((dir) => {
       writeFileSync(join(dir, 'manifest.json'), '{ "format": 1, "sets": [');
       expect(codesOf(dir)).toEqual(['json/syntax manifest.json']);
-      const read = readManifest(dir);
+      const read = safeReadManifest(dir);
       expect(read.ok ? [] : read.issues.map((i) => `${i.code} ${i.path}`)).toEqual([`json/syntax ${join(dir, 'manifest.json')}`]);
-      expect(publishCriteriaFile(join(dir, FILE), dir).ok).toBe(false);
-      expect(newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'x' }).ok).toBe(false);
+      expect(safePublishCriteriaFile(join(dir, FILE), dir).ok).toBe(false);
+      expect(safeNewCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'x' }).ok).toBe(false);
       const verify = dti('criteria', 'verify', '--dir', dir);
       expect(verify.code).toBe(1);
       expect(verify.err).toContain('manifest.json: ');
@@ -320,10 +320,10 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
 
   it('publishes a draft saved with a BOM, and writes it back without one', () => {
     withDir((dir) => {
-      const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bộ chỉ số 2026', effectiveFrom: '2026-01-15' });
+      const made = safeNewCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bộ chỉ số 2026', effectiveFrom: '2026-01-15' });
       if (!made.ok) throw new Error('new failed');
       writeFileSync(made.value, `\uFEFF${readFileSync(made.value, 'utf8')}`);
-      const published = publishCriteriaFile(made.value, dir);
+      const published = safePublishCriteriaFile(made.value, dir);
       expect(published.ok ? [] : published.issues).toEqual([]);
       const bytes = readFileSync(made.value);
       expect([...bytes.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
@@ -336,30 +336,30 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
   it('publishing an unreadable path, a UTF-16 draft or bad JSON answers coded issues naming the file', () => {
     withDir((dir) => {
       const missing = join(dir, 'can-tho/2030.1.0.json');
-      const unread = publishCriteriaFile(missing, dir);
+      const unread = safePublishCriteriaFile(missing, dir);
       expect(unread.ok ? [] : unread.issues.map((i) => `${i.code} ${i.path}`)).toEqual([`input/read ${missing}`]);
       expect(messageOf(unread.ok ? undefined : unread.issues[0])).toContain(missing);
-      const folder = publishCriteriaFile(join(dir, 'can-tho'), dir);
+      const folder = safePublishCriteriaFile(join(dir, 'can-tho'), dir);
       expect(folder.ok ? [] : folder.issues.map((i) => i.code)).toEqual(['input/read']);
-      const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bộ chỉ số 2026' });
+      const made = safeNewCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'Bộ chỉ số 2026' });
       if (!made.ok) throw new Error('new failed');
       const text = readFileSync(made.value, 'utf8');
       writeFileSync(made.value, Buffer.from(`\uFEFF${text}`, 'utf16le'));
-      const utf16 = publishCriteriaFile(made.value, dir);
+      const utf16 = safePublishCriteriaFile(made.value, dir);
       expect(utf16.ok ? [] : utf16.issues.map((i) => `${i.code} ${i.path}`)).toEqual([`input/encoding ${made.value}`]);
       writeFileSync(made.value, text.slice(0, 100));
-      expect(publishCriteriaFile(made.value, dir).ok ? [] : ['json/syntax']).toEqual(['json/syntax']);
+      expect(safePublishCriteriaFile(made.value, dir).ok ? [] : ['json/syntax']).toEqual(['json/syntax']);
       // Nothing was published.
       expect(entries(dir).find((e) => e.version === '2026.1.0')?.status).toBe('draft');
     });
   });
 
-  it('newCriteriaVersion sets the title, description and dates; nothing of the old text is carried over', () => {
+  it('safeNewCriteriaVersion sets the title, description and dates; nothing of the old text is carried over', () => {
     withDir((dir) => {
       const old = readFileSync(join(dir, 'can-tho/2025.1.0.json'), 'utf8');
       const oldData = JSON.parse(old);
       expect(oldData.description).toBeDefined();
-      const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', {
+      const made = safeNewCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', {
         title: 'Bộ chỉ số chuyển đổi số Cần Thơ năm 2026',
         titleEn: 'Cần Thơ digital transformation index 2026',
         description: 'Theo Quyết định số 12/QĐ-UBND.',
@@ -383,7 +383,7 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
       expect(entries(dir).find((e) => e.version === '2026.1.0')).toMatchObject({ status: 'draft', effective: { from: '2026-04-01', to: '2026-12-31' } });
       expect(verifyCriteriaDir(dir)).toEqual([]);
       // No description given: none, and the defaults for the dates.
-      const bare = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2027.1.0', { title: 'Bộ chỉ số 2027' });
+      const bare = safeNewCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2027.1.0', { title: 'Bộ chỉ số 2027' });
       if (!bare.ok) throw new Error(JSON.stringify(bare.issues));
       const bareText = readFileSync(bare.value, 'utf8');
       expect(JSON.parse(bareText)).toMatchObject({ title: { vi: 'Bộ chỉ số 2027' }, effective: { from: '2027-01-01', to: null } });
@@ -393,10 +393,10 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
     });
   });
 
-  it('newCriteriaVersion refuses bad dates and arguments with coded issues, and writes nothing then', () => {
+  it('safeNewCriteriaVersion refuses bad dates and arguments with coded issues, and writes nothing then', () => {
     withDir((dir) => {
-      const codes = (options: Parameters<typeof newCriteriaVersion>[3], version = '2026.1.0'): string[] => {
-        const made = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), version, options);
+      const codes = (options: Parameters<typeof safeNewCriteriaVersion>[3], version = '2026.1.0'): string[] => {
+        const made = safeNewCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), version, options);
         return made.ok ? [] : made.issues.map((i) => `${i.code} ${i.path}`);
       };
       expect(codes({ title: 'x', effectiveFrom: '2026-02-30' })).toEqual(['schema/date effective.from']);
@@ -409,7 +409,7 @@ describe('manifest integrity: every problem is a coded issue naming its file', (
       expect(codes({ title: 'x' }, 'next')).toEqual(['schema/version version']);
       expect(readCriteriaDir(dir).has('can-tho/2026.1.0.json')).toBe(false);
       expect(entries(dir).some((e) => e.version === '2026.1.0')).toBe(false);
-      const same = newCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'x', effectiveFrom: '2026-06-01', effectiveTo: '2026-06-01' });
+      const same = safeNewCriteriaVersion(dir, getCriteria('can-tho@2025.1.0'), '2026.1.0', { title: 'x', effectiveFrom: '2026-06-01', effectiveTo: '2026-06-01' });
       expect(same.ok).toBe(true);
     });
   });
@@ -453,7 +453,7 @@ describe('resolution by date', () => {
   });
 
   it('a draft is scored with a warning that the results are not official', () => {
-    const draft = validateCriteria({ ...JSON.parse(JSON.stringify(getCriteria('can-tho@2025.1.0'))), version: '2026.1.0', status: 'draft', effective: { from: '2026-01-01', to: null } });
+    const draft = safeParseCriteria({ ...JSON.parse(JSON.stringify(getCriteria('can-tho@2025.1.0'))), version: '2026.1.0', status: 'draft', effective: { from: '2026-01-01', to: null } });
     expect(draft.ok).toBe(true);
     if (!draft.ok) return;
     expect(criteriaWarnings(draft.value, '2026', versions).map((w) => w.code)).toEqual(['version/draft']);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DtiError, parseCriteria, scoreBatch, scoreSubmission, type CriteriaSet, type Submission, type UnitSubmission } from '../src/index.js';
+import { DtiError, parseCriteria, scoreBatch, safeScoreBatch, type CriteriaSet, type Submission, type UnitSubmission } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 import { migrateSubmission, migrationToMarkdown, type MigrationResult } from '../src/versioning/migrate.js';
 
@@ -84,7 +84,7 @@ describe('migrateSubmission: 2022.1.0 → 2023.1.0', () => {
   });
 
   it('the migrated batch scores against can-tho@2023.1.0', () => {
-    const outcome = scoreSubmission(c2023, result.submission);
+    const outcome = safeScoreBatch(c2023, result.submission);
     expect(outcome.ok).toBe(true);
     expect(result.units.every((u) => u.issues.length === 0)).toBe(true);
   });
@@ -181,7 +181,7 @@ describe('migrateSubmission: 2022.1.0 → 2025.1.0 (two-tier local government)',
   });
 
   it('the migrated batch scores against can-tho@2025.1.0, and nothing vanishes', () => {
-    expect(scoreSubmission(c2025, result.submission).ok).toBe(true);
+    expect(safeScoreBatch(c2025, result.submission).ok).toBe(true);
     expectNothingVanishes(example, result);
   });
 
@@ -194,7 +194,7 @@ describe('migrateSubmission: 2022.1.0 → 2025.1.0 (two-tier local government)',
         expect(JSON.stringify(input)).toBe(snapshot);
         expectNothingVanishes(input, migrated);
         expect(migrated.summary.units).toBe(units.length);
-        expect(scoreSubmission(target, migrated.submission).ok).toBe(true);
+        expect(safeScoreBatch(target, migrated.submission).ok).toBe(true);
       }),
       { numRuns: runs },
     );

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { messageOf } from './support/issues.js';
 import { comparable, scoredOrThrow } from './support/reports.js';
 import { readSubmissionWorkbooks } from '../src/cli/xlsx-input.js';
-import { scoreSubmission, type Issue, type ScoreReport, type Submission, type UnitSubmission } from '../src/index.js';
+import { safeScoreBatch, type Issue, type ScoreReport, type Submission, type UnitSubmission } from '../src/index.js';
 import { embeddedCriteria, getCriteria } from '../src/sets/index.js';
-import { buildTemplate, MAX_WORKBOOK_BYTES, readWorkbook, readWorkbooks, type WorkbookReading } from '../src/xlsx/index.js';
+import { buildTemplate, MAX_WORKBOOK_BYTES, safeReadWorkbook, safeReadWorkbooks, type WorkbookReading } from '../src/xlsx/index.js';
 import { edit, FORM, open, put, rowOf, save, sheet, typeValue, UNIT, workbookFor } from './fixtures/xlsx/workbook-helpers.js';
 
 const criteria = getCriteria('can-tho@2022.1.0');
@@ -18,14 +18,14 @@ async function commune(id = 'an-binh', name = 'Phường An Bình'): Promise<Uin
   return buildTemplate(criteria, { level: 'commune', unit: { id, name }, period: '2022' });
 }
 
-async function read(bytes: Uint8Array, options: Parameters<typeof readWorkbook>[1] = {}): Promise<WorkbookReading> {
-  const result = await readWorkbook(bytes, { name: 'form.xlsx', registry: embeddedCriteria, ...options });
+async function read(bytes: Uint8Array, options: Parameters<typeof safeReadWorkbook>[1] = {}): Promise<WorkbookReading> {
+  const result = await safeReadWorkbook(bytes, { name: 'form.xlsx', registry: embeddedCriteria, ...options });
   if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${messageOf(i)} [${i.code}]`).join('\n'));
   return result.value;
 }
 
-async function issuesOf(bytes: Uint8Array, options: Parameters<typeof readWorkbook>[1] = {}): Promise<Issue[]> {
-  const result = await readWorkbook(bytes, { name: 'form.xlsx', registry: embeddedCriteria, ...options });
+async function issuesOf(bytes: Uint8Array, options: Parameters<typeof safeReadWorkbook>[1] = {}): Promise<Issue[]> {
+  const result = await safeReadWorkbook(bytes, { name: 'form.xlsx', registry: embeddedCriteria, ...options });
   expect(result.ok).toBe(false);
   return result.ok ? [] : [...result.issues];
 }
@@ -88,7 +88,7 @@ describe('round trip: template out, values typed in, read back, scored', () => {
         appraised: { 'CQS.6.4': 3 },
       }],
     };
-    const batch = await readWorkbooks([{ name: 'form.xlsx', bytes }], { criteria, locale: 'vi' });
+    const batch = await safeReadWorkbooks([{ name: 'form.xlsx', bytes }], { criteria, locale: 'vi' });
     expect(batch.ok).toBe(true);
     if (!batch.ok) return;
     expect(comparable(scoredOrThrow(criteria, batch.value))).toEqual(comparable(scoredOrThrow(criteria, json)));
@@ -97,7 +97,7 @@ describe('round trip: template out, values typed in, read back, scored', () => {
 
   it('every unit of the 2022 example batch, typed into its own template, scores exactly as the JSON', async () => {
     const files = await Promise.all(example.units.map(async (unit) => ({ name: `${unit.id}.xlsx`, bytes: await workbookFor(criteria, unit) })));
-    const batch = await readWorkbooks(files, { criteria });
+    const batch = await safeReadWorkbooks(files, { criteria });
     if (!batch.ok) throw new Error(batch.issues.map((i) => `${i.path}: ${messageOf(i)} [${i.code}]`).join('\n'));
     expect(batch.value.units.map((unit) => unit.id)).toEqual(example.units.map((unit) => unit.id));
     const fromJson = scoredOrThrow(criteria, { ...example, units: example.units.map((unit) => ({ ...unit, name: unit.name ?? unit.id })) });
@@ -323,7 +323,7 @@ describe('several workbooks', () => {
     const b = await edit(await commune('an-cu', 'Phường An Cư'), (workbook) => { put(sheet(workbook, FORM), 'CQS.2.1', 'F', 'maybe'); });
     const c = await commune('an-binh', 'Phường An Bình');
     const d = await edit(await commune('an-hoa', 'Phường An Hòa'), (workbook) => { sheet(workbook, UNIT).getCell('B9').value = '2023'; });
-    const result = await readWorkbooks([{ name: 'a.xlsx', bytes: a }, { name: 'b.xlsx', bytes: b }, { name: 'c.xlsx', bytes: c }, { name: 'd.xlsx', bytes: d }], { registry: embeddedCriteria });
+    const result = await safeReadWorkbooks([{ name: 'a.xlsx', bytes: a }, { name: 'b.xlsx', bytes: b }, { name: 'c.xlsx', bytes: c }, { name: 'd.xlsx', bytes: d }], { registry: embeddedCriteria });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(brief(result.issues)).toEqual([
@@ -333,7 +333,7 @@ describe('several workbooks', () => {
     ]);
     expect(messageOf(result.issues[1])).toContain('a.xlsx!Đơn vị!B4');
     const other = await buildTemplate(getCriteria('can-tho@2023.1.0'), { level: 'commune', unit: { id: 'x', name: 'X' } });
-    const mixed = await readWorkbooks([{ name: 'a.xlsx', bytes: a }, { name: 'x.xlsx', bytes: other }], { registry: embeddedCriteria });
+    const mixed = await safeReadWorkbooks([{ name: 'a.xlsx', bytes: a }, { name: 'x.xlsx', bytes: other }], { registry: embeddedCriteria });
     expect(mixed.ok ? [] : brief(mixed.issues)).toEqual([['submission/criteria-mismatch', 'x.xlsx!Đơn vị!B3']]);
   });
 
@@ -352,7 +352,7 @@ describe('several workbooks', () => {
     if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${messageOf(i)}`).join('\n'));
     expect(result.value.units.map((unit) => unit.id)).toEqual([...units.map((unit) => unit.id).sort(), 'xa-late']);
     expect(result.value.period).toBe('2022');
-    expect(scoreSubmission(criteria, result.value).ok).toBe(true);
+    expect(safeScoreBatch(criteria, result.value).ok).toBe(true);
     const named = await readSubmissionWorkbooks([forms], undefined); // the set the workbooks name
     expect(named.ok && named.value.criteria).toBe('can-tho@2022.1.0');
 

@@ -8,7 +8,7 @@ import { atomOf, type CompiledNode } from '../src/format/compiled.js';
 import { criteriaHash, DtiError, parseCriteria, type CriteriaSet } from '../src/index.js';
 import { EMBEDDED_SETS, embeddedCriteria, getCriteria } from '../src/sets/index.js';
 import { choiceEntries, choiceId, choiceLookup } from '../src/xlsx/choices.js';
-import { buildTemplate, readWorkbook, XLSX_LAYOUT_VERSION, XLSX_SHEETS } from '../src/xlsx/index.js';
+import { buildTemplate, safeReadWorkbook, XLSX_LAYOUT_VERSION, XLSX_SHEETS } from '../src/xlsx/index.js';
 import { edit, FORM, open, put, rowOf, sheet, UNIT } from './fixtures/xlsx/workbook-helpers.js';
 
 const criteria = getCriteria('can-tho@2022.1.0');
@@ -44,7 +44,7 @@ describe('buildTemplate', () => {
     const bytes = await buildTemplate(set, { level, ...(group ? { group } : {}), unit: { id: 'u', name: 'U' } });
     const workbook = await open(bytes);
     expect(keysOf(sheet(workbook, FORM))).toEqual(expectedKeys(set, atomOf(level, group)));
-    const back = await readWorkbook(bytes, { registry: embeddedCriteria });
+    const back = await safeReadWorkbook(bytes, { registry: embeddedCriteria });
     if (!back.ok) throw new Error(back.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
     expect(back.value.unit).toEqual({ id: 'u', name: 'U', level, ...(group ? { group } : {}), values: {} });
     expect(back.value.criteria).toBe(ref);
@@ -167,7 +167,7 @@ describe('buildTemplate', () => {
     const column = /\$([A-Z]+)\$1/.exec(list)![1]!;
     expect(sheet(workbook, XLSX_SHEETS.lists).getCell(`${column}1`).value).toBe('chuyen-trach');
     const typed = await edit(bytes, (wb) => { put(sheet(wb, FORM), 'CQS.4.2', 'F', 'Has a part-time officer, assigned in writing'); });
-    const back = await readWorkbook(typed, { criteria: set });
+    const back = await safeReadWorkbook(typed, { criteria: set });
     expect(back.ok && back.value.unit.values).toEqual({ 'CQS.4.2': 'kiem-nhiem' });
   });
 });

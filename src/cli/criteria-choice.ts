@@ -2,8 +2,8 @@ import { parseCriteriaRef } from '../criteria/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import type { Result } from '../errors.js';
 import type { CriteriaSet } from '../format/types.js';
-import { loadCriteria } from '../node/load-criteria.js';
-import { openCriteriaRegistry } from '../node/registry.js';
+import { safeLoadCriteria } from '../node/load-criteria.js';
+import { safeOpenCriteriaRegistry } from '../node/registry.js';
 
 /** The set id used when a command names none (spec section 11: the version in force for the period). */
 export const DEFAULT_CRITERIA_ID = 'can-tho';
@@ -15,7 +15,7 @@ export function currentPeriod(now: Date = new Date()): string {
 
 /** The command line's registry: `--criteria-dir` (or `DTI_CRITERIA_DIR`), `./criteria`, the embedded sets. */
 export function commandRegistry(criteriaDir: string | undefined): Result<CriteriaRegistry> {
-  return openCriteriaRegistry({ criteriaDir });
+  return safeOpenCriteriaRegistry({ criteriaDir });
 }
 
 /** A chosen set and the line that tells the user which one and why. */
@@ -31,7 +31,7 @@ export interface CriteriaChoice {
  */
 export function chooseCriteria(registry: CriteriaRegistry, ref: string | undefined, period: string | undefined): Result<CriteriaChoice> {
   const wanted = ref ?? DEFAULT_CRITERIA_ID;
-  const loaded = loadCriteria(wanted, { registry, period });
+  const loaded = safeLoadCriteria(wanted, { registry, period });
   if (!loaded.ok) return loaded;
   const set = loaded.value;
   const name = `${set.id}@${set.version}`;

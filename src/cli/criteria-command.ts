@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { makeIssue } from '../errors.js';
 import { join } from 'node:path';
-import { MANIFEST_FILE, newCriteriaVersion, publishCriteriaFile, verifyCriteriaDir } from '../node/criteria-dir.js';
+import { MANIFEST_FILE, safeNewCriteriaVersion, safePublishCriteriaFile, verifyCriteriaDir } from '../node/criteria-dir.js';
 import { chooseCriteria, commandRegistry, currentPeriod } from './criteria-choice.js';
 import { diffCriteria } from '../versioning/diff.js';
 import { diffToMarkdown } from '../versioning/diff-markdown.js';
@@ -54,9 +54,9 @@ export function criteriaCommand(io: Io, args: readonly string[], options: Criter
       if (!id || !options.from || !options.version) throw new Error('criteria new <id> --from <version> --version <new>');
       if (!options.title) { printIssues(io, [makeIssue('cli/usage', '$', { detail: 'criteria new needs --title' })], 'text'); return 2; }
       const registry = commandRegistry(options.criteriaDir ?? (existsSync(join(options.dir, MANIFEST_FILE)) ? options.dir : undefined));
-      const source = registry.ok ? registry.value.resolve(`${id}@${options.from}`) : registry;
+      const source = registry.ok ? registry.value.safeResolve(`${id}@${options.from}`) : registry;
       if (!source.ok) { printIssues(io, source.issues, format); return 1; }
-      const made = newCriteriaVersion(options.dir, source.value, options.version, { title: options.title, titleEn: options.titleEn, description: options.description, descriptionEn: options.descriptionEn, effectiveFrom: options.effectiveFrom, effectiveTo: options.effectiveTo });
+      const made = safeNewCriteriaVersion(options.dir, source.value, options.version, { title: options.title, titleEn: options.titleEn, description: options.description, descriptionEn: options.descriptionEn, effectiveFrom: options.effectiveFrom, effectiveTo: options.effectiveTo });
       if (!made.ok) { printIssues(io, made.issues, format); return 1; }
       io.out(`${made.value}: bản nháp mới / new draft (status "draft"; hãy sửa effective / set "effective")\n`);
       return 0;
@@ -64,7 +64,7 @@ export function criteriaCommand(io: Io, args: readonly string[], options: Criter
     case 'publish': {
       const [file] = rest;
       if (!file) throw new Error('criteria publish <file>');
-      const published = publishCriteriaFile(file, options.dir);
+      const published = safePublishCriteriaFile(file, options.dir);
       if (!published.ok) { printIssues(io, published.issues, format); return 1; }
       io.out(`${published.value.id}@${published.value.version}: đã công bố / published\n`);
       return 0;

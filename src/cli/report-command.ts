@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DtiError, ioFailure, makeIssue, type Issue } from '../errors.js';
-import { loadCriteria } from '../node/load-criteria.js';
+import { safeLoadCriteria } from '../node/load-criteria.js';
 import { commandRegistry } from './criteria-choice.js';
 import { reportToHtml } from '../report/html.js';
 import { reportToMarkdown } from '../report/markdown.js';
@@ -52,7 +52,7 @@ export async function reportCommand(io: Io, file: string, options: ReportCommand
   const registry = commandRegistry(options.criteriaDir);
   if (!registry.ok) return fail(registry.issues);
   const ref = options.criteria ?? (stamp.ok ? `${stamp.value.id}@${stamp.value.version}` : '');
-  const loaded = loadCriteria(ref, { registry: registry.value });
+  const loaded = safeLoadCriteria(ref, { registry: registry.value });
   if (!loaded.ok) return fail(loaded.issues);
   const criteria = loaded.value;
   // The whole file, checked against the set: a hand-edited or inconsistent file is refused, nothing written.

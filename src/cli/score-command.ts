@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { parseCriteriaRef } from '../criteria/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
-import { parseSubmissionsCsv } from '../csv/index.js';
+import { safeParseSubmissionsCsv } from '../csv/index.js';
 import { formatIssue, ioFailure, makeIssue, type Issue } from '../errors.js';
 import type { Submission } from '../format/submission-schema.js';
 import { readSubmissionWorkbooks } from './xlsx-input.js';
-import { scoreSubmission } from '../scoring/score-batch.js';
+import { safeScoreBatch } from '../scoring/score-batch.js';
 import { printIssues, type Io } from './output.js';
 import { formatResultsCsv } from './results-csv.js';
 import { formatTable } from './table.js';
@@ -90,7 +90,7 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
   const criteria = choice.set;
   let submission: unknown = data;
   if (isCsv) {
-    const parsed = parseSubmissionsCsv(text, criteria, { locale: options.locale, criteriaRef: `${criteria.id}@${criteria.version}`, ...(period ? { period } : {}) });
+    const parsed = safeParseSubmissionsCsv(text, criteria, { locale: options.locale, criteriaRef: `${criteria.id}@${criteria.version}`, ...(period ? { period } : {}) });
     if (!parsed.ok) return fail(parsed.issues);
     submission = parsed.value satisfies Submission;
   } else if (period !== undefined && headField(data, 'period') === undefined && data && typeof data === 'object') {
@@ -102,7 +102,7 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
 /** Scores a submission already read and prints it in the chosen format (shared by every input kind). */
 function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoice, submission: unknown, before: readonly Issue[], options: ScoreCommandOptions): number {
   const criteria = choice.set;
-  const outcome = scoreSubmission(criteria, submission, { skipInvalid: options.skipInvalid, explain: options.explain ?? true, versions: registry.list() });
+  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain: options.explain ?? true, versions: registry.list() });
   if (!outcome.ok) {
     printIssues(io, outcome.issues, options.format === 'json' ? 'json' : 'text');
     return 1;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ioFailure, makeIssue } from '../errors.js';
-import { validateCriteriaJson } from '../format/parse-criteria.js';
+import { safeParseCriteriaJson } from '../format/parse-criteria.js';
 import { printIssues, type Io } from './output.js';
 
 /** `dti validate <criteria.json> [--format text|json]`: exit 0 when valid, 1 on any problem. */
@@ -12,7 +12,7 @@ export function validateCommand(io: Io, file: string, format: string): number {
     printIssues(io, [makeIssue('input/read', file, { file, reason: ioFailure(error) })], format);
     return 1;
   }
-  const result = validateCriteriaJson(text);
+  const result = safeParseCriteriaJson(text);
   if (!result.ok) {
     printIssues(io, result.issues, format);
     return 1;

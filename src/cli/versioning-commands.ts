@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DtiError, ioFailure, makeIssue, type Result } from '../errors.js';
-import { assertSubmission } from '../format/parse-submission.js';
-import { loadCriteria } from '../node/load-criteria.js';
+import { parseSubmission } from '../format/parse-submission.js';
+import { safeLoadCriteria } from '../node/load-criteria.js';
 import { chooseCriteria, commandRegistry, currentPeriod } from './criteria-choice.js';
 import { readResultsStamp } from '../results/index.js';
 import type { CriteriaStamp, ScoreReport } from '../scoring/result-types.js';
@@ -45,7 +45,7 @@ export function migrateCommand(io: Io, file: string, options: { to: string | und
   const data = readJson(file);
   if (!data.ok) { printIssues(io, data.issues, options.format); return 1; }
   return guarded(io, options.format, () => {
-    const submission = assertSubmission(data.value);
+    const submission = parseSubmission(data.value);
     const from = chooseCriteria(registry.value, options.from ?? submission.criteria, submission.period);
     const to = chooseCriteria(registry.value, options.to, options.period ?? currentPeriod());
     if (!from.ok || !to.ok) { printIssues(io, [...(from.ok ? [] : from.issues), ...(to.ok ? [] : to.issues)], options.format); return 1; }
@@ -77,8 +77,8 @@ export function compareCommand(io: Io, fileA: string, fileB: string, options: { 
     const unreadable = [...(stampA.ok || options.criteriaA !== undefined ? [] : stampA.issues), ...(stampB.ok || options.criteriaB !== undefined ? [] : stampB.issues)];
     if (unreadable.length > 0) { printIssues(io, unreadable, options.format); return 1; }
     const refOf = (stamp: Result<CriteriaStamp>): string => (stamp.ok ? `${stamp.value.id}@${stamp.value.version}` : '');
-    const critA = loadCriteria(options.criteriaA ?? refOf(stampA), { registry: registry.value });
-    const critB = loadCriteria(options.criteriaB ?? refOf(stampB), { registry: registry.value });
+    const critA = safeLoadCriteria(options.criteriaA ?? refOf(stampA), { registry: registry.value });
+    const critB = safeLoadCriteria(options.criteriaB ?? refOf(stampB), { registry: registry.value });
     if (!critA.ok || !critB.ok) { printIssues(io, [...(critA.ok ? [] : critA.issues), ...(critB.ok ? [] : critB.issues)], options.format); return 1; }
     const comparison = compareReports({ report: a.value as ScoreReport, criteria: critA.value }, { report: b.value as ScoreReport, criteria: critB.value });
     io.out(options.format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : comparisonToMarkdown(comparison, options.lang));

@@ -6,7 +6,7 @@ import { ioFailure, makeIssue, type Issue, type Result } from '../errors.js';
 import type { Submission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../format/types.js';
 import { byCodeUnits } from '../order.js';
-import { readWorkbooks } from '../xlsx/read-workbook.js';
+import { safeReadWorkbooks } from '../xlsx/read-workbook.js';
 
 /**
  * `true` for a path the score command reads as workbooks: an `.xlsx` file or a folder.
@@ -89,7 +89,7 @@ export async function readSubmissionWorkbooks(
       }
     }
   }
-  const read = await readWorkbooks(files, { ...(criteria ? { criteria } : {}), ...(options.locale ? { locale: options.locale } : {}), registry: options.registry ?? embeddedCriteria });
+  const read = await safeReadWorkbooks(files, { ...(criteria ? { criteria } : {}), ...(options.locale ? { locale: options.locale } : {}), registry: options.registry ?? embeddedCriteria });
   if (issues.length > 0) return { ok: false, issues: [...issues, ...(read.ok ? [] : read.issues)] };
   return read;
 }

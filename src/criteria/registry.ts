@@ -1,6 +1,6 @@
 import { criteriaHash } from '../canonical/criteria-hash.js';
 import { inFile, DtiError, makeIssue, type Issue, type Result } from '../errors.js';
-import { validateCriteria } from '../format/parse-criteria.js';
+import { safeParseCriteria } from '../format/parse-criteria.js';
 import type { CriteriaSet } from '../format/types.js';
 import { byCodeUnits } from '../order.js';
 import { criteriaInForce, type VersionFacts } from './in-force.js';
@@ -52,7 +52,9 @@ export interface CriteriaRegistry {
    * references list the versions that exist; the same `id@version` with two
    * hashes in two sources is `criteria/conflict`.
    */
-  resolve(ref: string, options?: ResolveOptions): Result<CriteriaSet>;
+  safeResolve(ref: string, options?: ResolveOptions): Result<CriteriaSet>;
+  /** Like {@link CriteriaRegistry.safeResolve}, but throws a {@link DtiError} with the issues. */
+  resolve(ref: string, options?: ResolveOptions): CriteriaSet;
 }
 
 function facts(set: CriteriaSet): VersionFacts {
@@ -77,7 +79,7 @@ export function criteriaSource(name: string, sets: readonly CriteriaSet[]): Crit
   const issues: Issue[] = [];
   const entries: CriteriaSourceEntry[] = [];
   sets.forEach((input, position) => {
-    const checked = validateCriteria(input);
+    const checked = safeParseCriteria(input);
     if (!checked.ok) {
       for (const issue of checked.issues) issues.push(inFile(issue, `${name}[${position}]`));
       return;
@@ -105,11 +107,11 @@ function shown(ref: string): string {
  * import { createRegistry, criteriaSource } from 'dti-criteria';
  * import { canTho2022, canTho2023, canTho2025 } from 'dti-criteria/sets';
  * const registry = createRegistry([criteriaSource('sets', [canTho2022, canTho2023, canTho2025])]);
- * const inForce = registry.resolve('can-tho', { period: '2024' });
+ * const inForce = registry.safeResolve('can-tho', { period: '2024' });
  * console.log(inForce.ok && inForce.value.version); // 2023.1.0
- * const exact = registry.resolve('can-tho@2022.1.0');
+ * const exact = registry.safeResolve('can-tho@2022.1.0');
  * console.log(exact.ok && exact.value.version); // 2022.1.0
- * const missing = registry.resolve('can-tho@2030.1.0');
+ * const missing = registry.safeResolve('can-tho@2030.1.0');
  * console.log(missing.ok ? '' : missing.issues[0]?.code); // criteria/not-found
  * ```
  */
@@ -159,24 +161,31 @@ export function createRegistry(sources: readonly CriteriaSource[]): CriteriaRegi
     return loaded;
   };
 
+  const safeResolve = (ref: string, options: ResolveOptions = {}): Result<CriteriaSet> => {
+    const parsed = parseCriteriaRef(ref);
+    if (!parsed) return { ok: false, issues: [makeIssue('criteria/bad-reference', '$', { ref: shown(ref) })] };
+    if (parsed.version !== undefined) return loadVersion(ref);
+    const published = all.filter((e) => e.id === parsed.id && e.status === 'published');
+    if (published.length === 0) return { ok: false, issues: [makeIssue('criteria/not-found', '$', { ref, known: known(parsed.id) })] };
+    if (options.period === undefined) return loadVersion(published.at(-1)!.ref);
+    const range = periodRange(options.period);
+    if (!range) return { ok: false, issues: [makeIssue('version/period-format', 'period', { period: shown(options.period) })] };
+    const inForce = criteriaInForce(parsed.id, range.end, published);
+    if (!inForce) {
+      const versions = [...new Set(published.map((e) => `${e.ref} (${e.effective.from} → ${e.effective.to ?? '…'})`))];
+      return { ok: false, issues: [makeIssue('criteria/none-in-force', '$', { id: parsed.id, period: options.period, date: range.end, versions })] };
+    }
+    return loadVersion(inForce.ref);
+  };
+
   return {
     sources: sources.map((source) => source.name),
     list: () => listing,
+    safeResolve,
     resolve(ref, options = {}) {
-      const parsed = parseCriteriaRef(ref);
-      if (!parsed) return { ok: false, issues: [makeIssue('criteria/bad-reference', '$', { ref: shown(ref) })] };
-      if (parsed.version !== undefined) return loadVersion(ref);
-      const published = all.filter((e) => e.id === parsed.id && e.status === 'published');
-      if (published.length === 0) return { ok: false, issues: [makeIssue('criteria/not-found', '$', { ref, known: known(parsed.id) })] };
-      if (options.period === undefined) return loadVersion(published.at(-1)!.ref);
-      const range = periodRange(options.period);
-      if (!range) return { ok: false, issues: [makeIssue('version/period-format', 'period', { period: shown(options.period) })] };
-      const inForce = criteriaInForce(parsed.id, range.end, published);
-      if (!inForce) {
-        const versions = [...new Set(published.map((e) => `${e.ref} (${e.effective.from} → ${e.effective.to ?? '…'})`))];
-        return { ok: false, issues: [makeIssue('criteria/none-in-force', '$', { id: parsed.id, period: options.period, date: range.end, versions })] };
-      }
-      return loadVersion(inForce.ref);
+      const resolved = safeResolve(ref, options);
+      if (!resolved.ok) throw new DtiError(resolved.issues);
+      return resolved.value;
     },
   };
 }

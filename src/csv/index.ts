@@ -6,8 +6,8 @@
  * @example
  * ```ts
  * import { getCriteria } from 'dti-criteria/sets';
- * import { parseSubmissionsCsv } from 'dti-criteria/csv';
- * const result = parseSubmissionsCsv('id,level,CQS.2.1\nninh-kieu,district,có\n', getCriteria('can-tho@2022.1.0'));
+ * import { safeParseSubmissionsCsv } from 'dti-criteria/csv';
+ * const result = safeParseSubmissionsCsv('id,level,CQS.2.1\nninh-kieu,district,có\n', getCriteria('can-tho@2022.1.0'));
  * if (result.ok) console.log(result.value.units[0]?.values); // {"CQS.2.1":true}
  * ```
  *
@@ -27,7 +27,7 @@ export {
   type UnitColumn,
 } from './columns.js';
 export { formatDecimalCell, parseDecimalCell, type CsvLocale } from './numbers.js';
-export { parseSubmissionsCsv, type SubmissionsCsvOptions } from './parse-submissions-csv.js';
+export { safeParseSubmissionsCsv, type SubmissionsCsvOptions } from './parse-submissions-csv.js';
 export { CSV_SYNTAX, csvCellPath, csvHeaderPath } from './paths.js';
 export { submissionToCsv, type SubmissionCsvWriteOptions } from './submission-to-csv.js';
 export { detectDelimiter, readCsvTable, type CsvDelimiter, type CsvRow, type CsvTable } from './table.js';

@@ -9,7 +9,7 @@ import type { CsvLocale } from './numbers.js';
 import { csvCellPath } from './paths.js';
 import { readCsvTable, type CsvDelimiter, type CsvRow } from './table.js';
 
-/** Options of {@link parseSubmissionsCsv}. */
+/** Options of {@link safeParseSubmissionsCsv}. */
 export interface SubmissionsCsvOptions {
   /** How numbers are written in the file (see {@link CsvLocale}); default `en`, plain decimals. */
   readonly locale?: CsvLocale;
@@ -82,23 +82,23 @@ function readUnit(row: CsvRow, map: CsvColumnMap, locale: CsvLocale, issues: Iss
  *
  * @example
  * ```ts
- * import { scoreSubmission } from 'dti-criteria';
+ * import { safeScoreBatch } from 'dti-criteria';
  * import { getCriteria } from 'dti-criteria/sets';
- * import { parseSubmissionsCsv } from 'dti-criteria/csv';
+ * import { safeParseSubmissionsCsv } from 'dti-criteria/csv';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const csv = 'id;name;level;CQS.1.3.numerator;CQS.1.3.denominator;CQS.2.3.numerator;CQS.2.3.denominator\n' +
  *   'cai-khe;Phường Cái Khế;commune;12;15;1.220.000.000;84.210.000.000\n';
- * const parsed = parseSubmissionsCsv(csv, criteria, { locale: 'vi', period: '2022' });
+ * const parsed = safeParseSubmissionsCsv(csv, criteria, { locale: 'vi', period: '2022' });
  * if (parsed.ok) {
  *   console.log(parsed.value.units[0]?.values['CQS.2.3']); // {"numerator":"1220000000","denominator":"84210000000"}
- *   const scored = scoreSubmission(criteria, parsed.value);
+ *   const scored = safeScoreBatch(criteria, parsed.value);
  *   if (scored.ok) console.log(scored.value.results[0]?.nodes['CQS.1.3']?.points); // "16.00"
  * } else {
  *   for (const issue of parsed.issues) console.log(`${issue.path}: ${issue.message}`);
  * }
  * ```
  */
-export function parseSubmissionsCsv(text: string, criteria: CriteriaSet, options: SubmissionsCsvOptions = {}): Result<Submission> {
+export function safeParseSubmissionsCsv(text: string, criteria: CriteriaSet, options: SubmissionsCsvOptions = {}): Result<Submission> {
   try {
     compileCriteria(criteria);
   } catch (error) {

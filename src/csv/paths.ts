@@ -47,8 +47,8 @@ export function csvHeaderPath(column: string, position?: number): string {
  * @example
  * ```ts
  * import { getCriteria } from 'dti-criteria/sets';
- * import { CSV_SYNTAX, parseSubmissionsCsv } from 'dti-criteria/csv';
- * const result = parseSubmissionsCsv('id,level\nx,"commune\n', getCriteria('can-tho@2022.1.0'));
+ * import { CSV_SYNTAX, safeParseSubmissionsCsv } from 'dti-criteria/csv';
+ * const result = safeParseSubmissionsCsv('id,level\nx,"commune\n', getCriteria('can-tho@2022.1.0'));
  * if (!result.ok) console.log(result.issues[0]?.code === CSV_SYNTAX); // true
  * if (!result.ok) console.log(result.issues[0]?.path); // rows[2].level
  * ```

@@ -136,7 +136,7 @@ function leafCells(layout: LeafLayout, value: unknown, locale: CsvLocale, at: re
 }
 
 /**
- * Writes a submission batch as CSV in the layout {@link parseSubmissionsCsv}
+ * Writes a submission batch as CSV in the layout {@link safeParseSubmissionsCsv}
  * reads: the unit columns, then the columns of every leaf of the set in tree
  * order (`CODE`, `CODE.numerator`/`CODE.denominator` or `CODE.itemId`), then
  * `appraised:` columns for the leaves that some unit has an appraised value
@@ -159,11 +159,11 @@ function leafCells(layout: LeafLayout, value: unknown, locale: CsvLocale, at: re
  * @example
  * ```ts
  * import { getCriteria } from 'dti-criteria/sets';
- * import { parseSubmissionsCsv, submissionToCsv } from 'dti-criteria/csv';
+ * import { safeParseSubmissionsCsv, submissionToCsv } from 'dti-criteria/csv';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const csv = submissionToCsv({ units: [{ id: 'cai-khe', level: 'commune', values: { 'CQS.1.3': { numerator: 12, denominator: 15 } } }] }, criteria);
  * console.log(csv.split('\n')[0]?.startsWith('id,name,level,group,parent,CQS.1.1,CQS.1.2,CQS.1.3.numerator')); // true
- * const back = parseSubmissionsCsv(csv, criteria);
+ * const back = safeParseSubmissionsCsv(csv, criteria);
  * if (back.ok) console.log(back.value.units[0]?.values['CQS.1.3']); // {"numerator":"12","denominator":"15"}
  * ```
  */

@@ -61,7 +61,7 @@ const groupSchema = z.strictObject({ id: idSchema, name: localizedSchema, descri
 
 /**
  * Strict schema of a criteria set file (spec sections 1 to 4): the shape only;
- * {@link validateCriteria} adds the cross-field checks.
+ * {@link safeParseCriteria} adds the cross-field checks.
  *
  * @example
  * ```ts

@@ -173,7 +173,7 @@ export function forEditors(schema: Record<string, unknown>): Record<string, unkn
  * The JSON Schema (draft 2020-12) of a criteria set file, generated from the
  * zod schemas: put `"$schema": "…/criteria.schema.json"` in a criteria file for
  * autocompletion and checks in an editor. Cross-field rules (totals, points per
- * level, ...) are checked by {@link validateCriteria}, not by JSON Schema. A
+ * level, ...) are checked by {@link safeParseCriteria}, not by JSON Schema. A
  * rule's schema is chosen by its `kind` (if/then), so a typo in a rule is one
  * error on the field that is wrong.
  *

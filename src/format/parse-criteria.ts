@@ -6,7 +6,7 @@ import { parseJsonText } from './json-text.js';
 import { copyForSealing, isSealed, sealOwned } from './sealed.js';
 import { capIssues, limitsOf, type InputLimits } from '../limits.js';
 
-/** Options of {@link validateCriteria}. */
+/** Options of {@link safeParseCriteria}. */
 export interface CriteriaReadOptions {
   /** Size limits (tree depth, nodes, issues listed); default `DEFAULT_LIMITS`. */
   readonly limits?: Partial<InputLimits>;
@@ -23,12 +23,12 @@ const cache = new WeakMap<object, CompiledCriteria>();
  *
  * @example
  * ```ts
- * import { validateCriteria } from 'dti-criteria';
- * const result = validateCriteria({ format: 1 });
+ * import { safeParseCriteria } from 'dti-criteria';
+ * const result = safeParseCriteria({ format: 1 });
  * if (!result.ok) for (const i of result.issues) console.log(`${i.path}: ${i.message} [${i.code}]`);
  * ```
  */
-export function validateCriteria(input: unknown, options: CriteriaReadOptions = {}): Result<CriteriaSet> {
+export function safeParseCriteria(input: unknown, options: CriteriaReadOptions = {}): Result<CriteriaSet> {
   const limits = limitsOf(options.limits);
   const checked = check(input, limits);
   return checked.ok ? checked : { ok: false, issues: capIssues(checked.issues, limits.issues) };
@@ -50,18 +50,18 @@ function check(input: unknown, limits: InputLimits): Result<CriteriaSet> {
 }
 
 /**
- * Like {@link validateCriteria} but for JSON text: a syntax error is reported as
+ * Like {@link safeParseCriteria} but for JSON text: a syntax error is reported as
  * `json/syntax`.
  *
  * @example
  * ```ts
- * import { validateCriteriaJson } from 'dti-criteria';
- * console.log(validateCriteriaJson('{ "format": 1,').ok); // false
+ * import { safeParseCriteriaJson } from 'dti-criteria';
+ * console.log(safeParseCriteriaJson('{ "format": 1,').ok); // false
  * ```
  */
-export function validateCriteriaJson(text: string, options: CriteriaReadOptions = {}): Result<CriteriaSet> {
+export function safeParseCriteriaJson(text: string, options: CriteriaReadOptions = {}): Result<CriteriaSet> {
   const data = parseJsonText(text);
-  return data.ok ? validateCriteria(data.value, options) : data;
+  return data.ok ? safeParseCriteria(data.value, options) : data;
 }
 
 /**
@@ -78,14 +78,14 @@ export function validateCriteriaJson(text: string, options: CriteriaReadOptions 
  * ```
  */
 export function parseCriteria(input: unknown): CriteriaSet {
-  const result = validateCriteria(input);
+  const result = safeParseCriteria(input);
   if (!result.ok) throw new DtiError(result.issues);
   return result.value;
 }
 
 /**
  * The compiled form of a valid set. Cached only for sets the library sealed
- * (those from {@link validateCriteria}, {@link parseCriteria}, a registry or
+ * (those from {@link safeParseCriteria}, {@link parseCriteria}, a registry or
  * `dti-criteria/sets`); any other object is checked and compiled afresh on
  * every call, so an object edited after use is scored as its new content.
  * Throws {@link DtiError} when invalid.
@@ -94,7 +94,7 @@ export function compileCriteria(set: CriteriaSet): CompiledCriteria {
   const hit = cache.get(set);
   if (hit) return hit;
   if (isSealed(set)) {
-    const checked = validateCriteria(set);
+    const checked = safeParseCriteria(set);
     if (!checked.ok) throw new DtiError(checked.issues);
     return cache.get(set)!;
   }

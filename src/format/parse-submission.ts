@@ -9,12 +9,12 @@ import { parseJsonText } from './json-text.js';
  *
  * @example
  * ```ts
- * import { parseSubmission } from 'dti-criteria';
- * const result = parseSubmission({ units: [{ id: 'x', level: 'commune' }] });
+ * import { safeParseSubmission } from 'dti-criteria';
+ * const result = safeParseSubmission({ units: [{ id: 'x', level: 'commune' }] });
  * if (!result.ok) console.log(result.issues[0]?.path); // "units[0].values"
  * ```
  */
-export function parseSubmission(input: unknown): Result<Submission> {
+export function safeParseSubmission(input: unknown): Result<Submission> {
   const checked = checkSubmissionShape(input);
   if (!checked.ok) return checked;
   const issues = checked.value.units.flatMap((unit) => unit.issues);
@@ -47,26 +47,26 @@ export function checkSubmissionShape(input: unknown): Result<CheckedSubmission> 
  *
  * @example
  * ```ts
- * import { parseSubmissionJson } from 'dti-criteria';
- * console.log(parseSubmissionJson('{"units": []}').ok); // true
+ * import { safeParseSubmissionJson } from 'dti-criteria';
+ * console.log(safeParseSubmissionJson('{"units": []}').ok); // true
  * ```
  */
-export function parseSubmissionJson(text: string): Result<Submission> {
+export function safeParseSubmissionJson(text: string): Result<Submission> {
   const data = parseJsonText(text);
-  return data.ok ? parseSubmission(data.value) : data;
+  return data.ok ? safeParseSubmission(data.value) : data;
 }
 
 /**
- * Throwing twin of {@link parseSubmission}.
+ * Throwing twin of {@link safeParseSubmission}.
  *
  * @example
  * ```ts
- * import { assertSubmission } from 'dti-criteria';
- * console.log(assertSubmission({ units: [] }).units.length); // 0
+ * import { parseSubmission } from 'dti-criteria';
+ * console.log(parseSubmission({ units: [] }).units.length); // 0
  * ```
  */
-export function assertSubmission(input: unknown): Submission {
-  const result = parseSubmission(input);
+export function parseSubmission(input: unknown): Submission {
+  const result = safeParseSubmission(input);
   if (!result.ok) throw new DtiError(result.issues);
   return result.value;
 }

@@ -74,16 +74,16 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  *
  * @example
  * ```ts
- * import { decodeUtf8 } from 'dti-criteria/node';
- * const withBom = decodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]), 'a.json');
+ * import { safeDecodeUtf8 } from 'dti-criteria/node';
+ * const withBom = safeDecodeUtf8(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]), 'a.json');
  * console.log(withBom.ok && withBom.value.text); // {}
  * console.log(withBom.ok && withBom.value.bom); // true
- * const utf16 = decodeUtf8(new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]), 'b.json');
+ * const utf16 = safeDecodeUtf8(new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]), 'b.json');
  * console.log(utf16.ok ? 'decoded' : utf16.issues[0]?.code); // input/encoding
  * console.log(utf16.ok ? '' : utf16.issues[0]?.params.encoding); // UTF-16LE
  * ```
  */
-export function decodeUtf8(bytes: Uint8Array, file: string): Result<DecodedText> {
+export function safeDecodeUtf8(bytes: Uint8Array, file: string): Result<DecodedText> {
   for (const [encoding, mark] of FOREIGN_BOMS) {
     if (startsWith(bytes, mark)) return { ok: false, issues: [makeIssue('input/encoding', file, { file, encoding })] };
   }

@@ -5,10 +5,10 @@ import { compareVersions } from '../criteria/versions.js';
 import { inFile, ioFailure, makeIssue, type Issue, type Result, relocateIssue } from '../errors.js';
 import { isIsoDate, kebabIdSchema, versionSchema } from '../format/common.js';
 import { parseJsonText } from '../format/json-text.js';
-import { validateCriteriaJson } from '../format/parse-criteria.js';
-import { decodeUtf8 } from '../format/text-bytes.js';
+import { safeParseCriteriaJson } from '../format/parse-criteria.js';
+import { safeDecodeUtf8 } from '../format/text-bytes.js';
 import type { CriteriaSet } from '../format/types.js';
-import { buildManifest, parseManifest, verifyCriteriaFiles, type Manifest } from '../versioning/manifest.js';
+import { buildManifest, safeParseManifest, verifyCriteriaFiles, type Manifest } from '../versioning/manifest.js';
 import { byCodeUnits } from '../order.js';
 
 /** Name of the manifest file inside a criteria folder. */
@@ -94,26 +94,26 @@ function loadManifest(dir: string, name: string): ManifestRead {
   if (!existsSync(file)) return { present: false, bom: false, manifest: { ok: true, value: { format: 1, sets: [] } } };
   const bytes = readBytes(file);
   if (!bytes.ok) return { present: true, bom: false, manifest: { ok: false, issues: bytes.issues.map((issue) => relocateIssue(issue, name, { file: name })) } };
-  const decoded = decodeUtf8(bytes.value, name);
+  const decoded = safeDecodeUtf8(bytes.value, name);
   if (!decoded.ok) return { present: true, bom: false, manifest: decoded };
-  return { present: true, bom: decoded.value.bom, manifest: parseManifest(decoded.value.text, name) };
+  return { present: true, bom: decoded.value.bom, manifest: safeParseManifest(decoded.value.text, name) };
 }
 
 /**
  * Reads `manifest.json` of a criteria folder: an empty manifest when the file
- * is absent (a new folder), else the manifest checked by `parseManifest`
+ * is absent (a new folder), else the manifest checked by `safeParseManifest`
  * (UTF-8, a BOM tolerated; bad JSON or a wrong shape are coded issues naming
  * the file). Never throws.
  *
  * @example
  * ```ts
- * import { readManifest } from 'dti-criteria/node';
- * const manifest = readManifest('criteria');
+ * import { safeReadManifest } from 'dti-criteria/node';
+ * const manifest = safeReadManifest('criteria');
  * console.log(manifest.ok && manifest.value.sets.length > 0); // true
- * console.log(readManifest('no-such-folder')); // {"ok":true,"value":{"format":1,"sets":[]}}
+ * console.log(safeReadManifest('no-such-folder')); // {"ok":true,"value":{"format":1,"sets":[]}}
  * ```
  */
-export function readManifest(dir: string): Result<Manifest> {
+export function safeReadManifest(dir: string): Result<Manifest> {
   return loadManifest(dir, join(dir, MANIFEST_FILE)).manifest;
 }
 
@@ -158,7 +158,7 @@ export function verifyCriteriaDir(dir: string): Issue[] {
  * (a published entry is never re-hashed from a file that may have been altered).
  */
 function recordInManifest(dir: string, set: CriteriaSet): Result<void> {
-  const current = readManifest(dir);
+  const current = safeReadManifest(dir);
   if (!current.ok) return current;
   const others = current.value.sets.filter((entry) => !(entry.id === set.id && entry.version === set.version));
   const sets = [...others, ...buildManifest([set]).sets].sort((a, b) => byCodeUnits(a.id, b.id) || compareVersions(a.version, b.version));
@@ -178,33 +178,33 @@ function recordInManifest(dir: string, set: CriteriaSet): Result<void> {
  * import { mkdtempSync } from 'node:fs';
  * import { tmpdir } from 'node:os';
  * import { join } from 'node:path';
- * import { newCriteriaVersion, publishCriteriaFile } from 'dti-criteria/node';
+ * import { safeNewCriteriaVersion, safePublishCriteriaFile } from 'dti-criteria/node';
  * import { canTho2023 } from 'dti-criteria/sets';
  * const dir = join(mkdtempSync(join(tmpdir(), 'dti-')), 'criteria');
- * const draft = newCriteriaVersion(dir, canTho2023, '2024.1.0', { title: 'Bộ chỉ số 2024', effectiveFrom: '2024-03-01' });
- * console.log(draft.ok && publishCriteriaFile(draft.value, dir).ok); // true
- * const missing = publishCriteriaFile(join(dir, 'can-tho/2030.1.0.json'), dir);
+ * const draft = safeNewCriteriaVersion(dir, canTho2023, '2024.1.0', { title: 'Bộ chỉ số 2024', effectiveFrom: '2024-03-01' });
+ * console.log(draft.ok && safePublishCriteriaFile(draft.value, dir).ok); // true
+ * const missing = safePublishCriteriaFile(join(dir, 'can-tho/2030.1.0.json'), dir);
  * console.log(missing.ok ? '' : missing.issues[0]?.code); // input/read
  * ```
  */
-export function publishCriteriaFile(file: string, dir: string): Result<CriteriaSet> {
+export function safePublishCriteriaFile(file: string, dir: string): Result<CriteriaSet> {
   const bytes = readBytes(file);
   if (!bytes.ok) return bytes;
-  const decoded = decodeUtf8(bytes.value, file);
+  const decoded = safeDecodeUtf8(bytes.value, file);
   if (!decoded.ok) return decoded;
   const { text } = decoded.value;
-  const result = validateCriteriaJson(text);
+  const result = safeParseCriteriaJson(text);
   if (!result.ok) return result;
   const set = result.value;
   const expected = resolve(dir, set.id, `${set.version}.json`);
   if (resolve(file) !== expected) return { ok: false, issues: [makeIssue('version/file-name', file, { expected: relative(process.cwd(), expected).split(sep).join('/') })] };
-  const manifest = readManifest(dir);
+  const manifest = safeReadManifest(dir);
   if (!manifest.ok) return manifest;
   const previous = manifest.value.sets.find((entry) => entry.id === set.id && entry.version === set.version);
   if (previous?.status === 'published') return { ok: false, issues: [makeIssue('version/already-published', file, { ref: `${set.id}@${set.version}` })] };
   // The text validated as a criteria set, so it is a JSON object; its key order is kept.
   const published = jsonText({ ...(JSON.parse(text) as Record<string, unknown>), status: 'published' });
-  const stamped = validateCriteriaJson(published);
+  const stamped = safeParseCriteriaJson(published);
   if (!stamped.ok) return stamped;
   const written = writeText(file, published);
   if (!written.ok) return written;
@@ -233,7 +233,7 @@ export interface NewVersionOptions {
   readonly effectiveTo?: string | null | undefined;
 }
 
-/** Coded issues for the arguments of `newCriteriaVersion` that no file is needed to judge. */
+/** Coded issues for the arguments of `safeNewCriteriaVersion` that no file is needed to judge. */
 function checkNewVersionArguments(id: string, fromVersion: string, newVersion: string, options: NewVersionOptions, from: string, to: string | null): Issue[] {
   const issues: Issue[] = [];
   if (!kebabIdSchema.safeParse(id).success) issues.push(makeIssue('schema/format', 'id', { format: 'kebab-id' }));
@@ -287,18 +287,18 @@ function newVersionData(data: Readonly<Record<string, unknown>>, fields: Readonl
  * import { mkdtempSync, readFileSync } from 'node:fs';
  * import { tmpdir } from 'node:os';
  * import { join } from 'node:path';
- * import { newCriteriaVersion } from 'dti-criteria/node';
+ * import { safeNewCriteriaVersion } from 'dti-criteria/node';
  * import { canTho2025 } from 'dti-criteria/sets';
  * const dir = join(mkdtempSync(join(tmpdir(), 'dti-')), 'criteria');
- * const made = newCriteriaVersion(dir, canTho2025, '2026.1.0', { title: 'Bộ chỉ số năm 2026', titleEn: 'Index 2026', effectiveFrom: '2026-02-15' });
+ * const made = safeNewCriteriaVersion(dir, canTho2025, '2026.1.0', { title: 'Bộ chỉ số năm 2026', titleEn: 'Index 2026', effectiveFrom: '2026-02-15' });
  * console.log(made.ok ? made.value.endsWith('2026.1.0.json') : made.issues); // true
  * const draft = made.ok ? JSON.parse(readFileSync(made.value, 'utf8')) : {};
  * console.log([draft.status, draft.title, draft.description, draft.effective]); // ["draft",{"vi":"Bộ chỉ số năm 2026","en":"Index 2026"},null,{"from":"2026-02-15","to":null}]
- * const late = newCriteriaVersion(dir, canTho2025, '2027.1.0', { title: 'x', effectiveFrom: '2027-12-31', effectiveTo: '2027-01-01' });
+ * const late = safeNewCriteriaVersion(dir, canTho2025, '2027.1.0', { title: 'x', effectiveFrom: '2027-12-31', effectiveTo: '2027-01-01' });
  * console.log(late.ok ? '' : late.issues.map((i) => i.code)); // ["criteria/effective-dates"]
  * ```
  */
-export function newCriteriaVersion(dir: string, source: CriteriaSet, newVersion: string, options: NewVersionOptions): Result<string> {
+export function safeNewCriteriaVersion(dir: string, source: CriteriaSet, newVersion: string, options: NewVersionOptions): Result<string> {
   const { id, version: fromVersion } = source;
   const from = options.effectiveFrom ?? `${newVersion.slice(0, 4)}-01-01`;
   const to = options.effectiveTo ?? null;
@@ -315,7 +315,7 @@ export function newCriteriaVersion(dir: string, source: CriteriaSet, newVersion:
   ]);
   const copy = newVersionData(data as Record<string, unknown>, fields, localized(options.description, options.descriptionEn));
   const text = jsonText(copy);
-  const checked = validateCriteriaJson(text);
+  const checked = safeParseCriteriaJson(text);
   if (!checked.ok) return { ok: false, issues: checked.issues.map((issue) => inFile(issue, target)) };
   const written = writeText(target, text);
   if (!written.ok) return written;

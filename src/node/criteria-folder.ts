@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import { criteriaHash } from '../canonical/criteria-hash.js';
 import type { CriteriaSource } from '../criteria/registry.js';
 import { makeIssue, type Result } from '../errors.js';
-import { MANIFEST_FILE, readManifest } from './criteria-dir.js';
-import { readCriteriaFile } from './read-criteria-file.js';
+import { MANIFEST_FILE, safeReadManifest } from './criteria-dir.js';
+import { safeReadCriteriaFile } from './read-criteria-file.js';
 
 /**
  * A criteria folder (`<dir>/<id>/<version>.json` with `manifest.json`) as a
@@ -16,23 +16,23 @@ import { readCriteriaFile } from './read-criteria-file.js';
  * @example
  * ```ts
  * import { createRegistry } from 'dti-criteria';
- * import { criteriaFolderSource } from 'dti-criteria/node';
- * const source = criteriaFolderSource('criteria');
+ * import { safeCriteriaFolderSource } from 'dti-criteria/node';
+ * const source = safeCriteriaFolderSource('criteria');
  * if (source.ok) {
  *   const registry = createRegistry([source.value]);
- *   const set = registry.resolve('can-tho', { period: '2023' });
+ *   const set = registry.safeResolve('can-tho', { period: '2023' });
  *   console.log(set.ok && set.value.version); // 2023.1.0
  * }
  * ```
  */
-export function criteriaFolderSource(dir: string): Result<CriteriaSource> {
+export function safeCriteriaFolderSource(dir: string): Result<CriteriaSource> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     return { ok: false, issues: [makeIssue('criteria/source', dir, { dir, reason: 'missing' })] };
   }
   if (!existsSync(join(dir, MANIFEST_FILE))) {
     return { ok: false, issues: [makeIssue('criteria/source', dir, { dir, reason: 'no-manifest' })] };
   }
-  const manifest = readManifest(dir);
+  const manifest = safeReadManifest(dir);
   if (!manifest.ok) return manifest;
   const name = resolve(dir);
   return {
@@ -47,7 +47,7 @@ export function criteriaFolderSource(dir: string): Result<CriteriaSource> {
         ...(entry.status === 'published' ? { sha256: entry.sha256 } : {}),
         load: () => {
           const file = join(dir, entry.file);
-          const read = readCriteriaFile(file);
+          const read = safeReadCriteriaFile(file);
           if (!read.ok) return read;
           const set = read.value;
           if (set.id !== entry.id || set.version !== entry.version || set.status !== entry.status) {

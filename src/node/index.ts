@@ -4,10 +4,10 @@
  *
  * @packageDocumentation
  */
-export { loadCriteria, type LoadCriteriaOptions } from './load-criteria.js';
-export { criteriaFolderSource } from './criteria-folder.js';
-export { readCriteriaFile } from './read-criteria-file.js';
-export { CRITERIA_DIR_ENV, openCriteriaRegistry, type OpenRegistryOptions } from './registry.js';
-export { MANIFEST_FILE, newCriteriaVersion, publishCriteriaFile, readCriteriaDir, readManifest, verifyCriteriaDir, type NewVersionOptions } from './criteria-dir.js';
-export { decodeUtf8, type DecodedText } from '../format/text-bytes.js';
-export { parseManifest, type CriteriaFileContent } from '../versioning/manifest.js';
+export { loadCriteria, safeLoadCriteria, type LoadCriteriaOptions } from './load-criteria.js';
+export { safeCriteriaFolderSource } from './criteria-folder.js';
+export { safeReadCriteriaFile } from './read-criteria-file.js';
+export { CRITERIA_DIR_ENV, safeOpenCriteriaRegistry, type OpenRegistryOptions } from './registry.js';
+export { MANIFEST_FILE, safeNewCriteriaVersion, safePublishCriteriaFile, readCriteriaDir, safeReadManifest, verifyCriteriaDir, type NewVersionOptions } from './criteria-dir.js';
+export { safeDecodeUtf8, type DecodedText } from '../format/text-bytes.js';
+export { safeParseManifest, type CriteriaFileContent } from '../versioning/manifest.js';

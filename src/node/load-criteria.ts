@@ -1,11 +1,11 @@
 import { parseCriteriaRef } from '../criteria/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
-import type { Result } from '../errors.js';
+import { DtiError, type Result } from '../errors.js';
 import type { CriteriaSet } from '../format/types.js';
 import { embeddedCriteria } from '../sets/index.js';
-import { readCriteriaFile } from './read-criteria-file.js';
+import { safeReadCriteriaFile } from './read-criteria-file.js';
 
-/** Options of {@link loadCriteria}. */
+/** Options of {@link safeLoadCriteria}. */
 export interface LoadCriteriaOptions {
   /** Where references are resolved; default the embedded sets. */
   readonly registry?: CriteriaRegistry;
@@ -21,14 +21,29 @@ export interface LoadCriteriaOptions {
  *
  * @example
  * ```ts
- * import { loadCriteria } from 'dti-criteria/node';
- * const fromFile = loadCriteria('criteria/can-tho/2022.1.0.json');
- * const byName = loadCriteria('can-tho', { period: '2022' });
+ * import { safeLoadCriteria } from 'dti-criteria/node';
+ * const fromFile = safeLoadCriteria('criteria/can-tho/2022.1.0.json');
+ * const byName = safeLoadCriteria('can-tho', { period: '2022' });
  * console.log(fromFile.ok && byName.ok && byName.value.version); // 2022.1.0
- * console.log(loadCriteria('missing.json').ok); // false
+ * console.log(safeLoadCriteria('missing.json').ok); // false
  * ```
  */
-export function loadCriteria(ref: string, options: LoadCriteriaOptions = {}): Result<CriteriaSet> {
-  if (parseCriteriaRef(ref)) return (options.registry ?? embeddedCriteria).resolve(ref, { period: options.period });
-  return readCriteriaFile(ref);
+export function safeLoadCriteria(ref: string, options: LoadCriteriaOptions = {}): Result<CriteriaSet> {
+  if (parseCriteriaRef(ref)) return (options.registry ?? embeddedCriteria).safeResolve(ref, { period: options.period });
+  return safeReadCriteriaFile(ref);
+}
+
+/**
+ * Like {@link safeLoadCriteria}, but throws a {@link DtiError} with the issues.
+ *
+ * @example
+ * ```ts
+ * import { loadCriteria } from 'dti-criteria/node';
+ * console.log(loadCriteria('can-tho', { period: '2024' }).version); // 2023.1.0
+ * ```
+ */
+export function loadCriteria(ref: string, options: LoadCriteriaOptions = {}): CriteriaSet {
+  const loaded = safeLoadCriteria(ref, options);
+  if (!loaded.ok) throw new DtiError(loaded.issues);
+  return loaded.value;
 }

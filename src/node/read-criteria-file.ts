@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { inFile, ioFailure, makeIssue, type Result } from '../errors.js';
-import { validateCriteriaJson } from '../format/parse-criteria.js';
-import { decodeUtf8 } from '../format/text-bytes.js';
+import { safeParseCriteriaJson } from '../format/parse-criteria.js';
+import { safeDecodeUtf8 } from '../format/text-bytes.js';
 import type { CriteriaSet } from '../format/types.js';
 
 /**
@@ -10,23 +10,23 @@ import type { CriteriaSet } from '../format/types.js';
  *
  * @example
  * ```ts
- * import { readCriteriaFile } from 'dti-criteria/node';
- * const set = readCriteriaFile('criteria/can-tho/2025.1.0.json');
+ * import { safeReadCriteriaFile } from 'dti-criteria/node';
+ * const set = safeReadCriteriaFile('criteria/can-tho/2025.1.0.json');
  * console.log(set.ok && set.value.version); // 2025.1.0
- * const missing = readCriteriaFile('nowhere.json');
+ * const missing = safeReadCriteriaFile('nowhere.json');
  * console.log(missing.ok ? '' : `${missing.issues[0]?.code} ${missing.issues[0]?.path}`); // input/read nowhere.json
  * ```
  */
-export function readCriteriaFile(file: string): Result<CriteriaSet> {
+export function safeReadCriteriaFile(file: string): Result<CriteriaSet> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
   } catch (error) {
     return { ok: false, issues: [makeIssue('input/read', file, { file, reason: ioFailure(error) })] };
   }
-  const decoded = decodeUtf8(bytes, file);
+  const decoded = safeDecodeUtf8(bytes, file);
   if (!decoded.ok) return decoded;
-  const result = validateCriteriaJson(decoded.value.text);
+  const result = safeParseCriteriaJson(decoded.value.text);
   if (result.ok) return result;
   return { ok: false, issues: result.issues.map((issue) => inFile(issue, file)) };
 }

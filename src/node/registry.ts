@@ -6,12 +6,12 @@ import type { Issue, Result } from '../errors.js';
 import { EMBEDDED_SETS } from '../sets/index.js';
 import { embeddedSource } from '../sets/embed.js';
 import { MANIFEST_FILE } from './criteria-dir.js';
-import { criteriaFolderSource, sameFolder } from './criteria-folder.js';
+import { safeCriteriaFolderSource, sameFolder } from './criteria-folder.js';
 
 /** The environment variable naming a criteria folder, like `--criteria-dir`. */
 export const CRITERIA_DIR_ENV = 'DTI_CRITERIA_DIR';
 
-/** Options of {@link openCriteriaRegistry}. */
+/** Options of {@link safeOpenCriteriaRegistry}. */
 export interface OpenRegistryOptions {
   /** A criteria folder named explicitly (`--criteria-dir`); default the environment variable `DTI_CRITERIA_DIR`. */
   readonly criteriaDir?: string | undefined;
@@ -30,28 +30,28 @@ export interface OpenRegistryOptions {
  *
  * @example
  * ```ts
- * import { openCriteriaRegistry } from 'dti-criteria/node';
- * const registry = openCriteriaRegistry({ cwd: '/', env: {} });
+ * import { safeOpenCriteriaRegistry } from 'dti-criteria/node';
+ * const registry = safeOpenCriteriaRegistry({ cwd: '/', env: {} });
  * console.log(registry.ok && registry.value.sources); // ["embedded"]
- * const inForce = registry.ok ? registry.value.resolve('can-tho', { period: '2025-H2' }) : undefined;
+ * const inForce = registry.ok ? registry.value.safeResolve('can-tho', { period: '2025-H2' }) : undefined;
  * console.log(inForce?.ok && inForce.value.version); // 2025.1.0
- * console.log(openCriteriaRegistry({ criteriaDir: 'no-such-folder', env: {} }).ok); // false
+ * console.log(safeOpenCriteriaRegistry({ criteriaDir: 'no-such-folder', env: {} }).ok); // false
  * ```
  */
-export function openCriteriaRegistry(options: OpenRegistryOptions = {}): Result<CriteriaRegistry> {
+export function safeOpenCriteriaRegistry(options: OpenRegistryOptions = {}): Result<CriteriaRegistry> {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const explicit = options.criteriaDir ?? (env[CRITERIA_DIR_ENV] || undefined);
   const sources: CriteriaSource[] = [];
   const issues: Issue[] = [];
   if (explicit !== undefined) {
-    const source = criteriaFolderSource(explicit);
+    const source = safeCriteriaFolderSource(explicit);
     if (source.ok) sources.push(source.value);
     else appendAll(issues, source.issues);
   }
   const local = join(cwd, 'criteria');
   if (existsSync(join(local, MANIFEST_FILE)) && !(explicit !== undefined && sameFolder(explicit, local))) {
-    const source = criteriaFolderSource(local);
+    const source = safeCriteriaFolderSource(local);
     if (source.ok) sources.push(source.value);
     else appendAll(issues, source.issues);
   }

@@ -15,7 +15,7 @@ import { scoreUnitFast } from './fast/score-unit.js';
 import type { RejectedUnit, ScoreReport, UnitResult } from './result-types.js';
 import { relativeKey, scoreUnit, type BestValues, type RunBest, type ScoredUnit } from './score-tree.js';
 
-/** Options for {@link scoreSubmission} and {@link scoreBatch}. */
+/** Options for {@link safeScoreBatch} and {@link scoreBatch}. */
 export interface ScoreOptions {
   /** Score the valid units and list the rejected ones, instead of failing the whole batch. */
   readonly skipInvalid?: boolean;
@@ -113,20 +113,20 @@ export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUni
  *
  * @example
  * ```ts
- * import { scoreSubmission } from 'dti-criteria';
+ * import { safeScoreBatch } from 'dti-criteria';
  * import { getCriteria } from 'dti-criteria/sets';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const submission = {
  *   units: [{ id: 'ninh-kieu', level: 'district', values: { 'CQS.1.3': { numerator: 12, denominator: 15 } } }],
  * };
- * const outcome = scoreSubmission(criteria, submission);
+ * const outcome = safeScoreBatch(criteria, submission);
  * if (outcome.ok) console.log(outcome.value.results[0]?.nodes['CQS.1.3']?.points); // "16.00"
  * if (outcome.ok) console.log(outcome.value.results[0]?.nodes['CQS.1.3']?.explanation?.en); // 12/15 = 80% of the 100% target → 0.8 × 20 = 16.00 points
- * const bare = scoreSubmission(criteria, submission, { explain: false });
+ * const bare = safeScoreBatch(criteria, submission, { explain: false });
  * if (bare.ok) console.log(bare.value.results[0]?.nodes['CQS.1.3']); // {"points":"16.00","maxPoints":"20.00","status":"scored"}
  * ```
  */
-export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, options: ScoreOptions = {}): Result<ScoreReport> {
+export function safeScoreBatch(criteriaSet: CriteriaSet, submission: unknown, options: ScoreOptions = {}): Result<ScoreReport> {
   let criteria: ReturnType<typeof compileCriteria>;
   try {
     criteria = compileCriteria(criteriaSet);
@@ -164,7 +164,7 @@ export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, o
 }
 
 /**
- * Like {@link scoreSubmission}, but throws a {@link DtiError} listing every problem.
+ * Like {@link safeScoreBatch}, but throws a {@link DtiError} listing every problem.
  * Takes the same options (`explain: false` leaves the texts out).
  *
  * @example
@@ -182,7 +182,7 @@ export function scoreSubmission(criteriaSet: CriteriaSet, submission: unknown, o
  * ```
  */
 export function scoreBatch(criteria: CriteriaSet, submission: unknown, options: ScoreOptions = {}): ScoreReport {
-  const outcome = scoreSubmission(criteria, submission, options);
+  const outcome = safeScoreBatch(criteria, submission, options);
   if (!outcome.ok) throw new DtiError(outcome.issues);
   return outcome.value;
 }

@@ -1,5 +1,5 @@
 import type { CriteriaSource } from '../criteria/registry.js';
-import { validateCriteria } from '../format/parse-criteria.js';
+import { safeParseCriteria } from '../format/parse-criteria.js';
 import { sealOwned } from '../format/sealed.js';
 import type { CriteriaSet } from '../format/types.js';
 
@@ -12,6 +12,6 @@ export function embed(data: unknown): CriteriaSet {
 export function embeddedSource(sets: readonly CriteriaSet[]): CriteriaSource {
   return {
     name: 'embedded',
-    entries: sets.map((set) => ({ id: set.id, version: set.version, status: set.status, effective: set.effective, load: () => validateCriteria(set) })),
+    entries: sets.map((set) => ({ id: set.id, version: set.version, status: set.status, effective: set.effective, load: () => safeParseCriteria(set) })),
   };
 }

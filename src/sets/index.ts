@@ -9,7 +9,6 @@ import canTho2023Json from '../../criteria/can-tho/2023.1.0.json';
 import canTho2025Json from '../../criteria/can-tho/2025.1.0.json';
 import dtiProvince2022Json from '../../criteria/vn-dti-province/2022.1.0.json';
 import dtiProvince2025Json from '../../criteria/vn-dti-province/2025.1.0.json';
-import { DtiError } from '../errors.js';
 import { createRegistry, type CriteriaRegistry, type ResolveOptions } from '../criteria/registry.js';
 import type { CriteriaSet } from '../format/types.js';
 import { embed, embeddedSource } from './embed.js';
@@ -91,7 +90,7 @@ export const EMBEDDED_SETS: readonly CriteriaSet[] = [canTho2022, canTho2023, ca
  * @example
  * ```ts
  * import { embeddedCriteria } from 'dti-criteria/sets';
- * const inForce = embeddedCriteria.resolve('can-tho', { period: '2026' });
+ * const inForce = embeddedCriteria.safeResolve('can-tho', { period: '2026' });
  * console.log(inForce.ok && inForce.value.version); // 2025.1.0
  * console.log(embeddedCriteria.list().length); // 5
  * ```
@@ -114,7 +113,5 @@ export const embeddedCriteria: CriteriaRegistry = /* @__PURE__ */ createRegistry
  * ```
  */
 export function getCriteria(ref: string, options: ResolveOptions = {}): CriteriaSet {
-  const resolved = embeddedCriteria.resolve(ref, options);
-  if (!resolved.ok) throw new DtiError(resolved.issues);
-  return resolved.value;
+  return embeddedCriteria.resolve(ref, options);
 }

@@ -7,11 +7,11 @@ import { compareVersions } from '../criteria/versions.js';
 import { inFile, makeIssue, type Issue, type Result } from '../errors.js';
 import { dateSchema, kebabIdSchema, versionSchema } from '../format/common.js';
 import { codedPattern } from '../format/coded.js';
-import { validateCriteria } from '../format/parse-criteria.js';
+import { safeParseCriteria } from '../format/parse-criteria.js';
 import type { CriteriaSet } from '../format/types.js';
 import { byCodeUnits } from '../order.js';
 import { parseJsonText } from '../format/json-text.js';
-import { decodeUtf8 } from '../format/text-bytes.js';
+import { safeDecodeUtf8 } from '../format/text-bytes.js';
 import { fromZodIssues } from '../format/zod-issues.js';
 
 /** One version of a set as the manifest records it. */
@@ -97,15 +97,15 @@ const manifestSchema = z.strictObject({
  *
  * @example
  * ```ts
- * import { parseManifest } from 'dti-criteria/node';
- * console.log(parseManifest('{ "format": 1, "sets": [] }').ok); // true
- * const unknown = parseManifest('{ "format": 1, "sets": [], "signedBy": "x" }');
+ * import { safeParseManifest } from 'dti-criteria/node';
+ * console.log(safeParseManifest('{ "format": 1, "sets": [] }').ok); // true
+ * const unknown = safeParseManifest('{ "format": 1, "sets": [], "signedBy": "x" }');
  * console.log(unknown.ok ? [] : unknown.issues.map((i) => `${i.code} ${i.file}: ${i.path}`)); // ["schema/unknown-key manifest.json: signedBy"]
- * const broken = parseManifest('{ "format": 1, ', 'criteria/manifest.json');
+ * const broken = safeParseManifest('{ "format": 1, ', 'criteria/manifest.json');
  * console.log(broken.ok ? [] : broken.issues.map((i) => `${i.code} ${i.path}`)); // ["json/syntax criteria/manifest.json"]
  * ```
  */
-export function parseManifest(text: string, file = MANIFEST_NAME): Result<Manifest> {
+export function safeParseManifest(text: string, file = MANIFEST_NAME): Result<Manifest> {
   const parsed = parseJsonText(text, file);
   if (!parsed.ok) return parsed;
   const checked = manifestSchema.safeParse(parsed.value);
@@ -149,7 +149,7 @@ function checkFile(file: string, content: CriteriaFileContent, entry: ManifestEn
     bom = content.startsWith('\uFEFF');
     text = bom ? content.slice(1) : content;
   } else {
-    const decoded = decodeUtf8(content, file);
+    const decoded = safeDecodeUtf8(content, file);
     if (!decoded.ok) return { issues: decoded.issues, published: listedPublished };
     ({ text, bom } = decoded.value);
   }
@@ -167,7 +167,7 @@ function checkFile(file: string, content: CriteriaFileContent, entry: ManifestEn
     const actual = sha256Hex(canonicalJson(data));
     if (actual !== entry.sha256) issues.push(makeIssue('version/hash-mismatch', file, { file, actual: actual.slice(0, 12), expected: entry.sha256.slice(0, 12) }));
   }
-  const result = validateCriteria(data);
+  const result = safeParseCriteria(data);
   if (!result.ok) {
     for (const issue of result.issues) issues.push(inFile(issue, file));
     return { issues, published };

@@ -8,15 +8,15 @@
  *
  * @example
  * ```ts
- * import { scoreSubmission } from 'dti-criteria';
+ * import { safeScoreBatch } from 'dti-criteria';
  * import { getCriteria } from 'dti-criteria/sets';
- * import { buildTemplate, readWorkbooks, reportToXlsx } from 'dti-criteria/xlsx';
+ * import { buildTemplate, safeReadWorkbooks, reportToXlsx } from 'dti-criteria/xlsx';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const template = await buildTemplate(criteria, { level: 'commune', unit: { id: 'an-binh', name: 'Phường An Bình' }, period: '2022' });
  * // ... the unit fills it in and sends it back ...
- * const batch = await readWorkbooks([{ name: 'an-binh.xlsx', bytes: template }], { criteria });
+ * const batch = await safeReadWorkbooks([{ name: 'an-binh.xlsx', bytes: template }], { criteria });
  * if (batch.ok) {
- *   const scored = scoreSubmission(criteria, batch.value);
+ *   const scored = safeScoreBatch(criteria, batch.value);
  *   if (scored.ok) console.log((await reportToXlsx(scored.value, criteria)).length > 0); // true
  * }
  * ```
@@ -25,6 +25,6 @@
  */
 export { XLSX_LAYOUT_VERSION, XLSX_SHEETS, xlsxPath } from './layout.js';
 export { buildTemplate, type TemplateOptions } from './template.js';
-export { MAX_WORKBOOK_BYTES, readWorkbook, readWorkbooks, type ReadWorkbookOptions, type WorkbookReading } from './read-workbook.js';
+export { MAX_WORKBOOK_BYTES, safeReadWorkbook, safeReadWorkbooks, type ReadWorkbookOptions, type WorkbookReading } from './read-workbook.js';
 export { reportToXlsx, type ReportXlsxOptions } from './report.js';
 export type { XlsxIssueCode } from './issues.js';

@@ -34,7 +34,7 @@ import {
   type UnitField,
 } from './layout.js';
 
-/** Options of {@link readWorkbook}. */
+/** Options of {@link safeReadWorkbook}. */
 export interface ReadWorkbookOptions {
   /** The workbook's name in issue paths (`form-a.xlsx!Tự đánh giá!F12`); default `workbook.xlsx`. */
   readonly name?: string;
@@ -360,7 +360,7 @@ function resolveCriteria(reader: Reader, named: string, at: Place, options: Read
     push(reader, at, 'schema/required');
     return undefined;
   }
-  const resolved = options.registry ? options.registry.resolve(named) : { ok: false as const, issues: [makeIssue('criteria/not-found', '$', { ref: named, known: [] })] };
+  const resolved = options.registry ? options.registry.safeResolve(named) : { ok: false as const, issues: [makeIssue('criteria/not-found', '$', { ref: named, known: [] })] };
   if (resolved.ok) return resolved.value;
   for (const issue of resolved.issues) relocate(reader, at, issue);
   return undefined;
@@ -565,7 +565,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
  * ```ts
  * import ExcelJS from 'exceljs';
  * import { embeddedCriteria, getCriteria } from 'dti-criteria/sets';
- * import { buildTemplate, readWorkbook } from 'dti-criteria/xlsx';
+ * import { buildTemplate, safeReadWorkbook } from 'dti-criteria/xlsx';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const workbook = new ExcelJS.Workbook();
  * await workbook.xlsx.load(await buildTemplate(criteria, { level: 'commune', unit: { id: 'an-binh', name: 'Phường An Bình' } }) as never);
@@ -577,15 +577,15 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
  *   if (row.getCell(1).value === 'CQS.4.2') row.getCell(6).value = 'abc';
  * });
  * const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
- * const result = await readWorkbook(bytes, { name: 'an-binh.xlsx', registry: embeddedCriteria });
+ * const result = await safeReadWorkbook(bytes, { name: 'an-binh.xlsx', registry: embeddedCriteria });
  * if (!result.ok) console.log(result.issues.map((issue) => `${issue.path} [${issue.code}]`)); // ["an-binh.xlsx!Tự đánh giá!F32:G32 [value/numerator-exceeds-denominator]","an-binh.xlsx!Tự đánh giá!F33 [value/unknown-option]"]
  * workbook.getWorksheet('Tự đánh giá')!.getCell('F32').value = 12;
  * workbook.getWorksheet('Tự đánh giá')!.getCell('F33').value = 'Có cán bộ chuyên trách công nghệ thông tin, chuyển đổi số';
- * const fixed = await readWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), { name: 'an-binh.xlsx', registry: embeddedCriteria });
+ * const fixed = await safeReadWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), { name: 'an-binh.xlsx', registry: embeddedCriteria });
  * if (fixed.ok) console.log(fixed.value.unit.values); // {"CQS.1.3":{"numerator":"12","denominator":"15"},"CQS.2.1":true,"CQS.4.1":{"numerator":"12","denominator":"15"},"CQS.4.2":"chuyen-trach"}
  * ```
  */
-export async function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {}): Promise<Result<WorkbookReading>> {
+export async function safeReadWorkbook(bytes: Uint8Array, options: ReadWorkbookOptions = {}): Promise<Result<WorkbookReading>> {
   const book = options.name ?? 'workbook.xlsx';
   const loaded = await loadWorkbook(bytes, book);
   if (!loaded.ok) return loaded;
@@ -595,39 +595,39 @@ export async function readWorkbook(bytes: Uint8Array, options: ReadWorkbookOptio
 /**
  * Reads several filled-in workbooks (one unit each) into one submission
  * batch, reporting every problem of every workbook together (see
- * {@link readWorkbook}), plus a unit id used by two workbooks
+ * {@link safeReadWorkbook}), plus a unit id used by two workbooks
  * (`submission/duplicate-unit`), workbooks made for different criteria sets
  * (`submission/criteria-mismatch`) and different periods
  * (`xlsx/period-mismatch`). Units keep the order of `files`.
  *
  * @example
  * ```ts
- * import { scoreSubmission } from 'dti-criteria';
+ * import { safeScoreBatch } from 'dti-criteria';
  * import { embeddedCriteria, getCriteria } from 'dti-criteria/sets';
- * import { buildTemplate, readWorkbooks } from 'dti-criteria/xlsx';
+ * import { buildTemplate, safeReadWorkbooks } from 'dti-criteria/xlsx';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const form = (id: string, name: string) => buildTemplate(criteria, { level: 'commune', unit: { id, name }, period: '2022' });
- * const batch = await readWorkbooks([
+ * const batch = await safeReadWorkbooks([
  *   { name: 'an-binh.xlsx', bytes: await form('an-binh', 'Phường An Bình') },
  *   { name: 'an-cu.xlsx', bytes: await form('an-cu', 'Phường An Cư') },
  * ], { registry: embeddedCriteria });
  * if (batch.ok) console.log(batch.value.units.map((unit) => unit.id)); // ["an-binh","an-cu"]
- * if (batch.ok) console.log(scoreSubmission(criteria, batch.value).ok); // true
- * const twice = await readWorkbooks([
+ * if (batch.ok) console.log(safeScoreBatch(criteria, batch.value).ok); // true
+ * const twice = await safeReadWorkbooks([
  *   { name: 'a.xlsx', bytes: await form('an-binh', 'Phường An Bình') },
  *   { name: 'b.xlsx', bytes: await form('an-binh', 'Phường An Bình') },
  * ], { registry: embeddedCriteria });
  * if (!twice.ok) console.log(twice.issues[0]?.path); // b.xlsx!Đơn vị!B4
  * ```
  */
-export async function readWorkbooks(
+export async function safeReadWorkbooks(
   files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
   options: Omit<ReadWorkbookOptions, 'name'> = {},
 ): Promise<Result<Submission>> {
   const issues: Issue[] = [];
   const readings: WorkbookReading[] = [];
   for (const file of files) {
-    const result = await readWorkbook(file.bytes, { ...options, name: file.name });
+    const result = await safeReadWorkbook(file.bytes, { ...options, name: file.name });
     if (result.ok) readings.push(result.value);
     else appendAll(issues, result.issues);
   }

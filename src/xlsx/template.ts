@@ -367,10 +367,10 @@ const PROTECTION = {
  * @example
  * ```ts
  * import { embeddedCriteria, getCriteria } from 'dti-criteria/sets';
- * import { buildTemplate, readWorkbook } from 'dti-criteria/xlsx';
+ * import { buildTemplate, safeReadWorkbook } from 'dti-criteria/xlsx';
  * const bytes = await buildTemplate(getCriteria('can-tho@2022.1.0'), { level: 'commune', unit: { id: 'an-binh', name: 'Phường An Bình' }, period: '2022' });
  * console.log(bytes.length > 10000); // true
- * const back = await readWorkbook(bytes, { name: 'an-binh.xlsx', registry: embeddedCriteria });
+ * const back = await safeReadWorkbook(bytes, { name: 'an-binh.xlsx', registry: embeddedCriteria });
  * if (back.ok) console.log(back.value.unit.values); // {}
  * ```
  */

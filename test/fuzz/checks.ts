@@ -4,10 +4,10 @@
 import {
   DtiError,
   ISSUE_CODES,
-  parseSubmission,
+  safeParseSubmission,
   scoreBatch,
-  scoreSubmission,
-  validateCriteria,
+  safeScoreBatch,
+  safeParseCriteria,
   type CriteriaSet,
   type Issue,
   type ScoreReport,
@@ -98,18 +98,18 @@ export function checkCase(c: Case, options: CaseOptions = {}, extras: CaseExtras
   const before = JSON.stringify([set, c.submission]);
   let validated;
   try {
-    validated = validateCriteria(set);
+    validated = safeParseCriteria(set);
   } catch (error) {
-    return { kind: 'uncoded', detail: `validateCriteria threw on a valid set: ${describeError(error)}` };
+    return { kind: 'uncoded', detail: `safeParseCriteria threw on a valid set: ${describeError(error)}` };
   }
   if (!validated.ok) {
     return { kind: 'disagree', detail: `a valid generated set was rejected: ${validated.issues.slice(0, 5).map((i) => `${i.path} [${i.code}] ${i.message.en}`).join('; ')}` };
   }
-  let lib: ReturnType<typeof scoreSubmission>;
+  let lib: ReturnType<typeof safeScoreBatch>;
   try {
-    lib = scoreSubmission(set, c.submission);
+    lib = safeScoreBatch(set, c.submission);
   } catch (error) {
-    return { kind: 'uncoded', detail: `scoreSubmission threw on a valid case: ${describeError(error)}` };
+    return { kind: 'uncoded', detail: `safeScoreBatch threw on a valid case: ${describeError(error)}` };
   }
   if (JSON.stringify([set, c.submission]) !== before) return { kind: 'disagree', detail: 'the library mutated its input' };
   const ref = referenceScore(set, c.submission, options.reference);
@@ -134,11 +134,11 @@ export function checkCase(c: Case, options: CaseOptions = {}, extras: CaseExtras
   if (options.shuffle) {
     const shuffledSet = shuffleKeys(options.shuffle, set);
     const shuffledSubmission = shuffleKeys(options.shuffle, c.submission);
-    let again: ReturnType<typeof scoreSubmission>;
+    let again: ReturnType<typeof safeScoreBatch>;
     try {
-      const valid = validateCriteria(shuffledSet);
+      const valid = safeParseCriteria(shuffledSet);
       if (!valid.ok) return { kind: 'disagree', detail: `the set with shuffled keys was rejected: ${valid.issues[0]?.code}` };
-      again = scoreSubmission(shuffledSet, shuffledSubmission);
+      again = safeScoreBatch(shuffledSet, shuffledSubmission);
     } catch (error) {
       return { kind: 'uncoded', detail: `scoring with shuffled keys threw: ${describeError(error)}` };
     }
@@ -158,7 +158,7 @@ export function checkCase(c: Case, options: CaseOptions = {}, extras: CaseExtras
 export interface GarbageTally {
   /** Codes of the rejections seen (each function call's first code). */
   readonly codes: string[];
-  /** `scoreSubmission` threw a `DtiError` because the criteria set passed to it is invalid. */
+  /** `safeScoreBatch` threw a `DtiError` because the criteria set passed to it is invalid. */
   invalidSetThrows: number;
   /** Mutated inputs the library accepted (or rejected): how the reference saw them, by category. */
   readonly soft: { readonly category: string; readonly detail: string }[];
@@ -225,35 +225,35 @@ export function checkGarbage(g: Garbage, tally: GarbageTally, options: { referen
     case 'json':
     case 'anything':
     case 'proto-json':
-      call('validateCriteria', () => validateCriteria(g.value));
-      call('parseSubmission', () => parseSubmission(g.value));
-      call('scoreSubmission', () => scoreSubmission(validSet, g.value));
+      call('safeParseCriteria', () => safeParseCriteria(g.value));
+      call('safeParseSubmission', () => safeParseSubmission(g.value));
+      call('safeScoreBatch', () => safeScoreBatch(validSet, g.value));
       batch(validSet, g.value);
       break;
     case 'mutated-criteria': {
-      const valid = call('validateCriteria', () => validateCriteria(g.value));
+      const valid = call('safeParseCriteria', () => safeParseCriteria(g.value));
       const set = g.value as CriteriaSet;
       if (valid?.ok) {
-        const lib = call('scoreSubmission', () => scoreSubmission(set, g.submission));
+        const lib = call('safeScoreBatch', () => safeScoreBatch(set, g.submission));
         batch(set, g.submission);
         if (lib) softCompare(set, g.submission, lib, tally, failures, options.reference);
       } else if (valid) {
-        // The set is invalid: scoreSubmission returns its coded issues (it never throws for bad input).
+        // The set is invalid: safeScoreBatch returns its coded issues (it never throws for bad input).
         try {
-          const result = scoreSubmission(set, g.submission);
-          if (result.ok) failures.push('scoreSubmission scored with an invalid criteria set');
+          const result = safeScoreBatch(set, g.submission);
+          if (result.ok) failures.push('safeScoreBatch scored with an invalid criteria set');
           else if (badIssues(result.issues) === undefined) tally.invalidSetThrows += 1;
-          else failures.push(`scoreSubmission with an invalid set: ${badIssues(result.issues)}`);
+          else failures.push(`safeScoreBatch with an invalid set: ${badIssues(result.issues)}`);
         } catch (error) {
-          failures.push(`scoreSubmission with an invalid set threw: ${describeError(error)}`);
+          failures.push(`safeScoreBatch with an invalid set threw: ${describeError(error)}`);
         }
         batch(set, g.submission);
       }
       break;
     }
     case 'mutated-submission': {
-      call('parseSubmission', () => parseSubmission(g.value));
-      const lib = call('scoreSubmission', () => scoreSubmission(validSet, g.value));
+      call('safeParseSubmission', () => safeParseSubmission(g.value));
+      const lib = call('safeScoreBatch', () => safeScoreBatch(validSet, g.value));
       batch(validSet, g.value);
       if (lib) softCompare(validSet, g.value, lib, tally, failures, options.reference);
       break;

@@ -1,8 +1,8 @@
-import { scoreSubmission, type CriteriaSet, type ScoreReport } from '../../src/index.js';
+import { safeScoreBatch, type CriteriaSet, type ScoreReport } from '../../src/index.js';
 
 /** Scores a submission that must be valid, failing with every problem otherwise. */
 export function scoredOrThrow(criteria: CriteriaSet, submission: unknown): ScoreReport {
-  const outcome = scoreSubmission(criteria, submission);
+  const outcome = safeScoreBatch(criteria, submission);
   if (!outcome.ok) throw new Error(outcome.issues.map((i) => `${i.path}: ${i.message} [${i.code}]`).join('\n'));
   return outcome.value;
 }

@@ -7,8 +7,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { criteriaHash, scoreBatch, type CriteriaSet, type ScoreReport, type UnitResult } from 'dti-criteria';
 import { getCriteria } from 'dti-criteria/sets';
-import { parseSubmissionsCsv, type SubmissionsCsvOptions } from 'dti-criteria/csv';
-import { loadCriteria } from 'dti-criteria/node';
+import { safeParseSubmissionsCsv, type SubmissionsCsvOptions } from 'dti-criteria/csv';
+import { safeLoadCriteria } from 'dti-criteria/node';
 
 const label = process.argv[2];
 if (label !== 'ts-node' && label !== 'tsx') throw new Error('usage: analyst.ts ts-node|tsx');
@@ -28,11 +28,11 @@ const first: UnitResult | undefined = report.results[0];
 if (first === undefined || typeof first.points !== 'string') fail('no results');
 
 const options: SubmissionsCsvOptions = { locale: 'en', criteriaRef: 'can-tho@2022.1.0', period: '2022' };
-const csv = parseSubmissionsCsv(readFileSync(join(__dirname, 'submissions.csv'), 'utf8'), criteria, options);
+const csv = safeParseSubmissionsCsv(readFileSync(join(__dirname, 'submissions.csv'), 'utf8'), criteria, options);
 if (!csv.ok) fail(`CSV rejected: ${JSON.stringify(csv.issues.slice(0, 3))}`);
 const csvReport = scoreBatch(criteria, csv.value);
 
-const fromFile = loadCriteria(join(pkgDir, 'criteria', 'can-tho', '2022.1.0.json'));
+const fromFile = safeLoadCriteria(join(pkgDir, 'criteria', 'can-tho', '2022.1.0.json'));
 if (!fromFile.ok) fail(`shipped criteria file rejected: ${JSON.stringify(fromFile.issues.slice(0, 3))}`);
 if (criteriaHash(fromFile.value) !== report.criteria.sha256) fail('shipped criteria/can-tho/2022.1.0.json hash differs from the embedded set');
 

@@ -5,8 +5,8 @@ const { readFileSync, writeFileSync, mkdirSync } = require('node:fs');
 const { dirname, join } = require('node:path');
 const { criteriaHash, scoreBatch } = require('dti-criteria');
 const { getCriteria } = require('dti-criteria/sets');
-const { parseSubmissionsCsv } = require('dti-criteria/csv');
-const { loadCriteria } = require('dti-criteria/node');
+const { safeParseSubmissionsCsv } = require('dti-criteria/csv');
+const { safeLoadCriteria } = require('dti-criteria/node');
 
 const fail = (message) => { console.error(`cjs: ${message}`); process.exit(1); };
 
@@ -18,11 +18,11 @@ const criteria = getCriteria('can-tho@2022.1.0');
 const submission = JSON.parse(readFileSync(join(__dirname, 'submissions.json'), 'utf8'));
 const report = scoreBatch(criteria, submission);
 
-const csv = parseSubmissionsCsv(readFileSync(join(__dirname, 'submissions.csv'), 'utf8'), criteria, { locale: 'en', criteriaRef: 'can-tho@2022.1.0', period: '2022' });
+const csv = safeParseSubmissionsCsv(readFileSync(join(__dirname, 'submissions.csv'), 'utf8'), criteria, { locale: 'en', criteriaRef: 'can-tho@2022.1.0', period: '2022' });
 if (!csv.ok) fail(`CSV rejected: ${JSON.stringify(csv.issues.slice(0, 3))}`);
 const csvReport = scoreBatch(criteria, csv.value);
 
-const fromFile = loadCriteria(join(pkgDir, 'criteria', 'can-tho', '2022.1.0.json'));
+const fromFile = safeLoadCriteria(join(pkgDir, 'criteria', 'can-tho', '2022.1.0.json'));
 if (!fromFile.ok) fail(`shipped criteria file rejected: ${JSON.stringify(fromFile.issues.slice(0, 3))}`);
 if (criteriaHash(fromFile.value) !== report.criteria.sha256) fail('shipped criteria/can-tho/2022.1.0.json hash differs from the embedded set');
 

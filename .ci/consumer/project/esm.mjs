@@ -5,8 +5,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { criteriaHash, scoreBatch } from 'dti-criteria';
 import { getCriteria } from 'dti-criteria/sets';
-import { parseSubmissionsCsv } from 'dti-criteria/csv';
-import { loadCriteria } from 'dti-criteria/node';
+import { safeParseSubmissionsCsv } from 'dti-criteria/csv';
+import { safeLoadCriteria } from 'dti-criteria/node';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const fail = (message) => { console.error(`esm: ${message}`); process.exit(1); };
@@ -19,12 +19,12 @@ const criteria = getCriteria('can-tho@2022.1.0');
 const submission = JSON.parse(readFileSync(join(here, 'submissions.json'), 'utf8'));
 const report = scoreBatch(criteria, submission);
 
-const csv = parseSubmissionsCsv(readFileSync(join(here, 'submissions.csv'), 'utf8'), criteria, { locale: 'en', criteriaRef: 'can-tho@2022.1.0', period: '2022' });
+const csv = safeParseSubmissionsCsv(readFileSync(join(here, 'submissions.csv'), 'utf8'), criteria, { locale: 'en', criteriaRef: 'can-tho@2022.1.0', period: '2022' });
 if (!csv.ok) fail(`CSV rejected: ${JSON.stringify(csv.issues.slice(0, 3))}`);
 const csvReport = scoreBatch(criteria, csv.value);
 
 // The shipped criteria file and the embedded set are the same set.
-const fromFile = loadCriteria(join(pkgDir, 'criteria', 'can-tho', '2022.1.0.json'));
+const fromFile = safeLoadCriteria(join(pkgDir, 'criteria', 'can-tho', '2022.1.0.json'));
 if (!fromFile.ok) fail(`shipped criteria file rejected: ${JSON.stringify(fromFile.issues.slice(0, 3))}`);
 if (criteriaHash(fromFile.value) !== report.criteria.sha256) fail('shipped criteria/can-tho/2022.1.0.json hash differs from the embedded set');
 
