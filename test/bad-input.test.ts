@@ -141,6 +141,30 @@ describe('size and depth limits', () => {
     expectIssue(issuesOf({ units }), 'input/too-large', 'units');
   });
 
+  it('an aggregate with 300,000 children is input/too-large, not a RangeError', () => {
+    const leaves = Array.from({ length: 300_000 }, (_, i) => ({ code: `A.${i}`, name: { vi: 'a' }, rule: { kind: 'boolean' }, points: '1' }));
+    const result = safeParseCriteria({ ...JSON.parse(JSON.stringify(criteria)), nodes: [{ code: 'A', name: { vi: 'a' }, children: leaves }] });
+    expect(!result.ok && result.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['input/too-large nodes']);
+    expect(!result.ok && result.issues[0]?.params).toEqual({ limit: 20_000, what: 'nodes' });
+  });
+
+  it('the limits are options: fewer units, fewer nodes, fewer issues listed', () => {
+    const small = safeScoreBatch(criteria, { units: [commune({}, { id: 'a' }), commune({}, { id: 'b' }), commune({}, { id: 'c' })] }, { limits: { units: 2 } });
+    expect(!small.ok && small.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['input/too-large units']);
+    const nodes = safeParseCriteria(JSON.parse(JSON.stringify(criteria)), { limits: { nodes: 5 } });
+    expect(!nodes.ok && nodes.issues[0]?.params).toEqual({ limit: 5, what: 'nodes' });
+  });
+
+  it('60,000 bad units list 1,000 issues, then one input/too-many-issues with the count (no stack overflow)', () => {
+    const units = Array.from({ length: 60_000 }, (_, i) => commune({ 'CQS.2.1': 'yes' }, { id: `u${i}` }));
+    const issues = issuesOf({ units });
+    expect(issues).toHaveLength(1_001);
+    expect(issues.at(-1)?.code).toBe('input/too-many-issues');
+    expect(issues.at(-1)?.params).toEqual({ count: 60_000, limit: 1_000 });
+    const ten = safeScoreBatch(criteria, { units: units.slice(0, 50) }, { limits: { issues: 10 } });
+    expect(!ten.ok && ten.issues.length).toBe(11);
+  });
+
   it('a deeply nested value is a shape error, not a stack overflow', () => {
     let deep: unknown = 1;
     for (let i = 0; i < 100_000; i++) deep = { numerator: deep };

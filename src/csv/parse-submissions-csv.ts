@@ -1,6 +1,7 @@
 import { DtiError, makeIssue, type Issue, type Result } from '../errors.js';
 import { compileCriteria } from '../format/parse-criteria.js';
-import { MAX_UNITS, type Submission, type UnitSubmission } from '../format/submission-schema.js';
+import type { Submission, UnitSubmission } from '../format/submission-schema.js';
+import { capIssues, limitsOf, type InputLimits } from '../limits.js';
 import type { CriteriaSet } from '../format/types.js';
 import { cellText } from './cells.js';
 import { mapCsvHeader, type CsvColumnMap, type UnitColumn } from './columns.js';
@@ -19,6 +20,8 @@ export interface SubmissionsCsvOptions {
   readonly period?: string;
   /** The field delimiter; default: detected from the header line (`,`, `;` or tab). */
   readonly delimiter?: CsvDelimiter;
+  /** Size limits (rows, issues listed); default `DEFAULT_LIMITS`. */
+  readonly limits?: Partial<InputLimits>;
 }
 
 function readUnit(row: CsvRow, map: CsvColumnMap, locale: CsvLocale, issues: Issue[]): UnitSubmission {
@@ -108,14 +111,16 @@ export function safeParseSubmissionsCsv(text: string, criteria: CriteriaSet, opt
   const locale = options.locale ?? 'en';
   const { table, issues } = readCsvTable(text, options.delimiter);
   if (!table) return { ok: false, issues };
-  if (table.rows.length > MAX_UNITS) {
-    return { ok: false, issues: [...issues, makeIssue('input/too-large', 'rows', { limit: MAX_UNITS, what: 'rows' })] };
+  const limits = limitsOf(options.limits);
+  if (table.rows.length > limits.units) {
+    return { ok: false, issues: capIssues([...issues, makeIssue('input/too-large', 'rows', { limit: limits.units, what: 'rows' })], limits.issues) };
   }
   const blank = (position: number): boolean => table.rows.every((row) => (row.cells[position] ?? '').trim() === '');
   const { map, issues: headerIssues } = mapCsvHeader(table.header, criteria, blank);
-  issues.unshift(...headerIssues);
-  const units = table.rows.map((row) => readUnit(row, map, locale, issues));
-  if (issues.length > 0) return { ok: false, issues: sortIssues(issues) };
+  const rowIssues: Issue[] = [];
+  const units = table.rows.map((row) => readUnit(row, map, locale, rowIssues));
+  const all = [...headerIssues, ...issues, ...rowIssues];
+  if (all.length > 0) return { ok: false, issues: capIssues(sortIssues(all), limits.issues) };
   return {
     ok: true,
     value: {

@@ -1,7 +1,14 @@
 import { DtiError, makeIssue, type Issue, type Result } from '../errors.js';
 import { submissionHeadSchema, unitSubmissionSchema, type Submission, type UnitSubmission } from './submission-schema.js';
 import { fromZodIssues } from './zod-issues.js';
+import { capIssues, DEFAULT_LIMITS, limitsOf, type InputLimits } from '../limits.js';
 import { parseJsonText } from './json-text.js';
+
+/** Options of {@link safeParseSubmission}. */
+export interface SubmissionReadOptions {
+  /** Size limits (units, issues listed); default `DEFAULT_LIMITS`. */
+  readonly limits?: Partial<InputLimits>;
+}
 
 /**
  * Checks the shape of a submission batch (spec section 7) without a criteria
@@ -14,11 +21,12 @@ import { parseJsonText } from './json-text.js';
  * if (!result.ok) console.log(result.issues[0]?.path); // "units[0].values"
  * ```
  */
-export function safeParseSubmission(input: unknown): Result<Submission> {
-  const checked = checkSubmissionShape(input);
-  if (!checked.ok) return checked;
+export function safeParseSubmission(input: unknown, options: SubmissionReadOptions = {}): Result<Submission> {
+  const limits = limitsOf(options.limits);
+  const checked = checkSubmissionShape(input, limits);
+  if (!checked.ok) return { ok: false, issues: capIssues(checked.issues, limits.issues) };
   const issues = checked.value.units.flatMap((unit) => unit.issues);
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) return { ok: false, issues: capIssues(issues, limits.issues) };
   return { ok: true, value: input as Submission };
 }
 
@@ -30,16 +38,18 @@ export interface CheckedSubmission {
 }
 
 /** Checks the batch's head, then each unit separately (so one bad unit can be skipped). */
-export function checkSubmissionShape(input: unknown): Result<CheckedSubmission> {
+export function checkSubmissionShape(input: unknown, limits: InputLimits = DEFAULT_LIMITS): Result<CheckedSubmission> {
+  const units = input !== null && typeof input === 'object' ? (input as { units?: unknown }).units : undefined;
+  if (Array.isArray(units) && units.length > limits.units) return { ok: false, issues: [makeIssue('input/too-large', ['units'], { limit: limits.units, what: 'units' })] };
   const head = submissionHeadSchema.safeParse(input);
   if (!head.success) return { ok: false, issues: fromZodIssues(head.error.issues, input) };
-  const units = head.data.units.map((raw, position) => {
+  const checked = head.data.units.map((raw, position) => {
     const parsed = unitSubmissionSchema.safeParse(raw);
     const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${position}`;
     if (parsed.success) return { unit: raw as UnitSubmission, id, issues: [] };
     return { unit: undefined, id, issues: fromZodIssues(parsed.error.issues, raw, ['units', position]) };
   });
-  return { ok: true, value: { criteria: head.data.criteria, period: head.data.period, units } };
+  return { ok: true, value: { criteria: head.data.criteria, period: head.data.period, units: checked } };
 }
 
 /**
@@ -51,9 +61,9 @@ export function checkSubmissionShape(input: unknown): Result<CheckedSubmission> 
  * console.log(safeParseSubmissionJson('{"units": []}').ok); // true
  * ```
  */
-export function safeParseSubmissionJson(text: string): Result<Submission> {
+export function safeParseSubmissionJson(text: string, options: SubmissionReadOptions = {}): Result<Submission> {
   const data = parseJsonText(text);
-  return data.ok ? safeParseSubmission(data.value) : data;
+  return data.ok ? safeParseSubmission(data.value, options) : data;
 }
 
 /**
@@ -65,8 +75,8 @@ export function safeParseSubmissionJson(text: string): Result<Submission> {
  * console.log(parseSubmission({ units: [] }).units.length); // 0
  * ```
  */
-export function parseSubmission(input: unknown): Submission {
-  const result = safeParseSubmission(input);
+export function parseSubmission(input: unknown, options: SubmissionReadOptions = {}): Submission {
+  const result = safeParseSubmission(input, options);
   if (!result.ok) throw new DtiError(result.issues);
   return result.value;
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { CRITERIA_REF_PATTERN } from '../criteria/reference.js';
 import { idSchema } from './common.js';
+import { DEFAULT_LIMITS } from '../limits.js';
 import { codedPattern } from './coded.js';
 
 /** Most units accepted in one submission batch. */
-export const MAX_UNITS = 100_000;
+export const MAX_UNITS = DEFAULT_LIMITS.units;
 
 const valuesSchema = z
   .record(z.string(), z.unknown())
@@ -50,7 +51,7 @@ const headFields = {
 export const submissionSchema = z.strictObject({ ...headFields, units: z.array(unitSubmissionSchema).max(MAX_UNITS) });
 
 /** The batch with its units left unchecked, so each unit can be checked (and rejected) on its own. */
-export const submissionHeadSchema = z.strictObject({ ...headFields, units: z.array(z.unknown()).max(MAX_UNITS) });
+export const submissionHeadSchema = z.strictObject({ ...headFields, units: z.array(z.unknown()) });
 
 /** One unit's self-assessment (`values`) and, optionally, the DIC's appraisal. */
 export interface UnitSubmission {

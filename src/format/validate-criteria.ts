@@ -9,6 +9,7 @@ import { criteriaSetSchema, nodeObjectSchema } from './criteria-schema.js';
 import type { CriteriaNode, CriteriaSet, Decimalish, LevelScope, PerLevel } from './types.js';
 import { fromZodIssues, toSegments, valueAt } from './zod-issues.js';
 import { appendAll, DEFAULT_LIMITS, type InputLimits } from '../limits.js';
+import { looksLike } from '../text/similar.js';
 
 function depthOf(nodes: unknown, depth: number, limit: number): number {
   if (!Array.isArray(nodes) || depth > limit + 1) return depth;
@@ -96,34 +97,6 @@ function knownKeys(kind: PartKind, part: Obj): readonly string[] {
   if (!isRuleKindName(part.kind)) return [];
   const schema = RULE_KINDS[part.kind].schema as z.ZodType & { shape?: Record<string, unknown> };
   return schema.shape === undefined ? [] : Object.keys(schema.shape);
-}
-
-/** Optimal string alignment distance (edits, with adjacent transpositions), stopping early past `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i += 1) {
-    const current = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      current.push(d);
-      best = Math.min(best, d);
-    }
-    if (best > limit) return best;
-    [before, previous] = [previous, current];
-  }
-  return previous[b.length]!;
-}
-
-/** Whether `typed` reads as a misspelling of `known` (case aside; 1 edit for short names, 2 otherwise). */
-function looksLike(typed: string, known: string): boolean {
-  const [a, b] = [typed.toLowerCase(), known.toLowerCase()];
-  if (a === b) return true;
-  const limit = Math.min(a.length, b.length) <= 4 ? 1 : 2;
-  return Math.abs(a.length - b.length) <= limit && editDistance(a, b, limit) <= limit;
 }
 
 /** The absent known fields of `part` that one of its unknown keys looks like. */

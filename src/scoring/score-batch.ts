@@ -6,6 +6,7 @@ import { GENERATOR } from '../version.js';
 import type { CompiledCriteria } from '../format/compiled.js';
 import { compileCriteria } from '../format/parse-criteria.js';
 import { checkSubmissionShape } from '../format/parse-submission.js';
+import { capIssues, limitsOf, type InputLimits } from '../limits.js';
 import type { CriteriaSet } from '../format/types.js';
 import { prepareUnits, type PreparedUnit } from './answers.js';
 import { rankEntries } from './rank.js';
@@ -39,6 +40,8 @@ export interface ScoreOptions {
    * either way (test/fast-path.test.ts proves it); only the speed differs.
    */
   readonly fastPath?: boolean;
+  /** Size limits (units, issues listed); default `DEFAULT_LIMITS`. */
+  readonly limits?: Partial<InputLimits>;
 }
 
 /** Largest value per relative leaf and cohort, over the final values or over the self-assessed ones. */
@@ -134,17 +137,18 @@ export function safeScoreBatch(criteriaSet: CriteriaSet, submission: unknown, op
     if (error instanceof DtiError) return { ok: false, issues: error.issues };
     throw error;
   }
-  const checked = checkSubmissionShape(submission);
-  if (!checked.ok) return checked;
+  const limits = limitsOf(options.limits);
+  const checked = checkSubmissionShape(submission, limits);
+  if (!checked.ok) return { ok: false, issues: capIssues(checked.issues, limits.issues) };
   const { units, period } = checked.value;
   const { prepared, issuesByUnit } = prepareUnits(criteria, units.map((entry) => entry.unit));
   const unitIssues: Issue[][] = units.map((entry, position) => [...entry.issues, ...(issuesByUnit[position] ?? [])]);
   const allIssues: Issue[] = unitIssues.flat();
   const rejected: RejectedUnit[] = [];
   if (allIssues.length > 0) {
-    if (!options.skipInvalid) return { ok: false, issues: allIssues };
+    if (!options.skipInvalid) return { ok: false, issues: capIssues(allIssues, limits.issues) };
     unitIssues.forEach((issues, position) => {
-      if (issues.length > 0) rejected.push({ unit: units[position]?.id ?? '', position, issues });
+      if (issues.length > 0) rejected.push({ unit: units[position]?.id ?? '', position, issues: capIssues(issues, limits.issues) });
     });
   }
   const valid = prepared.filter((unit): unit is PreparedUnit => unit !== undefined);

@@ -1,4 +1,4 @@
-import { appendAll } from '../limits.js';
+import { appendAll, capIssues, limitsOf, type InputLimits } from '../limits.js';
 import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { CriteriaRegistry } from '../criteria/registry.js';
@@ -55,6 +55,8 @@ export interface ReadWorkbookOptions {
    * template was made in, else `vi`. Cells holding real numbers do not depend on it.
    */
   readonly locale?: CsvLocale;
+  /** How many issues are listed (per workbook, and for a batch); default `DEFAULT_LIMITS.issues`. */
+  readonly limits?: Partial<InputLimits>;
 }
 
 /** One filled-in workbook, read. */
@@ -378,7 +380,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
   const metaValue = (key: string): string | undefined => meta.get(key)?.value || undefined;
   const sheetNames = { book, meta: XLSX_SHEETS.meta, unit: metaValue('sheet.unit') ?? XLSX_SHEETS.unit, form: metaValue('sheet.form') ?? XLSX_SHEETS.form };
   const reader: Reader = { book, sheetNames, issues: [] };
-  const fail = (): Result<WorkbookReading> => ({ ok: false, issues: sorted(reader) });
+  const fail = (): Result<WorkbookReading> => ({ ok: false, issues: capIssues(sorted(reader), limitsOf(options.limits).issues) });
 
   const layout = meta.get('layout');
   if (layout && Number(layout.value) > XLSX_LAYOUT_VERSION) {
@@ -644,7 +646,7 @@ export async function safeReadWorkbooks(
     if (period === undefined) period = { value: reading.period, at: reading.cells.period };
     else if (reading.period !== period.value) issues.push(xlsxIssue('xlsx/period-mismatch', reading.cells.period, { period: reading.period, expected: period.value, first: period.at }));
   }
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) return { ok: false, issues: capIssues(issues, limitsOf(options.limits).issues) };
   return {
     ok: true,
     value: {
