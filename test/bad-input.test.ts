@@ -5,6 +5,7 @@ import { DtiError, ISSUE_CODES, safeParseSubmissionJson, scoreBatch, safeScoreBa
 import { getCriteria } from '../src/sets/index.js';
 import { expectWellFormedIssue } from './support/issues.js';
 import { safeParseSubmissionsCsv } from '../src/csv/index.js';
+import { safeLoadCriteria } from '../src/node/index.js';
 
 const criteria = getCriteria('can-tho@2022.1.0');
 const commune = (values: Record<string, unknown>, extra: Record<string, unknown> = {}): Record<string, unknown> => ({ id: 'x', level: 'commune', values, ...extra });
@@ -153,6 +154,9 @@ describe('size and depth limits', () => {
     expect(!small.ok && small.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['input/too-large units']);
     const nodes = safeParseCriteria(JSON.parse(JSON.stringify(criteria)), { limits: { nodes: 5 } });
     expect(!nodes.ok && nodes.issues[0]?.params).toEqual({ limit: 5, what: 'nodes' });
+    const fromFile = safeLoadCriteria('criteria/can-tho/2022.1.0.json', { limits: { nodes: 5 } });
+    expect(!fromFile.ok && fromFile.issues.map((i) => `${i.code} ${i.file}`)).toEqual(['input/too-large criteria/can-tho/2022.1.0.json']);
+    expect(safeLoadCriteria('criteria/can-tho/2022.1.0.json').ok).toBe(true);
   });
 
   it('60,000 bad units list 1,000 issues, then one input/too-many-issues with the count (no stack overflow)', () => {

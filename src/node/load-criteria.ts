@@ -1,6 +1,7 @@
 import { parseCriteriaRef } from '../criteria/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import { DtiError, type Result } from '../errors.js';
+import type { InputLimits } from '../limits.js';
 import type { CriteriaSet } from '../format/types.js';
 import { embeddedCriteria } from '../sets/index.js';
 import { safeReadCriteriaFile } from './read-criteria-file.js';
@@ -11,6 +12,8 @@ export interface LoadCriteriaOptions {
   readonly registry?: CriteriaRegistry;
   /** The period a bare `id` is resolved for (the version in force then). */
   readonly period?: string | undefined;
+  /** Size limits for a set read from a file (tree depth, nodes, issues listed); default `DEFAULT_LIMITS`. Named sets are read by the registry. */
+  readonly limits?: Partial<InputLimits>;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface LoadCriteriaOptions {
  */
 export function safeLoadCriteria(ref: string, options: LoadCriteriaOptions = {}): Result<CriteriaSet> {
   if (parseCriteriaRef(ref)) return (options.registry ?? embeddedCriteria).safeResolve(ref, { period: options.period });
-  return safeReadCriteriaFile(ref);
+  return safeReadCriteriaFile(ref, options.limits !== undefined ? { limits: options.limits } : {});
 }
 
 /**

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { inFile, ioFailure, makeIssue, type Result } from '../errors.js';
-import { safeParseCriteriaJson } from '../format/parse-criteria.js';
+import { safeParseCriteriaJson, type CriteriaReadOptions } from '../format/parse-criteria.js';
 import { safeDecodeUtf8 } from '../format/text-bytes.js';
 import type { CriteriaSet } from '../format/types.js';
 
 /**
  * Reads and validates one criteria file: UTF-8 (a BOM allowed), JSON, the
- * format. Every issue names the file (`file: path`); never throws.
+ * format (within `options.limits`, default `DEFAULT_LIMITS`). Every issue
+ * names the file (`file: path`); never throws.
  *
  * @example
  * ```ts
@@ -17,7 +18,7 @@ import type { CriteriaSet } from '../format/types.js';
  * console.log(missing.ok ? '' : `${missing.issues[0]?.code} ${missing.issues[0]?.path}`); // input/read nowhere.json
  * ```
  */
-export function safeReadCriteriaFile(file: string): Result<CriteriaSet> {
+export function safeReadCriteriaFile(file: string, options: CriteriaReadOptions = {}): Result<CriteriaSet> {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -26,7 +27,7 @@ export function safeReadCriteriaFile(file: string): Result<CriteriaSet> {
   }
   const decoded = safeDecodeUtf8(bytes, file);
   if (!decoded.ok) return decoded;
-  const result = safeParseCriteriaJson(decoded.value.text);
+  const result = safeParseCriteriaJson(decoded.value.text, options);
   if (result.ok) return result;
   return { ok: false, issues: result.issues.map((issue) => inFile(issue, file)) };
 }
