@@ -252,7 +252,20 @@ const catalogue = {
   'results/status': entry({ unit: 'text', code: 'text', status: 'text', points: 'text' }, (p) => [`đơn vị "${p.unit}": trạng thái "${p.status}" của "${p.code}" không thể đi với điểm ${p.points}`, `unit "${p.unit}": status "${p.status}" of "${p.code}" cannot go with points ${p.points}`]),
   'results/rank': entry({ unit: 'text', field: 'text', published: 'text', expected: 'text' }, (p) => [`đơn vị "${p.unit}": "${p.field}" ghi ${p.published}, nhưng xếp hạng lại các kết quả theo quy tắc của bộ tiêu chí được ${p.expected}`, `unit "${p.unit}": "${p.field}" reads ${p.published}, but ranking the results again by the set's rules gives ${p.expected}`]),
   'input/too-many-issues': entry({ count: 'number', limit: 'number' }, (p) => [`${p.count} lỗi; chỉ liệt kê ${p.limit} lỗi đầu tiên`, `${p.count} problems; only the first ${p.limit} are listed`]),
-  'cli/usage': entry({ detail: 'text' }, (p) => [`sai cú pháp lệnh: ${p.detail}`, `usage error: ${p.detail}`]),
+  'cli/missing-command': entry({ command: 'text', commands: 'list' }, (p) => [`"${p.command}" cần một lệnh: ${list(p.commands)}; xem "${p.command} --help"`, `"${p.command}" needs a command: ${list(p.commands)}; see "${p.command} --help"`]),
+  'cli/unknown-command': entry({ command: 'text', suggestion: 'text?' }, (p) => [`không có lệnh "${p.command}"${p.suggestion === undefined ? '' : ` (ý bạn là "${p.suggestion}"?)`}; xem "dti --help"`, `no command "${p.command}"${p.suggestion === undefined ? '' : ` (did you mean "${p.suggestion}"?)`}; see "dti --help"`]),
+  'cli/unknown-option': entry({ option: 'text', command: 'text', suggestion: 'text?' }, (p) => [`lệnh "${p.command}" không có tùy chọn ${p.option}${p.suggestion === undefined ? '' : ` (ý bạn là ${p.suggestion}?)`}; xem "${p.command} --help"`, `"${p.command}" takes no option ${p.option}${p.suggestion === undefined ? '' : ` (did you mean ${p.suggestion}?)`}; see "${p.command} --help"`]),
+  'cli/missing-value': entry({ option: 'text', value: 'text' }, (p) => [`${p.option} cần một giá trị ${p.value} (giá trị bắt đầu bằng "-" thì ghi ${p.option}=…)`, `${p.option} needs a value ${p.value} (for a value starting with "-", write ${p.option}=…)`]),
+  'cli/unexpected-value': entry({ option: 'text' }, (p) => [`${p.option} là công tắc, không nhận giá trị`, `${p.option} is a switch and takes no value`]),
+  'cli/repeated-option': entry({ option: 'text' }, (p) => [`${p.option} được ghi hơn một lần`, `${p.option} is given more than once`]),
+  'cli/bad-choice': entry({ option: 'text', value: 'text', choices: 'list', suggestion: 'text?' }, (p) => [`${p.option} "${p.value}" không hợp lệ; chọn một trong: ${list(p.choices)}${p.suggestion === undefined ? '' : ` (ý bạn là "${p.suggestion}"?)`}`, `${p.option} "${p.value}" is not valid; choose one of: ${list(p.choices)}${p.suggestion === undefined ? '' : ` (did you mean "${p.suggestion}"?)`}`]),
+  'cli/bad-number': entry({ option: 'text', value: 'text' }, (p) => [`${p.option} "${p.value}" phải là một số nguyên dương`, `${p.option} "${p.value}" must be a positive whole number`]),
+  'cli/missing-option': entry({ option: 'text', command: 'text', when: 'text?' }, (p) => [`lệnh "${p.command}"${p.when === undefined ? '' : ` với ${p.when}`} cần ${p.option}`, `"${p.command}"${p.when === undefined ? '' : ` with ${p.when}`} needs ${p.option}`]),
+  'cli/missing-argument': entry({ command: 'text', argument: 'text' }, (p) => [`lệnh "${p.command}" thiếu ${p.argument}`, `"${p.command}" is missing ${p.argument}`]),
+  'cli/extra-argument': entry({ command: 'text', argument: 'text' }, (p) => [`lệnh "${p.command}" không nhận thêm đối số "${p.argument}"`, `"${p.command}" takes no further argument "${p.argument}"`]),
+  'cli/out-is-input': entry({ file: 'text' }, (p) => [`--out "${p.file}" là tệp đầu vào của lệnh; ghi vào đó sẽ xóa mất dữ liệu, hãy chọn tệp khác`, `--out "${p.file}" is an input of the command; writing there would destroy it, choose another file`]),
+  'cli/period-conflict': entry({ period: 'text', own: 'text' }, (p) => [`--period ${p.period} khác kỳ "${p.own}" ghi trong bài nộp`, `--period ${p.period} differs from the submission's own period "${p.own}"`]),
+  'internal/error': entry({ command: 'text', detail: 'text' }, (p) => [`lỗi nội bộ khi chạy "${p.command}" (${p.detail}); đây là lỗi của dti-criteria, hãy báo lỗi kèm lệnh đã chạy và kết quả với DEBUG=dti`, `internal error while running "${p.command}" (${p.detail}); this is a fault of dti-criteria: please report it with the command and its output under DEBUG=dti`]),
 } as const;
 
 /** Every stable problem code the library reports (see the error-code guide). */
@@ -385,7 +398,23 @@ export function makeIssue<C extends IssueCode>(code: C, path: string | readonly 
  * ```
  */
 export function inFile(issue: Issue, file: string): Issue {
-  return { ...issue, file };
+  return ordered({ ...issue, file });
+}
+
+/** The issue with its fields in the one order every output shows: code, path, segments, params, node, unit, file, cell, message. */
+function ordered(issue: Issue): Issue {
+  const { code, path, segments, params, node, unit, file, cell, message } = issue;
+  return {
+    code,
+    path,
+    segments,
+    params,
+    ...(node !== undefined ? { node } : {}),
+    ...(unit !== undefined ? { unit } : {}),
+    ...(file !== undefined ? { file } : {}),
+    ...(cell !== undefined ? { cell } : {}),
+    message,
+  };
 }
 
 /**
@@ -402,12 +431,12 @@ export function inFile(issue: Issue, file: string): Issue {
  */
 export function relocateIssue(issue: Issue, path: string | readonly PathSegment[], where: IssueWhere = {}): Issue {
   const located = Object.fromEntries(Object.entries(where).filter(([, value]) => value !== undefined)) as { readonly [K in keyof IssueWhere]?: string };
-  return {
+  return ordered({
     ...issue,
     ...located,
     path: typeof path === 'string' ? path : formatPath(path),
     segments: typeof path === 'string' ? (parsePath(path) ?? []) : [...path],
-  };
+  });
 }
 
 /** The languages an issue can be shown in: one, or both (`vi / en`). */

@@ -18,7 +18,7 @@ export { DtiError, formatIssue, inFile, ioFailure, ISSUE_CODES, issueLocation, i
 export { criteriaSetSchema, nodeSchema, ruleSchema } from './format/criteria-schema.js';
 export type { Localized } from './format/localized.js';
 export { parseCriteria, safeParseCriteria, safeParseCriteriaJson, type CriteriaReadOptions } from './format/parse-criteria.js';
-export { parseSubmission, safeParseSubmission, safeParseSubmissionJson } from './format/parse-submission.js';
+export { parseSubmission, safeParseSubmission, safeParseSubmissionJson, type SubmissionReadOptions } from './format/parse-submission.js';
 export { submissionSchema, unitSubmissionSchema, type Submission, type UnitSubmission } from './format/submission-schema.js';
 export type { Basis, CriteriaNode, CriteriaSet, Decimalish, Group, Level, LevelScope, MissingPolicy, PerLevel, Ranking, Rating } from './format/types.js';
 export { formatPath, parsePath, type PathSegment } from './path.js';

@@ -26,9 +26,10 @@ describe('dti validate', () => {
     const file = write('bad.json', { format: 1, id: 'Bad Id', version: '2022.1', status: 'draft' });
     const { code, err } = dti('validate', file);
     expect(code).toBe(1);
-    expect(err).toMatch(/^id: .+ \[schema\/format\]$/m);
-    expect(err).toMatch(/^version: .+ \[schema\/version\]$/m);
-    expect(err).toMatch(/^title: .+ \[schema\/required\]$/m);
+    expect(err).toContain(`${file}: id: `);
+    expect(err).toMatch(/: id: .+ \[schema\/format\]$/m);
+    expect(err).toMatch(/: version: .+ \[schema\/version\]$/m);
+    expect(err).toMatch(/: title: .+ \[schema\/required\]$/m);
   });
 
   it('--format json prints { errors: [{ code, path, segments, params, message: { vi, en } }] }', () => {
@@ -37,7 +38,8 @@ describe('dti validate', () => {
     expect(code).toBe(1);
     const parsed = JSON.parse(out) as { errors: { code: string; path: string; message: { vi: string; en: string } }[] };
     expect(parsed.errors[0]).toMatchObject({ code: 'json/syntax', path: '$', segments: [], params: { detail: expect.any(String) } });
-    expect(Object.keys(parsed.errors[0]!)).toEqual(['code', 'path', 'segments', 'params', 'message']);
+    expect(Object.keys(parsed.errors[0]!)).toEqual(['code', 'path', 'segments', 'params', 'file', 'message']);
+    expect(parsed.errors[0]).toMatchObject({ file });
     expect(parsed.errors[0]!.message.vi).toMatch(/^JSON không hợp lệ: /);
     expect(parsed.errors[0]!.message.en).toMatch(/^malformed JSON: /);
   });
@@ -132,7 +134,7 @@ describe('dti score', () => {
 
 describe('usage', () => {
   it('prints help, version, and exits 2 on usage errors', () => {
-    expect(dti('--help').out).toContain('dti score');
+    expect(dti('--help').out).toContain('  score ');
     expect(dti('--version').out).toBe('0.0.0-test\n');
     expect(dti().code).toBe(2);
     expect(dti('frobnicate').code).toBe(2);

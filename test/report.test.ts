@@ -260,7 +260,7 @@ describe('reportCommand (dti report)', () => {
   it('needs --out for Excel, and writes a workbook with it', async () => {
     const c = capture();
     expect(await reportCommand(c.io, results, { format: 'xlsx', lang: 'vi' })).toBe(2);
-    expect(c.err()).toContain('[cli/usage]');
+    expect(c.err()).toBe('--out: lệnh "dti report" với --format xlsx cần --out <file> / "dti report" with --format xlsx needs --out <file> [cli/missing-option]\n');
     const out = join(tmp, 'report.xlsx');
     const d = capture();
     expect(await reportCommand(d.io, results, { format: 'xlsx', lang: 'vi', out })).toBe(0);

@@ -173,7 +173,7 @@ describe('buildTemplate', () => {
 });
 
 describe('templateCommand', () => {
-  it('writes the workbook; 1 for a bad criteria, level or group; 2 when the file cannot be written', async () => {
+  it('writes the workbook; 1 for a bad criteria, level or group; 2 when --out is the criteria file', async () => {
     let out = '';
     let err = '';
     const io = { out: (text: string) => { out += text; }, err: (text: string) => { err += text; } };
@@ -187,7 +187,10 @@ describe('templateCommand', () => {
     expect(err).toContain('[criteria/not-found]');
     expect(await templateCommand(io, { criteria: 'can-tho@2025.1.0', level: 'district', out: file, lang: 'vi' })).toBe(1);
     expect(err).toContain('[criteria/unknown-level]');
-    expect(await templateCommand(io, { criteria: 'can-tho@2022.1.0', level: 'commune', out: join(dir, 'no', 'such', 'dir.xlsx'), lang: 'vi' })).toBe(2);
-    expect(err).toContain('[cli/usage]');
+    expect(await templateCommand(io, { criteria: 'can-tho@2022.1.0', level: 'commune', out: join(dir, 'no', 'such', 'dir.xlsx'), lang: 'vi' })).toBe(1);
+    expect(err).toContain(`${join(dir, 'no', 'such', 'dir.xlsx')}: không ghi được tệp ${join(dir, 'no', 'such', 'dir.xlsx')}: không có tệp hoặc thư mục này / cannot write the file`);
+    expect(err).toContain('[output/write]');
+    expect(await templateCommand(io, { criteria: 'criteria/can-tho/2025.1.0.json', level: 'commune', out: './criteria/can-tho/2025.1.0.json', lang: 'vi' })).toBe(2);
+    expect(err).toContain('[cli/out-is-input]');
   });
 });

@@ -2,6 +2,7 @@ import { parseCriteriaRef } from '../criteria/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import type { Result } from '../errors.js';
 import type { CriteriaSet } from '../format/types.js';
+import type { InputLimits } from '../limits.js';
 import { safeLoadCriteria } from '../node/load-criteria.js';
 import { safeOpenCriteriaRegistry } from '../node/registry.js';
 
@@ -27,11 +28,11 @@ export interface CriteriaChoice {
 /**
  * Chooses the set for a command: `ref` as given (a reference or a file path),
  * else {@link DEFAULT_CRITERIA_ID}; a bare id is the version in force for
- * `period`. The note names the set chosen, and the period when it decided.
+ * `period`; a file is read within `limits`. The note names the set chosen, and the period when it decided.
  */
-export function chooseCriteria(registry: CriteriaRegistry, ref: string | undefined, period: string | undefined): Result<CriteriaChoice> {
+export function chooseCriteria(registry: CriteriaRegistry, ref: string | undefined, period: string | undefined, limits?: Partial<InputLimits>): Result<CriteriaChoice> {
   const wanted = ref ?? DEFAULT_CRITERIA_ID;
-  const loaded = safeLoadCriteria(wanted, { registry, period });
+  const loaded = safeLoadCriteria(wanted, { registry, period, ...(limits ? { limits } : {}) });
   if (!loaded.ok) return loaded;
   const set = loaded.value;
   const name = `${set.id}@${set.version}`;

@@ -1,12 +1,13 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { DtiError, ioFailure, makeIssue, type Issue } from '../errors.js';
+import { parseCriteriaRef } from '../criteria/reference.js';
+import { DtiError, makeIssue, type Issue } from '../errors.js';
 import { safeLoadCriteria } from '../node/load-criteria.js';
 import { commandRegistry } from './criteria-choice.js';
 import { reportToHtml } from '../report/html.js';
 import { reportToMarkdown } from '../report/markdown.js';
 import { readResultsStamp, safeParseScoreReport } from '../results/index.js';
 import { printIssues, type Io } from './output.js';
-import { parseJsonText } from '../format/json-text.js';
+import { outIsInput, writeOut } from './out-file.js';
+import { readJsonFile } from './read-input.js';
 
 /** Options of `dti report`. */
 export interface ReportCommandOptions {
@@ -27,7 +28,9 @@ export interface ReportCommandOptions {
  * `--criteria`; its sha256 must equal the stamp's, so a report is never drawn
  * with other rules than the ones that produced the scores. HTML and Markdown
  * go to `--out` or standard output; Excel needs `--out`.
- * Returns 0 on success, 1 for invalid input or a criteria mismatch, 2 for a usage error.
+ * Returns 0 on success, 1 for invalid input, a criteria mismatch or a file
+ * that cannot be written, 2 for a usage error (Excel without `--out`, `--out`
+ * naming an input).
  */
 export async function reportCommand(io: Io, file: string, options: ReportCommandOptions): Promise<number> {
   const fail = (issues: readonly Issue[], code = 1): number => {
@@ -35,15 +38,11 @@ export async function reportCommand(io: Io, file: string, options: ReportCommand
     return code;
   };
   if (options.format === 'xlsx' && options.out === undefined) {
-    return fail([makeIssue('cli/usage', '$', { detail: '--format xlsx needs --out <file.xlsx> / cần --out <tệp.xlsx>' })], 2);
+    return fail([makeIssue('cli/missing-option', '--out', { option: '--out <file>', command: 'dti report', when: '--format xlsx' })], 2);
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return fail([makeIssue('input/read', file, { file, reason: ioFailure(error) })]);
-  }
-  const parsed = parseJsonText(text, file);
+  const clash = outIsInput(options.out, [file, options.criteria !== undefined && !parseCriteriaRef(options.criteria) ? options.criteria : undefined]);
+  if (clash) return fail([clash], 2);
+  const parsed = readJsonFile(file);
   if (!parsed.ok) return fail(parsed.issues);
   const data = parsed.value;
   // The stamp names the set; `--criteria` overrides it (and lets a file with a broken stamp be checked in full).
@@ -79,11 +78,8 @@ export async function reportCommand(io: Io, file: string, options: ReportCommand
   }
   // Excel always has an --out (checked above).
   const out = options.out ?? '';
-  try {
-    writeFileSync(out, output);
-  } catch (error) {
-    return fail([makeIssue('output/write', out, { file: out, reason: ioFailure(error) })]);
-  }
+  const unwritten = writeOut(out, output);
+  if (unwritten) return fail([unwritten]);
   io.err(`đã ghi báo cáo / report written: ${out}\n`);
   return 0;
 }

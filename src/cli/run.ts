@@ -1,161 +1,132 @@
-import { parseArgs } from 'node:util';
-import { makeIssue } from '../errors.js';
-import { criteriaCommand } from './criteria-command.js';
-import { reportCommand } from './report-command.js';
-import { templateCommand } from './template-command.js';
-import { isWorkbookInput } from './xlsx-input.js';
+import { DtiError, makeIssue, type Issue, type Result } from '../errors.js';
+import { closest } from '../text/similar.js';
+import { COMMANDS } from './commands/index.js';
+import { commandHelp, overviewHelp, usageLine } from './help.js';
 import { printIssues, type Io } from './output.js';
-import { scoreCommand, scoreWorkbooksCommand } from './score-command.js';
-import { validateCommand } from './validate-command.js';
-import { compareCommand, migrateCommand } from './versioning-commands.js';
+import { parseCommandLine } from './parse-command-line.js';
+import type { CommandSpec } from './spec.js';
 
-export const HELP = `dti — bộ chỉ số chuyển đổi số / digital-transformation criteria
-
-Cách dùng / usage:
-  dti score <submissions.json|.csv|form.xlsx…|folder/> [--criteria <id>@<version> | <id> | <path.json>]
-            [--format table|json|csv] [--locale vi|en] [--lang vi|en] [--skip-invalid] [--no-explanations]
-            [--period <period>]   (kỳ đánh giá của tệp CSV / the period of a CSV file)
-  dti validate <criteria.json> [--format text|json]
-  dti template --level <level> [--group <g>] --out <form.xlsx> [--criteria <ref>] [--period <period>] [--lang vi|en]
-  dti migrate <submissions.json> --to <id@version | id | path.json> [--criteria <from>] [--period <period>] [--out migrated.json] [--format md|json]
-  dti compare <results-a.json> <results-b.json> [--criteria-a ref] [--criteria-b ref] [--format md|json]
-  dti report <results.json> [--format html|md|xlsx] [--lang vi|en] [--out <file>] [--criteria <id@version | path.json>]
-            (báo cáo từ kết quả "dti score --format json"; xlsx cần --out / a report from the results; xlsx needs --out)
-  dti criteria list
-  dti criteria new <id> --from <version> --version <new> --title <tên> [--title-en <name>]
-            [--description <mô tả>] [--description-en <text>] [--effective-from YYYY-MM-DD] [--effective-to YYYY-MM-DD] [--dir criteria]
-  dti criteria publish <file> [--dir criteria]
-  dti criteria verify [--dir criteria] [--format text|json]
-  dti criteria diff <a> <b> [--period <period>] [--format md|json] [--lang vi|en]   (a, b: id@version, id or path.json)
-  dti --help | --version
-
-Bộ tiêu chí / criteria sets: "id@version" (ví dụ / e.g. can-tho@2025.1.0), "id" (phiên bản có hiệu lực trong kỳ /
-  the version in force for the period; mặc định / default can-tho, kỳ mặc định / default period: năm nay / this year)
-  hoặc đường dẫn tệp / or a file path. Tìm theo thứ tự / searched in order: --criteria-dir <folder> (hoặc / or
-  DTI_CRITERIA_DIR), ./criteria (khi có / when it has manifest.json), các bộ có sẵn / the embedded sets.
-
-Mã thoát / exit codes: 0 thành công / success · 1 dữ liệu hoặc bộ tiêu chí không hợp lệ / invalid input or criteria · 2 sai cú pháp / usage error
-`;
-
-function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new Error(`--${name} must be one of ${allowed.join(', ')}`);
+/** How `run` behaves beyond its arguments. */
+export interface RunOptions {
+  /** Print the stack of an internal error (the `DEBUG=dti` environment variable). */
+  readonly debug?: boolean;
 }
 
-/** Runs the `dti` command line with `argv` (without node and script); returns the exit code. */
-export function run(argv: readonly string[], io: Io, version: string): number | Promise<number> {
-  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
+/** The first words of the commands that are groups (`criteria` of `criteria new`). */
+const GROUPS = new Set(COMMANDS.filter((spec) => spec.name.includes(' ')).map((spec) => spec.name.split(' ')[0]!));
+const TOP_NAMES = [...new Set(COMMANDS.map((spec) => spec.name.split(' ')[0]!)), 'help'];
+
+/** The commands of a group (`criteria`), by their second word. */
+const groupCommands = (group: string): CommandSpec[] => COMMANDS.filter((spec) => spec.name.startsWith(`${group} `));
+
+/** What the words at the start of `argv` name: a command (with the rest of `argv`), or a group alone. */
+type Found = { readonly spec: CommandSpec; readonly rest: readonly string[] } | { readonly group: string; readonly rest: readonly string[] };
+
+function findCommand(argv: readonly string[]): Result<Found> {
+  const [first = '', second] = argv;
+  if (GROUPS.has(first)) {
+    if (second === undefined || second.startsWith('-')) return { ok: true, value: { group: first, rest: argv.slice(1) } };
+    const spec = COMMANDS.find((s) => s.name === `${first} ${second}`);
+    if (spec) return { ok: true, value: { spec, rest: argv.slice(2) } };
+    const suggestion = closest(second, groupCommands(first).map((s) => s.name.slice(first.length + 1)));
+    return { ok: false, issues: [makeIssue('cli/unknown-command', second, { command: `${first} ${second}`, ...(suggestion !== undefined ? { suggestion: `${first} ${suggestion}` } : {}) })] };
+  }
+  const spec = COMMANDS.find((s) => s.name === first);
+  if (spec) return { ok: true, value: { spec, rest: argv.slice(1) } };
+  if (first.startsWith('-')) {
+    const suggestion = closest(first.replace(/^-+/, ''), ['help', 'version']);
+    return { ok: false, issues: [makeIssue('cli/unknown-option', first, { option: first, command: 'dti', ...(suggestion !== undefined ? { suggestion: `--${suggestion}` } : {}) })] };
+  }
+  const suggestion = closest(first, TOP_NAMES);
+  return { ok: false, issues: [makeIssue('cli/unknown-command', first, { command: first, ...(suggestion !== undefined ? { suggestion } : {}) })] };
+}
+
+function usageError(io: Io, issues: readonly Issue[], usage?: string): number {
+  printIssues(io, issues, 'text');
+  if (usage !== undefined) io.err(`cách dùng / usage: ${usage}\n`);
+  return 2;
+}
+
+/** `dti help [command]`: the overview, a group's commands, or one command's help. */
+function help(io: Io, words: readonly string[]): number {
+  if (words.length === 0) {
+    io.out(overviewHelp(COMMANDS));
+    return 0;
+  }
+  const found = findCommand(words);
+  if (!found.ok) return usageError(io, found.issues);
+  if ('group' in found.value) {
+    io.out(overviewHelp(groupCommands(found.value.group), found.value.group));
+    return 0;
+  }
+  io.out(commandHelp(found.value.spec));
+  return 0;
+}
+
+/** A fault while running: a `DtiError` is the input's (exit 1); anything else is ours (one coded line, exit 3). */
+function fault(io: Io, spec: CommandSpec, error: unknown, options: RunOptions): number {
+  if (error instanceof DtiError) {
+    printIssues(io, error.issues, 'text');
+    return 1;
+  }
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  printIssues(io, [makeIssue('internal/error', `dti ${spec.name}`, { command: `dti ${spec.name}`, detail })], 'text');
+  if (options.debug === true && error instanceof Error && error.stack !== undefined) io.err(`${error.stack}\n`);
+  return 3;
+}
+
+/**
+ * Runs the `dti` command line with `argv` (without node and script); returns
+ * the exit code: 0 success, 1 invalid input or criteria, 2 usage error,
+ * 3 internal error. Every command is parsed strictly against its spec.
+ *
+ * @example
+ * ```ts
+ * import { run } from './run.js';
+ * let err = '';
+ * const io = { out: () => undefined, err: (text: string) => { err += text; } };
+ * console.log(run(['validate', 'x.json', '--levle', 'commune'], io, '0.1.0')); // 2
+ * console.log(err.split('\n')[0]?.endsWith('[cli/unknown-option]')); // true
+ * ```
+ */
+export function run(argv: readonly string[], io: Io, version: string, options: RunOptions = {}): number | Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    io.err(overviewHelp(COMMANDS));
+    return 2;
+  }
+  if (first === '--version' || first === '-v') {
+    if (rest.length > 0) return usageError(io, [makeIssue('cli/extra-argument', rest[0]!, { command: `dti ${first}`, argument: rest[0]! })]);
     io.out(`${version}\n`);
     return 0;
   }
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        criteria: { type: 'string' },
-        'criteria-dir': { type: 'string' },
-        title: { type: 'string' },
-        'title-en': { type: 'string' },
-        description: { type: 'string' },
-        'description-en': { type: 'string' },
-        'effective-from': { type: 'string' },
-        'effective-to': { type: 'string' },
-        format: { type: 'string' },
-        locale: { type: 'string' },
-        lang: { type: 'string' },
-        'skip-invalid': { type: 'boolean' },
-        'no-explanations': { type: 'boolean' },
-        period: { type: 'string' },
-        dir: { type: 'string' },
-        level: { type: 'string' },
-        group: { type: 'string' },
-        to: { type: 'string' },
-        out: { type: 'string' },
-        'criteria-a': { type: 'string' },
-        'criteria-b': { type: 'string' },
-        from: { type: 'string' },
-        version: { type: 'string', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    printIssues(io, [makeIssue('cli/usage', '$', { detail: (error as Error).message })], 'text');
-    io.err(HELP);
-    return 2;
+  if (first === '--help' || first === '-h') {
+    io.out(overviewHelp(COMMANDS));
+    return 0;
   }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help || command === undefined || command === 'help') { io.out(HELP); return command === undefined && !values.help ? 2 : 0; }
-  try {
-    switch (command) {
-      case 'validate': {
-        const format = oneOf(values.format, ['text', 'json'], 'text', 'format');
-        if (rest.length !== 1) throw new Error('validate takes exactly one criteria file');
-        return validateCommand(io, rest[0]!, format);
-      }
-      case 'score': {
-        const scoreOptions = {
-          criteria: values.criteria,
-          criteriaDir: values['criteria-dir'],
-          format: oneOf(values.format, ['table', 'json', 'csv'], 'table', 'format'),
-          locale: oneOf(values.locale, ['vi', 'en'], 'en', 'locale'),
-          lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
-          skipInvalid: values['skip-invalid'] ?? false,
-          explain: !(values['no-explanations'] ?? false),
-          period: values.period,
-        };
-        if (rest.length > 0 && rest.every(isWorkbookInput)) return scoreWorkbooksCommand(io, rest, { ...scoreOptions, localeGiven: values.locale !== undefined });
-        if (rest.length !== 1) throw new Error('score takes one submissions file (JSON or CSV), or workbooks and folders of workbooks');
-        return scoreCommand(io, rest[0]!, scoreOptions);
-      }
-      case 'migrate': {
-        if (rest.length !== 1) throw new Error('migrate takes exactly one submissions file');
-        return migrateCommand(io, rest[0]!, { to: values.to, from: values.criteria, criteriaDir: values['criteria-dir'], period: values.period, out: values.out, format: oneOf(values.format, ['md', 'json'], 'md', 'format'), lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
-      }
-      case 'compare': {
-        if (rest.length !== 2) throw new Error('compare takes two results files');
-        return compareCommand(io, rest[0]!, rest[1]!, { criteriaA: values['criteria-a'], criteriaB: values['criteria-b'], criteriaDir: values['criteria-dir'], format: oneOf(values.format, ['md', 'json'], 'md', 'format'), lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
-      }
-      case 'template': {
-        if (rest.length !== 0 || !values.level || !values.out) throw new Error('template needs --level and --out <file.xlsx>');
-        return templateCommand(io, { criteria: values.criteria, criteriaDir: values['criteria-dir'], period: values.period, level: values.level, group: values.group, out: values.out, lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang') });
-      }
-      case 'report': {
-        if (rest.length !== 1) throw new Error('report takes exactly one results file');
-        return reportCommand(io, rest[0]!, {
-          format: oneOf(values.format, ['html', 'md', 'xlsx'], 'html', 'format'),
-          lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
-          out: values.out,
-          criteria: values.criteria,
-          criteriaDir: values['criteria-dir'],
-        });
-      }
-      case 'criteria':
-        return criteriaCommand(io, rest, {
-          dir: values.dir ?? 'criteria',
-          criteriaDir: values['criteria-dir'],
-          period: values.period,
-          format: values.format,
-          from: values.from,
-          version: values.version,
-          title: values.title,
-          titleEn: values['title-en'],
-          description: values.description,
-          descriptionEn: values['description-en'],
-          effectiveFrom: values['effective-from'],
-          effectiveTo: values['effective-to'],
-          lang: oneOf(values.lang, ['vi', 'en'], 'vi', 'lang'),
-        });
-      default:
-        throw new Error(`unknown command "${command}"`);
+  if (first === 'help') return help(io, rest);
+  const found = findCommand(argv);
+  if (!found.ok) return usageError(io, found.issues);
+  if ('group' in found.value) {
+    const { group, rest: tail } = found.value;
+    if (tail[0] === '--help' || tail[0] === '-h') {
+      io.out(overviewHelp(groupCommands(group), group));
+      return 0;
     }
+    const names = groupCommands(group).map((spec) => spec.name.slice(group.length + 1));
+    return usageError(io, [makeIssue('cli/missing-command', group, { command: `dti ${group}`, commands: names })]);
+  }
+  const { spec, rest: tail } = found.value;
+  const parsed = parseCommandLine(spec, tail);
+  if (!parsed.ok) return usageError(io, parsed.issues, `${usageLine(spec)} — dti ${spec.name} --help`);
+  if (parsed.value.help) {
+    io.out(commandHelp(spec));
+    return 0;
+  }
+  try {
+    const code = spec.run({ ...parsed.value, io });
+    return typeof code === 'number' ? code : code.catch((error: unknown) => fault(io, spec, error, options));
   } catch (error) {
-    if (!(error instanceof Error) || error.name === 'DtiError') throw error;
-    printIssues(io, [makeIssue('cli/usage', '$', { detail: error.message })], 'text');
-    io.err(HELP);
-    return 2;
+    return fault(io, spec, error, options);
   }
 }

@@ -1,15 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { parseCriteriaRef } from '../criteria/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import { safeParseSubmissionsCsv } from '../csv/index.js';
-import { formatIssue, ioFailure, makeIssue, type Issue } from '../errors.js';
+import { formatIssue, makeIssue, type Issue } from '../errors.js';
+import type { InputLimits } from '../limits.js';
 import type { Submission } from '../format/submission-schema.js';
-import { readSubmissionWorkbooks } from './xlsx-input.js';
 import { safeScoreBatch } from '../scoring/score-batch.js';
 import { printIssues, type Io } from './output.js';
 import { formatResultsCsv } from './results-csv.js';
 import { formatTable } from './table.js';
 import { parseJsonText } from '../format/json-text.js';
+import { readTextFile } from './read-input.js';
 import { chooseCriteria, commandRegistry, type CriteriaChoice } from './criteria-choice.js';
 
 /** Options of `dti score`. */
@@ -25,6 +25,8 @@ export interface ScoreCommandOptions {
   /** Build the explanation texts (default); `--no-explanations` leaves them out for speed and size. */
   readonly explain?: boolean;
   readonly period?: string | undefined;
+  /** The input limits (`--max-units`, `--max-nodes`, ...); default `DEFAULT_LIMITS`. */
+  readonly limits?: Partial<InputLimits>;
 }
 
 /** The `criteria` and `period` fields of a submission read from JSON, when they are strings. */
@@ -39,7 +41,7 @@ function headField(data: unknown, key: 'criteria' | 'period'): string | undefine
 /** The period of a submission: its own, else `--period`; both given and different is an error. */
 function periodOf(own: string | undefined, option: string | undefined): { period: string | undefined; issues: Issue[] } {
   if (own !== undefined && option !== undefined && own !== option) {
-    return { period: own, issues: [makeIssue('cli/usage', '--period', { detail: `--period ${option} khác kỳ "${own}" của bài nộp / differs from the submission's period "${own}"` })] };
+    return { period: own, issues: [makeIssue('cli/period-conflict', '--period', { period: option, own })] };
   }
   return { period: own ?? option, issues: [] };
 }
@@ -53,7 +55,7 @@ function chooseFor(registry: CriteriaRegistry, options: ScoreCommandOptions, nam
   if (named !== undefined && !parseCriteriaRef(named)) {
     return { issues: [makeIssue('criteria/bad-reference', 'criteria', { ref: named.length > 80 ? `${named.slice(0, 80)}…` : named })], warnings: [] };
   }
-  const chosen = chooseCriteria(registry, options.criteria ?? named, period);
+  const chosen = chooseCriteria(registry, options.criteria ?? named, period, options.limits);
   if (!chosen.ok) return { issues: chosen.issues, warnings: [] };
   const used = `${chosen.value.set.id}@${chosen.value.set.version}`;
   const warnings = options.criteria !== undefined && named !== undefined && named !== used && named !== chosen.value.set.id
@@ -70,16 +72,13 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
   };
   const registry = commandRegistry(options.criteriaDir);
   if (!registry.ok) return fail(registry.issues);
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return fail([makeIssue('input/read', file, { file, reason: ioFailure(error) })]);
-  }
+  const read = readTextFile(file);
+  if (!read.ok) return fail(read.issues);
+  const text = read.value;
   const isCsv = /\.(csv|tsv|txt)$/i.test(file);
   let data: unknown;
   if (!isCsv) {
-    const parsed = parseJsonText(text);
+    const parsed = parseJsonText(text, file);
     if (!parsed.ok) return fail(parsed.issues);
     data = parsed.value;
   }
@@ -90,7 +89,7 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
   const criteria = choice.set;
   let submission: unknown = data;
   if (isCsv) {
-    const parsed = safeParseSubmissionsCsv(text, criteria, { locale: options.locale, criteriaRef: `${criteria.id}@${criteria.version}`, ...(period ? { period } : {}) });
+    const parsed = safeParseSubmissionsCsv(text, criteria, { locale: options.locale, criteriaRef: `${criteria.id}@${criteria.version}`, ...(period ? { period } : {}), ...(options.limits ? { limits: options.limits } : {}) });
     if (!parsed.ok) return fail(parsed.issues);
     submission = parsed.value satisfies Submission;
   } else if (period !== undefined && headField(data, 'period') === undefined && data && typeof data === 'object') {
@@ -102,7 +101,7 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
 /** Scores a submission already read and prints it in the chosen format (shared by every input kind). */
 function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoice, submission: unknown, before: readonly Issue[], options: ScoreCommandOptions): number {
   const criteria = choice.set;
-  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain: options.explain ?? true, versions: registry.list() });
+  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain: options.explain ?? true, versions: registry.list(), ...(options.limits ? { limits: options.limits } : {}) });
   if (!outcome.ok) {
     printIssues(io, outcome.issues, options.format === 'json' ? 'json' : 'text');
     return 1;
@@ -136,11 +135,13 @@ export async function scoreWorkbooksCommand(io: Io, paths: readonly string[], op
   if (!registry.ok) return fail(registry.issues);
   let given: CriteriaChoice | undefined;
   if (options.criteria !== undefined) {
-    const chosen = chooseCriteria(registry.value, options.criteria, options.period);
+    const chosen = chooseCriteria(registry.value, options.criteria, options.period, options.limits);
     if (!chosen.ok) return fail(chosen.issues);
     given = chosen.value;
   }
-  const read = await readSubmissionWorkbooks([...paths], given?.set, { ...(options.localeGiven ? { locale: options.locale } : {}), registry: registry.value });
+  // Loaded only for workbooks: the workbook reader (exceljs) is the heaviest part of the command line.
+  const { readSubmissionWorkbooks } = await import('./xlsx-input.js');
+  const read = await readSubmissionWorkbooks([...paths], given?.set, { ...(options.localeGiven ? { locale: options.locale } : {}), registry: registry.value, ...(options.limits ? { limits: options.limits } : {}) });
   if (!read.ok) return fail(read.issues);
   const { period, issues: periodIssues } = periodOf(read.value.period, options.period);
   if (periodIssues.length > 0) return fail(periodIssues);

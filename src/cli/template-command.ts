@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
-import { DtiError, makeIssue } from '../errors.js';
+import { parseCriteriaRef } from '../criteria/reference.js';
+import { DtiError } from '../errors.js';
 import { chooseCriteria, commandRegistry, currentPeriod } from './criteria-choice.js';
-import { buildTemplate } from '../xlsx/template.js';
+import { outIsInput, writeOut } from './out-file.js';
 import { printIssues, type Io } from './output.js';
 
 /** Options of `dti template`. */
@@ -22,8 +22,8 @@ export interface TemplateCommandOptions {
 /**
  * `dti template --criteria <ref> --level <level> [--group <group>] --out <file.xlsx> [--lang vi|en]`:
  * writes the self-assessment workbook a unit of that level (and group) fills in.
- * Exit code 0 on success, 1 when the criteria, level or group is invalid,
- * 2 when the file cannot be written.
+ * Exit code 0 on success, 1 when the criteria, level or group is invalid or
+ * the file cannot be written (`output/write`), 2 when `--out` is the criteria file.
  *
  * @example
  * ```ts
@@ -38,6 +38,11 @@ export interface TemplateCommandOptions {
  * ```
  */
 export async function templateCommand(io: Io, options: TemplateCommandOptions): Promise<number> {
+  const clash = outIsInput(options.out, [options.criteria !== undefined && !parseCriteriaRef(options.criteria) ? options.criteria : undefined]);
+  if (clash) {
+    printIssues(io, [clash], 'text');
+    return 2;
+  }
   const registry = commandRegistry(options.criteriaDir);
   const chosen = registry.ok ? chooseCriteria(registry.value, options.criteria, options.period ?? currentPeriod()) : registry;
   if (!chosen.ok) {
@@ -46,6 +51,8 @@ export async function templateCommand(io: Io, options: TemplateCommandOptions): 
   }
   const criteria = chosen.value.set;
   io.err(chosen.value.note);
+  // Loaded only when asked for: the workbook writer (exceljs) is the heaviest part of the command line.
+  const { buildTemplate } = await import('../xlsx/template.js');
   let bytes: Uint8Array;
   try {
     bytes = await buildTemplate(criteria, { level: options.level, ...(options.group !== undefined ? { group: options.group } : {}), ...(options.period !== undefined ? { period: options.period } : {}), lang: options.lang });
@@ -54,11 +61,10 @@ export async function templateCommand(io: Io, options: TemplateCommandOptions): 
     printIssues(io, error.issues, 'text');
     return 1;
   }
-  try {
-    writeFileSync(options.out, bytes);
-  } catch (error) {
-    printIssues(io, [makeIssue('cli/usage', '--out', { detail: `cannot write "${options.out}" / không ghi được tệp: ${(error as Error).message}` })], 'text');
-    return 2;
+  const unwritten = writeOut(options.out, bytes);
+  if (unwritten) {
+    printIssues(io, [unwritten], 'text');
+    return 1;
   }
   const scope = options.group !== undefined ? `${options.level}/${options.group}` : options.level;
   io.out(`đã tạo mẫu / template written: ${options.out} (${criteria.id}@${criteria.version}, ${scope})\n`);

@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { ioFailure, makeIssue } from '../errors.js';
-import { safeParseCriteriaJson } from '../format/parse-criteria.js';
+import type { InputLimits } from '../limits.js';
+import { safeReadCriteriaFile } from '../node/read-criteria-file.js';
 import { printIssues, type Io } from './output.js';
 
-/** `dti validate <criteria.json> [--format text|json]`: exit 0 when valid, 1 on any problem. */
-export function validateCommand(io: Io, file: string, format: string): number {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    printIssues(io, [makeIssue('input/read', file, { file, reason: ioFailure(error) })], format);
-    return 1;
-  }
-  const result = safeParseCriteriaJson(text);
+/** `dti validate <criteria.json> [--format text|json]`: exit 0 when valid, 1 on any problem (every one listed, each naming the file). */
+export function validateCommand(io: Io, file: string, format: 'text' | 'json', limits?: Partial<InputLimits>): number {
+  const result = safeReadCriteriaFile(file, limits ? { limits } : {});
   if (!result.ok) {
     printIssues(io, result.issues, format);
     return 1;

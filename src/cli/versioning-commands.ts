@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { DtiError, ioFailure, makeIssue, type Result } from '../errors.js';
+import { parseCriteriaRef } from '../criteria/reference.js';
+import { DtiError, type Result } from '../errors.js';
 import { parseSubmission } from '../format/parse-submission.js';
 import { safeLoadCriteria } from '../node/load-criteria.js';
 import { chooseCriteria, commandRegistry, currentPeriod } from './criteria-choice.js';
@@ -8,17 +8,11 @@ import type { CriteriaStamp, ScoreReport } from '../scoring/result-types.js';
 import { compareReports, comparisonToMarkdown } from '../versioning/compare.js';
 import { migrateSubmission, migrationToMarkdown } from '../versioning/migrate.js';
 import { printIssues, type Io } from './output.js';
-import { parseJsonText } from '../format/json-text.js';
+import { outIsInput, writeOut } from './out-file.js';
+import { readJsonFile } from './read-input.js';
 
-function readJson(file: string): Result<unknown> {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return { ok: false, issues: [makeIssue('input/read', file, { file, reason: ioFailure(error) })] };
-  }
-  return parseJsonText(text, file);
-}
+/** A criteria option's value when it names a file (not a set by name). */
+const criteriaFile = (ref: string | undefined): string | undefined => (ref !== undefined && !parseCriteriaRef(ref) ? ref : undefined);
 
 /** Runs `body`, printing a `DtiError`'s issues and returning 1. */
 function guarded(io: Io, format: string, body: () => number): number {
@@ -38,11 +32,12 @@ function guarded(io: Io, format: string, body: () => number): number {
  * carries a submission to another version and reports every carried, renamed,
  * flagged, dropped and missing leaf.
  */
-export function migrateCommand(io: Io, file: string, options: { to: string | undefined; from: string | undefined; criteriaDir?: string | undefined; period?: string | undefined; out: string | undefined; format: string; lang: 'vi' | 'en' }): number {
-  if (!options.to) throw new Error('migrate <submissions.json> --to <id@version | id | path.json>');
+export function migrateCommand(io: Io, file: string, options: { to: string; from: string | undefined; criteriaDir?: string | undefined; period?: string | undefined; out: string | undefined; format: string; lang: 'vi' | 'en' }): number {
+  const clash = outIsInput(options.out, [file, criteriaFile(options.to), criteriaFile(options.from)]);
+  if (clash) { printIssues(io, [clash], 'text'); return 2; }
   const registry = commandRegistry(options.criteriaDir);
   if (!registry.ok) { printIssues(io, registry.issues, options.format); return 1; }
-  const data = readJson(file);
+  const data = readJsonFile(file);
   if (!data.ok) { printIssues(io, data.issues, options.format); return 1; }
   return guarded(io, options.format, () => {
     const submission = parseSubmission(data.value);
@@ -52,7 +47,8 @@ export function migrateCommand(io: Io, file: string, options: { to: string | und
     io.err(`từ / from: ${from.value.note}đến / to: ${to.value.note}`);
     const result = migrateSubmission(submission, from.value.set, to.value.set);
     const migrated = options.period !== undefined ? { ...result.submission, period: options.period } : result.submission;
-    if (options.out) writeFileSync(options.out, `${JSON.stringify(migrated, null, 2)}\n`);
+    const unwritten = options.out === undefined ? undefined : writeOut(options.out, `${JSON.stringify(migrated, null, 2)}\n`);
+    if (unwritten) { printIssues(io, [unwritten], options.format); return 1; }
     io.out(options.format === 'json' ? `${JSON.stringify({ ...result, submission: migrated }, null, 2)}\n` : migrationToMarkdown(result, options.lang));
     return 0;
   });
@@ -66,8 +62,8 @@ export function migrateCommand(io: Io, file: string, options: { to: string | und
 export function compareCommand(io: Io, fileA: string, fileB: string, options: { criteriaA: string | undefined; criteriaB: string | undefined; criteriaDir?: string | undefined; format: string; lang: 'vi' | 'en' }): number {
   const registry = commandRegistry(options.criteriaDir);
   if (!registry.ok) { printIssues(io, registry.issues, options.format); return 1; }
-  const a = readJson(fileA);
-  const b = readJson(fileB);
+  const a = readJsonFile(fileA);
+  const b = readJsonFile(fileB);
   if (!a.ok || !b.ok) { printIssues(io, [...(a.ok ? [] : a.issues), ...(b.ok ? [] : b.issues)], options.format); return 1; }
   return guarded(io, options.format, () => {
     // Each stamp names its set (unless --criteria-a / --criteria-b do); compareReports then checks both files

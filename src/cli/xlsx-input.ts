@@ -1,31 +1,13 @@
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import { embeddedCriteria } from '../sets/index.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
+import type { InputLimits } from '../limits.js';
 import { join } from 'node:path';
 import { ioFailure, makeIssue, type Issue, type Result } from '../errors.js';
 import type { Submission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../format/types.js';
 import { byCodeUnits } from '../order.js';
 import { safeReadWorkbooks } from '../xlsx/read-workbook.js';
-
-/**
- * `true` for a path the score command reads as workbooks: an `.xlsx` file or a folder.
- *
- * @example
- * ```ts
- * import { isWorkbookInput } from './xlsx-input.js';
- * console.log(isWorkbookInput('forms/an-binh.xlsx')); // true
- * console.log(isWorkbookInput('submissions.json')); // false
- * ```
- */
-export function isWorkbookInput(path: string): boolean {
-  if (/\.xlsx$/i.test(path)) return true;
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
 
 /** The `.xlsx` files of a folder (not its sub-folders), in name order, without Excel's `~$` lock files and hidden files. */
 function workbooksIn(folder: string): string[] {
@@ -68,7 +50,7 @@ function workbooksIn(folder: string): string[] {
 export async function readSubmissionWorkbooks(
   paths: readonly string[],
   criteria: CriteriaSet | undefined,
-  options: { readonly locale?: 'vi' | 'en'; readonly registry?: CriteriaRegistry } = {},
+  options: { readonly locale?: 'vi' | 'en'; readonly registry?: CriteriaRegistry; readonly limits?: Partial<InputLimits> } = {},
 ): Promise<Result<Submission>> {
   const issues: Issue[] = [];
   const files: { name: string; bytes: Uint8Array }[] = [];
@@ -89,7 +71,7 @@ export async function readSubmissionWorkbooks(
       }
     }
   }
-  const read = await safeReadWorkbooks(files, { ...(criteria ? { criteria } : {}), ...(options.locale ? { locale: options.locale } : {}), registry: options.registry ?? embeddedCriteria });
+  const read = await safeReadWorkbooks(files, { ...(criteria ? { criteria } : {}), ...(options.locale ? { locale: options.locale } : {}), registry: options.registry ?? embeddedCriteria, ...(options.limits ? { limits: options.limits } : {}) });
   if (issues.length > 0) return { ok: false, issues: [...issues, ...(read.ok ? [] : read.issues)] };
   return read;
 }

@@ -99,7 +99,7 @@ export const embeddedCriteria: CriteriaRegistry = /* @__PURE__ */ createRegistry
 
 /**
  * Resolves an embedded set by `id@version`, or by `id` (the version in force
- * for `options.period`, else the latest published); throws {@link DtiError}
+ * for `options.period`, else the latest published); throws a `DtiError`
  * (`criteria/not-found` listing what exists, `criteria/none-in-force`, …).
  *
  * @example

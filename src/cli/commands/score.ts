@@ -1,0 +1,65 @@
+import { makeIssue } from '../../errors.js';
+import { printIssues } from '../output.js';
+import { scoreCommand, scoreWorkbooksCommand } from '../score-command.js';
+import type { CommandSpec } from '../spec.js';
+import { isWorkbookInput } from '../workbook-paths.js';
+import { criteriaDirOption, criteriaOption, formatOption, langOption, limitOptions, limitsGiven, periodOption } from './options.js';
+
+const LIMITS = ['units', 'nodes', 'depth', 'issues'] as const;
+
+/** `dti score`: scores a batch (JSON, CSV, or filled workbooks) and prints the ranking. */
+export const score: CommandSpec = {
+  name: 'score',
+  summary: { vi: 'chấm điểm các đơn vị và xếp hạng', en: 'score the units and rank them' },
+  args: [{
+    name: 'inputs',
+    variadic: true,
+    help: {
+      vi: 'một tệp bài nộp .json hoặc .csv; hoặc các sổ tính .xlsx đã điền và thư mục chứa chúng',
+      en: 'one .json or .csv submissions file; or filled .xlsx workbooks and folders of them',
+    },
+  }],
+  options: [
+    criteriaOption({
+      vi: 'bộ tiêu chí (id@phiên-bản, id hoặc tệp .json); mặc định: trường "criteria" của bài nộp, rồi can-tho có hiệu lực trong kỳ',
+      en: 'the criteria set (id@version, id or a .json file); default: the submission\'s "criteria" field, then can-tho in force for the period',
+    }),
+    criteriaDirOption,
+    formatOption(['table', 'json', 'csv'], 'table', { vi: 'bảng cho người đọc, báo cáo JSON (mục 8 của đặc tả) hoặc CSV mỗi đơn vị một dòng', en: 'a table for people, the JSON report (spec section 8) or CSV, one row per unit' }),
+    { name: 'locale', type: 'text', choices: ['vi', 'en'], default: 'en', help: { vi: 'cách viết số trong CSV và sổ tính: vi đọc 1.234,5', en: 'how numbers are written in CSV and workbooks: vi reads 1.234,5' } },
+    langOption,
+    periodOption({ vi: 'kỳ đánh giá của tệp CSV hoặc bài nộp không ghi kỳ', en: 'the period of a CSV file or of a submission that names none' }),
+    { name: 'skip-invalid', type: 'flag', help: { vi: 'chấm các đơn vị hợp lệ, liệt kê đơn vị bị bỏ qua', en: 'score the valid units and list the ones skipped' } },
+    { name: 'no-explanations', type: 'flag', help: { vi: 'không kèm lời giải thích (nhanh hơn, tệp nhỏ hơn)', en: 'leave the explanations out (faster, smaller output)' } },
+    ...limitOptions(LIMITS),
+  ],
+  examples: [
+    { command: 'dti score examples/can-tho-2022/submissions.json', help: { vi: 'bảng xếp hạng các đơn vị mẫu', en: 'the ranking of the example units' } },
+    { command: 'dti score submissions.json --format json > results.json', help: { vi: 'kết quả để lập báo cáo (dti report) hoặc so sánh (dti compare)', en: 'results to report on (dti report) or compare (dti compare)' } },
+    { command: 'dti score forms/ --criteria can-tho@2025.1.0', help: { vi: 'chấm mọi sổ tính đã điền trong thư mục forms', en: 'score every filled workbook in the folder forms' } },
+  ],
+  run(context) {
+    const { io, args } = context;
+    const options = {
+      criteria: context.text('criteria'),
+      criteriaDir: context.text('criteria-dir'),
+      format: context.choice<'table' | 'json' | 'csv'>('format'),
+      locale: context.choice<'vi' | 'en'>('locale'),
+      lang: context.choice<'vi' | 'en'>('lang'),
+      skipInvalid: context.flag('skip-invalid'),
+      explain: !context.flag('no-explanations'),
+      period: context.text('period'),
+      limits: limitsGiven(context, LIMITS),
+    };
+    if (args.length > 1 || isWorkbookInput(args[0]!)) {
+      // Several inputs are workbooks only; the first one that is not (after the first argument) is the extra.
+      const other = args.slice(1).find((arg) => !isWorkbookInput(arg)) ?? args.find((arg) => !isWorkbookInput(arg));
+      if (other !== undefined) {
+        printIssues(io, [makeIssue('cli/extra-argument', other, { command: 'dti score', argument: other })], 'text');
+        return 2;
+      }
+      return scoreWorkbooksCommand(io, args, { ...options, localeGiven: context.given('locale') });
+    }
+    return scoreCommand(io, args[0]!, options);
+  },
+};
