@@ -1,18 +1,42 @@
 import DecimalJs from 'decimal.js';
 
 /**
- * The library's own decimal.js constructor: 60 significant digits, half-up
- * (ties away from zero), exponent notation switched off. Never the global
- * `Decimal` configuration, so a host application's settings cannot change a score.
+ * Significant digits {@link Dec} keeps: enough that no sum, difference or
+ * product the library forms from accepted input is ever rounded.
+ *
+ * Every decimal the library reads (values, rule parameters, points, caps)
+ * has at most {@link MAX_DECIMAL_DIGITS} significant digits and an exponent
+ * within ±30, so its digits lie between 10^29 and 10^-59; points and caps
+ * have at most 10 decimals (`rounding.points` <= 10). The longest exact
+ * results are then: a difference of two such decimals (linear `x − from`),
+ * at most 90 digits; that times `P` (30 digits), at most 120; a checklist's
+ * sum of `fraction × P` terms (digits between 10^29 and 10^-69), at most
+ * 99 digits plus one per tenfold more items; a sum of rounded points over
+ * 20,000 nodes, at most 45. 200 digits hold all of them with room to spare,
+ * and decimal.js computes `plus`, `minus` and `times` exactly before it rounds
+ * to this precision, so it costs nothing where the digits are fewer. The one
+ * division that decides a score, {@link divideRounded}, is exact at any length.
+ */
+export const EXACT_PRECISION = 200;
+
+/**
+ * The library's own decimal.js constructor: 200 significant
+ * digits (so sums, differences and products of accepted input are exact),
+ * half-up (ties away from zero), exponent notation switched off. Never the
+ * global `Decimal` configuration, so a host application's settings cannot
+ * change a score.
  *
  * @example
  * ```ts
  * import { Dec } from 'dti-criteria';
  * console.log(new Dec('0.1').plus('0.2').toString()); // 0.3
+ * const x = new Dec('0.514261794199999999999999966674');
+ * const from = new Dec('-0.00000000000000000000000000000494369490915632307969059183306');
+ * console.log(x.minus(from).times('199.99').toFixed()); // 102.8472162220579999999999933361219495448821730527073214606936694
  * ```
  */
 export const Dec = DecimalJs.clone({
-  precision: 60,
+  precision: EXACT_PRECISION,
   rounding: DecimalJs.ROUND_HALF_UP,
   toExpNeg: -9e15,
   toExpPos: 9e15,
@@ -20,27 +44,6 @@ export const Dec = DecimalJs.clone({
 
 /** An exact decimal value of the library's own constructor. */
 export type Dec = InstanceType<typeof Dec>;
-
-/** Truncating twin of {@link Dec}, used only to compute an exact quotient's floor. */
-const DecDown = DecimalJs.clone({
-  precision: 80,
-  rounding: DecimalJs.ROUND_DOWN,
-  toExpNeg: -9e15,
-  toExpPos: 9e15,
-});
-
-/** `10^-places` per `places`, built once each. */
-const ULPS: InstanceType<typeof DecDown>[] = [];
-
-/** `10^-places` as an exact {@link DecDown}, cached. */
-function unitInLastPlace(places: number): InstanceType<typeof DecDown> {
-  let ulp = ULPS[places];
-  if (ulp === undefined) {
-    ulp = new DecDown(10).pow(-places);
-    if (Number.isInteger(places) && places >= 0 && places <= 64) ULPS[places] = ulp;
-  }
-  return ulp;
-}
 
 const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
 const LOOSE_DECIMAL = /^-?\d+(?:\.\d+)?$/;
@@ -111,34 +114,48 @@ export function roundHalfUp(value: Dec, places: number): Dec {
   return value.toDecimalPlaces(places, Dec.ROUND_HALF_UP);
 }
 
+/** A finite decimal as `coefficient × 10^-scale` (BigInt coefficient, any sign). */
+function scaledOf(value: Dec): { readonly coefficient: bigint; readonly scale: number } {
+  const text = value.toFixed();
+  const point = text.indexOf('.');
+  if (point < 0) return { coefficient: BigInt(text), scale: 0 };
+  return { coefficient: BigInt(text.slice(0, point) + text.slice(point + 1)), scale: text.length - point - 1 };
+}
+
+const TEN = 10n;
+const TWO = 2n;
+const ZERO = 0n;
+
 /**
- * The exact quotient `numerator / denominator` (both finite decimals,
- * denominator > 0, numerator >= 0), rounded once, half-up, to `places`
- * decimals. The quotient's truncation is checked against the exact remainder,
- * so a non-terminating quotient (50/3) and an exact tie (9.375 at 2 places)
- * both round exactly as on paper.
+ * The exact quotient `numerator / denominator` (finite decimals, denominator
+ * > 0) rounded once, half-up (ties away from zero), to `places` decimals.
+ * Both operands are taken as whole numbers of a power of ten (BigInt), and
+ * the rounding is decided on the floor and the exact remainder, so a
+ * non-terminating quotient (50/3), an exact tie (9.375 at 2 places) and a
+ * quotient of 60-digit operands all round exactly as on paper.
  *
  * @example
  * ```ts
  * import { Dec, divideRounded } from 'dti-criteria';
  * console.log(divideRounded(new Dec(402), new Dec(400), 2).toFixed(2)); // 1.01
  * console.log(divideRounded(new Dec(50), new Dec(3), 2).toFixed(2)); // 16.67
+ * console.log(divideRounded(new Dec(-1), new Dec(8), 2).toFixed(2)); // -0.13
  * ```
  */
 export function divideRounded(numerator: Dec, denominator: Dec, places: number): Dec {
-  if (denominator.lte(0)) throw new RangeError('divideRounded: denominator must be > 0');
-  // n/1 is n itself: a single half-up rounding, exact at any number of digits.
-  if (denominator.eq(1) && !numerator.isNeg()) return numerator.toDecimalPlaces(places, Dec.ROUND_HALF_UP);
-  // decimal.js copies another instance's digits as they are (no string round trip, no rounding).
-  const n = new DecDown(numerator);
-  const d = new DecDown(denominator);
-  const ulp = unitInLastPlace(places);
-  const truncated = n.div(d).toDecimalPlaces(places, DecDown.ROUND_DOWN);
-  const remainder = n.minus(truncated.times(d));
-  const step = d.times(ulp);
-  if (remainder.isNeg() || remainder.gte(step)) {
-    throw new RangeError('divideRounded: precision exhausted');
-  }
-  const result = remainder.times(2).gte(step) ? truncated.plus(ulp) : truncated;
-  return new Dec(result);
+  if (!(denominator.gt(0) && numerator.isFinite())) throw new RangeError('divideRounded: finite numerator and denominator > 0 required');
+  if (!(Number.isInteger(places) && places >= 0)) throw new RangeError('divideRounded: places must be a whole number >= 0');
+  const n = scaledOf(numerator);
+  const d = scaledOf(denominator);
+  // n/d × 10^places = (n.coefficient × 10^(d.scale + places)) / (d.coefficient × 10^n.scale)
+  const shift = d.scale + places - n.scale;
+  const negative = n.coefficient < ZERO;
+  const magnitude = negative ? -n.coefficient : n.coefficient;
+  const top = shift >= 0 ? magnitude * TEN ** BigInt(shift) : magnitude;
+  const bottom = shift >= 0 ? d.coefficient : d.coefficient * TEN ** BigInt(-shift);
+  const floor = top / bottom;
+  const remainder = top - floor * bottom;
+  const rounded = remainder * TWO >= bottom ? floor + 1n : floor;
+  if (rounded === ZERO) return new Dec(0);
+  return new Dec(`${negative ? '-' : ''}${rounded}e-${places}`);
 }

@@ -1,4 +1,4 @@
-import { Dec } from '../decimal.js';
+import { Dec, divideRounded, toFixed } from '../decimal.js';
 import type { Localized } from '../format/localized.js';
 import type { UnitResult } from './result-types.js';
 import { byCodeUnits } from '../order.js';
@@ -30,19 +30,22 @@ export interface LeafStanding {
  * ```
  */
 export function strengthsAndWeaknesses(result: UnitResult, count = 5): { strongest: LeafStanding[]; weakest: LeafStanding[] } {
-  const leaves: (LeafStanding & { readonly lost: Dec; readonly max: Dec })[] = [];
+  const leaves: (LeafStanding & { readonly short: Dec; readonly max: Dec })[] = [];
   for (const [code, node] of Object.entries(result.nodes)) {
     if (node.index !== undefined || node.points === null || node.maxPoints === null) continue;
     const max = new Dec(node.maxPoints);
-    if (max.isZero()) continue;
-    const lost = max.minus(node.points).div(max);
+    if (max.lte(0)) continue;
+    const short = max.minus(node.points);
     const explanation = node.explanation !== undefined ? { explanation: node.explanation } : {};
-    leaves.push({ code, points: node.points, maxPoints: node.maxPoints, shareLost: lost.toFixed(4, Dec.ROUND_HALF_UP), ...explanation, lost, max });
+    leaves.push({ code, points: node.points, maxPoints: node.maxPoints, shareLost: toFixed(divideRounded(short, max, 4), 4), ...explanation, short, max });
   }
-  const order = (a: (typeof leaves)[number], b: (typeof leaves)[number]): number => b.max.comparedTo(a.max) || byCodeUnits(a.code, b.code);
-  const strip = ({ code, points, maxPoints, shareLost, explanation }: (typeof leaves)[number]): LeafStanding =>
+  type Standing = (typeof leaves)[number];
+  // a's share lost against b's, exactly: short_a / max_a vs short_b / max_b with both maxima > 0.
+  const byLost = (a: Standing, b: Standing): number => a.short.times(b.max).comparedTo(b.short.times(a.max));
+  const order = (a: Standing, b: Standing): number => b.max.comparedTo(a.max) || byCodeUnits(a.code, b.code);
+  const strip = ({ code, points, maxPoints, shareLost, explanation }: Standing): LeafStanding =>
     explanation !== undefined ? { code, points, maxPoints, shareLost, explanation } : { code, points, maxPoints, shareLost };
-  const strongest = [...leaves].sort((a, b) => a.lost.comparedTo(b.lost) || order(a, b)).slice(0, count).map(strip);
-  const weakest = [...leaves].sort((a, b) => b.lost.comparedTo(a.lost) || order(a, b)).slice(0, count).map(strip);
+  const strongest = [...leaves].sort((a, b) => byLost(a, b) || order(a, b)).slice(0, count).map(strip);
+  const weakest = [...leaves].sort((a, b) => byLost(b, a) || order(a, b)).slice(0, count).map(strip);
   return { strongest, weakest };
 }

@@ -118,9 +118,39 @@ function fit(value: Q): Q {
   return out;
 }
 
+/**
+ * A non-negative decimal at the edges of the library's documented limits
+ * (docs/guides/criteria-format.md, "Decimals"): its first digit at 10^e with
+ * `minExponent <= e <= maxExponent` (within -30 to 29), up to 30 significant
+ * digits, mostly all 30 (so digits reach down to 10^-59), never below 10^lowest.
+ */
+function extremeQ(r: Rnd, options: { readonly minExponent?: number; readonly maxExponent?: number; readonly lowest?: number } = {}): Q {
+  const e = r.int(Math.max(-30, options.minExponent ?? -30), Math.min(29, options.maxExponent ?? 29));
+  // The last digit's place: at most 30 significant digits counted as the library counts them.
+  const floorPlace = Math.max(e - 29, options.lowest ?? -59);
+  if (floorPlace > e) return R.q(R.pow10(Math.max(e, 0)));
+  const last = r.bool(0.6) ? floorPlace : r.int(floorPlace, e);
+  let digits = String(r.int(1, 9));
+  for (let place = e - 1; place >= last; place--) digits += String(r.int(0, 9));
+  const coefficient = BigInt(digits);
+  return last >= 0 ? R.q(coefficient * R.pow10(last)) : R.q(coefficient, R.pow10(-last));
+}
+
+/** `extremeQ` with probability `p`, else `usual()`. */
+function sometimesExtreme(r: Rnd, p: number, usual: () => Q, options?: Parameters<typeof extremeQ>[1]): Q {
+  return r.bool(p) ? extremeQ(r, options) : usual();
+}
+
+/** Either sign, with probability 1/2. */
+function signed(r: Rnd, value: Q): Q {
+  return r.bool(0.5) ? R.sub(R.ZERO, value) : value;
+}
+
 /** A decimal written as a JSON string or, when the number reads back exactly, a JSON number. */
 function rep(r: Rnd, value: Q, pNumber = 0.4): string | number {
-  const text = R.toPlain(fit(value));
+  const fitted = fit(value);
+  if (!R.withinLimits(fitted)) throw new Error(`generator: ${R.toPlain(fitted)} is outside the documented limits`);
+  const text = R.toPlain(fitted);
   if (r.bool(pNumber)) {
     const asNumber = Number(text);
     const back = R.readDecimal(asNumber);
@@ -141,6 +171,12 @@ export interface LeafMeta {
   readonly node: CriteriaNode;
   readonly scope: ReadonlySet<Atom>;
   readonly points: ReadonlyMap<string, Q>;
+  /**
+   * Values built with the rule to hit a rounding tie exactly, or to miss it by
+   * far less than 60 significant digits can see (linear leaves, for the leaf's
+   * smallest points `P`): the generated submissions use them often.
+   */
+  readonly nearTies?: readonly Q[];
 }
 
 /** A generated valid set with the facts the submission builder needs. */
@@ -166,6 +202,8 @@ interface Ctx {
   readonly levels: ReadonlyMap<string, readonly string[]>;
   /** Most decimals in points, caps and awards. */
   readonly pointDecimals: number;
+  /** `rounding.points` of the set. */
+  readonly roundingPoints: number;
   budget: number;
   aliasCount: number;
   readonly leaves: LeafMeta[];
@@ -201,16 +239,74 @@ function pointsQ(ctx: Ctx): Q {
   const { r } = ctx;
   if (r.bool(0.05)) return R.ZERO;
   if (r.bool(0.05)) return decQ(r, 1_000_000, ctx.pointDecimals);
+  // Up to 30 digits (10^29 with every digit), with the set's decimals.
+  if (r.bool(0.04)) return extremeQ(r, { minExponent: -ctx.pointDecimals, lowest: -ctx.pointDecimals });
   return R.add(decQ(r, 100, ctx.pointDecimals), r.bool(0.5) ? R.ONE : R.ZERO);
 }
 
 function awardFor(ctx: Ctx, minP: Q): { points?: string | number; fraction?: string | number } {
   const { r } = ctx;
-  if (r.bool(0.5)) return { fraction: rep(r, r.bool(0.2) ? r.pick([R.ZERO, R.ONE]) : decQ(r, 1, 3)) };
-  return { points: rep(r, shareOf(r, minP, ctx.pointDecimals)) };
+  if (r.bool(0.5)) return { fraction: rep(r, r.bool(0.2) ? r.pick([R.ZERO, R.ONE]) : sometimesExtreme(r, 0.15, () => decQ(r, 1, 3), { maxExponent: -1 })) };
+  return { points: rep(r, shareOf(r, minP, r.bool(0.15) ? 30 : ctx.pointDecimals)) };
 }
 
-function ruleFor(ctx: Ctx, kind: (typeof KINDS)[number], minP: Q): NonNullable<CriteriaNode['rule']> {
+/**
+ * A linear rule and a value whose exact points sit on a rounding tie of
+ * `P` at `places` decimals, or miss it by at most `P × 10^-59 / (to − from)`,
+ * far less than a 60-significant-digit product can resolve: `x` and `to`
+ * have 30 decimals, `from` 30 significant digits down to 10^-59, so
+ * `x − from` has 59 digits and `P × (x − from)` more than 60.
+ *
+ * With `T = (10k + 5) × 10^-(places+1)` the tie and every number scaled to a
+ * whole number, `P × (x − from) − T × (to − from)` is
+ * `(10·Pn − Tn)·F + (10·Pn·X − Tn·To)·10^29` (in units of 10^-(places+60)),
+ * with `x = X·10^-30`, `to = To·10^-30`, `from = −F·10^-59`: the second term
+ * is solved to be small (a linear Diophantine equation), the first cancels
+ * it to within one step. `undefined` when `P` or the draw does not allow it.
+ */
+export function nearTieLinear(r: Rnd, P: Q, places: number): { from: Q; to: Q; x: Q } | undefined {
+  const Pn = (P.n * R.pow10(places)) / P.d;
+  if (Pn <= 0n || Pn * P.d !== P.n * R.pow10(places)) return undefined;
+  const A = 10n * Pn;
+  // A tie strictly between P/10 and P (so x/to is between 1/10 and 1 and both fit 30 decimals).
+  const low = A / 10n / 10n + 1n;
+  const high = (A - 6n) / 10n;
+  if (high < low) return undefined;
+  const k = low + BigInt(r.int(0, Number(high - low > 1_000_000_000n ? 1_000_000_000n : high - low)));
+  const B = 10n * k + 5n;
+  if (!(B * 10n > A && B < A)) return undefined;
+  const c = A - B;
+  const [g, u, v] = R.extendedGcd(A, B);
+  // −D in [c, 10c), a multiple of g, so that F = −D·10^29 / c is 30 digits.
+  const mLow = (c + g - 1n) / g;
+  const mHigh = (10n * c - 1n) / g;
+  if (mHigh < mLow) return undefined;
+  const span = mHigh - mLow;
+  const m = mLow + (span > 1_000_000_000n ? BigInt(r.int(0, 1_000_000_000)) * (span / 1_000_000_000n) : BigInt(r.int(0, Number(span))));
+  const D = -g * m;
+  const [X0, To0, stepX, stepTo] = [u * (D / g), -v * (D / g), B / g, A / g];
+  const E29 = R.pow10(29);
+  const E30 = R.pow10(30);
+  // X between 10^29 and 10^30 · T/P, so that To = (A·X − D)/B stays below 10^30.
+  const xHigh = (E30 * B) / A;
+  if (xHigh <= E29) return undefined;
+  const wanted = E29 + ((xHigh - E29) * BigInt(r.int(1, 999))) / 1000n;
+  const t = (wanted - X0) / stepX;
+  const X = X0 + t * stepX;
+  const To = To0 + t * stepTo;
+  if (!(X >= E29 && X < E30 && To >= E29 && To < E30) || A * X - B * To !== D) return undefined;
+  // F: just below the tie (or on it when c divides), or just above.
+  let F = (-D * E29) / c + (r.bool(0.5) ? 1n : 0n);
+  if (r.bool(0.1) && (-D * E29) % c === 0n) F = (-D * E29) / c;
+  if (!(F >= E29 && F < E30)) return undefined;
+  const from = R.q(-F, R.pow10(59));
+  const to = R.q(To, E30);
+  const x = R.q(X, E30);
+  // Lower is better, half of the time: the same ratio with every sign turned.
+  return r.bool(0.5) ? { from, to, x } : { from: R.sub(R.ZERO, from), to: R.sub(R.ZERO, to), x: R.sub(R.ZERO, x) };
+}
+
+function ruleFor(ctx: Ctx, kind: (typeof KINDS)[number], minP: Q, nearTies: Q[]): NonNullable<CriteriaNode['rule']> {
   const { r } = ctx;
   switch (kind) {
     case 'boolean':
@@ -221,24 +317,33 @@ function ruleFor(ctx: Ctx, kind: (typeof KINDS)[number], minP: Q): NonNullable<C
       const allowOver = r.pick([undefined, false, true]);
       const rule: { kind: 'ratio'; target?: string | number; floor?: string | number; zeroDenominator?: 'not-applicable' | 'full' | 'zero'; allowOver?: boolean } = { kind: 'ratio' };
       if (r.bool(0.6)) {
-        let target = allowOver ? decQ(r, 3, 3) : decQ(r, 1, 3);
+        let target = sometimesExtreme(r, 0.15, () => (allowOver ? decQ(r, 3, 3) : decQ(r, 1, 3)), { maxExponent: -1 });
         if (R.isZero(target)) target = r.pick([R.ONE, ONE_THOUSANDTH, R.q(1n, 2n)]);
         rule.target = rep(r, target);
       }
-      if (r.bool(0.4)) rule.floor = rep(r, r.bool(0.2) ? r.pick([R.ZERO, R.ONE]) : decQ(r, 1, 2));
+      if (r.bool(0.4)) rule.floor = rep(r, r.bool(0.2) ? r.pick([R.ZERO, R.ONE]) : sometimesExtreme(r, 0.15, () => decQ(r, 1, 2), { maxExponent: -1 }));
       if (r.bool(0.5)) rule.zeroDenominator = r.pick(['not-applicable', 'full', 'zero'] as const);
       if (allowOver !== undefined) rule.allowOver = allowOver;
       return rule;
     }
     case 'linear': {
-      const from = R.sub(decQ(r, 200, 3), R.q(50n));
-      let to = R.sub(decQ(r, 200, 3), R.q(50n));
+      const tie = r.bool(0.3) ? nearTieLinear(r, minP, ctx.roundingPoints) : undefined;
+      if (tie !== undefined) {
+        nearTies.push(tie.x);
+        return { kind: 'linear', from: rep(r, tie.from), to: rep(r, tie.to) };
+      }
+      const usual = (): Q => R.sub(decQ(r, 200, 3), R.q(50n));
+      const from = sometimesExtreme(r, 0.15, usual);
+      let to = r.bool(0.15) ? signed(r, extremeQ(r)) : usual();
       if (R.eq(from, to)) to = R.add(to, R.ONE);
       return { kind: 'linear', from: rep(r, from), to: rep(r, to) };
     }
     case 'bands': {
       const n = r.int(1, 4);
-      const boundary = (): Q => (r.bool(0.3) ? r.pick([R.ZERO, R.q(1n, 2n), R.ONE, R.q(50n), R.q(100n)]) : R.sub(decQ(r, 110, 3), R.q(5n)));
+      const boundary = (): Q => {
+        if (r.bool(0.1)) return signed(r, extremeQ(r));
+        return r.bool(0.3) ? r.pick([R.ZERO, R.q(1n, 2n), R.ONE, R.q(50n), R.q(100n)]) : R.sub(decQ(r, 110, 3), R.q(5n));
+      };
       const bands = Array.from({ length: n }, () => {
         const band: { min?: string | number; max?: string | number; points?: string | number; fraction?: string | number } = {};
         let min = r.bool(0.7) ? boundary() : undefined;
@@ -253,7 +358,7 @@ function ruleFor(ctx: Ctx, kind: (typeof KINDS)[number], minP: Q): NonNullable<C
       return rule;
     }
     case 'count': {
-      let each = decQ(r, 20, 3);
+      let each = sometimesExtreme(r, 0.15, () => decQ(r, 20, 3));
       if (R.isZero(each)) each = r.pick([R.ONE, R.q(1n, 2n), ONE_THOUSANDTH]);
       return { kind: 'count', each: rep(r, each) };
     }
@@ -307,10 +412,11 @@ function buildNode(ctx: Ctx, code: string, depth: number, maxDepth: number, pare
       }
     }
     const minP = [...points.values()].reduce((a, b) => R.min(a, b), points.values().next().value ?? R.ZERO);
-    node.rule = ruleFor(ctx, kind, minP);
+    const nearTies: Q[] = [];
+    node.rule = ruleFor(ctx, kind, minP, nearTies);
     if (r.bool(0.3)) node.allowNA = r.bool(0.8);
     const result = node as unknown as CriteriaNode;
-    ctx.leaves.push({ code, node: result, scope: new Set(scope), points });
+    ctx.leaves.push({ code, node: result, scope: new Set(scope), points, ...(nearTies.length > 0 ? { nearTies } : {}) });
     return result;
   }
   const n = Math.max(1, Math.min(r.int(1, 4), ctx.budget));
@@ -321,7 +427,10 @@ function buildNode(ctx: Ctx, code: string, depth: number, maxDepth: number, pare
     children.push(buildNode(ctx, childCode, depth + 1, maxDepth, scope));
   }
   if (r.bool(0.25)) {
-    const capValue = (): string | number => rep(r, r.bool(0.05) ? R.ZERO : decQ(r, r.pick([20, 100, 300]), ctx.pointDecimals));
+    const capValue = (): string | number => {
+      if (r.bool(0.05)) return rep(r, extremeQ(r, { minExponent: -ctx.pointDecimals, lowest: -ctx.pointDecimals }));
+      return rep(r, r.bool(0.05) ? R.ZERO : decQ(r, r.pick([20, 100, 300]), ctx.pointDecimals));
+    };
     if (r.bool(0.5)) node.cap = capValue();
     else {
       let levels = subset(r, scopeLevels, 0.6);
@@ -348,7 +457,7 @@ export function buildSet(r: Rnd): GeneratedSet {
   const roundingPoints = dp ?? 2;
   // Points and caps never have more decimals than rounding keeps (validation rejects them: criteria/precision).
   const pointDecimals = Math.min(3, roundingPoints);
-  const ctx: Ctx = { r, levels, pointDecimals, budget: r.int(3, 24), aliasCount: 0, leaves: [] };
+  const ctx: Ctx = { r, levels, pointDecimals, roundingPoints, budget: r.int(3, 24), aliasCount: 0, leaves: [] };
   const maxDepth = r.int(1, 4);
   const nodes: CriteriaNode[] = [];
   const roots = shuffle(r, ROOT_CODES).slice(0, r.int(1, 4));
@@ -381,7 +490,7 @@ export function buildSet(r: Rnd): GeneratedSet {
     const mins = new Map<string, Q>();
     const count = r.int(1, 5);
     for (let i = 0; i < count; i++) {
-      const m = r.bool(0.3) ? r.pick([R.ZERO, R.ONE, R.q(9n, 10n), R.q(1n, 2n)]) : decQ(r, 1, r.int(1, 5));
+      const m = r.bool(0.3) ? r.pick([R.ZERO, R.ONE, R.q(9n, 10n), R.q(1n, 2n)]) : sometimesExtreme(r, 0.1, () => decQ(r, 1, r.int(1, 5)), { maxExponent: -1 });
       mins.set(R.toPlain(m), m);
     }
     const sorted = [...mins.values()].sort((a, b) => R.cmp(b, a));
@@ -401,8 +510,11 @@ export function buildSet(r: Rnd): GeneratedSet {
     if (!r.bool(0.75)) return;
     const id = levelIds[i]!;
     const groups = levels.get(id)!;
-    if (groups.length === 0) level.expectedMax = rep(r, referenceExpectedMax(draft, id));
-    else level.expectedMax = Object.fromEntries(shuffle(r, groups).map((g) => [g, rep(r, referenceExpectedMax(draft, `${id}/${g}`))]));
+    // A maximum beyond 30 digits (huge points summed) cannot be written as a decimal: no check then.
+    const maxima = (groups.length === 0 ? [id] : groups.map((g) => `${id}/${g}`)).map((atom) => referenceExpectedMax(draft, atom));
+    if (!maxima.every(R.withinLimits)) return;
+    if (groups.length === 0) level.expectedMax = rep(r, maxima[0]!);
+    else level.expectedMax = Object.fromEntries(shuffle(r, groups.map((g, gi) => [g, rep(r, maxima[gi]!)] as const)));
   });
 
   return {
@@ -417,9 +529,11 @@ export function buildSet(r: Rnd): GeneratedSet {
 
 // ---------------------------------------------------------------- submissions
 
-/** A value magnitude: small whole, decimal with up to 6 places, big whole up to 1e15, big decimal. */
+/** A value magnitude: small whole, decimal with up to 6 places, big whole up to 1e15, big decimal, or at the limits. */
 function magnitude(r: Rnd): Q {
-  switch (r.int(0, 6)) {
+  switch (r.int(0, 7)) {
+    case 7:
+      return extremeQ(r);
     case 6: {
       if (r.bool(0.5)) return R.q(R.pow10(r.int(16, 21)));
       // Long decimals, up to the library's documented 30 significant digits.
@@ -451,7 +565,7 @@ function fractionValue(r: Rnd, allowOver: boolean): { numerator: string | number
   else if (allowOver && r.bool(0.4)) n = R.mul(d, decQ(r, 3, 3));
   else n = shareOf(r, d, r.int(0, 6));
   n = fit(n);
-  if (!allowOver && R.gt(n, d)) n = d;
+  if (!R.withinLimits(n) || (!allowOver && R.gt(n, d))) n = d;
   return { numerator: rep(r, n, 0.5), denominator: rep(r, d, 0.5) };
 }
 
@@ -474,19 +588,20 @@ export function valueFor(r: Rnd, leaf: LeafMeta, level: string): unknown {
     case 'ratio':
       return fractionValue(r, rule.allowOver === true);
     case 'linear': {
+      if (leaf.nearTies !== undefined && r.bool(0.6)) return rep(r, r.pick(leaf.nearTies));
       const from = R.readDecimal(rule.from)!;
       const to = R.readDecimal(rule.to)!;
-      const base = r.pick([from, to, R.div(R.add(from, to), R.q(2n)), R.sub(decQ(r, 400, 6), R.q(150n)), magnitude(r)]);
+      const base = r.pick([from, to, R.div(R.add(from, to), R.q(2n)), R.sub(decQ(r, 400, 6), R.q(150n)), magnitude(r), signed(r, extremeQ(r))]);
       return rep(r, nudge(r, base));
     }
     case 'bands': {
       if (r.bool(0.35)) return fractionValue(r, false);
       const bounds = rule.bands.flatMap((b) => [b.min, b.max]).filter((x): x is string | number => x !== undefined).map((x) => R.readDecimal(x)!);
-      const base = bounds.length > 0 && r.bool(0.6) ? r.pick(bounds) : R.sub(decQ(r, 120, 6), R.q(10n));
+      const base = bounds.length > 0 && r.bool(0.6) ? r.pick(bounds) : r.bool(0.1) ? signed(r, extremeQ(r)) : R.sub(decQ(r, 120, 6), R.q(10n));
       return rep(r, nudge(r, base));
     }
     case 'count': {
-      const n = r.bool(0.8) ? R.q(BigInt(r.int(0, 30))) : R.q(BigInt(r.int(0, 1e15)));
+      const n = r.bool(0.8) ? R.q(BigInt(r.int(0, 30))) : r.bool(0.5) ? extremeQ(r, { minExponent: 0, lowest: 0 }) : R.q(BigInt(r.int(0, 1e15)));
       if (r.bool(0.1)) return `${R.toPlain(n)}.${'0'.repeat(r.int(1, 3))}`;
       return rep(r, n, 0.6);
     }
@@ -500,7 +615,7 @@ export function valueFor(r: Rnd, leaf: LeafMeta, level: string): unknown {
     case 'relative':
       return rep(r, r.bool(0.5) ? r.pick([R.ZERO, R.ONE, R.q(5n, 2n), R.q(10n), R.q(10_000_001n, 1_000_000n)]) : magnitude(r), 0.5);
     case 'appraised':
-      return rep(r, shareOf(r, P, r.int(0, 6)), 0.5);
+      return rep(r, shareOf(r, P, r.bool(0.15) ? 30 : r.int(0, 6)), 0.5);
     case 'info':
       return infoValue(r);
   }

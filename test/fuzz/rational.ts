@@ -142,8 +142,59 @@ export function readDecimal(raw: unknown): Q | undefined {
   return undefined;
 }
 
-/** Number of significant digits and decimal exponent of a plain decimal (generators keep within the library's limits). */
+/**
+ * Significant digits of a terminating decimal as the library counts them
+ * (docs/guides/criteria-format.md, "Decimals"): from the first non-zero digit
+ * to the last non-zero decimal, or to the units digit for a whole number (the
+ * trailing zeros of `1000` are significant: 4 digits). 0 has 1.
+ */
 export function significantDigits(a: Q): number {
-  const text = toPlain(a).replace('-', '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
-  return text.length;
+  if (isZero(a)) return 1;
+  const text = toPlain(a).replace('-', '');
+  const point = text.indexOf('.');
+  const digits = point < 0 ? text : text.slice(0, point) + text.slice(point + 1);
+  return digits.replace(/^0+/, '').length;
+}
+
+/**
+ * The decimal exponent of a non-zero value: `k` with `10^k <= |a| < 10^(k+1)`.
+ */
+export function exponentOf(a: Q): number {
+  const n = a.n < 0n ? -a.n : a.n;
+  // |a| = n / d: compare digit counts, then correct by one.
+  let k = n.toString().length - a.d.toString().length;
+  if (cmp({ n, d: a.d }, k >= 0 ? q(pow10(k)) : q(1n, pow10(-k))) < 0) k -= 1;
+  return k;
+}
+
+/**
+ * Whether a decimal is inside the library's documented limits: at most 30
+ * significant digits (as {@link significantDigits} counts them) and a
+ * magnitude of at least 10^-30 unless it is 0 (so every digit lies between
+ * 10^29 and 10^-59).
+ */
+export function withinLimits(a: Q): boolean {
+  if (isZero(a)) return true;
+  if (a.d !== 1n && toPlainOrUndefined(a) === undefined) return false;
+  return significantDigits(a) <= 30 && exponentOf(a) >= -30;
+}
+
+function toPlainOrUndefined(a: Q): string | undefined {
+  try {
+    return toPlain(a);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `[g, x, y]` with `a·x + b·y = g = gcd(a, b)` (a, b >= 0). */
+export function extendedGcd(a: bigint, b: bigint): [bigint, bigint, bigint] {
+  let [r0, r1, x0, x1, y0, y1] = [a, b, 1n, 0n, 0n, 1n];
+  while (r1 !== 0n) {
+    const t = r0 / r1;
+    [r0, r1] = [r1, r0 - t * r1];
+    [x0, x1] = [x1, x0 - t * x1];
+    [y0, y1] = [y1, y0 - t * y1];
+  }
+  return [r0, x0, y0];
 }

@@ -257,8 +257,8 @@ const isRecord = (raw: unknown): raw is Record<string, unknown> => typeof raw ==
 
 function num(raw: unknown): Q {
   const v = R.readDecimal(raw);
-  // Documented: more than 30 significant digits are rejected.
-  if (v === undefined || R.significantDigits(v) > 30) throw new ValueProblem('value/shape');
+  // Documented: more than 30 significant digits and magnitudes beyond 10^±30 are rejected.
+  if (v === undefined || !R.withinLimits(v)) throw new ValueProblem('value/shape');
   return v;
 }
 
