@@ -1,9 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { criteriaJsonSchema, scoreBatch, submissionJsonSchema, safeParseCriteria, type CriteriaSet } from '../src/index.js';
+import { criteriaHash, criteriaJsonSchema, scoreBatch, submissionJsonSchema, safeParseCriteria, type CriteriaSet } from '../src/index.js';
 import { EMBEDDED_SETS, embeddedCriteria, getCriteria } from '../src/sets/index.js';
 import { leavesOf } from './support/arbitraries.js';
+import { canonicalJson } from '../src/canonical/canonical-json.js';
+import { sha256Hex } from '../src/canonical/sha256.js';
 
 const files = readdirSync('criteria', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -69,6 +71,23 @@ describe('criteria files', () => {
     expect(getCriteria('vn-dti-province').version).toBe('2025.1.0');
     expect(getCriteria('can-tho').version).toBe('2025.1.0');
     expect(() => getCriteria('nowhere@1.0.0')).toThrowError(/criteria\/not-found|nowhere/);
+  });
+});
+
+describe('hashes computed at build time (src/sets/hashes.ts)', () => {
+  it('equal the sha256 of each embedded file\'s canonical JSON, recomputed', async () => {
+    const { EMBEDDED_FILES, embeddedHashesModule, freshHash } = await import('./support/embedded-hashes.js');
+    const { EMBEDDED_HASHES } = await import('../src/sets/hashes.js');
+    expect(readFileSync('src/sets/hashes.ts', 'utf8')).toBe(embeddedHashesModule());
+    expect(Object.keys(EMBEDDED_HASHES)).toEqual(EMBEDDED_SETS.map((set) => `${set.id}@${set.version}`));
+    for (const file of EMBEDDED_FILES) {
+      const { ref, sha256 } = freshHash(file);
+      expect(EMBEDDED_HASHES[ref], file).toBe(sha256);
+      const set = EMBEDDED_SETS.find((s) => `${s.id}@${s.version}` === ref)!;
+      expect(criteriaHash(set), ref).toBe(sha256);
+      expect(sha256Hex(canonicalJson(set)), ref).toBe(sha256);
+    }
+    expect(embeddedCriteria.list().map((entry) => entry.sha256)).toEqual(EMBEDDED_SETS.map((set) => EMBEDDED_HASHES[`${set.id}@${set.version}`]));
   });
 });
 

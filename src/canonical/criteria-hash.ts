@@ -26,3 +26,12 @@ export function criteriaHash(set: CriteriaSet): string {
   if (isSealed(set)) hashes.set(set, hash);
   return hash;
 }
+
+/**
+ * Records the hash of a set the library sealed and hashed at build time (the
+ * embedded sets, `src/sets/hashes.ts`, checked by a test against
+ * recomputation), so that no start-up hashes it again. Ignored for any other object.
+ */
+export function rememberHash(set: CriteriaSet, sha256: string): void {
+  if (isSealed(set)) hashes.set(set, sha256);
+}
