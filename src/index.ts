@@ -24,7 +24,7 @@ export type { Basis, CriteriaNode, CriteriaSet, Decimalish, Group, Level, LevelS
 export { formatPath, parsePath, type PathSegment } from './path.js';
 export { appendAll, capIssues, DEFAULT_LIMITS, type InputLimits } from './limits.js';
 export { RULE_KINDS, type Rule, type RuleKindName } from './rules/registry.js';
-export { NODE_STATUSES, parseScoreReport, readResultsStamp, RESULTS_FORMAT, safeParseScoreReport, scoreReportSchema, UNKNOWN_GENERATOR, type ResultsPlaces, type ResultsReadOptions } from './results/index.js';
+export { NODE_STATUSES, parseScoreReport, readResultsStamp, RESULTS_FORMAT, safeParseScoreReport, scoreReportSchema, UNKNOWN_GENERATOR, writeReportJson, type JsonSink, type ResultsPlaces, type ResultsReadOptions, type WriteJsonOptions } from './results/index.js';
 export { rankEntries, type TieRule } from './scoring/rank.js';
 export type { CriteriaStamp, GeneratorStamp, NodeResult, NodeStatus, RejectedUnit, ScoreReport, UnitResult } from './scoring/result-types.js';
 export { scoreBatch, safeScoreBatch, type ScoreOptions } from './scoring/score-batch.js';

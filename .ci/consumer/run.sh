@@ -145,8 +145,8 @@ took
 
 step "bin: npx dti score"
 [[ $(npx --no -- dti --version) == "$INSTALLED" ]] || { echo "dti --version does not print $INSTALLED" >&2; exit 1; }
-npx --no -- dti score submissions.json --format json > out/cli-json.json
-npx --no -- dti score submissions.csv --format json --period 2022 > out/cli-csv.json
+npx --no -- dti score submissions.json --format json --pretty > out/cli-json.json
+npx --no -- dti score submissions.csv --format json --period 2022 --pretty > out/cli-csv.json
 npx --no -- dti score submissions.json > "$WORK/table.txt"
 echo "   table output: $(wc -l < "$WORK/table.txt") lines"
 took

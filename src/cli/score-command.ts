@@ -10,6 +10,7 @@ import { formatResultsCsv } from './results-csv.js';
 import { formatTable } from './table.js';
 import { parseJsonText } from '../format/json-text.js';
 import { readTextFile } from './read-input.js';
+import { writeReportJson } from '../results/write-json.js';
 import { chooseCriteria, commandRegistry, type CriteriaChoice } from './criteria-choice.js';
 
 /** Options of `dti score`. */
@@ -25,6 +26,8 @@ export interface ScoreCommandOptions {
   /** Build the explanation texts (default); `--no-explanations` leaves them out for speed and size. */
   readonly explain?: boolean;
   readonly period?: string | undefined;
+  /** `--pretty`: the JSON report indented by two spaces (default compact). */
+  readonly pretty?: boolean;
   /** The input limits (`--max-units`, `--max-nodes`, ...); default `DEFAULT_LIMITS`. */
   readonly limits?: Partial<InputLimits>;
 }
@@ -98,6 +101,19 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
   return scoreAndPrint(io, registry.value, choice, submission, warnings, options);
 }
 
+/** Writes the JSON report unit by unit, in pieces of about 64 kB (never one string of the whole report). */
+function writeJson(io: Io, report: object, pretty: boolean): void {
+  let pending = '';
+  writeReportJson(report, (chunk) => {
+    pending += chunk;
+    if (pending.length >= 65_536) {
+      io.out(pending);
+      pending = '';
+    }
+  }, { pretty });
+  io.out(`${pending}\n`);
+}
+
 /** Scores a submission already read and prints it in the chosen format (shared by every input kind). */
 function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoice, submission: unknown, before: readonly Issue[], options: ScoreCommandOptions): number {
   const criteria = choice.set;
@@ -115,7 +131,7 @@ function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoic
     io.err(`bỏ qua đơn vị / skipped unit "${rejected.unit}" (units[${rejected.position}]):\n`);
     for (const issue of rejected.issues) io.err(`  ${formatIssue(issue)}\n`);
   }
-  if (options.format === 'json') io.out(`${JSON.stringify(report, null, 2)}\n`);
+  if (options.format === 'json') writeJson(io, report, options.pretty === true);
   else if (options.format === 'csv') io.out(formatResultsCsv(report, criteria));
   else io.out(formatTable(report, criteria, options.lang));
   return 0;

@@ -8,3 +8,4 @@ export { RESULTS_FORMAT, UNKNOWN_GENERATOR } from './format.js';
 export { parseScoreReport, safeParseScoreReport } from './parse.js';
 export { NODE_STATUSES, scoreReportSchema, type ResultsPlaces } from './schema.js';
 export { readResultsStamp, type ResultsReadOptions } from './stamp.js';
+export { writeReportJson, type JsonSink, type WriteJsonOptions } from './write-json.js';

@@ -30,6 +30,7 @@ export const score: CommandSpec = {
     langOption,
     periodOption({ vi: 'kỳ đánh giá của tệp CSV hoặc bài nộp không ghi kỳ', en: 'the period of a CSV file or of a submission that names none' }),
     { name: 'skip-invalid', type: 'flag', help: { vi: 'chấm các đơn vị hợp lệ, liệt kê đơn vị bị bỏ qua', en: 'score the valid units and list the ones skipped' } },
+    { name: 'pretty', type: 'flag', help: { vi: 'JSON thụt lề cho người đọc (mặc định gọn, mỗi đơn vị ghi ra ngay khi xong)', en: 'indented JSON for people (default compact, written unit by unit)' } },
     { name: 'no-explanations', type: 'flag', help: { vi: 'không kèm lời giải thích (nhanh hơn, tệp nhỏ hơn)', en: 'leave the explanations out (faster, smaller output)' } },
     ...limitOptions(LIMITS),
   ],
@@ -48,6 +49,7 @@ export const score: CommandSpec = {
       lang: context.choice<'vi' | 'en'>('lang'),
       skipInvalid: context.flag('skip-invalid'),
       explain: !context.flag('no-explanations'),
+      pretty: context.flag('pretty'),
       period: context.text('period'),
       limits: limitsGiven(context, LIMITS),
     };
