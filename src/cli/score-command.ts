@@ -23,7 +23,7 @@ export interface ScoreCommandOptions {
   readonly locale: 'vi' | 'en';
   readonly lang: 'vi' | 'en';
   readonly skipInvalid: boolean;
-  /** Build the explanation texts (default); `--no-explanations` leaves them out for speed and size. */
+  /** Build the explanation texts of the JSON report (default); `--no-explanations` leaves them out. Table and CSV never build them. */
   readonly explain?: boolean;
   readonly period?: string | undefined;
   /** `--pretty`: the JSON report indented by two spaces (default compact). */
@@ -117,7 +117,7 @@ function writeJson(io: Io, report: object, pretty: boolean): void {
 /** Scores a submission already read and prints it in the chosen format (shared by every input kind). */
 function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoice, submission: unknown, before: readonly Issue[], options: ScoreCommandOptions): number {
   const criteria = choice.set;
-  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain: options.explain ?? true, versions: registry.list(), ...(options.limits ? { limits: options.limits } : {}) });
+  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain: options.format === 'json' && (options.explain ?? true), versions: registry.list(), ...(options.limits ? { limits: options.limits } : {}) });
   if (!outcome.ok) {
     printIssues(io, outcome.issues, options.format === 'json' ? 'json' : 'text');
     return 1;
