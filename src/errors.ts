@@ -135,6 +135,7 @@ const because = (reason: string | undefined, found: string | undefined, lang: 0 
  */
 const catalogue = {
   'json/syntax': entry({ detail: 'text' }, (p) => [`JSON không hợp lệ: ${p.detail}`, `malformed JSON: ${p.detail}`]),
+  'json/duplicate-key': entry({ key: 'text', line: 'number', column: 'number', firstLine: 'number', firstColumn: 'number' }, (p) => [`khóa "${p.key}" được ghi lại lần nữa ở dòng ${p.line}, cột ${p.column} (lần đầu ở dòng ${p.firstLine}, cột ${p.firstColumn}); JSON chỉ giữ giá trị ghi sau cùng nên giá trị trước sẽ mất mà không báo: hãy xóa hoặc gộp một trong hai`, `key "${p.key}" given again at line ${p.line}, column ${p.column} (first at line ${p.firstLine}, column ${p.firstColumn}); JSON would keep only the last value and silently drop the other: remove or merge one of them`]),
   'input/read': entry({ file: 'text', reason: 'text', detail: 'text?' }, (p) => [`không đọc được ${p.file}: ${ioReason(p.reason, 0)}${p.detail === undefined ? '' : ` (${p.detail})`}`, `cannot read ${p.file}: ${ioReason(p.reason, 1)}${p.detail === undefined ? '' : ` (${p.detail})`}`]),
   'input/too-large': entry({ limit: 'number', what: 'text?' }, (p) => [`dữ liệu vượt giới hạn ${p.limit}${counted(p.what, 0)}`, `input exceeds the limit of ${p.limit}${counted(p.what, 1)}`]),
   'schema/unknown-key': entry({ key: 'text' }, (p) => [`khóa không được phép "${p.key}" (gõ sai tên trường?)`, `unknown key "${p.key}" (misspelt field?)`]),

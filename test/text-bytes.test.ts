@@ -1,5 +1,10 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { dti } from './support/cli.js';
 import { messageOf } from './support/issues.js';
+import { encodeTcvn3, encodeVni, encodeWindows1258 } from './support/legacy-encoders.js';
 import { safeDecodeUtf8 } from '../src/format/text-bytes.js';
 
 const bytes = (...values: number[]): Uint8Array => new Uint8Array(values);
@@ -50,16 +55,19 @@ describe('safeDecodeUtf8', () => {
   });
 
   it('refuses bytes that are not UTF-8 (never replacement characters), naming the first bad byte', () => {
-    // "Cần" in Windows-1258 is 43 E2 CC 6E: E2 starts a three-byte sequence that CC 6E does not continue.
-    const latin = refused(bytes(0x43, 0xe2, 0xcc, 0x6e), 'form.json');
+    // Bytes no Vietnamese encoding explains: "not UTF-8", with the first bad byte and its offset.
+    const latin = refused(bytes(0x41, 0x42, 0xff, 0x43), 'form.json');
     expect(latin.code).toBe('input/encoding');
     expect(latin.message).toContain('không phải UTF-8');
     expect(latin.message).toContain('not UTF-8');
-    expect(latin.message).toContain('0xE2');
-    expect(latin.message).toContain('offset 1');
+    expect(latin.message).toContain('0xFF');
+    expect(latin.message).toContain('offset 2');
     expect(latin.message.split(' / ')).toHaveLength(2);
     // Offsets count from the start of the file, BOM included.
     expect(refused(bytes(0xef, 0xbb, 0xbf, 0x41, 0xff)).message).toContain('offset 4');
+    // "Cần" in Windows-1258 is 43 E2 CC 6E: E2 starts a three-byte sequence that CC 6E does not continue.
+    const cp1258 = safeDecodeUtf8(bytes(0x43, 0xe2, 0xcc, 0x6e), 'form.json');
+    expect(cp1258.ok ? {} : cp1258.issues[0]!.params).toEqual({ file: 'form.json', encoding: 'Windows-1258', byte: '0xE2', offset: 1 });
   });
 
   it('refuses every ill-formed sequence TextDecoder refuses: overlong, surrogate, beyond U+10FFFF, truncated, stray continuation', () => {
@@ -74,5 +82,63 @@ describe('safeDecodeUtf8', () => {
     ]) {
       expect(refused(input).code).toBe('input/encoding');
     }
+  });
+});
+
+describe('safeDecodeUtf8: the encoding found is named', () => {
+  const examples = readFileSync('examples/can-tho-2022/submissions.json', 'utf8');
+  const csv = 'id;name;level\ncai-khe;Phường Cái Khế;commune\nphong-dien;Huyện Phong Điền;district\nninh-kieu;Quận Ninh Kiều;district\n';
+  const encoders = { 'Windows-1258': encodeWindows1258, TCVN3: encodeTcvn3, VNI: encodeVni } as const;
+
+  it.each(Object.entries(encoders))('a file saved in %s is refused naming that encoding, with the first bad byte', (encoding, encode) => {
+    for (const text of [examples, csv, 'Chuyển đổi số Cần Thơ', 'Sở Thông tin và Truyền thông']) {
+      const result = safeDecodeUtf8(encode(text), 'units.csv');
+      expect(result.ok).toBe(false);
+      if (result.ok) continue;
+      expect(result.issues[0]!.params).toMatchObject({ file: 'units.csv', encoding, byte: expect.stringMatching(/^0x[0-9A-F]{2}$/), offset: expect.any(Number) });
+      expect(messageOf(result.issues[0])).toContain(encoding);
+    }
+  });
+
+  it.each(Object.entries(encoders))('every unit name of the examples alone, in %s, is named right', (encoding, encode) => {
+    const names = (JSON.parse(examples) as { units: { name: string }[] }).units.map((unit) => unit.name);
+    for (const name of names) {
+      const result = safeDecodeUtf8(encode(name), 'a.txt');
+      expect(result.ok ? '' : result.issues[0]!.params.encoding, name).toBe(encoding);
+    }
+  });
+
+  it('bytes no encoding explains clearly are "not UTF-8", never a wrong name', () => {
+    // "Kinh tế số" in TCVN3 also reads as Windows-1258 ("Kinh tƠ sè"): no name rather than a guess.
+    expect(refused(encodeTcvn3('Kinh tế số')).message).toContain('not UTF-8');
+    const random = new Uint8Array(4_096).map((_, i) => (i * 7919 + 13) % 251);
+    expect(refused(random).code).toBe('input/encoding');
+  });
+
+  it('UTF-16 and UTF-32 without a BOM whose first character is not ASCII: told by where the zero bytes fall', () => {
+    const text = 'Đơn vị;mã\nPhường An Bình;an-binh\n';
+    const units = [...text].map((c) => c.codePointAt(0)!);
+    const utf16le = Uint8Array.from(units.flatMap((u) => [u & 0xff, u >> 8]));
+    const utf16be = Uint8Array.from(units.flatMap((u) => [u >> 8, u & 0xff]));
+    const utf32le = Uint8Array.from(units.flatMap((u) => [u & 0xff, u >> 8, 0, 0]));
+    const utf32be = Uint8Array.from(units.flatMap((u) => [0, 0, u >> 8, u & 0xff]));
+    expect(refused(utf16le).message).toContain('UTF-16LE');
+    expect(refused(utf16be).message).toContain('UTF-16BE');
+    expect(refused(utf32le).message).toContain('UTF-32LE');
+    expect(refused(utf32be).message).toContain('UTF-32BE');
+    // One stray zero byte in UTF-8 text is no wide encoding (JSON.parse then refuses it).
+    expect(safeDecodeUtf8(utf8('{"a":"b\u0000"}'), 'a.json').ok).toBe(true);
+  });
+
+  it('dti score names the encoding of a legacy CSV and of a UTF-16 JSON file without a BOM', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dti-encodings-'));
+    const tcvn = join(dir, 'units.csv');
+    writeFileSync(tcvn, encodeTcvn3(`${csv}`));
+    const scored = dti('score', tcvn, '--criteria', 'can-tho@2022.1.0', '--format', 'json');
+    expect(scored.code).toBe(1);
+    expect((JSON.parse(scored.out) as { errors: { code: string; params: { encoding: string } }[] }).errors).toMatchObject([{ code: 'input/encoding', params: { encoding: 'TCVN3' } }]);
+    const wide = join(dir, 'units.json');
+    writeFileSync(wide, Uint8Array.from([...'  {"units":[]}'].flatMap((c) => [0, c.charCodeAt(0)])));
+    expect(dti('validate', wide).err).toContain('UTF-16BE');
   });
 });

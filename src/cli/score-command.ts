@@ -2,7 +2,7 @@ import { parseCriteriaRef } from '../criteria/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import { safeParseSubmissionsCsv } from '../csv/index.js';
 import { formatIssue, makeIssue, type Issue } from '../errors.js';
-import type { InputLimits } from '../limits.js';
+import { limitsOf, type InputLimits } from '../limits.js';
 import type { Submission } from '../format/submission-schema.js';
 import { safeScoreBatch } from '../scoring/score-batch.js';
 import { printIssues, type Io } from './output.js';
@@ -81,7 +81,7 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
   const isCsv = /\.(csv|tsv|txt)$/i.test(file);
   let data: unknown;
   if (!isCsv) {
-    const parsed = parseJsonText(text, file);
+    const parsed = parseJsonText(text, file, limitsOf(options.limits).issues);
     if (!parsed.ok) return fail(parsed.issues);
     data = parsed.value;
   }

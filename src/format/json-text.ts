@@ -1,13 +1,30 @@
-import { makeIssue, type Result } from '../errors.js';
+import { makeIssue, type Issue, type Result } from '../errors.js';
+import { DEFAULT_LIMITS } from '../limits.js';
+import { scanDuplicateKeys } from './json-keys.js';
 
 /**
- * Parses JSON text (a UTF-8 byte-order mark is allowed); a syntax error is the
- * coded issue `json/syntax` at `path`.
+ * Parses JSON text read from a person or a program (criteria, submissions,
+ * manifests, results files): the one reader every JSON input goes through.
+ * A UTF-8 byte-order mark is allowed. A syntax error is the coded issue
+ * `json/syntax` at `file` (default `$`); a key given twice in one object is
+ * `json/duplicate-key` at the key's JSON path, with the line and column of
+ * both occurrences (`JSON.parse` would keep the last one silently; spec §10).
+ * At most `issueLimit` duplicates are listed, then `input/too-many-issues`.
  */
-export function parseJsonText(text: string, path = '$'): Result<unknown> {
+export function parseJsonText(text: string, file = '$', issueLimit: number = DEFAULT_LIMITS.issues): Result<unknown> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown };
+    value = JSON.parse(body) as unknown;
   } catch (error) {
-    return { ok: false, issues: [makeIssue('json/syntax', path, { detail: (error as Error).message })] };
+    return { ok: false, issues: [makeIssue('json/syntax', file, { detail: (error as Error).message })] };
   }
+  const scan = scanDuplicateKeys(body, issueLimit);
+  if (scan.count === 0) return { ok: true, value };
+  const where = file === '$' ? {} : { file };
+  const issues: Issue[] = scan.duplicates.map((duplicate) =>
+    makeIssue('json/duplicate-key', duplicate.segments, { key: duplicate.key, line: duplicate.at.line, column: duplicate.at.column, firstLine: duplicate.first.line, firstColumn: duplicate.first.column }, where),
+  );
+  if (scan.count > scan.duplicates.length) issues.push(makeIssue('input/too-many-issues', '$', { count: scan.count, limit: issueLimit }, where));
+  return { ok: false, issues };
 }

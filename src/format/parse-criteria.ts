@@ -51,16 +51,18 @@ function check(input: unknown, limits: InputLimits): Result<CriteriaSet> {
 
 /**
  * Like {@link safeParseCriteria} but for JSON text: a syntax error is reported as
- * `json/syntax`.
+ * `json/syntax`, a key given twice in one object as `json/duplicate-key`.
  *
  * @example
  * ```ts
  * import { safeParseCriteriaJson } from 'dti-criteria';
  * console.log(safeParseCriteriaJson('{ "format": 1,').ok); // false
+ * const twice = safeParseCriteriaJson('{ "format": 1, "format": 1 }');
+ * console.log(twice.ok ? '' : twice.issues[0]?.code); // json/duplicate-key
  * ```
  */
 export function safeParseCriteriaJson(text: string, options: CriteriaReadOptions = {}): Result<CriteriaSet> {
-  const data = parseJsonText(text);
+  const data = parseJsonText(text, '$', limitsOf(options.limits).issues);
   return data.ok ? safeParseCriteria(data.value, options) : data;
 }
 

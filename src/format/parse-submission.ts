@@ -53,16 +53,19 @@ export function checkSubmissionShape(input: unknown, limits: InputLimits = DEFAU
 }
 
 /**
- * Parses submission JSON text; a syntax error is reported as `json/syntax`.
+ * Parses submission JSON text; a syntax error is reported as `json/syntax`,
+ * a key given twice in one object as `json/duplicate-key` (spec §10).
  *
  * @example
  * ```ts
  * import { safeParseSubmissionJson } from 'dti-criteria';
  * console.log(safeParseSubmissionJson('{"units": []}').ok); // true
+ * const twice = safeParseSubmissionJson('{"units": [{"id": "a", "level": "commune", "values": {}}],\n "units": []}');
+ * console.log(twice.ok ? [] : twice.issues.map((i) => `${i.code} ${i.path} ${i.params.line}:${i.params.column}`)); // ["json/duplicate-key units 2:2"]
  * ```
  */
 export function safeParseSubmissionJson(text: string, options: SubmissionReadOptions = {}): Result<Submission> {
-  const data = parseJsonText(text);
+  const data = parseJsonText(text, '$', limitsOf(options.limits).issues);
   return data.ok ? safeParseSubmission(data.value, options) : data;
 }
 

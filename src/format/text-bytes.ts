@@ -1,4 +1,5 @@
 import { makeIssue, type Result } from '../errors.js';
+import { guessLegacyEncoding } from './legacy-encodings.js';
 
 /** Text decoded from bytes, and whether a UTF-8 byte-order mark was stripped. */
 export interface DecodedText {
@@ -17,8 +18,14 @@ const FOREIGN_BOMS: readonly (readonly [encoding: string, bom: readonly number[]
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
 
-/** The `encoding` of `input/encoding` for bytes that are not UTF-8 and carry no BOM (then `byte` and `offset` say where). */
+/**
+ * The `encoding` of `input/encoding` for bytes that are not UTF-8 and in no
+ * encoding recognised (then `byte` and `offset` say where).
+ */
 const NOT_UTF8 = 'not UTF-8';
+
+/** Bytes looked at for the zero bytes of UTF-16/32 text. */
+const WIDE_SAMPLE = 4_096;
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return bytes.length >= prefix.length && prefix.every((byte, i) => bytes[i] === byte);
@@ -35,6 +42,28 @@ function unmarkedWideEncoding(bytes: Uint8Array): string | undefined {
   if (bytes.length >= 4 && a !== 0 && b === 0 && c === 0 && d === 0) return 'UTF-32LE';
   if (a === 0 && b !== 0) return 'UTF-16BE';
   if (a !== 0 && b === 0) return 'UTF-16LE';
+  return undefined;
+}
+
+/**
+ * UTF-16/32 text without a BOM whose first character is not ASCII, told by
+ * where its zero bytes fall: in UTF-16 the high byte of every ASCII character
+ * (digits, punctuation, the letters without marks) is zero, in UTF-32 the top
+ * two bytes of every character are. UTF-8 text has no zero bytes at all.
+ */
+function wideByZeroBytes(bytes: Uint8Array): string | undefined {
+  const length = Math.min(bytes.length, WIDE_SAMPLE) & ~3;
+  if (length < 4) return undefined;
+  const zeros = [0, 0, 0, 0];
+  for (let i = 0; i < length; i += 1) if (bytes[i] === 0) zeros[i & 3]! += 1;
+  const [z0, z1, z2, z3] = zeros as [number, number, number, number];
+  if (z0 + z1 + z2 + z3 === 0) return undefined;
+  const quarter = length / 4;
+  if (z2 >= 0.9 * quarter && z3 >= 0.9 * quarter) return 'UTF-32LE';
+  if (z0 >= 0.9 * quarter && z1 >= 0.9 * quarter) return 'UTF-32BE';
+  const half = length / 2;
+  if (z1 + z3 >= 0.3 * half && z0 + z2 <= 0.05 * half) return 'UTF-16LE';
+  if (z0 + z2 >= 0.3 * half && z1 + z3 <= 0.05 * half) return 'UTF-16BE';
   return undefined;
 }
 
@@ -67,10 +96,13 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 /**
  * Decodes text input (a file's bytes) as UTF-8, the only encoding the format
  * accepts (spec §10). A UTF-8 byte-order mark is allowed: it is stripped and
- * reported through `bom`. A UTF-16 or UTF-32 text (with or without its BOM)
- * and bytes that are not well-formed UTF-8 are refused with the coded issue
- * `input/encoding` at `file`, naming the encoding found (or the first bad
- * byte); nothing is ever decoded with replacement characters.
+ * reported through `bom`. A UTF-16 or UTF-32 text (with or without its BOM:
+ * then told by its zero bytes) and bytes that are not well-formed UTF-8 are
+ * refused with the coded issue `input/encoding` at `file`, naming the
+ * encoding found; for bytes that are not UTF-8, the legacy Vietnamese
+ * encoding they read best in (`Windows-1258`, `TCVN3`, `VNI`) or `not UTF-8`
+ * when none fits, with the first bad byte and its offset. Nothing is ever
+ * decoded with replacement characters.
  *
  * @example
  * ```ts
@@ -81,6 +113,9 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * const utf16 = safeDecodeUtf8(new Uint8Array([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00]), 'b.json');
  * console.log(utf16.ok ? 'decoded' : utf16.issues[0]?.code); // input/encoding
  * console.log(utf16.ok ? '' : utf16.issues[0]?.params.encoding); // UTF-16LE
+ * // "Cần Thơ" saved as Windows-1258: â, then the grave accent as a byte of its own.
+ * const legacy = safeDecodeUtf8(new Uint8Array([0x43, 0xe2, 0xcc, 0x6e, 0x20, 0x54, 0x68, 0xf5]), 'c.csv');
+ * console.log(legacy.ok ? '' : legacy.issues[0]?.params); // {"file":"c.csv","encoding":"Windows-1258","byte":"0xE2","offset":1}
  * ```
  */
 export function safeDecodeUtf8(bytes: Uint8Array, file: string): Result<DecodedText> {
@@ -89,13 +124,14 @@ export function safeDecodeUtf8(bytes: Uint8Array, file: string): Result<DecodedT
   }
   const bom = startsWith(bytes, UTF8_BOM);
   const body = bom ? bytes.subarray(UTF8_BOM.length) : bytes;
-  const wide = unmarkedWideEncoding(body);
+  const wide = unmarkedWideEncoding(body) ?? wideByZeroBytes(body);
   if (wide !== undefined) return { ok: false, issues: [makeIssue('input/encoding', file, { file, encoding: wide })] };
   try {
     return { ok: true, value: { text: strictUtf8.decode(body), bom } };
   } catch {
     const offset = Math.max(firstInvalidByte(body, 0), 0);
     const byte = `0x${(body[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
-    return { ok: false, issues: [makeIssue('input/encoding', file, { file, encoding: NOT_UTF8, byte, offset: offset + (bom ? UTF8_BOM.length : 0) })] };
+    const encoding = guessLegacyEncoding(body) ?? NOT_UTF8;
+    return { ok: false, issues: [makeIssue('input/encoding', file, { file, encoding, byte, offset: offset + (bom ? UTF8_BOM.length : 0) })] };
   }
 }
