@@ -184,6 +184,23 @@ const catalogue = {
   'criteria/too-deep': entry({ limit: 'number' }, (p) => [`cây tiêu chí sâu quá ${p.limit} tầng`, `the criteria tree is deeper than ${p.limit} levels`]),
   'criteria/not-found': entry({ ref: 'text', known: 'list?' }, (p) => [`không tìm thấy bộ tiêu chí "${p.ref}"${p.known === undefined ? '' : `; hiện có: ${list(p.known)}`}`, `criteria set "${p.ref}" not found${p.known === undefined ? '' : `; available: ${list(p.known)}`}`]),
   'submission/duplicate-unit': entry({ first: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}" bị trùng (đã có tại ${p.first})`, `duplicate unit id "${p.unit}" (first at ${p.first})`]),
+  'submission/duplicate-code': entry({ key: 'text', first: 'text' }, (p) => [`mã tiêu chí "${p.key}" được ghi hai lần (lần đầu viết là "${p.first}"); mã được so sánh sau khi bỏ khoảng trắng hai đầu và chuẩn hóa Unicode`, `criterion code "${p.key}" is given twice (first written "${p.first}"); codes are compared after trimming and Unicode normalisation`]),
+  'id/empty': entry({}, () => ['mã định danh trống (hoặc chỉ có khoảng trắng)', 'the id is empty (or only white space)']),
+  'id/invisible': entry({ id: 'text', character: 'text' }, (p) => {
+    // The id as a message can show it: each character no one sees written as [U+XXXX].
+    const shown = p.id.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uffa0\u{e0000}-\u{e0fff}]/gu, (c) => `[U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}]`);
+    const point = parseInt(p.character.slice(2), 16);
+    const names: Readonly<Record<string, readonly [vi: string, en: string]>> = {
+      'U+200B': ['khoảng trắng độ rộng 0', 'a zero-width space'], 'U+200C': ['ký tự không nối độ rộng 0', 'a zero-width non-joiner'], 'U+200D': ['ký tự nối độ rộng 0', 'a zero-width joiner'],
+      'U+2060': ['ký tự nối từ', 'a word joiner'], 'U+FEFF': ['dấu BOM', 'a byte order mark'], 'U+00AD': ['gạch nối mềm', 'a soft hyphen'],
+      'U+200E': ['dấu hướng chữ', 'a direction mark'], 'U+200F': ['dấu hướng chữ', 'a direction mark'], 'U+061C': ['dấu hướng chữ', 'a direction mark'],
+    };
+    const bidi = (point >= 0x202a && point <= 0x202e) || (point >= 0x2066 && point <= 0x2069);
+    const control = point < 0x20 || (point >= 0x7f && point <= 0x9f);
+    const [vi, en] = names[p.character] ?? (bidi ? ['ký tự điều khiển hướng chữ', 'a bidi control'] : control ? ['ký tự điều khiển', 'a control character'] : ['ký tự ẩn', 'an invisible character']);
+    return [`mã "${shown}" chứa ${vi} (${p.character}), một ký tự không nhìn thấy; hãy xóa nó (thường lẫn vào khi sao chép từ trang web hoặc văn bản)`, `the id "${shown}" holds ${en} (${p.character}), a character no one sees; delete it (it usually comes with text copied from a web page or a document)`];
+  }),
+  'id/character': entry({ id: 'text', character: 'text', codePoint: 'text' }, (p) => [`mã "${p.id}" có ký tự "${p.character}" (${p.codePoint}) không được dùng trong mã định danh: chỉ dùng chữ cái Latin và tiếng Việt, chữ số, "-", "_" và "." (chữ trông giống nhưng thuộc bảng chữ khác, như "а" Kirin hay "Ð" Iceland, không phải cùng một chữ)`, `the id "${p.id}" holds "${p.character}" (${p.codePoint}), which ids may not hold: only ASCII and Vietnamese letters, digits, "-", "_" and "." (a look-alike from another alphabet, such as Cyrillic "а" or Icelandic "Ð", is not the same letter)`]),
   'submission/unknown-level': entry({ level: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}": cấp "${p.level}" không có trong bộ tiêu chí`, `unit "${p.unit}": level "${p.level}" is not in the criteria set`]),
   'submission/group-required': entry({ level: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}": cấp "${p.level}" có nhóm, cần khai báo "group"`, `unit "${p.unit}": level "${p.level}" has groups, so "group" is required`]),
   'submission/unknown-group': entry({ group: 'text', level: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}": nhóm "${p.group}" không có trong cấp "${p.level}"`, `unit "${p.unit}": group "${p.group}" is not a group of level "${p.level}"`]),

@@ -16,6 +16,7 @@ export { criteriaWarnings } from './criteria/warnings.js';
 export { Dec, divideRounded, readDecimal, roundHalfUp, toFixed } from './decimal.js';
 export { DtiError, formatIssue, inFile, ioFailure, ISSUE_CODES, issueLocation, issueParamKinds, issueText, makeIssue, relocateIssue, type Issue, type IssueArgs, type IssueCode, type IssueLanguage, type IssueMessage, type IssueParam, type IssueParamKind, type IssueParamsOf, type IssueTextOptions, type IssueWhere, type Result } from './errors.js';
 export { criteriaSetSchema, nodeSchema, ruleSchema } from './format/criteria-schema.js';
+export { idKey, normalizeId, safeNormalizeId } from './format/identity.js';
 export type { Localized } from './format/localized.js';
 export { parseCriteria, safeParseCriteria, safeParseCriteriaJson, type CriteriaReadOptions } from './format/parse-criteria.js';
 export { parseSubmission, safeParseSubmission, safeParseSubmissionJson, type SubmissionReadOptions } from './format/parse-submission.js';

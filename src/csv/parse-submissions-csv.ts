@@ -1,4 +1,5 @@
 import { DtiError, makeIssue, type Issue, type Result } from '../errors.js';
+import { idIssues, idKey } from '../format/identity.js';
 import { compileCriteria } from '../format/parse-criteria.js';
 import type { Submission, UnitSubmission } from '../format/submission-schema.js';
 import { capIssues, limitsOf, type InputLimits } from '../limits.js';
@@ -29,12 +30,23 @@ function readUnit(row: CsvRow, map: CsvColumnMap, locale: CsvLocale, issues: Iss
     const position = map.unit[column];
     return position === undefined ? undefined : cellText(row.cells[position] ?? '');
   };
+  const cellPath = (column: UnitColumn): string => csvCellPath(row.row, map.names[map.unit[column]!] ?? column);
   const required = (column: 'id' | 'level'): string => {
     const value = field(column);
-    if (value === '') issues.push(makeIssue('schema/required', csvCellPath(row.row, map.names[map.unit[column]!] ?? column)));
+    if (value === '') issues.push(makeIssue('schema/required', cellPath(column)));
     return value ?? '';
   };
-  const id = required('id');
+  // A unit's id and its parent's follow the identity rules (spec §10), read from the cell as typed.
+  const identity = (column: 'id' | 'parent'): string | undefined => {
+    const position = map.unit[column];
+    if (position === undefined) return undefined;
+    const raw = row.cells[position] ?? '';
+    if (idKey(raw) === '') return '';
+    for (const issue of idIssues(raw, cellPath(column))) issues.push(issue);
+    return idKey(raw);
+  };
+  const id = identity('id') ?? '';
+  if (id === '') issues.push(makeIssue('schema/required', cellPath('id')));
   const level = required('level');
   const ctx = { row: row.row, unit: id || `row ${row.row}`, cells: row.cells, names: map.names, locale, issues };
   const values: Record<string, unknown> = {};
@@ -45,7 +57,7 @@ function readUnit(row: CsvRow, map: CsvColumnMap, locale: CsvLocale, issues: Iss
   }
   const name = field('name');
   const group = field('group');
-  const parent = field('parent');
+  const parent = identity('parent');
   return {
     id,
     ...(name ? { name } : {}),
@@ -76,12 +88,15 @@ function readUnit(row: CsvRow, map: CsvColumnMap, locale: CsvLocale, issues: Iss
  * items marked yes (an empty item cell is "no" unless all are empty).
  *
  * The CSV layer only converts text: it reports malformed CSV, header problems
- * (see {@link mapCsvHeader}), empty `id`/`level` cells (`schema/required`) and
- * cells that cannot be converted (`value/shape`, `rows[3]["CQS.1.3.numerator"]`).
- * Levels, groups, whether a leaf applies, `n > d`, option ids and duplicate
- * units are checked when the result is scored, with paths `units[i]...`, where
- * `units[i]` is the i-th non-blank data row. An invalid criteria set is
- * reported with its own issues.
+ * (see {@link mapCsvHeader}), empty `id`/`level` cells (`schema/required`),
+ * `id` and `parent` cells that break the identity rules of spec §10
+ * (`id/invisible`, `id/character`: see `safeNormalizeId`; ids are read
+ * trimmed and in NFC, as from JSON) and cells that cannot be converted
+ * (`value/shape`, `rows[3]["CQS.1.3.numerator"]`). Levels, groups, whether a
+ * leaf applies, `n > d`, option ids and duplicate units (ids compared once
+ * normalised) are checked when the result is scored, with paths
+ * `units[i]...`, where `units[i]` is the i-th non-blank data row. An invalid
+ * criteria set is reported with its own issues.
  *
  * @example
  * ```ts

@@ -3,6 +3,7 @@ import { submissionHeadSchema, unitSubmissionSchema, type Submission, type UnitS
 import { fromZodIssues } from './zod-issues.js';
 import { capIssues, DEFAULT_LIMITS, limitsOf, type InputLimits } from '../limits.js';
 import { parseJsonText } from './json-text.js';
+import { idKey } from './identity.js';
 
 /** Options of {@link safeParseSubmission}. */
 export interface SubmissionReadOptions {
@@ -12,13 +13,19 @@ export interface SubmissionReadOptions {
 
 /**
  * Checks the shape of a submission batch (spec section 7) without a criteria
- * set: unknown keys, wrong types, missing ids. Never throws.
+ * set: unknown keys, wrong types, missing ids, ids that break the identity
+ * rules of spec §10 (`id/empty`, `id/invisible`, `id/character`, codes given
+ * twice once trimmed, `submission/duplicate-code`). The value is the batch
+ * with its unit ids, parent ids and codes normalised (trimmed, NFC); the
+ * input is never changed. Never throws.
  *
  * @example
  * ```ts
  * import { safeParseSubmission } from 'dti-criteria';
  * const result = safeParseSubmission({ units: [{ id: 'x', level: 'commune' }] });
  * if (!result.ok) console.log(result.issues[0]?.path); // "units[0].values"
+ * const spaced = safeParseSubmission({ units: [{ id: ' ninh-kie\u0302\u0300u ', level: 'district', values: { ' CQS.1.1': true } }] });
+ * if (spaced.ok) console.log(spaced.value.units[0]); // {"id":"ninh-kiều","level":"district","values":{"CQS.1.1":true}}
  * ```
  */
 export function safeParseSubmission(input: unknown, options: SubmissionReadOptions = {}): Result<Submission> {
@@ -27,7 +34,9 @@ export function safeParseSubmission(input: unknown, options: SubmissionReadOptio
   if (!checked.ok) return { ok: false, issues: capIssues(checked.issues, limits.issues) };
   const issues = checked.value.units.flatMap((unit) => unit.issues);
   if (issues.length > 0) return { ok: false, issues: capIssues(issues, limits.issues) };
-  return { ok: true, value: input as Submission };
+  const batch = input as Submission;
+  const units = checked.value.units.map((entry) => entry.unit!);
+  return { ok: true, value: units.every((unit, i) => unit === batch.units[i]) ? batch : { ...batch, units } };
 }
 
 /** A batch whose head is valid, each unit checked on its own. */
@@ -37,7 +46,24 @@ export interface CheckedSubmission {
   readonly units: readonly { readonly unit: UnitSubmission | undefined; readonly id: string; readonly issues: readonly Issue[] }[];
 }
 
-/** Checks the batch's head, then each unit separately (so one bad unit can be skipped). */
+/** The keys of `record` trimmed and in NFC (the same object when none changes; the schema has refused keys equal so). */
+function normalizedKeys(record: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  const keys = Object.keys(record);
+  if (keys.every((key) => idKey(key) === key)) return record;
+  return Object.fromEntries(keys.map((key) => [idKey(key), record[key]]));
+}
+
+/** A valid unit with its ids and codes as compared (spec §10): the same object when nothing changes. */
+function normalizedUnit(unit: UnitSubmission): UnitSubmission {
+  const id = idKey(unit.id);
+  const parent = typeof unit.parent === 'string' ? idKey(unit.parent) : unit.parent;
+  const values = normalizedKeys(unit.values);
+  const appraised = unit.appraised === undefined ? undefined : normalizedKeys(unit.appraised);
+  if (id === unit.id && parent === unit.parent && values === unit.values && appraised === unit.appraised) return unit;
+  return { ...unit, id, ...(parent !== undefined ? { parent } : {}), values, ...(appraised !== undefined ? { appraised } : {}) };
+}
+
+/** Checks the batch's head, then each unit separately (so one bad unit can be skipped); valid units come normalised. */
 export function checkSubmissionShape(input: unknown, limits: InputLimits = DEFAULT_LIMITS): Result<CheckedSubmission> {
   const units = input !== null && typeof input === 'object' ? (input as { units?: unknown }).units : undefined;
   if (Array.isArray(units) && units.length > limits.units) return { ok: false, issues: [makeIssue('input/too-large', ['units'], { limit: limits.units, what: 'units' })] };
@@ -45,8 +71,9 @@ export function checkSubmissionShape(input: unknown, limits: InputLimits = DEFAU
   if (!head.success) return { ok: false, issues: fromZodIssues(head.error.issues, input) };
   const checked = head.data.units.map((raw, position) => {
     const parsed = unitSubmissionSchema.safeParse(raw);
-    const id = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${position}`;
-    if (parsed.success) return { unit: raw as UnitSubmission, id, issues: [] };
+    const given = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
+    const id = typeof given === 'string' ? idKey(given) : `#${position}`;
+    if (parsed.success) return { unit: normalizedUnit(raw as UnitSubmission), id, issues: [] };
     return { unit: undefined, id, issues: fromZodIssues(parsed.error.issues, raw, ['units', position]) };
   });
   return { ok: true, value: { criteria: head.data.criteria, period: head.data.period, units: checked } };

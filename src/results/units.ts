@@ -1,9 +1,10 @@
 import { atomOf, type Atom, type CompiledCriteria } from '../format/compiled.js';
+import { idKey } from '../format/identity.js';
 import { formatPath } from '../path.js';
 import type { IssueSink } from './issues.js';
 
-/** The identity of a unit id: compared after Unicode NFC normalisation and trimming (spec section 10). */
-export const unitKey = (id: string): string => id.normalize('NFC').trim();
+/** The identity of a unit id: compared after Unicode NFC normalisation and trimming (spec section 10; the rules of `format/identity`). */
+export const unitKey = idKey;
 
 /**
  * `submission/duplicate-unit` for every unit listed again after its first

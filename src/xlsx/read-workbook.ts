@@ -9,6 +9,7 @@ import type { CsvLocale } from '../csv/numbers.js';
 import { csvCellPath } from '../csv/paths.js';
 import { DtiError, makeIssue, relocateIssue, type Issue, type IssueArgs, type IssueCode, type Result } from '../errors.js';
 import { atomOf, type Atom, type CompiledCriteria, type CompiledNode } from '../format/compiled.js';
+import { idIssues, idKey } from '../format/identity.js';
 import { compileCriteria } from '../format/parse-criteria.js';
 import type { Submission, UnitSubmission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../format/types.js';
@@ -337,15 +338,23 @@ function readTarget(state: FormState, node: CompiledNode, row: number, items: Re
   return { value };
 }
 
-/** The text of an identity cell, or `undefined` after reporting an Excel error or a formula without a result. */
-function identityText(reader: Reader, sheet: Worksheet, address: string): string | undefined {
+/**
+ * The text of an identity cell, or `undefined` after reporting an Excel error or a formula without
+ * a result. An id (the unit's, its parent's) follows the identity rules of spec §10, read from the
+ * cell as typed: trimmed and in NFC, its problems reported at the cell.
+ */
+function identityText(reader: Reader, sheet: Worksheet, address: string, id = false): string | undefined {
   const content = readCell(sheet.getCell(address));
   if (content.kind === 'error' || content.kind === 'no-result') {
     const detail = content.kind === 'error' ? `the cell holds the error ${content.error} / ô đang báo lỗi` : 'the formula has no saved result / công thức chưa có kết quả';
     push(reader, { sheet: 'unit', address }, 'schema/invalid', { detail });
     return undefined;
   }
-  return plainText(content);
+  if (!id) return plainText(content);
+  const raw = contentText(content, 'text', 'en');
+  if (idKey(raw) === '') return '';
+  for (const issue of idIssues(raw, '$')) relocate(reader, { sheet: 'unit', address }, issue);
+  return idKey(raw);
 }
 
 function resolveCriteria(reader: Reader, named: string, at: Place, options: ReadWorkbookOptions): CriteriaSet | undefined {
@@ -417,7 +426,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
 
   // The unit's identity.
   const identity = {} as Record<UnitField, string | undefined>;
-  for (const field of UNIT_FIELDS) identity[field] = identityText(reader, unitSheet, unitCells[field]);
+  for (const field of UNIT_FIELDS) identity[field] = identityText(reader, unitSheet, unitCells[field], field === 'id' || field === 'parent');
   for (const field of ['id', 'name', 'level'] as const) if (identity[field] === '') push(reader, unitPlace(field), 'schema/required');
   const unitId = identity.id || book;
   const level = identity.level ?? '';
