@@ -635,7 +635,7 @@ export function buildSubmission(r: Rnd, generated: GeneratedSet): Submission {
   const units: UnitSubmission[] = [];
   for (let i = 0; i < count; i++) {
     const atom = r.pick(generated.atoms);
-    const unit: Record<string, unknown> = { id: r.bool(0.9) ? `u${i}` : `đơn vị ${i}` };
+    const unit: Record<string, unknown> = { id: r.bool(0.9) ? `u${i}` : `đơn-vị-${i}` };
     if (r.bool(0.3)) unit.name = `Đơn vị ${i}`;
     unit.level = atom.level;
     if (atom.group !== null) unit.group = atom.group;
