@@ -254,7 +254,9 @@ const catalogue = {
   'input/encoding': entry({ file: 'text', encoding: 'text', byte: 'text?', offset: 'number?' }, (p) =>
     p.encoding === 'not UTF-8'
       ? [`tệp "${p.file}" không phải UTF-8: byte ${p.byte} không hợp lệ tại vị trí ${p.offset} (mã hóa cũ như Windows-1258, TCVN3, VNI?); hãy lưu lại với mã hóa UTF-8`, `file "${p.file}" is not UTF-8: invalid byte ${p.byte} at offset ${p.offset} (a legacy encoding such as Windows-1258, TCVN3 or VNI?); save it again as UTF-8`]
-      : [`tệp "${p.file}" được mã hóa ${p.encoding}, không phải UTF-8; hãy lưu lại với mã hóa UTF-8`, `file "${p.file}" is encoded as ${p.encoding}, not UTF-8; save it again as UTF-8`]),
+      : p.byte !== undefined
+        ? [`tệp "${p.file}" không phải UTF-8: byte ${p.byte} không hợp lệ tại vị trí ${p.offset ?? '?'}, có lẽ là mã hóa ${p.encoding}; hãy lưu lại với mã hóa UTF-8`, `file "${p.file}" is not UTF-8: invalid byte ${p.byte} at offset ${p.offset ?? '?'}, probably ${p.encoding}; save it again as UTF-8`]
+        : [`tệp "${p.file}" được mã hóa ${p.encoding}, không phải UTF-8; hãy lưu lại với mã hóa UTF-8`, `file "${p.file}" is encoded as ${p.encoding}, not UTF-8; save it again as UTF-8`]),
   'version/bom': entry({ file: 'text' }, (p) => [`tệp "${p.file}" bắt đầu bằng BOM UTF-8; tệp đã công bố và manifest phải là UTF-8 không có BOM (lưu bằng "UTF-8", không phải "UTF-8 with BOM")`, `file "${p.file}" starts with a UTF-8 BOM; published files and the manifest must be UTF-8 without a BOM (save as "UTF-8", not "UTF-8 with BOM")`]),
   'version/status-mismatch': entry({ expected: 'text', file: 'text', status: 'text' }, (p) => [`manifest ghi "${p.file}" là "${p.expected}" nhưng tệp ghi status "${p.status}"; manifest chỉ được ghi "draft" khi tệp cũng là bản nháp`, `the manifest lists "${p.file}" as "${p.expected}" but the file says status "${p.status}"; an entry may be "draft" only when the file is a draft too`]),
   'version/empty-folder': entry({ dir: 'text' }, (p) => [`thư mục bộ tiêu chí "${p.dir}" không có bộ nào (không có tệp bộ tiêu chí, manifest trống)`, `the criteria folder "${p.dir}" holds no set (no criteria file, an empty manifest)`]),

@@ -68,6 +68,7 @@ describe('safeDecodeUtf8', () => {
     // "Cần" in Windows-1258 is 43 E2 CC 6E: E2 starts a three-byte sequence that CC 6E does not continue.
     const cp1258 = safeDecodeUtf8(bytes(0x43, 0xe2, 0xcc, 0x6e), 'form.json');
     expect(cp1258.ok ? {} : cp1258.issues[0]!.params).toEqual({ file: 'form.json', encoding: 'Windows-1258', byte: '0xE2', offset: 1 });
+    expect(cp1258.ok ? '' : cp1258.issues[0]!.message.en).toBe('file "form.json" is not UTF-8: invalid byte 0xE2 at offset 1, probably Windows-1258; save it again as UTF-8');
   });
 
   it('refuses every ill-formed sequence TextDecoder refuses: overlong, surrogate, beyond U+10FFFF, truncated, stray continuation', () => {
