@@ -2,7 +2,7 @@
 // afterwards `dti criteria publish` records each new version and never re-hashes a published one).
 import { writeFileSync } from 'node:fs';
 import { safeParseCriteriaJson } from '../src/index.js';
-import { buildManifest } from '../src/versioning/manifest.js';
+import { buildManifest } from '../src/criteria/manifest.js';
 import { readCriteriaDir } from '../src/node/criteria-dir.js';
 
 const sets = [...readCriteriaDir('criteria').entries()].map(([file, text]) => {

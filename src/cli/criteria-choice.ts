@@ -1,4 +1,4 @@
-import { parseCriteriaRef } from '../criteria/reference.js';
+import { parseCriteriaRef } from '../format/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import type { Result } from '../errors.js';
 import type { CriteriaSet } from '../format/types.js';

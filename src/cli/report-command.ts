@@ -1,4 +1,4 @@
-import { parseCriteriaRef } from '../criteria/reference.js';
+import { parseCriteriaRef } from '../format/reference.js';
 import { DtiError, makeIssue, type Issue } from '../errors.js';
 import { safeLoadCriteria } from '../node/load-criteria.js';
 import { commandRegistry } from './criteria-choice.js';

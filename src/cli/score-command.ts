@@ -1,4 +1,4 @@
-import { parseCriteriaRef } from '../criteria/reference.js';
+import { parseCriteriaRef } from '../format/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import { safeParseSubmissionsCsv } from '../csv/index.js';
 import { formatIssue, makeIssue, type Issue } from '../errors.js';

@@ -1,4 +1,4 @@
-import { parseCriteriaRef } from '../criteria/reference.js';
+import { parseCriteriaRef } from '../format/reference.js';
 import { DtiError } from '../errors.js';
 import { chooseCriteria, commandRegistry, currentPeriod } from './criteria-choice.js';
 import { outIsInput, writeOut } from './out-file.js';

@@ -1,4 +1,4 @@
-import { parseCriteriaRef } from '../criteria/reference.js';
+import { parseCriteriaRef } from '../format/reference.js';
 import { DtiError, type Result } from '../errors.js';
 import { parseSubmission } from '../format/parse-submission.js';
 import { safeLoadCriteria } from '../node/load-criteria.js';

@@ -5,7 +5,7 @@ import type { CriteriaSet } from '../format/types.js';
 import { byCodeUnits } from '../order.js';
 import { criteriaInForce, type VersionFacts } from './in-force.js';
 import { periodRange } from './period.js';
-import { parseCriteriaRef } from './reference.js';
+import { parseCriteriaRef } from '../format/reference.js';
 import { compareVersions } from './versions.js';
 
 /** One version as a registry lists it: plain data, known without reading the set. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CRITERIA_REF_PATTERN } from '../criteria/reference.js';
+import { CRITERIA_REF_PATTERN } from './reference.js';
 import { idSchema } from './common.js';
 import { DEFAULT_LIMITS } from '../limits.js';
 import { coded, codedPattern } from './coded.js';

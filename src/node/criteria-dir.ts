@@ -8,7 +8,7 @@ import { parseJsonText } from '../format/json-text.js';
 import { safeParseCriteriaJson } from '../format/parse-criteria.js';
 import { safeDecodeUtf8 } from '../format/text-bytes.js';
 import type { CriteriaSet } from '../format/types.js';
-import { buildManifest, safeParseManifest, verifyCriteriaFiles, type Manifest } from '../versioning/manifest.js';
+import { buildManifest, safeParseManifest, verifyCriteriaFiles, type Manifest } from '../criteria/manifest.js';
 import { byCodeUnits } from '../order.js';
 
 /** Name of the manifest file inside a criteria folder. */

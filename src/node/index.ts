@@ -10,4 +10,4 @@ export { safeReadCriteriaFile } from './read-criteria-file.js';
 export { CRITERIA_DIR_ENV, safeOpenCriteriaRegistry, type OpenRegistryOptions } from './registry.js';
 export { MANIFEST_FILE, safeNewCriteriaVersion, safePublishCriteriaFile, readCriteriaDir, safeReadManifest, verifyCriteriaDir, type NewVersionOptions } from './criteria-dir.js';
 export { safeDecodeUtf8, type DecodedText } from '../format/text-bytes.js';
-export { safeParseManifest, type CriteriaFileContent } from '../versioning/manifest.js';
+export { safeParseManifest, type CriteriaFileContent } from '../criteria/manifest.js';

@@ -1,4 +1,4 @@
-import { parseCriteriaRef } from '../criteria/reference.js';
+import { parseCriteriaRef } from '../format/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import { DtiError, type Result } from '../errors.js';
 import type { InputLimits } from '../limits.js';

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { canonicalJson } from '../canonical/canonical-json.js';
 import { criteriaHash } from '../canonical/criteria-hash.js';
 import { sha256Hex } from '../canonical/sha256.js';
-import { compareVersions } from '../criteria/versions.js';
+import { compareVersions } from './versions.js';
 import { inFile, makeIssue, type Issue, type Result } from '../errors.js';
 import { dateSchema, kebabIdSchema, versionSchema } from '../format/common.js';
 import { codedPattern } from '../format/coded.js';
