@@ -5,17 +5,16 @@
  * reorganisation) with can-tho@2022.1.0 and times the library against a plain
  * float64 loop:
  *   float     — a float64 evaluation of the same rules on pre-parsed numbers (not exact; the yardstick);
- *   lean      — the library's `safeScoreBatch` with `explain: false` (exact: integer fast path, decimal.js fallback);
+ *   lean      — the library's `safeScoreBatch` with `explain: false` (exact numbers, src/exact/);
  *   phases    — the same call split into its phases (bench/exact-phases.ts calls the same internal functions);
  *   exact     — `safeScoreBatch` as by default, with every explanation text;
- *   decimal   — `safeScoreBatch` with `fastPath: false`, with and without texts: decimal.js alone (the path before the fast path);
- * It checks once that the fast path's reports are byte-identical to decimal.js
- * alone, that float and exact agree on each unit's total within 0.01, and
- * asserts nothing about time. It is not a test. CPU ms (this process, all
+ * It checks once that the phase-timed sequence gives the same reports, that
+ * float and exact agree on each unit's total within 0.01, and asserts nothing
+ * about time. It is not a test. CPU ms (this process, all
  * threads, GC included) are shown beside wall ms: on a busy machine they vary less.
  *
- * Options: --units N (10600)  --runs N (5)  --decimal-runs N (2)  --seed N (2022)
- *          --only float,lean,phases,exact,decimal (all)  --criteria id@version (can-tho@2022.1.0)  --level commune
+ * Options: --units N (10600)  --runs N (5)  --seed N (2022)
+ *          --only float,lean,phases,exact (all)  --criteria id@version (can-tho@2022.1.0)  --level commune
  * CPU profile of a path (see bench/cpuprofile-top.ts):
  *   node --cpu-prof --cpu-prof-dir=/tmp/dti-prof --import tsx bench/score.bench.ts --only lean --runs 2
  *   npx tsx bench/cpuprofile-top.ts /tmp/dti-prof
@@ -23,7 +22,6 @@
 import { createHash } from 'node:crypto';
 import { safeScoreBatch, type ScoreOptions, type ScoreReport } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
-import { fastPathCounts } from '../src/scoring/fast/score-unit.js';
 import { PHASES, scoreSubmissionPhased, type PhaseTimes } from './exact-phases.js';
 import { FloatCriteria, prepareFloat, scoreFloat, type FloatInput, type FloatReport } from './float-scorer.js';
 import { generateSubmission } from './generate.js';
@@ -36,9 +34,8 @@ function option(name: string, dflt: string): string {
 }
 const UNITS = Number(option('units', '10600'));
 const RUNS = Math.max(1, Number(option('runs', '5')));
-const DECIMAL_RUNS = Math.max(1, Number(option('decimal-runs', '2')));
 const SEED = Number(option('seed', '2022'));
-const ONLY = new Set(option('only', 'float,lean,phases,exact,decimal').split(','));
+const ONLY = new Set(option('only', 'float,lean,phases,exact').split(','));
 const REF = option('criteria', 'can-tho@2022.1.0');
 const LEVEL = option('level', 'commune');
 
@@ -196,8 +193,6 @@ const ROW = {
   lean: 'exact: safeScoreBatch, explain: false',
   phases: 'exact, explain: false, phase-timed',
   exact: 'exact: safeScoreBatch (with explanations)',
-  decimalLean: 'decimal.js only (fastPath: false), explain: false',
-  decimal: 'decimal.js only (fastPath: false), with explanations',
 } as const;
 
 async function runFloat(): Promise<FloatReport> {
@@ -225,19 +220,11 @@ async function runPhases(): Promise<void> {
 
 /** Times safeScoreBatch with `options`; keeps the digests of its unit results (and the report itself when asked). */
 async function runLibrary(key: string, name: string, options: ScoreOptions, runs = RUNS, keep = false): Promise<ScoreReport | undefined> {
-  const before = { ...fastPathCounts };
   const timed = await bench(name, () => safeScoreBatch(set, submission, options), runs);
   timings.push(timed.timing);
   if (!timed.last.ok) {
     console.error('safeScoreBatch rejected the synthetic batch:', timed.last.issues.slice(0, 10));
     process.exit(1);
-  }
-  const leaves = fastPathCounts.fast - before.fast + fastPathCounts.fallback - before.fallback;
-  if (leaves > 0) {
-    const perRun = (x: number): string => Math.round(x / (runs + 1)).toLocaleString('en-US');
-    counts.set(key, `${perRun(fastPathCounts.fast - before.fast)} leaf evaluations by the integer path, ${perRun(fastPathCounts.fallback - before.fallback)} by decimal.js, ` +
-      `${perRun(fastPathCounts.unitsRescored - before.unitsRescored)} units rescored with decimal.js (per run)`);
-    console.log(`    ${counts.get(key)}`);
   }
   digests.set(key, timed.last.value.results.map(digest));
   return keep ? timed.last.value : undefined;
@@ -247,10 +234,6 @@ if (ONLY.has('float')) floatReport = await runFloat();
 if (ONLY.has('lean')) await runLibrary('lean', ROW.lean, { explain: false });
 if (ONLY.has('phases')) await runPhases();
 if (ONLY.has('exact')) exactReport = await runLibrary('exact', ROW.exact, {}, RUNS, true);
-if (ONLY.has('decimal')) {
-  await runLibrary('decimalLean', ROW.decimalLean, { explain: false, fastPath: false }, DECIMAL_RUNS);
-  await runLibrary('decimal', ROW.decimal, { fastPath: false }, DECIMAL_RUNS);
-}
 
 // ---------------------------------------------------------------- figures
 
@@ -271,7 +254,7 @@ const find = (name: string): Timing | undefined => timings.find((x) => x.name ==
 const floatEval = find(ROW.floatEval);
 const floatAll = find(ROW.floatAll);
 const ratioRows: string[][] = [];
-for (const [row, label] of [[ROW.lean, 'exact, explain: false'], [ROW.exact, 'exact, with explanations'], [ROW.decimalLean, 'decimal.js only, explain: false'], [ROW.decimal, 'decimal.js only, with explanations']] as const) {
+for (const [row, label] of [[ROW.lean, 'exact, explain: false'], [ROW.exact, 'exact, with explanations']] as const) {
   const x = find(row);
   if (!x) continue;
   const r = (y: Timing | undefined, f: (t: Timing) => number): string => (y ? `${(f(x) / f(y)).toFixed(1)}×` : 'n/a');
@@ -280,16 +263,6 @@ for (const [row, label] of [[ROW.lean, 'exact, explain: false'], [ROW.exact, 'ex
 if (ratioRows.length > 0) {
   console.log('\nRatios to the float64 loop (path ÷ float):\n');
   console.log(table(['path', 'wall ÷ float eval', 'wall ÷ float incl. parsing', 'cpu ÷ float eval', 'cpu ÷ float incl. parsing'], ratioRows, 'lrrrr'));
-}
-const speedup = (slow: string, fast: string, label: string): void => {
-  const [a, b] = [find(slow), find(fast)];
-  if (a && b) console.log(`  ${label}: ${(a.median / b.median).toFixed(1)}× faster (wall), ${(a.cpu / b.cpu).toFixed(1)}× (cpu)`);
-};
-if (find(ROW.decimal) || find(ROW.decimalLean)) {
-  console.log('\nFast path against decimal.js alone:');
-  speedup(ROW.decimalLean, ROW.lean, 'explain: false    ');
-  speedup(ROW.decimal, ROW.exact, 'with explanations ');
-  speedup(ROW.decimal, ROW.lean, 'decimal.js with explanations → fast path without');
 }
 const [withTexts, without] = [find(ROW.exact), find(ROW.lean)];
 if (withTexts && without && gc) {
@@ -317,8 +290,6 @@ const compare = (a: string, b: string, label: string): void => {
 };
 if (digests.size > 1) {
   console.log('\nSame results:');
-  compare('lean', 'decimalLean', 'fast path vs decimal.js alone, explain: false');
-  compare('exact', 'decimal', 'fast path vs decimal.js alone, with explanations');
   compare('phases', 'lean', 'phase-timed sequence vs safeScoreBatch');
 }
 

@@ -1,4 +1,7 @@
 import DecimalJs from 'decimal.js';
+import type { Exact } from './exact/exact.js';
+import { MAX_SIGNIFICANT_DIGITS, parseExact, readExact } from './exact/read-exact.js';
+import { roundQuotient } from './exact/round-quotient.js';
 
 /**
  * Significant digits {@link Dec} keeps: enough that no sum, difference or
@@ -46,15 +49,16 @@ export const Dec = DecimalJs.clone({
 export type Dec = InstanceType<typeof Dec>;
 
 const PLAIN_DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/;
-const LOOSE_DECIMAL = /^-?\d+(?:\.\d+)?$/;
 
 /** Largest number of digits a decimal input may hold (guards against `"1e400"`-style blow-ups). */
-export const MAX_DECIMAL_DIGITS = 30;
+export const MAX_DECIMAL_DIGITS = MAX_SIGNIFICANT_DIGITS;
 
 /**
  * Reads a decimal exactly: a plain decimal string (`"12.5"`, leading zeros
  * tolerated) or a finite JSON number, read through its shortest round-trip
- * text (`0.8` is `"0.8"`). Returns `undefined` for anything else.
+ * text (`0.8` is `"0.8"`); at most 30 significant digits and, unless 0, at
+ * least `10^-30`. Returns `undefined` for anything else. The same reading as
+ * `readExact`, as a {@link Dec}.
  *
  * @example
  * ```ts
@@ -64,21 +68,13 @@ export const MAX_DECIMAL_DIGITS = 30;
  * ```
  */
 export function readDecimal(input: unknown): Dec | undefined {
-  let text: string;
-  if (typeof input === 'number') {
-    if (!Number.isFinite(input)) return undefined;
-    text = Object.is(input, -0) ? '0' : String(input);
-  } else if (typeof input === 'string') {
-    text = input.trim();
-    if (!LOOSE_DECIMAL.test(text)) return undefined;
-  } else {
-    return undefined;
-  }
-  const value = new Dec(text);
-  if (!value.isFinite()) return undefined;
-  if (value.isZero()) return new Dec(0);
-  if (value.sd(true) > MAX_DECIMAL_DIGITS || Math.abs(value.e) > MAX_DECIMAL_DIGITS) return undefined;
-  return value;
+  const value = readExact(input);
+  return value === undefined ? undefined : new Dec(value.toString());
+}
+
+/** A {@link Dec} as an exact number (any size: a Dec's digits are always a plain decimal). */
+export function exactOf(value: Dec): Exact {
+  return parseExact(value.toFixed())!;
 }
 
 /** `true` when the string is a canonical plain decimal (`"0.8"`, `"12"`, `"-3.25"`). */
@@ -114,23 +110,11 @@ export function roundHalfUp(value: Dec, places: number): Dec {
   return value.toDecimalPlaces(places, Dec.ROUND_HALF_UP);
 }
 
-/** A finite decimal as `coefficient × 10^-scale` (BigInt coefficient, any sign). */
-function scaledOf(value: Dec): { readonly coefficient: bigint; readonly scale: number } {
-  const text = value.toFixed();
-  const point = text.indexOf('.');
-  if (point < 0) return { coefficient: BigInt(text), scale: 0 };
-  return { coefficient: BigInt(text.slice(0, point) + text.slice(point + 1)), scale: text.length - point - 1 };
-}
-
-const TEN = 10n;
-const TWO = 2n;
-const ZERO = 0n;
-
 /**
  * The exact quotient `numerator / denominator` (finite decimals, denominator
- * > 0) rounded once, half-up (ties away from zero), to `places` decimals.
- * Both operands are taken as whole numbers of a power of ten (BigInt), and
- * the rounding is decided on the floor and the exact remainder, so a
+ * > 0) rounded once, half-up (ties away from zero), to `places` decimals: the
+ * library's one rounding, `roundQuotient`, for {@link Dec} operands. It is
+ * decided on the floor and the exact remainder of whole numbers, so a
  * non-terminating quotient (50/3), an exact tie (9.375 at 2 places) and a
  * quotient of 60-digit operands all round exactly as on paper.
  *
@@ -145,17 +129,5 @@ const ZERO = 0n;
 export function divideRounded(numerator: Dec, denominator: Dec, places: number): Dec {
   if (!(denominator.gt(0) && numerator.isFinite())) throw new RangeError('divideRounded: finite numerator and denominator > 0 required');
   if (!(Number.isInteger(places) && places >= 0)) throw new RangeError('divideRounded: places must be a whole number >= 0');
-  const n = scaledOf(numerator);
-  const d = scaledOf(denominator);
-  // n/d × 10^places = (n.coefficient × 10^(d.scale + places)) / (d.coefficient × 10^n.scale)
-  const shift = d.scale + places - n.scale;
-  const negative = n.coefficient < ZERO;
-  const magnitude = negative ? -n.coefficient : n.coefficient;
-  const top = shift >= 0 ? magnitude * TEN ** BigInt(shift) : magnitude;
-  const bottom = shift >= 0 ? d.coefficient : d.coefficient * TEN ** BigInt(-shift);
-  const floor = top / bottom;
-  const remainder = top - floor * bottom;
-  const rounded = remainder * TWO >= bottom ? floor + 1n : floor;
-  if (rounded === ZERO) return new Dec(0);
-  return new Dec(`${negative ? '-' : ''}${rounded}e-${places}`);
+  return new Dec(roundQuotient(exactOf(numerator), exactOf(denominator), places).toString());
 }

@@ -14,14 +14,12 @@ const criteria = getCriteria(golden.criteria);
 
 describe('explanations (test/golden/explanations.json)', () => {
   it.each(golden.cases.map((c) => [c.title, c] as const))('%s', (_title, c) => {
-    for (const fastPath of [true, false]) {
-      const outcome = safeScoreBatch(criteria, { units: c.units }, { fastPath });
-      expect(outcome.ok).toBe(true);
-      if (!outcome.ok) return;
-      for (const [unit, nodes] of Object.entries(c.expect)) {
-        const result = outcome.value.results.find((r) => r.unit === unit);
-        for (const [code, text] of Object.entries(nodes)) expect(result?.nodes[code]?.explanation, `${unit} ${code} (fastPath ${String(fastPath)})`).toEqual(text);
-      }
+    const outcome = safeScoreBatch(criteria, { units: c.units });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    for (const [unit, nodes] of Object.entries(c.expect)) {
+      const result = outcome.value.results.find((r) => r.unit === unit);
+      for (const [code, text] of Object.entries(nodes)) expect(result?.nodes[code]?.explanation, `${unit} ${code}`).toEqual(text);
     }
   });
 });
@@ -47,8 +45,8 @@ describe('rules in words (test/golden/rules-in-words.json)', () => {
 
 describe('an aggregate over its cap says the sum before the cap', () => {
   const data = JSON.parse(readFileSync(new URL('golden/cases/aggregate-cap.json', import.meta.url), 'utf8')) as { criteria: unknown; submission: unknown };
-  it.each([true, false])('fast path %s', (fastPath) => {
-    const outcome = safeScoreBatch(data.criteria as never, data.submission, { fastPath });
+  it('one child over the cap', () => {
+    const outcome = safeScoreBatch(data.criteria as never, data.submission);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(outcome.value.results.find((r) => r.unit === 'c1')?.nodes.B?.explanation).toEqual({
@@ -60,11 +58,9 @@ describe('an aggregate over its cap says the sum before the cap', () => {
   it('two children over the cap: the sum shown is their real sum (Sông Xanh NL.3)', () => {
     const set = JSON.parse(readFileSync(new URL('fixtures/other-province/criteria/song-xanh/2024.1.0.json', import.meta.url), 'utf8')) as never;
     const submission = JSON.parse(readFileSync(new URL('fixtures/other-province/submissions-2024.json', import.meta.url), 'utf8')) as unknown;
-    for (const fastPath of [true, false]) {
-      const outcome = safeScoreBatch(set, submission, { fastPath });
-      expect(outcome.ok).toBe(true);
-      if (!outcome.ok) return;
-      expect(outcome.value.results.find((r) => r.unit === 'so-tu-phap')?.nodes['NL.3']?.explanation?.en).toBe('Sum 8.5 + 15.0 = 23.5, capped at 20.0 → 20.0 of 20.0 → index 1.000');
-    }
+    const outcome = safeScoreBatch(set, submission);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.value.results.find((r) => r.unit === 'so-tu-phap')?.nodes['NL.3']?.explanation?.en).toBe('Sum 8.5 + 15.0 = 23.5, capped at 20.0 → 20.0 of 20.0 → index 1.000');
   });
 });

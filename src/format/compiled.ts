@@ -1,4 +1,5 @@
 import { Dec } from '../decimal.js';
+import type { Exact } from '../exact/exact.js';
 import type { RuleKind } from '../rules/types.js';
 import type { Rule } from '../rules/registry.js';
 import type { CriteriaNode, CriteriaSet, MissingPolicy } from './types.js';
@@ -13,6 +14,8 @@ export interface CompiledLeaf {
   readonly rule: RuleKind<Rule, any, any>;
   readonly compiled: unknown;
   readonly points: ReadonlyMap<string, Dec>;
+  /** The same points `P` per level as exact numbers, for the rules. */
+  readonly maxima: ReadonlyMap<string, Exact>;
   readonly allowNA: boolean;
 }
 

@@ -1,9 +1,8 @@
 import type { z } from 'zod';
-import { Dec, readDecimal } from '../decimal.js';
+import { Dec, exactOf, readDecimal } from '../decimal.js';
 import { makeIssue, type Issue, type IssueArgs, type IssueCode } from '../errors.js';
 import { formatPath, type PathSegment } from '../path.js';
 import { RULE_KINDS, ruleKind, type Rule, type RuleKindName } from '../rules/registry.js';
-import { show } from '../rules/shared.js';
 import { atomOf, levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledLeaf, type CompiledNode } from './compiled.js';
 import { criteriaSetSchema, nodeObjectSchema } from './criteria-schema.js';
 import type { CriteriaNode, CriteriaSet, Decimalish, LevelScope, PerLevel } from './types.js';
@@ -370,10 +369,11 @@ function crossCheck(input: unknown, flaws: Flaws | undefined): CrossChecked {
           points = perLevel(rawPoints, scopeLevels, [...path, 'points'], 'points');
           for (const level of scopeLevels ?? []) if (!points.has(level)) push('criteria/missing-points', [...path, 'points'], { level });
         }
-        if (checkable) appendAll(issues, kind.check(checkable, scope === undefined ? new Map() : points, [...path, 'rule']));
       }
+      const maxima = new Map([...points].map(([level, p]) => [level, exactOf(p)] as const));
+      if (kind?.scored && checkable) appendAll(issues, kind.check(checkable, scope === undefined ? new Map() : maxima, [...path, 'rule']));
       if (kind !== undefined) {
-        leaf = { kind: kind.kind, rule: kind, compiled: checkable ? kind.compile(checkable) : undefined, points, allowNA: node.allowNA === true };
+        leaf = { kind: kind.kind, rule: kind, compiled: checkable ? kind.compile(checkable) : undefined, points, maxima, allowNA: node.allowNA === true };
       }
     } else {
       if (shapeKnown && node.points !== undefined) push('criteria/node-shape', [...path, 'points']);
@@ -428,7 +428,7 @@ function crossCheck(input: unknown, flaws: Flaws | undefined): CrossChecked {
       if (!levelsKnown || allTainted || tainted.has(atom)) return;
       const expected = readDecimal(expectedRaw) ?? new Dec(0);
       const actual = totalFor(atom);
-      if (!actual.eq(expected)) push('criteria/expected-max-mismatch', at, { actual: show(actual), expected: show(expected), scope: scopeText });
+      if (!actual.eq(expected)) push('criteria/expected-max-mismatch', at, { actual: actual.toFixed(), expected: expected.toFixed(), scope: scopeText });
     };
     if (typeof em === 'string' || typeof em === 'number') {
       if (groups.size > 0) push('criteria/expected-max-groups', path, { groups: [...groups] });

@@ -1,4 +1,5 @@
-import { Dec, toFixed } from '../decimal.js';
+import { Dec, exactOf, toFixed } from '../decimal.js';
+import { fixedText } from '../exact/fixed-text.js';
 import { nodeMaximum, type CompiledNode } from '../format/compiled.js';
 import type { Localized } from '../format/localized.js';
 import type { CriteriaSet } from '../format/types.js';
@@ -147,12 +148,12 @@ function inputOf(b: Builder, node: CompiledNode, max: Dec): FormInput {
     case 'choice':
       return {
         kind: 'choice',
-        options: [...(leaf.compiled as CompiledChoice).values()].map((o) => ({ id: o.id, label: b.text(o.label), points: toFixed(awardWorth(o, max), b.dp) })),
+        options: [...(leaf.compiled as CompiledChoice).values()].map((o) => ({ id: o.id, label: b.text(o.label), points: fixedText(awardWorth(o, exactOf(max)), b.dp) })),
       };
     case 'checklist':
       return {
         kind: 'checklist',
-        items: (leaf.compiled as CompiledChecklist).map((i) => ({ id: i.id, label: b.text(i.label), points: toFixed(awardWorth(i, max), b.dp) })),
+        items: (leaf.compiled as CompiledChecklist).map((i) => ({ id: i.id, label: b.text(i.label), points: fixedText(awardWorth(i, exactOf(max)), b.dp) })),
       };
     case 'appraised':
       return { kind: 'points', min: '0', max: toFixed(max, b.dp) };
@@ -177,7 +178,7 @@ function fieldOf(b: Builder, node: CompiledNode): FormField {
     input: inputOf(b, node, max),
     allowNA: leaf.allowNA,
     maxPoints: leaf.rule.scored ? toFixed(max, b.dp) : null,
-    rule: { kind: leaf.kind, text: b.text(leaf.rule.describe(leaf.compiled, max)) },
+    rule: { kind: leaf.kind, text: b.text(leaf.rule.describe(leaf.compiled, exactOf(max))) },
     required: b.scope.compiled.missing === 'error' && leaf.rule.scored,
   };
 }

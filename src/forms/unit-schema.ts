@@ -8,7 +8,6 @@ import type { CriteriaSet } from '../format/types.js';
 import type { CompiledChecklist } from '../rules/checklist.js';
 import type { CompiledChoice } from '../rules/choice.js';
 import type { CompiledRatio } from '../rules/ratio.js';
-import { show } from '../rules/shared.js';
 import { leafMax, leavesFor, resolveScope, type FormScope } from './scope.js';
 
 // JSON Schema keywords added next to the decimal schema's `anyOf` (string | number): `pattern`
@@ -49,7 +48,7 @@ function appraisedPoints(max: Dec): z.ZodType {
     .superRefine((value, ctx) => {
       if (readDecimal(value)?.gt(max)) ctx.addIssue({ code: 'too_big', maximum: limit, origin: 'number', inclusive: true, input: value });
     })
-    .meta({ pattern: NON_NEGATIVE_PATTERN, minimum: 0, maximum: limit, description: `Điểm 0..${show(max)} / points 0..${show(max)}` });
+    .meta({ pattern: NON_NEGATIVE_PATTERN, minimum: 0, maximum: limit, description: `Điểm 0..${max.toFixed()} / points 0..${max.toFixed()}` });
 }
 
 function info(allowNA: boolean): z.ZodType {

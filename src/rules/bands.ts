@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { Dec, readDecimal } from '../decimal.js';
 import { makeIssue, type Issue } from '../errors.js';
+import type { Exact } from '../exact/exact.js';
+import { readExact } from '../exact/read-exact.js';
 import { decimalSchema } from '../format/common.js';
 import { formatPath } from '../path.js';
-import { readExact, type Exact } from '../scoring/fast/exact.js';
-import { compareScaled, mul, plainText, quotient } from '../scoring/fast/safe-int.js';
-import { awardTicks, awardWorth, checkAwards, compileAward, FAST_NOT_APPLICABLE, readFraction, readNumber, show, ticks, type CompiledAward, type FractionValue } from './shared.js';
+import { awardWorth, checkAwards, compileAward, notApplicable, ONE, readFraction, readNumber, scored, show, shownQuotient, ZERO, type CompiledAward, type FractionValue } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** One band: matches when `min <= x` (if given) and `x <= max` (if given). */
@@ -29,7 +28,10 @@ export interface CompiledBands { readonly bands: readonly CompiledBand[]; readon
 /** A bands value: a plain decimal, or a fraction compared exactly. */
 export type BandsValue = { readonly x: Exact } | { readonly fraction: FractionValue };
 
-const ONE = readExact(1)!;
+/** What a bands evaluation tells its explanation: the position of the band matched, `-1` for `else`. */
+export type BandsDetail = number;
+
+const NOT_APPLICABLE = notApplicable<BandsDetail>(-1);
 
 const bandSchema = z.strictObject({
   min: decimalSchema.optional(),
@@ -46,36 +48,27 @@ function describeBand(band: CompiledBand): string {
 }
 
 /** `x = …` as written in explanations: the value, or the fraction and its quotient to up to 6 decimals (`=` when exact, `≈` otherwise). */
-function valueText(value: BandsValue, n: Dec, d: Dec): string {
+function valueText(value: BandsValue): string {
   if (!('fraction' in value)) return `x = ${show(value.x)}`;
   const { numerator, denominator } = value.fraction;
-  // The same text from integers where they fit (see the note on percentOf in shared.ts).
-  const q = quotient(numerator.m, numerator.s, denominator.m, denominator.s, 6);
-  let sign: string;
-  let shown: string;
-  if (q === undefined) {
-    const rounded = n.div(d).toDecimalPlaces(6, Dec.ROUND_HALF_UP);
-    [sign, shown] = [rounded.eq(n.div(d)) ? ' = ' : ' ≈ ', show(rounded)];
-  } else {
-    [sign, shown] = [q.exact ? ' = ' : ' ≈ ', plainText(q.units, 6)];
-  }
-  return `x = ${show(numerator)}/${show(denominator)}${sign}${shown}`;
+  const { text, exact } = shownQuotient(numerator, denominator, 6);
+  return `x = ${show(numerator)}/${show(denominator)}${exact ? ' = ' : ' ≈ '}${text}`;
 }
 
-export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue> = {
+export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue, BandsDetail> = {
   kind: 'bands',
   schema: z.strictObject({ kind: z.literal('bands'), bands: z.array(bandSchema).min(1), else: decimalSchema.optional() }),
   scored: true,
   check(config, maxByLevel, path) {
     const issues: Issue[] = checkAwards(config.bands, maxByLevel, [...path, 'bands']);
     config.bands.forEach((band, index) => {
-      const min = readDecimal(band.min);
-      const max = readDecimal(band.max);
+      const min = readExact(band.min);
+      const max = readExact(band.max);
       if (min !== undefined && max !== undefined && min.gt(max)) issues.push(makeIssue('rule/band-min-max', formatPath([...path, 'bands', index])));
     });
-    const otherwise = readDecimal(config.else);
+    const otherwise = readExact(config.else);
     if (otherwise !== undefined) {
-      if (otherwise.isNeg()) issues.push(makeIssue('rule/negative', formatPath([...path, 'else'])));
+      if (otherwise.isNegative()) issues.push(makeIssue('rule/negative', formatPath([...path, 'else'])));
       for (const [level, max] of maxByLevel) {
         if (otherwise.gt(max)) issues.push(makeIssue('rule/worth-more-than-points', formatPath([...path, 'else']), { worth: show(otherwise), max: show(max), level }));
       }
@@ -84,7 +77,7 @@ export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue> = {
   },
   compile: (config) => ({
     bands: config.bands.map((band) => ({ ...compileAward(band), min: readExact(band.min), max: readExact(band.max) })),
-    otherwise: readExact(config.else ?? '0') ?? readExact(0)!,
+    otherwise: readExact(config.else ?? '0') ?? ZERO,
   }),
   read(raw, _compiled, ctx) {
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
@@ -94,68 +87,39 @@ export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue> = {
     const x = readNumber(raw, ctx, { expected: 'decimal-or-fraction' });
     return x === undefined ? undefined : { x };
   },
-  evaluate(compiled, value, max) {
-    let n: Dec;
-    let d: Dec;
-    if ('fraction' in value) {
-      [n, d] = [value.fraction.numerator.dec, value.fraction.denominator.dec];
-      if (d.isZero()) {
-        const zero = value.fraction.numerator;
-        return { state: 'not-applicable', reason: () => ({ vi: `${show(zero)}/0: mẫu số bằng 0 → không áp dụng`, en: `${show(zero)}/0: zero denominator → not applicable` }) };
-      }
-    } else {
-      n = value.x.dec;
-      d = new Dec(1);
-    }
-    const index = compiled.bands.findIndex((band) => (band.min === undefined || band.min.dec.times(d).lte(n)) && (band.max === undefined || n.lte(band.max.dec.times(d))));
-    const band = compiled.bands[index];
-    if (band === undefined) {
-      return {
-        state: 'scored', numerator: compiled.otherwise.dec, denominator: new Dec(1),
-        explain: (points) => {
-          const x = valueText(value, n, d);
-          return { vi: `${x}: không thuộc mức nào → ${points} điểm`, en: `${x}: no band matches → ${points} points` };
-        },
-      };
-    }
-    return {
-      state: 'scored', numerator: awardWorth(band, max), denominator: new Dec(1),
-      explain: (points) => {
-        const x = valueText(value, n, d);
-        const how = band.fraction !== undefined ? `${show(band.fraction)} × ${show(max)} = ` : '';
-        return {
-          vi: `${x}: mức ${index + 1} (${describeBand(band)}) → ${how}${points} điểm`,
-          en: `${x}: band ${index + 1} (${describeBand(band)}) → ${how}${points} points`,
-        };
-      },
-    };
-  },
-  fastEvaluate(compiled, value, ctx) {
+  evaluate(compiled, value, { max }) {
     let n: Exact;
     let d: Exact;
     if ('fraction' in value) {
       ({ numerator: n, denominator: d } = value.fraction);
-      if (d.m === 0) return FAST_NOT_APPLICABLE;
-      if (d.m !== d.m) return Number.NaN;
+      if (d.isZero()) return NOT_APPLICABLE;
     } else {
       n = value.x;
       d = ONE;
     }
     // The first band with min × d <= n and n <= max × d (d > 0), compared exactly.
-    for (const band of compiled.bands) {
-      if (band.min !== undefined) {
-        const c = compareScaled(mul(band.min.m, d.m), band.min.s + d.s, n.m, n.s);
-        if (c !== c) return Number.NaN;
-        if (c > 0) continue;
-      }
-      if (band.max !== undefined) {
-        const c = compareScaled(n.m, n.s, mul(band.max.m, d.m), band.max.s + d.s);
-        if (c !== c) return Number.NaN;
-        if (c > 0) continue;
-      }
-      return awardTicks(band, ctx);
+    const bands = compiled.bands;
+    for (let band = 0; band < bands.length; band++) {
+      const { min, max: top } = bands[band]!;
+      if (min !== undefined && (d === ONE ? min : min.times(d)).gt(n)) continue;
+      if (top !== undefined && n.gt(d === ONE ? top : top.times(d))) continue;
+      return scored(awardWorth(bands[band]!, max), ONE, band);
     }
-    return ticks(compiled.otherwise, ctx.places);
+    return scored(compiled.otherwise, ONE, -1);
+  },
+  explain(compiled, value, outcome, { max }, points) {
+    if (outcome.state === 'not-applicable') {
+      const zero = 'fraction' in value ? value.fraction.numerator : ZERO;
+      return { vi: `${show(zero)}/0: mẫu số bằng 0 → không áp dụng`, en: `${show(zero)}/0: zero denominator → not applicable` };
+    }
+    const x = valueText(value);
+    const band = compiled.bands[outcome.detail];
+    if (band === undefined) return { vi: `${x}: không thuộc mức nào → ${points} điểm`, en: `${x}: no band matches → ${points} points` };
+    const how = band.fraction !== undefined ? `${show(band.fraction)} × ${show(max)} = ` : '';
+    return {
+      vi: `${x}: mức ${outcome.detail + 1} (${describeBand(band)}) → ${how}${points} điểm`,
+      en: `${x}: band ${outcome.detail + 1} (${describeBand(band)}) → ${how}${points} points`,
+    };
   },
   describe(compiled, max) {
     const parts = compiled.bands.map((band) => `${describeBand(band)}: ${show(awardWorth(band, max))}`);

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Dec } from '../decimal.js';
-import { show, ticks, valueIssue } from './shared.js';
+import { SCORED_ZERO, scoredAs, show, valueIssue } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** `boolean`: `true` earns `P`, `false` earns 0. */
@@ -16,17 +15,8 @@ export const booleanRule: RuleKind<BooleanRule, null, boolean> = {
     if (typeof raw === 'boolean') return raw;
     return valueIssue(ctx, 'value/shape', { expected: 'boolean' });
   },
-  evaluate(_compiled, value, max) {
-    return {
-      state: 'scored',
-      numerator: value ? max : new Dec(0),
-      denominator: new Dec(1),
-      explain: (points) =>
-        value
-          ? { vi: `Đạt → ${points} điểm`, en: `Yes → ${points} points` }
-          : { vi: `Không đạt → ${points} điểm`, en: `No → ${points} points` },
-    };
-  },
-  fastEvaluate: (_compiled, value, ctx) => (value ? ticks(ctx.max, ctx.places) : 0),
+  evaluate: (_compiled, value, { max }) => (value ? scoredAs(max) : SCORED_ZERO),
+  explain: (_compiled, value, _outcome, _ctx, points) =>
+    value ? { vi: `Đạt → ${points} điểm`, en: `Yes → ${points} points` } : { vi: `Không đạt → ${points} điểm`, en: `No → ${points} points` },
   describe: (_compiled, max) => ({ vi: `Có: ${show(max)} điểm; không: 0 điểm`, en: `Yes: ${show(max)} points; no: 0 points` }),
 };

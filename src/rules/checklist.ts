@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { Dec } from '../decimal.js';
+import type { Exact } from '../exact/exact.js';
 import type { Localized } from '../format/localized.js';
 import { awardEntrySchema } from './choice.js';
-import { add, compareScaled, mul, rescale, roundToPlaces } from '../scoring/fast/safe-int.js';
-import { awardWorth, checkAwards, compileAward, show, ticks, valueIssue, type CompiledAward } from './shared.js';
+import { awardWorth, checkAwards, compileAward, ONE, scored, show, valueIssue, ZERO, type CompiledAward } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** One item of a `checklist` rule. */
@@ -19,6 +18,9 @@ export interface ChecklistRule { readonly kind: 'checklist'; readonly items: rea
 
 export interface CompiledItem extends CompiledAward { readonly id: string; readonly label: Localized }
 export type CompiledChecklist = readonly CompiledItem[];
+
+/** What a checklist evaluation tells its explanation: the sum of the items met, before the cap. */
+export type ChecklistDetail = Exact;
 
 /** Items by id, per compiled checklist, built once. */
 const itemsById = new WeakMap<CompiledChecklist, ReadonlyMap<string, CompiledItem>>();
@@ -38,7 +40,7 @@ function byIdOf(compiled: CompiledChecklist): ReadonlyMap<string, CompiledItem> 
   return map;
 }
 
-export const checklistRule: RuleKind<ChecklistRule, CompiledChecklist, readonly CompiledItem[]> = {
+export const checklistRule: RuleKind<ChecklistRule, CompiledChecklist, readonly CompiledItem[], ChecklistDetail> = {
   kind: 'checklist',
   schema: z.strictObject({ kind: z.literal('checklist'), items: z.array(awardEntrySchema).min(1) }),
   scored: true,
@@ -70,48 +72,20 @@ export const checklistRule: RuleKind<ChecklistRule, CompiledChecklist, readonly 
     for (const item of compiled) if (chosen.has(item.id)) items.push(item);
     return items;
   },
-  evaluate(_compiled, items, max) {
-    let sum = new Dec(0);
+  evaluate(_compiled, items, { max }) {
+    let sum = ZERO;
     for (const item of items) sum = sum.plus(awardWorth(item, max));
-    const capped = sum.gt(max);
-    return {
-      state: 'scored', numerator: capped ? max : sum, denominator: new Dec(1),
-      explain: (points) => {
-        if (items.length === 0) return { vi: `Không mục nào đạt → ${points} điểm`, en: `No item met → ${points} points` };
-        const terms = items.map((item) => `${item.id} ${show(awardWorth(item, max))}`).join(' + ');
-        const total = show(sum);
-        return {
-          vi: `${terms} = ${total}${capped ? `, tối đa ${show(max)}` : ''} → ${points} điểm`,
-          en: `${terms} = ${total}${capped ? `, capped at ${show(max)}` : ''} → ${points} points`,
-        };
-      },
-    };
+    return scored(sum.gt(max) ? max : sum, ONE, sum);
   },
-  fastEvaluate(_compiled, items, ctx) {
-    // The exact sum at a common scale, then the cap, then the single rounding.
-    let sum = 0;
-    let scale = 0;
-    for (const item of items) {
-      let m: number;
-      let s: number;
-      if (item.points !== undefined) {
-        m = item.points.m;
-        s = item.points.s;
-      } else if (item.fraction !== undefined) {
-        m = mul(item.fraction.m, ctx.max.m);
-        s = item.fraction.s + ctx.max.s;
-      } else {
-        continue;
-      }
-      if (s > scale) {
-        sum = rescale(sum, scale, s);
-        scale = s;
-      }
-      sum = add(sum, rescale(m, s, scale));
-    }
-    const capped = compareScaled(sum, scale, ctx.max.m, ctx.max.s);
-    if (capped !== capped) return Number.NaN;
-    return capped > 0 ? ticks(ctx.max, ctx.places) : roundToPlaces(sum, scale, ctx.places);
+  explain(_compiled, items, { detail: sum }, { max }, points) {
+    const capped = sum.gt(max);
+    if (items.length === 0) return { vi: `Không mục nào đạt → ${points} điểm`, en: `No item met → ${points} points` };
+    const terms = items.map((item) => `${item.id} ${show(awardWorth(item, max))}`).join(' + ');
+    const total = show(sum);
+    return {
+      vi: `${terms} = ${total}${capped ? `, tối đa ${show(max)}` : ''} → ${points} điểm`,
+      en: `${terms} = ${total}${capped ? `, capped at ${show(max)}` : ''} → ${points} points`,
+    };
   },
   describe: (compiled, max) => ({
     vi: `Cộng điểm các mục đạt, tối đa ${show(max)}: ${compiled.map((i) => `${i.label.vi} (${show(awardWorth(i, max))})`).join('; ')}`,

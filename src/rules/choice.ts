@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { Dec } from '../decimal.js';
 import { decimalSchema, idSchema, localizedSchema } from '../format/common.js';
 import type { Localized } from '../format/localized.js';
-import { awardTicks, awardWorth, checkAwards, compileAward, show, valueIssue, type CompiledAward } from './shared.js';
+import { awardWorth, checkAwards, compileAward, scoredAs, show, valueIssue, type CompiledAward } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** One option of a `choice` rule. */
@@ -40,19 +39,14 @@ export const choiceRule: RuleKind<ChoiceRule, CompiledChoice, CompiledOption> = 
     if (typeof raw !== 'string') return valueIssue(ctx, 'value/shape', { expected: 'option' });
     return valueIssue(ctx, 'value/unknown-option', { option: raw, allowed });
   },
-  evaluate(_compiled, option, max) {
+  evaluate: (_compiled, option, { max }) => scoredAs(awardWorth(option, max)),
+  explain(_compiled, option, _outcome, { max }, points) {
+    const how = option.fraction !== undefined ? `${show(option.fraction)} × ${show(max)} = ` : '';
     return {
-      state: 'scored', numerator: awardWorth(option, max), denominator: new Dec(1),
-      explain: (points) => {
-        const how = option.fraction !== undefined ? `${show(option.fraction)} × ${show(max)} = ` : '';
-        return {
-          vi: `Lựa chọn "${option.label.vi}" → ${how}${points} điểm`,
-          en: `Option "${option.label.en ?? option.id}" → ${how}${points} points`,
-        };
-      },
+      vi: `Lựa chọn "${option.label.vi}" → ${how}${points} điểm`,
+      en: `Option "${option.label.en ?? option.id}" → ${how}${points} points`,
     };
   },
-  fastEvaluate: (_compiled, option, ctx) => awardTicks(option, ctx),
   describe: (compiled, max) => ({
     vi: `Chọn một: ${[...compiled.values()].map((o) => `${o.label.vi} (${show(awardWorth(o, max))})`).join('; ')}`,
     en: `Choose one: ${[...compiled.values()].map((o) => `${o.label.en ?? o.id} (${show(awardWorth(o, max))})`).join('; ')}`,

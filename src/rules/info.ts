@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { Dec } from '../decimal.js';
-import { valueIssue } from './shared.js';
+import { SCORED_ZERO, valueIssue } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** `info`: any scalar, recorded and never scored; the leaf has no points. */
@@ -8,6 +7,8 @@ export interface InfoRule { readonly kind: 'info' }
 
 /** An `info` value as recorded. */
 export type InfoValue = string | number | boolean | null;
+
+const COLLECTED = { vi: 'Chỉ thu thập, không tính điểm', en: 'Collected, not scored' } as const;
 
 export const infoRule: RuleKind<InfoRule, null, InfoValue> = {
   kind: 'info',
@@ -20,6 +21,7 @@ export const infoRule: RuleKind<InfoRule, null, InfoValue> = {
     if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
     return valueIssue(ctx, 'value/shape', { expected: 'scalar' });
   },
-  evaluate: () => ({ state: 'scored', numerator: new Dec(0), denominator: new Dec(1), explain: () => ({ vi: 'Chỉ thu thập, không tính điểm', en: 'Collected, not scored' }) }),
+  evaluate: () => SCORED_ZERO,
+  explain: () => ({ ...COLLECTED }),
   describe: () => ({ vi: 'Chỉ thu thập thông tin, không tính điểm', en: 'Collected for information, not scored' }),
 };

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { Dec, readDecimal } from '../decimal.js';
 import { makeIssue } from '../errors.js';
+import type { Exact } from '../exact/exact.js';
+import { readExact } from '../exact/read-exact.js';
 import { decimalSchema } from '../format/common.js';
 import { formatPath } from '../path.js';
-import { readExact, type Exact } from '../scoring/fast/exact.js';
-import { compareScaled, mul, roundScaled } from '../scoring/fast/safe-int.js';
-import { approxOf, FAST_NOT_APPLICABLE, percent, percentExact, percentOf, readFraction, show, ticks, type FractionValue } from './shared.js';
+import { approx, notApplicable, ONE, percent, percentOf, readFraction, scored, show, ZERO, type FractionValue } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** What a ratio leaf does when the denominator is 0. */
@@ -27,6 +26,9 @@ export interface CompiledRatio {
   readonly allowOver: boolean;
 }
 
+/** What a ratio evaluation tells its explanation: the branch that gave the points. */
+export type RatioDetail = 'zero-denominator' | 'below-floor' | 'target-reached' | 'pro-rata';
+
 /** `n/d` as written in explanations. */
 function fractionText({ numerator, denominator }: FractionValue): string {
   return `${show(numerator)}/${show(denominator)}`;
@@ -34,11 +36,14 @@ function fractionText({ numerator, denominator }: FractionValue): string {
 
 /** `n/d = p%` (d > 0). */
 function shareText(value: FractionValue): string {
-  const { numerator, denominator } = value;
-  return `${fractionText(value)} = ${percentOf(numerator, denominator, numerator.dec, denominator.dec)}`;
+  return `${fractionText(value)} = ${percentOf(value.numerator, value.denominator)}`;
 }
 
-export const ratioRule: RuleKind<RatioRule, CompiledRatio, FractionValue> = {
+const NOT_APPLICABLE = notApplicable<RatioDetail>('zero-denominator');
+const ZERO_DENOMINATOR_ZERO = scored<RatioDetail>(ZERO, ONE, 'zero-denominator');
+const BELOW_FLOOR = scored<RatioDetail>(ZERO, ONE, 'below-floor');
+
+export const ratioRule: RuleKind<RatioRule, CompiledRatio, FractionValue, RatioDetail> = {
   kind: 'ratio',
   schema: z.strictObject({
     kind: z.literal('ratio'),
@@ -50,104 +55,63 @@ export const ratioRule: RuleKind<RatioRule, CompiledRatio, FractionValue> = {
   scored: true,
   check(config, _max, path) {
     const issues = [];
-    const target = readDecimal(config.target ?? '1');
-    if (target !== undefined && target.lte(0)) issues.push(makeIssue('rule/target-not-positive', formatPath([...path, 'target'])));
-    if (target !== undefined && target.gt(1) && !config.allowOver) issues.push(makeIssue('rule/target-unreachable', formatPath([...path, 'target'])));
-    const floor = readDecimal(config.floor);
-    if (floor !== undefined && (floor.isNeg() || floor.gt(1))) issues.push(makeIssue('rule/floor-range', formatPath([...path, 'floor'])));
+    const target = readExact(config.target ?? '1');
+    if (target !== undefined && target.sign() <= 0) issues.push(makeIssue('rule/target-not-positive', formatPath([...path, 'target'])));
+    if (target !== undefined && target.gt(ONE) && !config.allowOver) issues.push(makeIssue('rule/target-unreachable', formatPath([...path, 'target'])));
+    const floor = readExact(config.floor);
+    if (floor !== undefined && (floor.isNegative() || floor.gt(ONE))) issues.push(makeIssue('rule/floor-range', formatPath([...path, 'floor'])));
     return issues;
   },
   compile: (config) => ({
-    target: readExact(config.target ?? '1') ?? readExact('1')!,
+    target: readExact(config.target ?? '1') ?? ONE,
     floor: readExact(config.floor),
     zeroDenominator: config.zeroDenominator ?? 'not-applicable',
     allowOver: config.allowOver ?? false,
   }),
   read: (raw, compiled, ctx) => readFraction(raw, ctx, compiled.allowOver),
-  evaluate(compiled, value, max) {
-    const { numerator: exactN, denominator: exactD } = value;
-    const [n, d] = [exactN.dec, exactD.dec];
+  evaluate(compiled, { numerator: n, denominator: d }, { max }) {
     if (d.isZero()) {
       switch (compiled.zeroDenominator) {
-        case 'not-applicable':
-          return {
-            state: 'not-applicable',
-            reason: () => {
-              const f = fractionText(value);
-              return { vi: `${f}: mẫu số bằng 0 → không áp dụng, không tính vào điểm tối đa`, en: `${f}: zero denominator → not applicable, left out of the maximum` };
-            },
-          };
-        case 'full':
-          return {
-            state: 'scored', numerator: max, denominator: new Dec(1),
-            explain: (points) => {
-              const f = fractionText(value);
-              return { vi: `${f}: mẫu số bằng 0 → đạt đủ điểm: ${points} điểm`, en: `${f}: zero denominator → full points: ${points} points` };
-            },
-          };
-        case 'zero':
-          return {
-            state: 'scored', numerator: new Dec(0), denominator: new Dec(1),
-            explain: (points) => {
-              const f = fractionText(value);
-              return { vi: `${f}: mẫu số bằng 0 → ${points} điểm`, en: `${f}: zero denominator → ${points} points` };
-            },
-          };
+        case 'not-applicable': return NOT_APPLICABLE;
+        case 'full': return scored(max, ONE, 'zero-denominator');
+        case 'zero': return ZERO_DENOMINATOR_ZERO;
       }
     }
+    // n/d < floor  <=>  n < floor × d (d > 0)
     const floor = compiled.floor;
-    if (floor !== undefined && n.lt(floor.dec.times(d))) {
-      return {
-        state: 'scored', numerator: new Dec(0), denominator: new Dec(1),
-        explain: (points) => {
-          const [s, f] = [shareText(value), percentExact(floor)];
-          return { vi: `${s}, dưới ngưỡng tối thiểu ${f} → ${points} điểm`, en: `${s}, below the ${f} floor → ${points} points` };
-        },
-      };
+    if (floor !== undefined && n.lt(floor.times(d))) return BELOW_FLOOR;
+    const scaled = compiled.target === ONE ? d : d.times(compiled.target);
+    if (n.gte(scaled)) return scored(max, ONE, 'target-reached');
+    return scored(max.times(n), scaled, 'pro-rata');
+  },
+  explain(compiled, value, outcome, { max }, points) {
+    if (outcome.state === 'not-applicable') {
+      const f = fractionText(value);
+      return { vi: `${f}: mẫu số bằng 0 → không áp dụng, không tính vào điểm tối đa`, en: `${f}: zero denominator → not applicable, left out of the maximum` };
     }
-    const target = compiled.target;
-    const scaled = d.times(target.dec);
-    const reached = n.gte(scaled);
-    return {
-      state: 'scored',
-      numerator: reached ? max : max.times(n),
-      denominator: reached ? new Dec(1) : scaled,
-      explain: (points) => {
-        const factor = reached ? '1' : approxOf(exactN, { m: mul(exactD.m, target.m), s: exactD.s + target.s }, n, scaled);
-        const [s, t, p] = [shareText(value), percentExact(target), show(max)];
+    switch (outcome.detail) {
+      case 'zero-denominator': {
+        const f = fractionText(value);
+        return compiled.zeroDenominator === 'full'
+          ? { vi: `${f}: mẫu số bằng 0 → đạt đủ điểm: ${points} điểm`, en: `${f}: zero denominator → full points: ${points} points` }
+          : { vi: `${f}: mẫu số bằng 0 → ${points} điểm`, en: `${f}: zero denominator → ${points} points` };
+      }
+      case 'below-floor': {
+        const [s, f] = [shareText(value), percent(compiled.floor ?? ONE)];
+        return { vi: `${s}, dưới ngưỡng tối thiểu ${f} → ${points} điểm`, en: `${s}, below the ${f} floor → ${points} points` };
+      }
+      default: {
+        const factor = outcome.detail === 'target-reached' ? '1' : approx(value.numerator, value.denominator.times(compiled.target));
+        const [s, t, p] = [shareText(value), percent(compiled.target), show(max)];
         return {
           vi: `${s} so với mục tiêu ${t} → ${factor} × ${p} = ${points} điểm`,
           en: `${s} of the ${t} target → ${factor} × ${p} = ${points} points`,
         };
-      },
-    };
-  },
-  fastEvaluate(compiled, { numerator: n, denominator: d }, ctx) {
-    if (d.m === 0) {
-      switch (compiled.zeroDenominator) {
-        case 'not-applicable': return FAST_NOT_APPLICABLE;
-        case 'full': return ticks(ctx.max, ctx.places);
-        case 'zero': return 0;
       }
     }
-    const floor = compiled.floor;
-    if (floor !== undefined) {
-      // n/d < floor  <=>  n < floor × d
-      const below = compareScaled(n.m, n.s, mul(floor.m, d.m), floor.s + d.s);
-      if (below !== below) return Number.NaN;
-      if (below < 0) return 0;
-    }
-    const target = compiled.target;
-    const scaledM = mul(d.m, target.m);
-    const scaledS = d.s + target.s;
-    const reached = compareScaled(n.m, n.s, scaledM, scaledS);
-    if (reached !== reached) return Number.NaN;
-    if (reached >= 0) return ticks(ctx.max, ctx.places);
-    // P × n / (d × target), rounded once
-    return roundScaled(mul(ctx.max.m, n.m), scaledM, ctx.places + scaledS - ctx.max.s - n.s);
   },
   describe(compiled, max) {
-    const [target, floorValue] = [compiled.target.dec, compiled.floor?.dec];
+    const { target, floor: floorValue } = compiled;
     const floor = floorValue !== undefined ? { vi: `; dưới ${percent(floorValue)} được 0`, en: `; below ${percent(floorValue)} scores 0` } : { vi: '', en: '' };
     const zero = {
       'not-applicable': { vi: 'mẫu số bằng 0: không áp dụng', en: 'zero denominator: not applicable' },

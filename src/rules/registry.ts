@@ -18,7 +18,7 @@ export type RuleKindName = Rule['kind'];
 
 /** A rule kind implementation with its compiled config and value types erased. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyRuleKind = RuleKind<Rule, any, any>;
+export type AnyRuleKind = RuleKind<Rule, any, any, any>;
 
 const kinds = {
   boolean: booleanRule,
@@ -32,7 +32,7 @@ const kinds = {
   appraised: appraisedRule,
   info: infoRule,
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-} satisfies { readonly [K in RuleKindName]: RuleKind<Extract<Rule, { kind: K }>, any, any> };
+} satisfies { readonly [K in RuleKindName]: RuleKind<Extract<Rule, { kind: K }>, any, any, any> };
 
 /**
  * Every rule kind, by its `kind` string. A new kind is one file and one line here.

@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { Dec } from '../decimal.js';
-import type { Exact } from '../scoring/fast/exact.js';
-import { mul, roundScaled } from '../scoring/fast/safe-int.js';
-import { readNumber, show } from './shared.js';
+import type { Exact } from '../exact/exact.js';
+import { readNumber, SCORED_ZERO, scored, show } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** Which units a `relative` leaf compares with: the unit's level, or its level and group. */
@@ -21,28 +19,16 @@ export const relativeRule: RuleKind<RelativeRule, RelativeCohort, Exact> = {
   check: () => [],
   compile: (config) => config.cohort ?? 'level',
   read: (raw, _compiled, ctx) => readNumber(raw, ctx, { nonNegative: true, expected: 'non-negative' }),
-  evaluate(cohort, x, max, ctx) {
-    const best = ctx.best ?? x.dec;
-    const who = cohort === 'group' ? WHO_GROUP : WHO_LEVEL;
-    if (best.isZero()) {
-      return {
-        state: 'scored', numerator: new Dec(0), denominator: new Dec(1),
-        explain: (points) => ({ vi: `${show(x)}; giá trị ${who.vi} bằng 0 → ${points} điểm`, en: `${show(x)}; the ${who.en} is 0 → ${points} points` }),
-      };
-    }
-    return {
-      state: 'scored', numerator: max.times(x.dec), denominator: best,
-      explain: (points) => ({
-        vi: `${show(x)} ÷ ${show(best)} (${who.vi}) × ${show(max)} = ${points} điểm`,
-        en: `${show(x)} ÷ ${show(best)} (${who.en}) × ${show(max)} = ${points} points`,
-      }),
-    };
+  evaluate(_cohort, x, { max, best = x }) {
+    return best.isZero() ? SCORED_ZERO : scored(max.times(x), best, undefined);
   },
-  fastEvaluate(_cohort, x, ctx) {
-    const best = ctx.best ?? x;
-    if (best.m === 0) return 0;
-    // P × x / best, rounded once
-    return roundScaled(mul(ctx.max.m, x.m), best.m, ctx.places + best.s - ctx.max.s - x.s);
+  explain(cohort, x, _outcome, { max, best = x }, points) {
+    const who = cohort === 'group' ? WHO_GROUP : WHO_LEVEL;
+    if (best.isZero()) return { vi: `${show(x)}; giá trị ${who.vi} bằng 0 → ${points} điểm`, en: `${show(x)}; the ${who.en} is 0 → ${points} points` };
+    return {
+      vi: `${show(x)} ÷ ${show(best)} (${who.vi}) × ${show(max)} = ${points} điểm`,
+      en: `${show(x)} ÷ ${show(best)} (${who.en}) × ${show(max)} = ${points} points`,
+    };
   },
   describe: (cohort, max) => ({
     vi: `So với đơn vị cao nhất ${cohort === 'group' ? 'trong nhóm' : 'cùng cấp'}: ${show(max)} × x ÷ cao nhất`,

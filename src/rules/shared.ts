@@ -1,64 +1,58 @@
-import { Dec } from '../decimal.js';
 import { makeIssue, type Issue, type IssueArgs, type IssueCode, type IssueParamsOf } from '../errors.js';
+import type { Exact } from '../exact/exact.js';
+import { readExact } from '../exact/read-exact.js';
+import { roundQuotient } from '../exact/round-quotient.js';
 import { formatPath, type PathSegment } from '../path.js';
-import { compareExact, Exact, readExact } from '../scoring/fast/exact.js';
-import { mul, plainText, pow10, quotient, roundScaled, roundToPlaces } from '../scoring/fast/safe-int.js';
-import type { FastContext, ValueContext } from './types.js';
+import type { NotApplicable, Scored, ValueContext } from './types.js';
 
-/** What a rule's `fastEvaluate` returns where `evaluate` says not applicable. */
-export const FAST_NOT_APPLICABLE = -1;
+/** 0 and 1 as exact numbers: the very instances `readExact` gives for them, so a rule can test `value === ONE`. */
+export const ZERO: Exact = readExact(0)!;
+export const ONE: Exact = readExact(1)!;
+const HUNDRED: Exact = readExact(100)!;
+
+/** Exact points `numerator / denominator` with what the explanation needs: every scored outcome is made here (one object layout for all kinds). */
+export function scored<Detail>(numerator: Exact, denominator: Exact, detail: Detail): Scored<Detail> {
+  return { state: 'scored', numerator, denominator, detail };
+}
+
+/** A not-applicable outcome (same layout as {@link scored}). */
+export function notApplicable<Detail>(detail: Detail): NotApplicable<Detail> {
+  return { state: 'not-applicable', numerator: undefined, denominator: undefined, detail };
+}
+
+/** The evaluation worth nothing, without detail (shared: evaluations are never changed). */
+export const SCORED_ZERO: Scored = scored(ZERO, ONE, undefined);
+
+/** A whole value as points, `value / 1`, without detail. */
+export function scoredAs(value: Exact): Scored {
+  return value.isZero() ? SCORED_ZERO : scored(value, ONE, undefined);
+}
 
 /** Display text of an exact decimal, without exponent and without trailing zeros. */
-export function show(value: Dec | Exact): string {
-  return value instanceof Exact ? value.text : value.toFixed();
+export function show(value: Exact): string {
+  return value.toString();
+}
+
+/** `n / d` as a percentage for explanations: up to 2 decimals (`80%`, `16.67%`); `d ≠ 0`. */
+export function percentOf(n: Exact, d: Exact): string {
+  return `${roundQuotient(n.times(HUNDRED), d, 2).toString()}%`;
 }
 
 /** A fraction as a percentage for explanations: up to 2 decimals (`80%`, `16.67%`). */
-export function percent(value: Dec): string {
-  return `${value.times(100).toDecimalPlaces(2, Dec.ROUND_HALF_UP).toFixed()}%`;
+export function percent(value: Exact): string {
+  return percentOf(value, ONE);
 }
 
-/** A fraction shown to up to 4 decimals, with `≈` when it does not terminate there. */
-export function approx(numerator: Dec, denominator: Dec): string {
-  const exact = numerator.div(denominator);
-  const shown = exact.toDecimalPlaces(4, Dec.ROUND_HALF_UP);
-  return shown.eq(exact) ? shown.toFixed() : `≈ ${shown.toFixed()}`;
+/** `n / d` shown to up to `places` decimals, with `exact: false` when it does not terminate there; `d ≠ 0`, any signs. */
+export function shownQuotient(n: Exact, d: Exact, places: number): { readonly text: string; readonly exact: boolean } {
+  const q = roundQuotient(n, d, places);
+  return { text: q.toString(), exact: q.times(d).eq(n) };
 }
 
-/** A decimal in its integer form (an {@link Exact}, or a product or difference of them). */
-export interface Scaled {
-  readonly m: number;
-  readonly s: number;
-}
-
-/*
- * The same texts from integers, where the operands have safe-integer forms.
- * decimal.js divides to 60 significant digits and then rounds to the shown
- * decimals; with a numerator and denominator below 2^53 the exact quotient is
- * either a tie that those 60 digits hold exactly, or at least 1/2^54 of a
- * shown step away from every tie, far more than 60 digits can move it: both
- * round the same way. test/fast-path.test.ts checks them against the functions above.
- */
-
-/** {@link percent} of `n / d` (`n, d >= 0`, `d > 0`), given in both forms. */
-export function percentOf(n: Scaled, d: Scaled, decimalN: Dec, decimalD: Dec): string {
-  const q = quotient(n.m, n.s, d.m, d.s, 4);
-  return q === undefined ? percent(decimalN.div(decimalD)) : `${plainText(q.units, 2)}%`;
-}
-
-/** {@link approx} of `n / d` (any signs, `d ≠ 0`), given in both forms. */
-export function approxOf(n: Scaled, d: Scaled, decimalN: Dec, decimalD: Dec): string {
-  const q = quotient(n.m, n.s, d.m, d.s, 4);
-  if (q === undefined) return approx(decimalN, decimalD);
-  return q.exact ? plainText(q.units, 4) : `≈ ${plainText(q.units, 4)}`;
-}
-
-const ONE: Scaled = { m: 1, s: 0 };
-const DEC_ONE = new Dec(1);
-
-/** {@link percent} of an exact decimal `>= 0`. */
-export function percentExact(value: Exact): string {
-  return percentOf(value, ONE, value.dec, DEC_ONE);
+/** `n / d` to up to 4 decimals, with `≈` when it does not terminate there; `d ≠ 0`, any signs. */
+export function approx(n: Exact, d: Exact): string {
+  const { text, exact } = shownQuotient(n, d, 4);
+  return exact ? text : `≈ ${text}`;
 }
 
 /** Pushes a value issue at `ctx.path` plus `extra` segments. */
@@ -73,16 +67,6 @@ export function valueIssue<C extends IssueCode>(
   return undefined;
 }
 
-/** `value < 0`, with integers where they fit. */
-function isNegative(value: Exact): boolean {
-  return value.m === value.m ? value.m < 0 : value.dec.isNeg();
-}
-
-/** Whether `value` is a whole number, with integers where they fit. */
-function isWhole(value: Exact): boolean {
-  return value.m === value.m ? value.s === 0 || value.m % pow10(value.s) === 0 : value.dec.isInteger();
-}
-
 const NO_SEGMENTS: readonly PathSegment[] = [];
 const NON_NEGATIVE = { nonNegative: true } as const;
 
@@ -95,8 +79,8 @@ export function readNumber(
 ): Exact | undefined {
   const value = readExact(raw);
   if (value === undefined) return valueIssue(ctx, 'value/shape', { expected: options.expected ?? 'decimal' }, extra);
-  if (options.nonNegative && isNegative(value)) return valueIssue(ctx, 'value/negative', {}, extra);
-  if (options.whole && !isWhole(value)) return valueIssue(ctx, 'value/not-whole', {}, extra);
+  if (options.nonNegative && value.isNegative()) return valueIssue(ctx, 'value/negative', {}, extra);
+  if (options.whole && !value.isInteger()) return valueIssue(ctx, 'value/not-whole', {}, extra);
   return value;
 }
 
@@ -118,8 +102,8 @@ export function readFraction(raw: unknown, ctx: ValueContext, allowOver: boolean
   const expected = 'fraction';
   if (!isPlainObject(raw)) return valueIssue(ctx, 'value/shape', { expected });
   let bad = false;
-  for (const key of Object.keys(raw)) {
-    if (key !== 'numerator' && key !== 'denominator') {
+  for (const key in raw) {
+    if (key !== 'numerator' && key !== 'denominator' && Object.prototype.hasOwnProperty.call(raw, key)) {
       ctx.issues.push(makeIssue('schema/unknown-key', formatPath([...ctx.path, key]), { key }));
       bad = true;
     }
@@ -130,7 +114,7 @@ export function readFraction(raw: unknown, ctx: ValueContext, allowOver: boolean
   const numerator = readNumber(raw.numerator, ctx, NON_NEGATIVE, NUMERATOR);
   const denominator = readNumber(raw.denominator, ctx, NON_NEGATIVE, DENOMINATOR);
   if (numerator === undefined || denominator === undefined) return undefined;
-  if (!allowOver && compareExact(numerator, denominator) > 0) return valueIssue(ctx, 'value/numerator-exceeds-denominator');
+  if (!allowOver && numerator.gt(denominator)) return valueIssue(ctx, 'value/numerator-exceeds-denominator');
   return { numerator, denominator };
 }
 
@@ -154,31 +138,9 @@ export function compileAward(award: Award): CompiledAward {
 }
 
 /** What an award is worth on a leaf of `max` points. */
-export function awardWorth(award: CompiledAward, max: Dec): Dec {
-  if (award.points !== undefined) return award.points.dec;
-  return award.fraction === undefined ? new Dec(0) : award.fraction.dec.times(max);
-}
-
-/** Fast path: an award's worth on a leaf of `ctx.max` points, rounded to `ctx.places` ({@link ticks}). */
-export function awardTicks(award: CompiledAward, ctx: FastContext): number {
-  if (award.points !== undefined) return ticks(award.points, ctx.places);
-  const f = award.fraction;
-  return f === undefined ? 0 : roundScaled(mul(f.m, ctx.max.m), 1, ctx.places - f.s - ctx.max.s);
-}
-
-/**
- * Fast path: a value `>= 0` rounded half-up to `places` decimals, as a whole
- * number of `10^-places` (what `divideRounded(value, 1, places)` gives); `NaN` when it does not fit.
- */
-export function ticks(value: Exact, places: number): number {
-  return roundToPlaces(value.m, value.s, places);
-}
-
-/** Words for an award: `"15 điểm"` or `"0.5 × P"`. */
-export function awardWords(award: CompiledAward, max: Dec): { vi: string; en: string } {
-  if (award.points !== undefined) return { vi: `${show(award.points)} điểm`, en: `${show(award.points)} points` };
-  const f = award.fraction?.dec ?? new Dec(0);
-  return { vi: `${show(f)} × ${show(max)} = ${show(f.times(max))} điểm`, en: `${show(f)} × ${show(max)} = ${show(f.times(max))} points` };
+export function awardWorth(award: CompiledAward, max: Exact): Exact {
+  if (award.points !== undefined) return award.points;
+  return award.fraction === undefined ? ZERO : award.fraction.times(max);
 }
 
 /**
@@ -187,7 +149,7 @@ export function awardWords(award: CompiledAward, max: Dec): { vi: string; en: st
  */
 export function checkAwards(
   entries: readonly (Award & { readonly id?: string })[],
-  maxByLevel: ReadonlyMap<string, Dec>,
+  maxByLevel: ReadonlyMap<string, Exact>,
   path: readonly PathSegment[],
 ): Issue[] {
   const issues: Issue[] = [];
@@ -205,18 +167,18 @@ export function checkAwards(
       return;
     }
     const compiled = compileAward(entry);
-    const fraction = compiled.fraction?.dec;
-    if (fraction !== undefined && (fraction.isNeg() || fraction.gt(1))) {
+    const fraction = compiled.fraction;
+    if (fraction !== undefined && (fraction.isNegative() || fraction.gt(ONE))) {
       issues.push(makeIssue('rule/fraction-range', formatPath([...at, 'fraction'])));
     }
-    const points = compiled.points?.dec;
+    const points = compiled.points;
     if (points !== undefined) {
-      if (points.isNeg()) {
+      if (points.isNegative()) {
         issues.push(makeIssue('rule/negative', formatPath([...at, 'points'])));
         return;
       }
       for (const [level, max] of maxByLevel) {
-        if (!max.isNeg() && points.gt(max)) {
+        if (!max.isNegative() && points.gt(max)) {
           issues.push(makeIssue('rule/worth-more-than-points', formatPath([...at, 'points']), { worth: show(points), max: show(max), level }));
         }
       }

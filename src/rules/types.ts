@@ -1,81 +1,78 @@
 import type { z } from 'zod';
-import type { Dec } from '../decimal.js';
 import type { Issue } from '../errors.js';
+import type { Exact } from '../exact/exact.js';
 import type { Localized } from '../format/localized.js';
 import type { PathSegment } from '../path.js';
-import type { Exact } from '../scoring/fast/exact.js';
 
 /** Where a value is being read: the unit it belongs to and its JSON path, plus the sink for problems. */
 export interface ValueContext {
   readonly unit: string;
   readonly path: readonly PathSegment[];
   /** The leaf's points `P` at the unit's level (`appraised` checks `p <= P`). */
-  readonly max: Dec;
+  readonly max: Exact;
   readonly issues: Issue[];
 }
 
-/** Cohort-wide facts a rule may need (the `relative` rule's best value). */
+/** What a rule knows when it evaluates a value: the leaf's points and, for `relative`, the cohort's best value. */
 export interface EvalContext {
-  /** Largest value in the unit's cohort for this leaf, for `relative` rules. */
-  readonly best?: Dec;
-}
-
-/** What the exact integer fast path knows of a leaf for one unit. */
-export interface FastContext {
   /** The leaf's points `P` at the unit's level. */
   readonly max: Exact;
-  /** Decimals the points are rounded to (the set's `rounding.points`). */
-  readonly places: number;
-  /** Largest value in the unit's cohort for this leaf, for `relative` rules. */
+  /** Largest value in the unit's cohort for this leaf (`relative` rules); `undefined` when none was given. */
   readonly best: Exact | undefined;
 }
 
-/** The exact outcome of one rule on one value, before the single rounding. */
-export type Evaluation =
-  | {
-      readonly state: 'scored';
-      /** Exact points are `numerator / denominator` (denominator > 0). */
-      readonly numerator: Dec;
-      readonly denominator: Dec;
-      /** Builds the explanation once the rounded points are known. */
-      readonly explain: (points: string) => Localized;
-    }
-  | {
-      readonly state: 'not-applicable';
-      /** Builds the reason, only when explanations are wanted. */
-      readonly reason: () => Localized;
-    };
+/**
+ * A value scored: exact points `numerator / denominator` (denominator > 0),
+ * before the single rounding, and what the rule's explanation needs
+ * (`detail`: the band matched, a sum before its cap; `undefined` for most kinds).
+ */
+export interface Scored<Detail = undefined> {
+  readonly state: 'scored';
+  readonly numerator: Exact;
+  readonly denominator: Exact;
+  readonly detail: Detail;
+}
+
+/** A value that takes the leaf out of the unit's maximum (a ratio's zero denominator, by default). */
+export interface NotApplicable<Detail = undefined> {
+  readonly state: 'not-applicable';
+  readonly numerator: undefined;
+  readonly denominator: undefined;
+  readonly detail: Detail;
+}
 
 /**
- * One rule kind: its config schema, config checks, value reader and evaluator.
- * A new kind is one file implementing this plus one line in the registry.
+ * The exact outcome of one rule on one value, before the single rounding
+ * (`roundQuotient(numerator, denominator, rounding.points)`). Every outcome
+ * has the same four fields (make them with `scored` / `notApplicable`), so
+ * the scorer reads them the same way whatever the kind.
  */
-export interface RuleKind<Config extends { readonly kind: string }, Compiled, Value> {
+export type Evaluation<Detail = undefined> = Scored<Detail> | NotApplicable<Detail>;
+
+/**
+ * One rule kind: its config schema, config checks, value reader, evaluator and
+ * texts. A new kind is one file implementing this plus one line in the registry.
+ */
+export interface RuleKind<Config extends { readonly kind: string }, Compiled, Value, Detail = undefined> {
   readonly kind: Config['kind'];
   /** Strict zod schema of the rule object (unknown keys rejected). */
   readonly schema: z.ZodType;
   /** `false` only for `info`: recorded, never scored, no points. */
   readonly scored: boolean;
   /** Cross-field checks against the leaf's points per level (e.g. a band worth more than `P`). */
-  check(config: Config, maxByLevel: ReadonlyMap<string, Dec>, path: readonly PathSegment[]): Issue[];
+  check(config: Config, maxByLevel: ReadonlyMap<string, Exact>, path: readonly PathSegment[]): Issue[];
   /** Converts the config's decimals once, for fast repeated evaluation. */
   compile(config: Config): Compiled;
   /** Reads a unit's value; returns `undefined` after pushing at least one issue. */
   read(raw: unknown, compiled: Compiled, ctx: ValueContext): Value | undefined;
-  /** Exact points for `value` on a leaf worth `max`. */
-  evaluate(compiled: Compiled, value: Value, max: Dec, ctx: EvalContext): Evaluation;
+  /** The exact points for `value` on a leaf worth `ctx.max`, computed once with {@link Exact} numbers. */
+  evaluate(compiled: Compiled, value: Value, ctx: EvalContext): Evaluation<Detail>;
   /**
-   * The exact integer fast path of {@link RuleKind.evaluate}: the points it
-   * gives, rounded once, half-up, to `ctx.places` decimals, as a whole number
-   * of `10^-places`, computed with safe integers only. Returns
-   * `FAST_NOT_APPLICABLE` (-1) where `evaluate` says not applicable, and `NaN`
-   * where an input has no safe-integer form or a step might not fit: the
-   * caller then runs `evaluate`. Must agree with `evaluate` exactly
-   * (test/fast-path.test.ts). Optional: a kind without it is always evaluated with decimal.js.
-   *
-   * @internal
+   * The evaluation in words, Vietnamese and English, built from what
+   * `evaluate` returned: `points` is the rounded points as published (empty
+   * when not applicable). Called only when an explanation is wanted.
    */
-  fastEvaluate?(compiled: Compiled, value: Value, ctx: FastContext): number;
+  explain(compiled: Compiled, value: Value, outcome: Evaluation<Detail>, ctx: EvalContext, points: string): Localized;
   /** The rule in words, for forms and reports. */
-  describe(compiled: Compiled, max: Dec): Localized;
+  describe(compiled: Compiled, max: Exact): Localized;
 }

@@ -1,8 +1,9 @@
-import type { Dec } from '../decimal.js';
 import { makeIssue, type Issue } from '../errors.js';
+import type { Exact } from '../exact/exact.js';
 import { atomOf, type Atom, type CompiledCriteria, type CompiledNode } from '../format/compiled.js';
 import type { UnitSubmission } from '../format/submission-schema.js';
 import { formatPath, type PathSegment } from '../path.js';
+import type { ValueContext } from '../rules/types.js';
 
 /** A unit's answer for one leaf: a read value, or `"n/a"`. */
 export type Answer = { readonly state: 'value'; readonly value: unknown } | { readonly state: 'na' };
@@ -18,6 +19,33 @@ export interface PreparedUnit {
 
 const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
 
+/** The one `"n/a"` answer (answers are immutable). */
+const NOT_APPLICABLE: Answer = Object.freeze({ state: 'na' });
+
+/** `"n/a"` in any case, surrounding spaces tolerated; checked without building a string for other values. */
+function isNotApplicable(raw: string): boolean {
+  return raw.indexOf('/') >= 0 && raw.trim().toLowerCase() === 'n/a';
+}
+
+/**
+ * Where the value being read is: one per record read, moved from value to
+ * value (rules use it only while they read). The path is built only when an
+ * issue needs it.
+ */
+class ReadingContext implements ValueContext {
+  code = '';
+  max: Exact = undefined as unknown as Exact;
+  constructor(
+    readonly unit: string,
+    private readonly base: readonly PathSegment[],
+    readonly issues: Issue[],
+  ) {}
+
+  get path(): readonly PathSegment[] {
+    return [...this.base, this.code];
+  }
+}
+
 function readAnswers(
   criteria: CompiledCriteria,
   unit: UnitSubmission,
@@ -28,22 +56,23 @@ function readAnswers(
 ): Map<string, Answer> {
   const answers = new Map<string, Answer>();
   const level = unit.level;
+  const ctx = new ReadingContext(unit.id, base, issues);
   for (const code of Object.keys(record)) {
-    const path = [...base, code];
+    ctx.code = code;
     const node: CompiledNode | undefined = criteria.byCode.get(code);
     const raw = record[code];
-    if (!node) { issues.push(makeIssue('submission/unknown-leaf', formatPath(path), { unit: unit.id, code })); continue; }
-    if (!node.leaf) { issues.push(makeIssue('submission/not-a-leaf', formatPath(path), { unit: unit.id, code })); continue; }
-    if (!node.scope.has(atom)) { issues.push(makeIssue('submission/leaf-not-applicable', formatPath(path), { unit: unit.id, code })); continue; }
+    if (!node) { issues.push(makeIssue('submission/unknown-leaf', formatPath(ctx.path), { unit: unit.id, code })); continue; }
+    if (!node.leaf) { issues.push(makeIssue('submission/not-a-leaf', formatPath(ctx.path), { unit: unit.id, code })); continue; }
+    if (!node.scope.has(atom)) { issues.push(makeIssue('submission/leaf-not-applicable', formatPath(ctx.path), { unit: unit.id, code })); continue; }
     if (raw === undefined) continue;
-    if (typeof raw === 'string' && raw.trim().toLowerCase() === 'n/a') {
-      if (!node.leaf.allowNA) issues.push(makeIssue('value/na-not-allowed', formatPath(path), { unit: unit.id }));
-      else answers.set(code, { state: 'na' });
+    if (typeof raw === 'string' && isNotApplicable(raw)) {
+      if (!node.leaf.allowNA) issues.push(makeIssue('value/na-not-allowed', formatPath(ctx.path), { unit: unit.id }));
+      else answers.set(code, NOT_APPLICABLE);
       continue;
     }
-    const max: Dec | undefined = node.leaf.points.get(level);
+    ctx.max = node.leaf.maxima.get(level) ?? (undefined as unknown as Exact);
     const before = issues.length;
-    const value = node.leaf.rule.read(raw, node.leaf.compiled, { unit: unit.id, path, max: max ?? (undefined as unknown as Dec), issues });
+    const value = node.leaf.rule.read(raw, node.leaf.compiled, ctx);
     if (issues.length === before && value !== undefined) answers.set(code, { state: 'value', value });
   }
   return answers;

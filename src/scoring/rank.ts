@@ -1,11 +1,16 @@
-import type { Dec } from '../decimal.js';
 
 /** How equal keys share ranks: competition `1, 1, 3` or dense `1, 1, 2`. */
 export type TieRule = 'competition' | 'dense';
 
+/** A ranking key: anything that compares itself with another of its kind (an `Exact`, a `Dec`). */
+export interface RankKey<K> {
+  comparedTo(other: K): number;
+}
+
 /**
  * Ranks entries by `key`, highest first, within the groups given by `cohort`.
  * Entries whose key is `undefined` get rank `null`. Returns ranks in input order.
+ * Keys are exact numbers (`Exact` or `Dec`); equal keys share a rank.
  *
  * @example
  * ```ts
@@ -14,7 +19,7 @@ export type TieRule = 'competition' | 'dense';
  * console.log(rankEntries(keys, () => 'all', 'competition')); // [1, 3, 1]
  * ```
  */
-export function rankEntries(keys: readonly (Dec | undefined)[], cohort: (position: number) => string, ties: TieRule): (number | null)[] {
+export function rankEntries<K extends RankKey<K>>(keys: readonly (K | undefined)[], cohort: (position: number) => string, ties: TieRule): (number | null)[] {
   const ranks: (number | null)[] = keys.map(() => null);
   const cohorts = new Map<string, number[]>();
   keys.forEach((key, position) => {
@@ -30,7 +35,7 @@ export function rankEntries(keys: readonly (Dec | undefined)[], cohort: (positio
     let distinct = 0;
     sorted.forEach((position, i) => {
       const previous = sorted[i - 1];
-      if (previous === undefined || !keys[previous]!.eq(keys[position]!)) {
+      if (previous === undefined || keys[previous]!.comparedTo(keys[position]!) !== 0) {
         distinct += 1;
         rank = ties === 'dense' ? distinct : i + 1;
       }

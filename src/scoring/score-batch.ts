@@ -10,11 +10,10 @@ import { capIssues, limitsOf, type InputLimits } from '../limits.js';
 import type { CriteriaSet } from '../format/types.js';
 import { prepareUnits, type PreparedUnit } from './answers.js';
 import { rankEntries } from './rank.js';
-import { compareExact, type Exact } from './fast/exact.js';
-import { fastCriteria } from './fast/plan.js';
-import { scoreUnitFast } from './fast/score-unit.js';
+import type { Exact } from '../exact/exact.js';
+import { scoringPlan } from './plan.js';
 import type { RejectedUnit, ScoreReport, UnitResult } from './result-types.js';
-import { relativeKey, scoreUnit, type BestValues, type RunBest, type ScoredUnit } from './score-tree.js';
+import { newFigures, relativeKey, scoreUnit, type BestValues, type RunBest, type ScoredUnit } from './score-tree.js';
 
 /** Options for {@link safeScoreBatch} and {@link scoreBatch}. */
 export interface ScoreOptions {
@@ -34,12 +33,6 @@ export interface ScoreOptions {
    * smaller; every figure, status, rating and rank is the same.
    */
   readonly explain?: boolean;
-  /**
-   * For tests and benchmarks only: `false` scores every unit with decimal.js
-   * alone, skipping the exact integer fast path. The results are the same
-   * either way (test/fast-path.test.ts proves it); only the speed differs.
-   */
-  readonly fastPath?: boolean;
   /** Size limits (units, issues listed); default `DEFAULT_LIMITS`. */
   readonly limits?: Partial<InputLimits>;
 }
@@ -56,7 +49,7 @@ function bestValues(criteria: CompiledCriteria, units: readonly PreparedUnit[], 
       const key = relativeKey(node.code, cohort, unit);
       const value = answer.value as Exact;
       const current = best.get(key);
-      if (current === undefined || compareExact(value, current) > 0) best.set(key, value);
+      if (current === undefined || value.gt(current)) best.set(key, value);
     }
   }
   return best;
@@ -67,11 +60,12 @@ export function runBest(criteria: CompiledCriteria, units: readonly PreparedUnit
   return { final: bestValues(criteria, units, 'final'), self: bestValues(criteria, units, 'self') };
 }
 
-/** Scores the valid units: with integers where they fit (exactly the same results), with decimal.js for the rest. */
+/** Scores the valid units, each exactly, with explanations unless `options.explain` is `false`. */
 export function scoreUnits(criteria: CompiledCriteria, units: readonly PreparedUnit[], best: RunBest, options: ScoreOptions): ScoredUnit[] {
   const explain = options.explain ?? true;
-  const fast = options.fastPath === false ? undefined : fastCriteria(criteria);
-  return units.map((unit) => (fast && scoreUnitFast(fast, unit, best, explain)) || scoreUnit(criteria, unit, best, explain));
+  const plan = scoringPlan(criteria);
+  const figures = newFigures();
+  return units.map((unit) => scoreUnit(plan, unit, best, explain, figures));
 }
 
 /** Ranks the scored units within their cohorts and parents, and writes their results. */

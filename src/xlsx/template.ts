@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Border, Cell, DataValidation, Fill, Worksheet } from 'exceljs';
 import { criteriaHash } from '../canonical/criteria-hash.js';
-import { Dec } from '../decimal.js';
+import { Dec, exactOf } from '../decimal.js';
 import { DtiError, makeIssue } from '../errors.js';
 import { atomOf, type CompiledNode } from '../format/compiled.js';
 import { pick, type Localized } from '../format/localized.js';
@@ -178,7 +178,7 @@ function cellRule(node: CompiledNode, role: Role, max: Dec, lang: Lang, listRef:
       return role === 'value' ? { title: { vi: 'Giá trị', en: 'Value' }, prompt: { vi: `Số ≥ 0.${unitHint.vi}`, en: `A number ≥ 0.${unitHint.en}` }, check: { formula: nonNeg } } : undefined;
     case 'appraised':
       return role === 'value'
-        ? { title: { vi: 'Điểm', en: 'Points' }, prompt: { vi: `Số điểm từ 0 đến ${show(max)}.`, en: `Points from 0 to ${show(max)}.` }, check: { formula: (x) => `AND(ISNUMBER(${x}),${x}>=0,${x}<=${show(max)})` } }
+        ? { title: { vi: 'Điểm', en: 'Points' }, prompt: { vi: `Số điểm từ 0 đến ${max.toFixed()}.`, en: `Points from 0 to ${max.toFixed()}.` }, check: { formula: (x) => `AND(ISNUMBER(${x}),${x}>=0,${x}<=${max.toFixed()})` } }
         : undefined;
     case 'info':
       return role === 'value' ? { title: { vi: 'Thông tin', en: 'Information' }, prompt: { vi: 'Thông tin thu thập, không tính điểm.', en: 'Collected for information, not scored.' }, check: { formula: () => 'TRUE' } } : undefined;
@@ -261,7 +261,7 @@ function itemRows(ctx: FormContext, node: CompiledNode, max: Dec, depth: number)
     at('nameVi').value = `• ${item.label.vi}`;
     at('nameVi').alignment = { ...at('nameVi').alignment, indent: depth + 1 };
     at('nameEn').value = item.label.en ?? '';
-    at('rule').value = pick(T.itemWorth(show(awardWorth(compileAward(item), max))), ctx.lang);
+    at('rule').value = pick(T.itemWorth(show(awardWorth(compileAward(item), exactOf(max)))), ctx.lang);
     for (const [role, fill] of [['value', FILL.input], ['appraisedValue', FILL.appraisal]] as const) {
       const cell = at(role);
       input(cell, fill);
@@ -284,7 +284,7 @@ function leafRow(ctx: FormContext, node: CompiledNode, depth: number): void {
   at('nameVi').alignment = { ...at('nameVi').alignment, indent: depth };
   if (node.node.description) at('nameVi').note = pick(node.node.description, ctx.lang);
   at('nameEn').value = node.node.name.en ?? '';
-  at('rule').value = pick(leaf.rule.describe(leaf.compiled, max), ctx.lang);
+  at('rule').value = pick(leaf.rule.describe(leaf.compiled, exactOf(max)), ctx.lang);
   if (leaf.rule.scored) writeDecimal(at('points'), max);
   if (node.node.evidence) at('evidence').note = pick(node.node.evidence, ctx.lang);
   for (const role of ['evidence', 'notes'] as const) at(role).protection = { locked: false };

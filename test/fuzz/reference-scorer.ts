@@ -256,7 +256,8 @@ type Answer =
 const isRecord = (raw: unknown): raw is Record<string, unknown> => typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 
 function num(raw: unknown): Q {
-  const v = R.readDecimal(raw);
+  // Documented: a value's surrounding spaces are tolerated (criteria decimals allow none: the schema says so).
+  const v = R.readDecimal(typeof raw === 'string' ? raw.trim() : raw);
   // Documented: more than 30 significant digits and magnitudes beyond 10^±30 are rejected.
   if (v === undefined || !R.withinLimits(v)) throw new ValueProblem('value/shape');
   return v;
@@ -391,6 +392,25 @@ function evaluate(rule: LeafRule, answer: Answer, P: Q, best: Q | undefined): Q 
       return answer.v;
     case 'info':
       throw new Error('reference: info is never evaluated');
+  }
+}
+
+/**
+ * One value on one leaf, for leaf-by-leaf tests: the exact points (spec
+ * section 4), `undefined` points when not applicable, or the code of the
+ * problem that rejects the value. `best`: the cohort's best value
+ * (`relative`), read like a value.
+ */
+export function referenceLeaf(rule: NonNullable<CriteriaNode['rule']>, raw: unknown, points: string, best?: unknown): { readonly points: Q | undefined } | { readonly rejected: string } {
+  const P = dec(points, 'points');
+  const leaf = { rule: compileRule(rule), points: new Map<string, Q>(), allowNA: false };
+  try {
+    const answer = readAnswer(leaf, raw, P);
+    const bestAnswer = best === undefined ? undefined : readAnswer(leaf, best, P);
+    return { points: evaluate(leaf.rule, answer, P, bestAnswer?.state === 'num' ? bestAnswer.v : answer.state === 'num' ? answer.v : undefined) };
+  } catch (error) {
+    if (error instanceof ValueProblem) return { rejected: error.code };
+    throw error;
   }
 }
 
