@@ -7,6 +7,7 @@ const LAYERS = [
   ['format', '^src/(format|canonical)/'],
   ['rules', '^src/rules/'],
   ['compile', '^src/compile/'],
+  ['input', '^src/input/'],
   ['criteria', '^src/criteria/'],
   ['sets', '^src/sets/'],
   ['scoring', '^src/(scoring|results)/'],

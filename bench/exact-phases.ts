@@ -5,11 +5,11 @@
  * to `safeScoreBatch`'s, so the phase split describes the real path; keep the
  * sequence in step with score-batch.ts.
  */
-import { criteriaHash } from '../src/canonical/criteria-hash.js';
+import { criteriaHash } from '../src/compile/criteria-hash.js';
 import type { Issue, Result } from '../src/errors.js';
-import { compileCriteria } from '../src/format/parse-criteria.js';
+import { compileCriteria } from '../src/compile/parse-criteria.js';
 import { checkSubmissionShape } from '../src/format/parse-submission.js';
-import type { CriteriaSet } from '../src/format/types.js';
+import type { CriteriaSet } from '../src/compile/types.js';
 import { prepareUnits, type PreparedUnit } from '../src/scoring/answers.js';
 import type { ScoreReport } from '../src/scoring/result-types.js';
 import { rankUnits, runBest, scoreUnits, type ScoreOptions } from '../src/scoring/score-batch.js';

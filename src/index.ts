@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export { canonicalJson } from './canonical/canonical-json.js';
-export { criteriaHash } from './canonical/criteria-hash.js';
+export { criteriaHash } from './compile/criteria-hash.js';
 export { sha256Hex } from './canonical/sha256.js';
 export { criteriaInForce, isInForce, type VersionFacts } from './criteria/in-force.js';
 export { periodRange, type PeriodRange } from './criteria/period.js';
@@ -20,13 +20,13 @@ export { fixedText } from './exact/fixed-text.js';
 export { parseExact, readExact } from './exact/read-exact.js';
 export { roundQuotient } from './exact/round-quotient.js';
 export { DtiError, formatIssue, inFile, ioFailure, ISSUE_CODES, issueLocation, issueParamKinds, issueText, makeIssue, relocateIssue, type Issue, type IssueArgs, type IssueCode, type IssueLanguage, type IssueMessage, type IssueParam, type IssueParamKind, type IssueParamsOf, type IssueTextOptions, type IssueWhere, type Result } from './errors.js';
-export { criteriaSetSchema, nodeSchema, ruleSchema } from './format/criteria-schema.js';
+export { criteriaSetSchema, nodeSchema, ruleSchema } from './compile/criteria-schema.js';
 export { idKey, normalizeId, safeNormalizeId } from './format/identity.js';
 export type { Localized } from './format/localized.js';
-export { parseCriteria, safeParseCriteria, safeParseCriteriaJson, type CriteriaReadOptions } from './format/parse-criteria.js';
+export { parseCriteria, safeParseCriteria, safeParseCriteriaJson, type CriteriaReadOptions } from './compile/parse-criteria.js';
 export { parseSubmission, safeParseSubmission, safeParseSubmissionJson, type SubmissionReadOptions } from './format/parse-submission.js';
 export { submissionSchema, unitSubmissionSchema, type Submission, type UnitSubmission } from './format/submission-schema.js';
-export type { Basis, CriteriaNode, CriteriaSet, Decimalish, Group, Level, LevelScope, MissingPolicy, PerLevel, Ranking, Rating } from './format/types.js';
+export type { Basis, CriteriaNode, CriteriaSet, Decimalish, Group, Level, LevelScope, MissingPolicy, PerLevel, Ranking, Rating } from './compile/types.js';
 export { formatPath, parsePath, type PathSegment } from './path.js';
 export { appendAll, capIssues, DEFAULT_LIMITS, type InputLimits } from './limits.js';
 export { RULE_KINDS, type Rule, type RuleKindName } from './rules/registry.js';
@@ -34,7 +34,7 @@ export { NODE_STATUSES, parseScoreReport, readResultsStamp, RESULTS_FORMAT, safe
 export { rankEntries, type RankKey, type TieRule } from './scoring/rank.js';
 export type { CriteriaStamp, GeneratorStamp, NodeResult, NodeStatus, RejectedUnit, ScoreReport, UnitResult } from './scoring/result-types.js';
 export { scoreBatch, safeScoreBatch, type ScoreOptions } from './scoring/score-batch.js';
-export { criteriaJsonSchema, submissionJsonSchema } from './format/json-schema.js';
+export { criteriaJsonSchema, submissionJsonSchema } from './compile/json-schema.js';
 export { strengthsAndWeaknesses, type LeafStanding } from './scoring/strengths.js';
 export type { AnyRuleKind } from './rules/registry.js';
 export type { EvalContext, Evaluation, NotApplicable, RuleKind, Scored, ValueContext } from './rules/types.js';

@@ -1,7 +1,7 @@
 // Internal: selecting and ordering the units and nodes a chart or a report shows.
 import { Dec, divideRounded, toFixed } from '../decimal.js';
 import { pick } from '../format/localized.js';
-import type { CriteriaNode, CriteriaSet, Group, Level } from '../format/types.js';
+import type { CriteriaNode, CriteriaSet, Group, Level } from '../compile/types.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
 
 /** The language of charts and reports. */

@@ -1,4 +1,4 @@
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 
 /**
  * Okabe–Ito colours (safe for the common colour-vision deficiencies), ordered

@@ -1,5 +1,5 @@
 import { pick } from '../format/localized.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { axisNodes, cohortAverage, cohortShortLabel, findLevel, nodeIndex, peersOf, ranksByGroup, unitName, type Lang } from './data.js';
 import { chartLabels } from './labels.js';

@@ -1,4 +1,4 @@
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { cohortLabel, cohortUnits, findGroup, findLevel, plainDecimal, ranksByGroup, ratingName, unitName, type Lang } from './data.js';
 import { chartLabels } from './labels.js';

@@ -1,7 +1,7 @@
 import { parseCriteriaRef } from '../format/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import type { Result } from '../errors.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import type { InputLimits } from '../limits.js';
 import { safeLoadCriteria } from '../node/load-criteria.js';
 import { safeOpenCriteriaRegistry } from '../node/registry.js';

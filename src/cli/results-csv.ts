@@ -1,4 +1,4 @@
-import type { CriteriaSet, CriteriaNode } from '../format/types.js';
+import type { CriteriaSet, CriteriaNode } from '../compile/types.js';
 import type { ScoreReport } from '../scoring/result-types.js';
 
 function quote(cell: string): string {

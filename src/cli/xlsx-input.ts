@@ -5,7 +5,7 @@ import type { InputLimits } from '../limits.js';
 import { join } from 'node:path';
 import { ioFailure, makeIssue, type Issue, type Result } from '../errors.js';
 import type { Submission } from '../format/submission-schema.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { byCodeUnits } from '../order.js';
 import { safeReadWorkbooks } from '../xlsx/read-workbook.js';
 

@@ -1,14 +1,14 @@
 import { appendAll } from '../limits.js';
 import { z } from 'zod';
 import { canonicalJson } from '../canonical/canonical-json.js';
-import { criteriaHash } from '../canonical/criteria-hash.js';
+import { criteriaHash } from '../compile/criteria-hash.js';
 import { sha256Hex } from '../canonical/sha256.js';
 import { compareVersions } from './versions.js';
 import { inFile, makeIssue, type Issue, type Result } from '../errors.js';
 import { dateSchema, kebabIdSchema, versionSchema } from '../format/common.js';
 import { codedPattern } from '../format/coded.js';
-import { safeParseCriteria } from '../format/parse-criteria.js';
-import type { CriteriaSet } from '../format/types.js';
+import { safeParseCriteria } from '../compile/parse-criteria.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { byCodeUnits } from '../order.js';
 import { parseJsonText } from '../format/json-text.js';
 import { safeDecodeUtf8 } from '../format/text-bytes.js';

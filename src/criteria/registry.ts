@@ -1,7 +1,7 @@
-import { criteriaHash } from '../canonical/criteria-hash.js';
+import { criteriaHash } from '../compile/criteria-hash.js';
 import { inFile, DtiError, makeIssue, type Issue, type Result } from '../errors.js';
-import { safeParseCriteria } from '../format/parse-criteria.js';
-import type { CriteriaSet } from '../format/types.js';
+import { safeParseCriteria } from '../compile/parse-criteria.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { byCodeUnits } from '../order.js';
 import { criteriaInForce, type VersionFacts } from './in-force.js';
 import { periodRange } from './period.js';

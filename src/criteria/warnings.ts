@@ -1,5 +1,5 @@
 import { makeIssue, type Issue } from '../errors.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { criteriaInForce, isInForce, type VersionFacts } from './in-force.js';
 import { periodRange } from './period.js';
 

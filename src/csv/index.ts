@@ -13,7 +13,7 @@
  *
  * @packageDocumentation
  */
-export { BOOLEAN_CELL, BOOLEAN_WORDS, cellText, expectedNumber, isNotApplicableCell, parseBooleanCell, readScalarCell, type CellReading, type ScalarInput } from './cells.js';
+export { BOOLEAN_CELL, BOOLEAN_WORDS, cellText, expectedNumber, isNotApplicableCell, parseBooleanCell, readScalarCell, type CellReading, type ScalarInput } from '../input/cells.js';
 export {
   APPRAISED_PREFIX,
   csvColumnName,
@@ -25,9 +25,9 @@ export {
   type LeafColumns,
   type LeafPart,
   type UnitColumn,
-} from './columns.js';
-export { formatDecimalCell, parseDecimalCell, type CsvLocale } from './numbers.js';
+} from '../input/columns.js';
+export { formatDecimalCell, parseDecimalCell, type CsvLocale } from '../input/numbers.js';
 export { safeParseSubmissionsCsv, type SubmissionsCsvOptions } from './parse-submissions-csv.js';
-export { CSV_SYNTAX, csvCellPath, csvHeaderPath } from './paths.js';
+export { CSV_SYNTAX, csvCellPath, csvHeaderPath } from '../input/paths.js';
 export { submissionToCsv, type SubmissionCsvWriteOptions } from './submission-to-csv.js';
 export { detectDelimiter, readCsvTable, type CsvDelimiter, type CsvRow, type CsvTable } from './table.js';

@@ -1,14 +1,14 @@
 import { DtiError, makeIssue, type Issue, type Result } from '../errors.js';
 import { idIssues, idKey } from '../format/identity.js';
-import { compileCriteria } from '../format/parse-criteria.js';
+import { compileCriteria } from '../compile/parse-criteria.js';
 import type { Submission, UnitSubmission } from '../format/submission-schema.js';
 import { capIssues, limitsOf, type InputLimits } from '../limits.js';
-import type { CriteriaSet } from '../format/types.js';
-import { cellText } from './cells.js';
-import { mapCsvHeader, type CsvColumnMap, type UnitColumn } from './columns.js';
-import { readLeafValue } from './leaf-value.js';
-import type { CsvLocale } from './numbers.js';
-import { csvCellPath } from './paths.js';
+import type { CriteriaSet } from '../compile/types.js';
+import { cellText } from '../input/cells.js';
+import { mapCsvHeader, type CsvColumnMap, type UnitColumn } from '../input/columns.js';
+import { readLeafValue } from '../input/leaf-value.js';
+import type { CsvLocale } from '../input/numbers.js';
+import { csvCellPath } from '../input/paths.js';
 import { readCsvTable, type CsvDelimiter, type CsvRow } from './table.js';
 
 /** Options of {@link safeParseSubmissionsCsv}. */

@@ -1,12 +1,12 @@
 import { readDecimal } from '../decimal.js';
 import { DtiError, makeIssue, type Issue } from '../errors.js';
-import type { CompiledNode } from '../format/compiled.js';
-import { compileCriteria } from '../format/parse-criteria.js';
+import type { CompiledNode } from '../compile/compiled.js';
+import { compileCriteria } from '../compile/parse-criteria.js';
 import type { Submission, UnitSubmission } from '../format/submission-schema.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { formatPath, type PathSegment } from '../path.js';
-import { checklistItems, csvColumnName, scalarInputOf, takesFraction, UNIT_COLUMNS, type CsvTarget, type LeafPart } from './columns.js';
-import { formatDecimalCell, type CsvLocale } from './numbers.js';
+import { checklistItems, csvColumnName, scalarInputOf, takesFraction, UNIT_COLUMNS, type CsvTarget, type LeafPart } from '../input/columns.js';
+import { formatDecimalCell, type CsvLocale } from '../input/numbers.js';
 import type { CsvDelimiter } from './table.js';
 
 /** Options of {@link submissionToCsv}. */

@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { makeIssue, type Issue } from '../errors.js';
-import { CSV_SYNTAX, csvCellPath } from './paths.js';
+import { CSV_SYNTAX, csvCellPath } from '../input/paths.js';
 
 /** A field delimiter: comma, semicolon (spreadsheets set to a decimal comma) or tab. */
 export type CsvDelimiter = ',' | ';' | '\t';

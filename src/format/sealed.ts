@@ -1,4 +1,3 @@
-import type { CriteriaSet } from './types.js';
 
 /**
  * Sets the library has deep-frozen itself. Only these may be cached by
@@ -52,7 +51,7 @@ export function copyForSealing(input: unknown): unknown {
 }
 
 /** Deep-freezes `set` in place and records it as sealed; returns it. Only for objects the library owns. */
-export function sealOwned<T extends CriteriaSet>(set: T): T {
+export function sealOwned<T extends object>(set: T): T {
   deepFreeze(set);
   sealed.add(set);
   return set;

@@ -1,8 +1,8 @@
 import { Dec, exactOf, toFixed } from '../decimal.js';
 import { fixedText } from '../exact/fixed-text.js';
-import { nodeMaximum, type CompiledNode } from '../format/compiled.js';
+import { nodeMaximum, type CompiledNode } from '../compile/compiled.js';
 import type { Localized } from '../format/localized.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import type { CompiledChecklist } from '../rules/checklist.js';
 import type { CompiledChoice } from '../rules/choice.js';
 import type { CompiledRatio } from '../rules/ratio.js';

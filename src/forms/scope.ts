@@ -1,8 +1,8 @@
 import { Dec } from '../decimal.js';
 import { DtiError, makeIssue } from '../errors.js';
-import { atomOf, type Atom, type CompiledCriteria, type CompiledNode } from '../format/compiled.js';
-import { compileCriteria } from '../format/parse-criteria.js';
-import type { CriteriaSet } from '../format/types.js';
+import { atomOf, type Atom, type CompiledCriteria, type CompiledNode } from '../compile/compiled.js';
+import { compileCriteria } from '../compile/parse-criteria.js';
+import type { CriteriaSet } from '../compile/types.js';
 
 /** The level (and group) a form or a per-unit schema is built for, checked against the set. */
 export interface FormScope {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { readDecimal, type Dec } from '../decimal.js';
-import type { CompiledCriteria, CompiledNode } from '../format/compiled.js';
+import type { CompiledCriteria, CompiledNode } from '../compile/compiled.js';
 import { decimalSchema, nonNegativeDecimalSchema } from '../format/common.js';
 import { coded } from '../format/coded.js';
 import type { UnitSubmission } from '../format/submission-schema.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import type { CompiledChecklist } from '../rules/checklist.js';
 import type { CompiledChoice } from '../rules/choice.js';
 import type { CompiledRatio } from '../rules/ratio.js';

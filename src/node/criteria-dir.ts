@@ -5,9 +5,9 @@ import { compareVersions } from '../criteria/versions.js';
 import { inFile, ioFailure, makeIssue, type Issue, type Result, relocateIssue } from '../errors.js';
 import { isIsoDate, kebabIdSchema, versionSchema } from '../format/common.js';
 import { parseJsonText } from '../format/json-text.js';
-import { safeParseCriteriaJson } from '../format/parse-criteria.js';
+import { safeParseCriteriaJson } from '../compile/parse-criteria.js';
 import { safeDecodeUtf8 } from '../format/text-bytes.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { buildManifest, safeParseManifest, verifyCriteriaFiles, type Manifest } from '../criteria/manifest.js';
 import { byCodeUnits } from '../order.js';
 

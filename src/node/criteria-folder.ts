@@ -1,6 +1,6 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { criteriaHash } from '../canonical/criteria-hash.js';
+import { criteriaHash } from '../compile/criteria-hash.js';
 import type { CriteriaSource } from '../criteria/registry.js';
 import { makeIssue, type Result } from '../errors.js';
 import { MANIFEST_FILE, safeReadManifest } from './criteria-dir.js';

@@ -2,7 +2,7 @@ import { parseCriteriaRef } from '../format/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import { DtiError, type Result } from '../errors.js';
 import type { InputLimits } from '../limits.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { embeddedCriteria } from '../sets/index.js';
 import { safeReadCriteriaFile } from './read-criteria-file.js';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { inFile, ioFailure, makeIssue, type Result } from '../errors.js';
-import { safeParseCriteriaJson, type CriteriaReadOptions } from '../format/parse-criteria.js';
+import { safeParseCriteriaJson, type CriteriaReadOptions } from '../compile/parse-criteria.js';
 import { safeDecodeUtf8 } from '../format/text-bytes.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 
 /**
  * Reads and validates one criteria file: UTF-8 (a BOM allowed), JSON, the

@@ -3,7 +3,7 @@ import { pillarRadar } from '../charts/pillar-radar.js';
 import { rankingBarChart } from '../charts/ranking-bar.js';
 import { escapeXml, FONT_STACK } from '../charts/svg.js';
 import type { DtiError } from '../errors.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { parseScoreReport } from '../results/parse.js';
 import type { ScoreReport } from '../scoring/result-types.js';
 import { reportLabels } from './labels.js';

@@ -1,5 +1,5 @@
 import type { DtiError } from '../errors.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { parseScoreReport } from '../results/parse.js';
 import type { ScoreReport } from '../scoring/result-types.js';
 import { reportLabels } from './labels.js';

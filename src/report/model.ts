@@ -5,7 +5,7 @@ import { axisNodes, cohortAverage, cohortLabel, cohortShortLabel, cohortUnits, i
 import { NO_RATING_COLOUR, ratingColours } from '../charts/palette.js';
 import { slug } from '../charts/svg.js';
 import { pick } from '../format/localized.js';
-import type { CriteriaSet, Group, Level } from '../format/types.js';
+import type { CriteriaSet, Group, Level } from '../compile/types.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { strengthsAndWeaknesses, type LeafStanding } from '../scoring/strengths.js';
 import { reportLabels } from './labels.js';

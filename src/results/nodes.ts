@@ -1,5 +1,5 @@
 import { Dec, toFixed } from '../decimal.js';
-import type { Atom, CompiledCriteria, CompiledNode } from '../format/compiled.js';
+import type { Atom, CompiledCriteria, CompiledNode } from '../compile/compiled.js';
 import type { PathSegment } from '../path.js';
 import type { NodeResult, NodeStatus, UnitResult } from '../scoring/result-types.js';
 import { capped, expectedIndexText, sameFigure, shown, sum } from './figures.js';

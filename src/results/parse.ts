@@ -1,7 +1,7 @@
 import { DtiError, type Result } from '../errors.js';
-import type { CompiledCriteria } from '../format/compiled.js';
-import { compileCriteria } from '../format/parse-criteria.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CompiledCriteria } from '../compile/compiled.js';
+import { compileCriteria } from '../compile/parse-criteria.js';
+import type { CriteriaSet } from '../compile/types.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { readFormat, RESULTS_FORMAT, UNKNOWN_GENERATOR } from './format.js';
 import { addZodIssues, IssueSink } from './issues.js';

@@ -1,5 +1,5 @@
 import { Dec } from '../decimal.js';
-import { atomOf, type CompiledCriteria } from '../format/compiled.js';
+import { atomOf, type CompiledCriteria } from '../compile/compiled.js';
 import { rankEntries } from '../scoring/rank.js';
 import type { UnitResult } from '../scoring/result-types.js';
 import { expectedIndex, shown } from './figures.js';

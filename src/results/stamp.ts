@@ -1,6 +1,6 @@
-import { criteriaHash } from '../canonical/criteria-hash.js';
+import { criteriaHash } from '../compile/criteria-hash.js';
 import type { Result } from '../errors.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import type { PathSegment } from '../path.js';
 import type { CriteriaStamp } from '../scoring/result-types.js';
 import { RESULTS_FORMAT, readFormat } from './format.js';

@@ -1,5 +1,5 @@
 import { Dec, toFixed } from '../decimal.js';
-import type { CompiledCriteria } from '../format/compiled.js';
+import type { CompiledCriteria } from '../compile/compiled.js';
 import type { UnitResult } from '../scoring/result-types.js';
 import { expectedIndex, sameFigure, shown, sum } from './figures.js';
 import type { IssueSink } from './issues.js';

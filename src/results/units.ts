@@ -1,4 +1,4 @@
-import { atomOf, type Atom, type CompiledCriteria } from '../format/compiled.js';
+import { atomOf, type Atom, type CompiledCriteria } from '../compile/compiled.js';
 import { idKey } from '../format/identity.js';
 import { formatPath } from '../path.js';
 import type { IssueSink } from './issues.js';

@@ -1,6 +1,6 @@
 import { makeIssue, type Issue } from '../errors.js';
 import type { Exact } from '../exact/exact.js';
-import { atomOf, type Atom, type CompiledCriteria, type CompiledNode } from '../format/compiled.js';
+import { atomOf, type Atom, type CompiledCriteria, type CompiledNode } from '../compile/compiled.js';
 import type { UnitSubmission } from '../format/submission-schema.js';
 import { formatPath, type PathSegment } from '../path.js';
 import type { ValueContext } from '../rules/types.js';

@@ -3,7 +3,7 @@ import { fixedText } from '../exact/fixed-text.js';
 import { readExact } from '../exact/read-exact.js';
 import { roundQuotient } from '../exact/round-quotient.js';
 import { exactOf } from '../decimal.js';
-import type { CompiledCriteria, CompiledNode } from '../format/compiled.js';
+import type { CompiledCriteria, CompiledNode } from '../compile/compiled.js';
 import type { AnyRuleKind } from '../rules/registry.js';
 import type { EvalContext } from '../rules/types.js';
 import type { NodeResult } from './result-types.js';

@@ -1,13 +1,13 @@
-import { criteriaHash } from '../canonical/criteria-hash.js';
+import { criteriaHash } from '../compile/criteria-hash.js';
 import { DtiError, type Issue, type Result } from '../errors.js';
 import { criteriaWarnings } from '../criteria/warnings.js';
 import type { VersionFacts } from '../criteria/in-force.js';
 import { GENERATOR } from '../version.js';
-import type { CompiledCriteria } from '../format/compiled.js';
-import { compileCriteria } from '../format/parse-criteria.js';
+import type { CompiledCriteria } from '../compile/compiled.js';
+import { compileCriteria } from '../compile/parse-criteria.js';
 import { checkSubmissionShape } from '../format/parse-submission.js';
 import { capIssues, limitsOf, type InputLimits } from '../limits.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { prepareUnits, type PreparedUnit } from './answers.js';
 import { rankEntries } from './rank.js';
 import type { Exact } from '../exact/exact.js';

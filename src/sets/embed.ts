@@ -1,8 +1,8 @@
-import { rememberHash } from '../canonical/criteria-hash.js';
+import { rememberHash } from '../compile/criteria-hash.js';
 import type { CriteriaSource } from '../criteria/registry.js';
-import { safeParseCriteria } from '../format/parse-criteria.js';
+import { safeParseCriteria } from '../compile/parse-criteria.js';
 import { sealOwned } from '../format/sealed.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { EMBEDDED_HASHES } from './hashes.js';
 
 /**

@@ -10,7 +10,7 @@ import canTho2025Json from '../../criteria/can-tho/2025.1.0.json';
 import dtiProvince2022Json from '../../criteria/vn-dti-province/2022.1.0.json';
 import dtiProvince2025Json from '../../criteria/vn-dti-province/2025.1.0.json';
 import { createRegistry, type CriteriaRegistry, type ResolveOptions } from '../criteria/registry.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { embed, embeddedSource } from './embed.js';
 
 /**

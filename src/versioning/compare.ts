@@ -1,9 +1,9 @@
 import { Dec, divideRounded, toFixed } from '../decimal.js';
 import { DtiError } from '../errors.js';
-import { atomOf, type CompiledNode } from '../format/compiled.js';
+import { atomOf, type CompiledNode } from '../compile/compiled.js';
 import { pick, type Localized } from '../format/localized.js';
-import { compileCriteria } from '../format/parse-criteria.js';
-import type { CriteriaSet } from '../format/types.js';
+import { compileCriteria } from '../compile/parse-criteria.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { safeParseScoreReport } from '../results/parse.js';
 import type { CriteriaStamp, ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { matchNodes, sameRule, samePoints, type NodePair } from './match-nodes.js';

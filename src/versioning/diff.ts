@@ -1,11 +1,11 @@
 import { appendAll } from '../limits.js';
 import { canonicalJson } from '../canonical/canonical-json.js';
-import { criteriaHash } from '../canonical/criteria-hash.js';
+import { criteriaHash } from '../compile/criteria-hash.js';
 import { Dec } from '../decimal.js';
-import { levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledNode } from '../format/compiled.js';
+import { levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledNode } from '../compile/compiled.js';
 import type { Localized } from '../format/localized.js';
-import { compileCriteria } from '../format/parse-criteria.js';
-import type { CriteriaSet } from '../format/types.js';
+import { compileCriteria } from '../compile/parse-criteria.js';
+import type { CriteriaSet } from '../compile/types.js';
 import type { Rule } from '../rules/registry.js';
 import { matchNodes, sameRule, samePoints } from './match-nodes.js';
 

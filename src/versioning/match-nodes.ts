@@ -1,7 +1,7 @@
 import { canonicalJson } from '../canonical/canonical-json.js';
-import type { CompiledNode } from '../format/compiled.js';
-import { compileCriteria } from '../format/parse-criteria.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CompiledNode } from '../compile/compiled.js';
+import { compileCriteria } from '../compile/parse-criteria.js';
+import type { CriteriaSet } from '../compile/types.js';
 
 /** How a node of the newer set was matched to one of the older set. */
 export type MatchVia = 'code' | 'alias';

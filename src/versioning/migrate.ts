@@ -1,9 +1,9 @@
 import { toFixed } from '../decimal.js';
 import { DtiError, makeIssue, type Issue } from '../errors.js';
-import { atomOf, type Atom, type CompiledCriteria, type CompiledNode } from '../format/compiled.js';
-import { compileCriteria } from '../format/parse-criteria.js';
+import { atomOf, type Atom, type CompiledCriteria, type CompiledNode } from '../compile/compiled.js';
+import { compileCriteria } from '../compile/parse-criteria.js';
 import type { Submission, UnitSubmission } from '../format/submission-schema.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from '../compile/types.js';
 import type { Rule } from '../rules/registry.js';
 import { prepareUnits } from '../scoring/answers.js';
 import { matchNodes, sameRule, samePoints, type NodePair } from './match-nodes.js';

@@ -1,6 +1,6 @@
 import type { Cell, CellValue } from 'exceljs';
-import { formatDecimalCell, type CsvLocale } from '../csv/numbers.js';
-import type { ScalarInput } from '../csv/cells.js';
+import { formatDecimalCell, type CsvLocale } from '../input/numbers.js';
+import type { ScalarInput } from '../input/cells.js';
 import { readDecimal, type Dec } from '../decimal.js';
 
 /**

@@ -1,12 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { Border, Cell, DataValidation, Fill, Worksheet } from 'exceljs';
-import { criteriaHash } from '../canonical/criteria-hash.js';
+import { criteriaHash } from '../compile/criteria-hash.js';
 import { Dec, exactOf } from '../decimal.js';
 import { DtiError, makeIssue } from '../errors.js';
-import { atomOf, type CompiledNode } from '../format/compiled.js';
+import { atomOf, type CompiledNode } from '../compile/compiled.js';
 import { pick, type Localized } from '../format/localized.js';
-import { compileCriteria } from '../format/parse-criteria.js';
-import type { CriteriaSet } from '../format/types.js';
+import { compileCriteria } from '../compile/parse-criteria.js';
+import type { CriteriaSet } from '../compile/types.js';
 import { awardWorth, compileAward, show } from '../rules/shared.js';
 import { writeDecimal } from './cells.js';
 import { choiceEntries } from './choices.js';

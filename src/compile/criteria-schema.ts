@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RULE_KINDS } from '../rules/registry.js';
-import { codeSchema, dateSchema, decimalSchema, idSchema, kebabIdSchema, localizedSchema, versionSchema } from './common.js';
+import { codeSchema, dateSchema, decimalSchema, idSchema, kebabIdSchema, localizedSchema, versionSchema } from '../format/common.js';
 
 const perLevelSchema = z
   .union([decimalSchema, z.record(z.string(), decimalSchema)])

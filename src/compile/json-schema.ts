@@ -1,7 +1,7 @@
 import { appendAll } from '../limits.js';
 import { z } from 'zod';
 import { criteriaSetSchema } from './criteria-schema.js';
-import { submissionSchema } from './submission-schema.js';
+import { submissionSchema } from '../format/submission-schema.js';
 
 /** A JSON Schema object (or a part of one). */
 type JsonSchema = { [key: string]: unknown };

@@ -1,4 +1,4 @@
-import type { Localized } from './localized.js';
+import type { Localized } from '../format/localized.js';
 import type { Rule } from '../rules/registry.js';
 
 /** A decimal as written in JSON: a plain decimal string or a number. */

@@ -1,7 +1,7 @@
-import type { CriteriaSet } from '../format/types.js';
+import type { CriteriaSet } from './types.js';
 import { isSealed } from '../format/sealed.js';
-import { canonicalJson } from './canonical-json.js';
-import { sha256Hex } from './sha256.js';
+import { canonicalJson } from '../canonical/canonical-json.js';
+import { sha256Hex } from '../canonical/sha256.js';
 
 /** Hashes of sealed (deep-frozen) sets only: their content cannot change. */
 const hashes = new WeakMap<object, string>();

@@ -1,7 +1,7 @@
 import { makeIssue, type Issue } from '../errors.js';
-import type { CompiledNode } from '../format/compiled.js';
-import { compileCriteria } from '../format/parse-criteria.js';
-import type { CriteriaSet } from '../format/types.js';
+import type { CompiledNode } from '../compile/compiled.js';
+import { compileCriteria } from '../compile/parse-criteria.js';
+import type { CriteriaSet } from '../compile/types.js';
 import type { RuleKindName } from '../rules/registry.js';
 import type { ScalarInput } from './cells.js';
 import { csvHeaderPath } from './paths.js';

@@ -6,7 +6,7 @@ import { RULE_KINDS, ruleKind, type Rule, type RuleKindName } from '../rules/reg
 import { atomOf, levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledLeaf, type CompiledNode } from './compiled.js';
 import { criteriaSetSchema, nodeObjectSchema } from './criteria-schema.js';
 import type { CriteriaNode, CriteriaSet, Decimalish, LevelScope, PerLevel } from './types.js';
-import { fromZodIssues, toSegments, valueAt } from './zod-issues.js';
+import { fromZodIssues, toSegments, valueAt } from '../format/zod-issues.js';
 import { appendAll, DEFAULT_LIMITS, type InputLimits } from '../limits.js';
 import { looksLike } from '../text/similar.js';
 

@@ -2,8 +2,8 @@ import { DtiError, type Result } from '../errors.js';
 import type { CompiledCriteria } from './compiled.js';
 import type { CriteriaSet } from './types.js';
 import { checkAndCompile } from './validate-criteria.js';
-import { parseJsonText } from './json-text.js';
-import { copyForSealing, isSealed, sealOwned } from './sealed.js';
+import { parseJsonText } from '../format/json-text.js';
+import { copyForSealing, isSealed, sealOwned } from '../format/sealed.js';
 import { capIssues, limitsOf, type InputLimits } from '../limits.js';
 
 /** Options of {@link safeParseCriteria}. */
