@@ -281,7 +281,7 @@ function fraction(raw: unknown, allowOver: boolean): Answer {
 
 /** Reads one answer per spec sections 4, 5 and 7 and the documented decisions. */
 function readAnswer(leaf: NonNullable<RefTreeNode['leaf']>, raw: unknown, P: Q): Answer {
-  if (typeof raw === 'string' && raw.toLowerCase() === 'n/a') {
+  if (typeof raw === 'string' && raw.trim().toLowerCase() === 'n/a') {
     if (!leaf.allowNA) throw new ValueProblem('value/na-not-allowed');
     return { state: 'na' };
   }
@@ -468,8 +468,11 @@ export function referenceScore(set: CriteriaSet, submission: Submission, options
   const units: UnitIn[] = [];
   const seen = new Set<string>();
 
+  // Section 10: ids are compared (and reported) trimmed and in NFC.
+  const norm = (id: string): string => id.trim().normalize('NFC');
+  const normalised = submission.units.map((unit) => ({ ...unit, id: norm(unit.id), ...(typeof unit.parent === 'string' ? { parent: norm(unit.parent) } : {}) }));
   // Section 7 and the documented decisions: check every unit, reject the batch if any is wrong.
-  submission.units.forEach((source) => {
+  normalised.forEach((source) => {
     const codes: string[] = [];
     const where: string[] = [];
     if (seen.has(source.id)) codes.push('submission/duplicate-unit');
