@@ -1,19 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { inFile, ioFailure, makeIssue, type Result } from '../errors.js';
+import { inFile, type Result } from '../errors.js';
 import { parseJsonText } from '../format/json-text.js';
-import { safeDecodeUtf8 } from '../format/text-bytes.js';
-
-/** A file's text: read, then decoded as UTF-8 (a BOM allowed); `input/read` or `input/encoding` naming the file otherwise. */
-export function readTextFile(file: string): Result<string> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    return { ok: false, issues: [makeIssue('input/read', file, { file, reason: ioFailure(error) })] };
-  }
-  const decoded = safeDecodeUtf8(bytes, file);
-  return decoded.ok ? { ok: true, value: decoded.value.text } : decoded;
-}
+import { safeReadTextFile } from '../node/read-text-file.js';
 
 /**
  * A JSON file's data: read, decoded and parsed; every issue names the file.
@@ -26,7 +13,7 @@ export function readTextFile(file: string): Result<string> {
  * ```
  */
 export function readJsonFile(file: string): Result<unknown> {
-  const text = readTextFile(file);
+  const text = safeReadTextFile(file);
   if (!text.ok) return text;
   const parsed = parseJsonText(text.value, file);
   return parsed.ok ? parsed : { ok: false, issues: parsed.issues.map((issue) => inFile(issue, file)) };

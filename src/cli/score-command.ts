@@ -9,7 +9,7 @@ import { printIssues, type Io } from './output.js';
 import { formatResultsCsv } from './results-csv.js';
 import { formatTable } from './table.js';
 import { parseJsonText } from '../format/json-text.js';
-import { readTextFile } from './read-input.js';
+import { safeReadTextFile } from '../node/read-text-file.js';
 import { writeReportJson } from '../results/write-json.js';
 import { chooseCriteria, commandRegistry, type CriteriaChoice } from './criteria-choice.js';
 
@@ -75,7 +75,7 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
   };
   const registry = commandRegistry(options.criteriaDir);
   if (!registry.ok) return fail(registry.issues);
-  const read = readTextFile(file);
+  const read = safeReadTextFile(file);
   if (!read.ok) return fail(read.issues);
   const text = read.value;
   const isCsv = /\.(csv|tsv|txt)$/i.test(file);

@@ -7,6 +7,7 @@
 export { loadCriteria, safeLoadCriteria, type LoadCriteriaOptions } from './load-criteria.js';
 export { safeCriteriaFolderSource } from './criteria-folder.js';
 export { safeReadCriteriaFile } from './read-criteria-file.js';
+export { safeReadTextFile } from './read-text-file.js';
 export { CRITERIA_DIR_ENV, safeOpenCriteriaRegistry, type OpenRegistryOptions } from './registry.js';
 export { MANIFEST_FILE, safeNewCriteriaVersion, safePublishCriteriaFile, readCriteriaDir, safeReadManifest, verifyCriteriaDir, type NewVersionOptions } from './criteria-dir.js';
 export { safeDecodeUtf8, type DecodedText } from '../format/text-bytes.js';

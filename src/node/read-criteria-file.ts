@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { inFile, ioFailure, makeIssue, type Result } from '../errors.js';
+import { inFile, type Result } from '../errors.js';
 import { safeParseCriteriaJson, type CriteriaReadOptions } from '../compile/parse-criteria.js';
-import { safeDecodeUtf8 } from '../format/text-bytes.js';
 import type { CriteriaSet } from '../compile/types.js';
+import { safeReadTextFile } from './read-text-file.js';
 
 /**
  * Reads and validates one criteria file: UTF-8 (a BOM allowed), JSON, the
@@ -19,15 +18,9 @@ import type { CriteriaSet } from '../compile/types.js';
  * ```
  */
 export function safeReadCriteriaFile(file: string, options: CriteriaReadOptions = {}): Result<CriteriaSet> {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    return { ok: false, issues: [makeIssue('input/read', file, { file, reason: ioFailure(error) })] };
-  }
-  const decoded = safeDecodeUtf8(bytes, file);
-  if (!decoded.ok) return decoded;
-  const result = safeParseCriteriaJson(decoded.value.text, options);
+  const text = safeReadTextFile(file);
+  if (!text.ok) return text;
+  const result = safeParseCriteriaJson(text.value, options);
   if (result.ok) return result;
   return { ok: false, issues: result.issues.map((issue) => inFile(issue, file)) };
 }
