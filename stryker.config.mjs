@@ -1,9 +1,9 @@
-// Mutation testing of the rules and the scoring code (src/rules, src/scoring/*.ts): `npm run mutate` (not in CI: about 45 minutes on 2 cores).
+// Mutation testing of the rules, the exact number and the scoring code (src/rules, src/exact, src/scoring/*.ts): `npm run mutate` (not in CI: about 45 minutes on 2 cores).
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.stryker.config.ts' },
-  mutate: ['src/rules/**/*.ts', 'src/scoring/*.ts', '!src/**/types.ts', '!src/scoring/result-types.ts'],
+  mutate: ['src/rules/**/*.ts', 'src/exact/**/*.ts', 'src/scoring/*.ts', '!src/**/types.ts', '!src/scoring/result-types.ts'],
   coverageAnalysis: 'perTest',
   concurrency: 2,
   disableTypeChecks: '{src,test}/**/*.ts',

@@ -7,7 +7,8 @@ export default defineConfig({
     include: [
       'test/golden.test.ts',
       'test/properties.test.ts',
-      'test/fast-path.test.ts',
+      'test/exact.test.ts',
+      'test/exact-scoring.test.ts',
       'test/bad-input.test.ts',
       'test/decimal.test.ts',
       'test/strengths.test.ts',
