@@ -223,3 +223,25 @@ describe('parents and codes follow the same rules', () => {
     expect(safeParseSubmission(clean).ok && (safeParseSubmission(clean) as { value: unknown }).value).toBe(clean);
   });
 });
+
+describe('option and item ids typed with spaces (spec section 10: compared trimmed and in NFC)', () => {
+  it('read the same in JSON as in CSV and workbooks; two spellings of one item are a duplicate', async () => {
+    const { safeScoreBatch } = await import('../src/index.js');
+    const { getCriteria } = await import('../src/sets/index.js');
+    const set = getCriteria('can-tho@2022.1.0');
+    const unit = (values: Record<string, unknown>): unknown => ({ units: [{ id: 'x', level: 'commune', values }] });
+    const points = (values: Record<string, unknown>, code: string): string | null | undefined => {
+      const outcome = safeScoreBatch(set, unit(values));
+      return outcome.ok ? outcome.value.results[0]?.nodes[code]?.points : undefined;
+    };
+    expect(points({ 'CQS.4.2': 'kiem-nhiem' }, 'CQS.4.2')).toMatch(/^\d+\.\d+$/);
+    expect(points({ 'CQS.1.4': ['chuyen-muc', 'mang-xa-hoi'] }, 'CQS.1.4')).toMatch(/^\d+\.\d+$/);
+    expect(points({ 'CQS.4.2': ' kiem-nhiem ' }, 'CQS.4.2')).toBe(points({ 'CQS.4.2': 'kiem-nhiem' }, 'CQS.4.2'));
+    expect(points({ 'CQS.1.4': [' chuyen-muc', 'mang-xa-hoi '] }, 'CQS.1.4')).toBe(points({ 'CQS.1.4': ['chuyen-muc', 'mang-xa-hoi'] }, 'CQS.1.4'));
+    expect(points({ 'CQS.1.4': { ' chuyen-muc ': true } }, 'CQS.1.4')).toBe(points({ 'CQS.1.4': { 'chuyen-muc': true } }, 'CQS.1.4'));
+    const twice = safeScoreBatch(set, unit({ 'CQS.1.4': { 'chuyen-muc': true, 'chuyen-muc ': false } }));
+    expect(twice.ok ? [] : twice.issues.map((i) => `${i.code} ${i.path}`)).toEqual(['value/duplicate-item units[0].values["CQS.1.4"]["chuyen-muc "]']);
+    const unknown = safeScoreBatch(set, unit({ 'CQS.4.2': 'kiem nhiem' }));
+    expect(unknown.ok ? [] : unknown.issues.map((i) => i.code)).toEqual(['value/unknown-option']);
+  });
+});

@@ -4,6 +4,7 @@ import type { Localized } from '../format/localized.js';
 import { awardEntrySchema } from './choice.js';
 import { awardWorth, checkAwards, compileAward, ONE, scored, show, valueIssue, ZERO, type CompiledAward } from './shared.js';
 import type { RuleKind } from './types.js';
+import { idKey } from '../format/identity.js';
 
 /** One item of a `checklist` rule. */
 export interface ChecklistItem {
@@ -52,16 +53,22 @@ export const checklistRule: RuleKind<ChecklistRule, CompiledChecklist, readonly 
     let bad = false;
     if (Array.isArray(raw)) {
       for (let index = 0; index < raw.length; index++) {
-        const entry: unknown = raw[index];
-        if (typeof entry !== 'string') { valueIssue(ctx, 'value/shape', { expected: 'item' }, [index]); bad = true; continue; }
+        const typed: unknown = raw[index];
+        if (typeof typed !== 'string') { valueIssue(ctx, 'value/shape', { expected: 'item' }, [index]); bad = true; continue; }
+        // Spec section 10: an item id is compared trimmed and in NFC.
+        const entry = idKey(typed);
         if (!byId.has(entry)) { valueIssue(ctx, 'value/unknown-item', { item: entry, allowed: idsOf(compiled) }, [index]); bad = true; continue; }
         if (chosen.has(entry)) { valueIssue(ctx, 'value/duplicate-item', { item: entry }, [index]); bad = true; continue; }
         chosen.add(entry);
       }
     } else if (typeof raw === 'object' && raw !== null) {
-      for (const [key, flag] of Object.entries(raw)) {
-        if (!byId.has(key)) { valueIssue(ctx, 'value/unknown-item', { item: key, allowed: idsOf(compiled) }, [key]); bad = true; continue; }
-        if (typeof flag !== 'boolean') { valueIssue(ctx, 'value/shape', { expected: 'boolean' }, [key]); bad = true; continue; }
+      const keys = new Set<string>();
+      for (const [typed, flag] of Object.entries(raw)) {
+        const key = idKey(typed);
+        if (!byId.has(key)) { valueIssue(ctx, 'value/unknown-item', { item: typed, allowed: idsOf(compiled) }, [typed]); bad = true; continue; }
+        if (keys.has(key)) { valueIssue(ctx, 'value/duplicate-item', { item: key }, [typed]); bad = true; continue; }
+        keys.add(key);
+        if (typeof flag !== 'boolean') { valueIssue(ctx, 'value/shape', { expected: 'boolean' }, [typed]); bad = true; continue; }
         if (flag) chosen.add(key);
       }
     } else {

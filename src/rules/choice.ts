@@ -3,6 +3,7 @@ import { decimalSchema, idSchema, localizedSchema } from '../format/common.js';
 import type { Localized } from '../format/localized.js';
 import { awardWorth, checkAwards, compileAward, scoredAs, show, valueIssue, type CompiledAward } from './shared.js';
 import type { RuleKind } from './types.js';
+import { idKey } from '../format/identity.js';
 
 /** One option of a `choice` rule. */
 export interface ChoiceOption {
@@ -33,7 +34,8 @@ export const choiceRule: RuleKind<ChoiceRule, CompiledChoice, CompiledOption> = 
   check: (config, maxByLevel, path) => checkAwards(config.options, maxByLevel, [...path, 'options']),
   compile: (config) => new Map(config.options.map((option) => [option.id, { ...compileAward(option), id: option.id, label: option.label }])),
   read(raw, compiled, ctx) {
-    const option = typeof raw === 'string' ? compiled.get(raw) : undefined;
+    // Spec section 10: an option id is compared trimmed and in NFC.
+    const option = typeof raw === 'string' ? compiled.get(idKey(raw)) : undefined;
     if (option !== undefined) return option;
     const allowed = [...compiled.keys()];
     if (typeof raw !== 'string') return valueIssue(ctx, 'value/shape', { expected: 'option' });

@@ -302,22 +302,29 @@ function readAnswer(leaf: NonNullable<RefTreeNode['leaf']>, raw: unknown, P: Q):
       if (!R.isInteger(v)) throw new ValueProblem('value/not-whole');
       return { state: 'num', v };
     }
-    case 'choice':
+    case 'choice': {
       if (typeof raw !== 'string') throw new ValueProblem('value/shape');
-      if (!rule.options.has(raw)) throw new ValueProblem('value/unknown-option');
-      return { state: 'id', id: raw };
+      const id = raw.trim().normalize('NFC'); // section 10: option ids compared trimmed and in NFC
+      if (!rule.options.has(id)) throw new ValueProblem('value/unknown-option');
+      return { state: 'id', id };
+    }
     case 'checklist': {
       const ids = new Set<string>();
       if (Array.isArray(raw)) {
-        for (const entry of raw) {
-          if (typeof entry !== 'string') throw new ValueProblem('value/shape');
+        for (const typed of raw) {
+          if (typeof typed !== 'string') throw new ValueProblem('value/shape');
+          const entry = typed.trim().normalize('NFC');
           if (!rule.items.has(entry)) throw new ValueProblem('value/unknown-item');
           if (ids.has(entry)) throw new ValueProblem('value/duplicate-item');
           ids.add(entry);
         }
       } else if (isRecord(raw)) {
-        for (const [key, flag] of Object.entries(raw)) {
+        const keys = new Set<string>();
+        for (const [typed, flag] of Object.entries(raw)) {
+          const key = typed.trim().normalize('NFC');
           if (!rule.items.has(key)) throw new ValueProblem('value/unknown-item');
+          if (keys.has(key)) throw new ValueProblem('value/duplicate-item');
+          keys.add(key);
           if (typeof flag !== 'boolean') throw new ValueProblem('value/shape');
           if (flag) ids.add(key);
         }
