@@ -1,5 +1,6 @@
 /**
- * Scoring benchmark: `npm run bench` (or `npx tsx --expose-gc bench/score.bench.ts [options]`).
+ * Detailed scoring benchmark: `npx tsx --expose-gc bench/score.bench.ts [options]` (memory, phases,
+ * float vs exact agreement; `npm run bench` prints the goal table of issue #13: bench/goals.ts).
  *
  * Scores 10,600 synthetic communes (Vietnam's commune count before the 2025
  * reorganisation) with can-tho@2022.1.0 and times the library against a plain
