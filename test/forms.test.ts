@@ -213,6 +213,19 @@ describe('formFields', () => {
     expect(validate(missing)).toBe(false);
     expect(scorerIssues(set, missing).map((i) => i.code)).toEqual(['submission/missing-values']);
   });
+
+  it('the form schema reads unit ids by the identity rules of spec section 10, with the same codes as the scorer', () => {
+    const set = getCriteria('can-tho@2022.1.0');
+    const schema = unitSubmissionSchemaFor(set, 'commune');
+    for (const [id, code] of [['an-binh\u200b', 'id/invisible'], ['   ', 'id/empty'], ['аn-binh', 'id/character']] as const) {
+      const unit = { id, level: 'commune', values: {} };
+      const parsed = schema.safeParse(unit);
+      expect(parsed.success, id).toBe(false);
+      expect(fromZodIssues(parsed.error!.issues, unit).map((i) => `${i.code} ${i.path}`)).toContain(`${code} id`);
+      expect(scorerIssues(set, unit).map((i) => i.code)).toContain(code);
+    }
+    expect(schema.safeParse({ id: 'phường-an-bình', level: 'commune', values: {}, parent: 'ninh-kiều' }).success).toBe(true);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ export const MAX_UNITS = DEFAULT_LIMITS.units;
  * Unicode NFC; empty, invisible or control characters, and characters other
  * than ASCII and Vietnamese letters, digits, `-`, `_` and `.` are coded issues.
  */
-const unitIdSchema = z
+export const unitIdSchema = z
   .string()
   .superRefine((value, ctx) => {
     for (const issue of idIssues(value, [])) ctx.addIssue({ code: 'custom', ...coded(issue.code, issue.params), input: value });

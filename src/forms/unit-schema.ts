@@ -3,7 +3,7 @@ import { readDecimal, type Dec } from '../decimal.js';
 import type { CompiledCriteria, CompiledNode } from '../compile/compiled.js';
 import { decimalSchema, nonNegativeDecimalSchema } from '../format/common.js';
 import { coded } from '../format/coded.js';
-import type { UnitSubmission } from '../format/submission-schema.js';
+import { unitIdSchema, type UnitSubmission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../compile/types.js';
 import type { CompiledChecklist } from '../rules/checklist.js';
 import type { CompiledChoice } from '../rules/choice.js';
@@ -133,11 +133,11 @@ function build(scope: FormScope): Built {
     typeof record === 'object' && record !== null && Object.prototype.hasOwnProperty.call(record, key);
   const unit = z
     .strictObject({
-      id: z.string().min(1),
+      id: unitIdSchema,
       name: z.string().optional(),
       level: z.literal(scope.level),
       group: scope.group === undefined ? z.null().optional() : z.literal(scope.group),
-      parent: z.string().min(1).nullable().optional(),
+      parent: unitIdSchema.nullable().optional(),
       values,
       appraised: values.optional(),
     })
