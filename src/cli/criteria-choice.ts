@@ -19,6 +19,20 @@ export function commandRegistry(criteriaDir: string | undefined): Result<Criteri
   return safeOpenCriteriaRegistry({ criteriaDir });
 }
 
+/**
+ * A criteria option's value when it names a file, not a set by name (a file
+ * the command reads, which `--out` must never replace).
+ *
+ * @example
+ * ```ts
+ * import { criteriaFile } from './criteria-choice.js';
+ * console.log([criteriaFile('can-tho@2025.1.0'), criteriaFile('draft.json'), criteriaFile(undefined)]); // [null,"draft.json",null]
+ * ```
+ */
+export function criteriaFile(ref: string | undefined): string | undefined {
+  return ref !== undefined && !parseCriteriaRef(ref) ? ref : undefined;
+}
+
 /** A chosen set and the line that tells the user which one and why. */
 export interface CriteriaChoice {
   readonly set: CriteriaSet;

@@ -85,21 +85,18 @@ export function parseCommandLine(spec: CommandSpec, argv: readonly string[]): Re
   const own = (name: string, type: OptionSpec['type']): void => {
     if (byName.get(name)?.type !== type) throw new Error(`dti ${spec.name} declares no ${type} option --${name}`);
   };
+  const text = (name: string): string | undefined => {
+    own(name, 'text');
+    const value = values.get(name);
+    return typeof value === 'string' ? value : fallback(name);
+  };
   return {
     ok: true,
     value: {
       help: false,
       args,
-      text(name) {
-        own(name, 'text');
-        const value = values.get(name);
-        return typeof value === 'string' ? value : fallback(name);
-      },
-      choice<T extends string>(name: string): T {
-        own(name, 'text');
-        const value = values.get(name);
-        return (typeof value === 'string' ? value : fallback(name)) as T;
-      },
+      text,
+      choice: <T extends string>(name: string): T => text(name) as T,
       given(name) {
         if (!byName.has(name)) throw new Error(`dti ${spec.name} declares no option --${name}`);
         return values.has(name);

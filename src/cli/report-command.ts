@@ -1,7 +1,6 @@
-import { parseCriteriaRef } from '../format/reference.js';
 import { DtiError, makeIssue, type Issue } from '../errors.js';
 import { safeLoadCriteria } from '../node/load-criteria.js';
-import { commandRegistry } from './criteria-choice.js';
+import { commandRegistry, criteriaFile } from './criteria-choice.js';
 import { reportToHtml } from '../report/html.js';
 import { reportToMarkdown } from '../report/markdown.js';
 import { readResultsStamp, safeParseScoreReport } from '../results/index.js';
@@ -40,7 +39,7 @@ export async function reportCommand(io: Io, file: string, options: ReportCommand
   if (options.format === 'xlsx' && options.out === undefined) {
     return fail([makeIssue('cli/missing-option', '--out', { option: '--out <file>', command: 'dti report', when: '--format xlsx' })], 2);
   }
-  const clash = outIsInput(options.out, [file, options.criteria !== undefined && !parseCriteriaRef(options.criteria) ? options.criteria : undefined]);
+  const clash = outIsInput(options.out, [file, criteriaFile(options.criteria)]);
   if (clash) return fail([clash], 2);
   const parsed = readJsonFile(file);
   if (!parsed.ok) return fail(parsed.issues);

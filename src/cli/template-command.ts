@@ -1,6 +1,5 @@
-import { parseCriteriaRef } from '../format/reference.js';
 import { DtiError } from '../errors.js';
-import { chooseCriteria, commandRegistry, currentPeriod } from './criteria-choice.js';
+import { chooseCriteria, commandRegistry, criteriaFile, currentPeriod } from './criteria-choice.js';
 import { outIsInput, writeOut } from './out-file.js';
 import { printIssues, type Io } from './output.js';
 
@@ -38,7 +37,7 @@ export interface TemplateCommandOptions {
  * ```
  */
 export async function templateCommand(io: Io, options: TemplateCommandOptions): Promise<number> {
-  const clash = outIsInput(options.out, [options.criteria !== undefined && !parseCriteriaRef(options.criteria) ? options.criteria : undefined]);
+  const clash = outIsInput(options.out, [criteriaFile(options.criteria)]);
   if (clash) {
     printIssues(io, [clash], 'text');
     return 2;

@@ -1,8 +1,7 @@
-import { parseCriteriaRef } from '../format/reference.js';
 import { DtiError, type Result } from '../errors.js';
 import { parseSubmission } from '../format/parse-submission.js';
 import { safeLoadCriteria } from '../node/load-criteria.js';
-import { chooseCriteria, commandRegistry, currentPeriod } from './criteria-choice.js';
+import { chooseCriteria, commandRegistry, criteriaFile, currentPeriod } from './criteria-choice.js';
 import { readResultsStamp } from '../results/index.js';
 import type { CriteriaStamp, ScoreReport } from '../scoring/result-types.js';
 import { compareReports, comparisonToMarkdown } from '../versioning/compare.js';
@@ -10,9 +9,6 @@ import { migrateSubmission, migrationToMarkdown } from '../versioning/migrate.js
 import { printIssues, type Io } from './output.js';
 import { outIsInput, writeOut } from './out-file.js';
 import { readJsonFile } from './read-input.js';
-
-/** A criteria option's value when it names a file (not a set by name). */
-const criteriaFile = (ref: string | undefined): string | undefined => (ref !== undefined && !parseCriteriaRef(ref) ? ref : undefined);
 
 /** Runs `body`, printing a `DtiError`'s issues and returning 1. */
 function guarded(io: Io, format: string, body: () => number): number {
