@@ -10,7 +10,7 @@ import type { Issue, Result } from '../src/errors.js';
 import { compileCriteria } from '../src/compile/parse-criteria.js';
 import { checkSubmissionShape } from '../src/format/parse-submission.js';
 import type { CriteriaSet } from '../src/compile/types.js';
-import { prepareUnits, type PreparedUnit } from '../src/scoring/answers.js';
+import { prepareUnits, type PreparedUnit } from '../src/scoring/values.js';
 import type { ScoreReport } from '../src/scoring/result-types.js';
 import { rankUnits, runBest, scoreUnits, type ScoreOptions } from '../src/scoring/score-batch.js';
 import { criteriaWarnings } from '../src/criteria/warnings.js';
@@ -42,16 +42,16 @@ export function scoreSubmissionPhased(criteriaSet: CriteriaSet, submission: unkn
   lap('shape check (zod)');
   if (!checked.ok) return { outcome: checked, times };
   const { units, period } = checked.value;
-  const { prepared, issuesByUnit } = prepareUnits(criteria, units.map((entry) => entry.unit));
+  const { prepared, issuesByUnit, columns } = prepareUnits(criteria, units.map((entry) => entry.unit));
   const allIssues: Issue[] = units.flatMap((entry, position) => [...entry.issues, ...(issuesByUnit[position] ?? [])]);
   if (allIssues.length > 0) return { outcome: { ok: false, issues: allIssues }, times };
   const valid = prepared.filter((unit): unit is PreparedUnit => unit !== undefined);
   lap('prepare (check units, read values)');
-  const best = runBest(criteria, valid);
+  const best = runBest(criteria, columns, valid);
   lap('relative best values');
-  const scored = scoreUnits(criteria, valid, best, options);
+  const scored = scoreUnits(criteria, columns, valid, best);
   lap('score units (leaves, aggregates, totals, rating)');
-  const results = rankUnits(criteria, scored);
+  const results = rankUnits(criteria, scored, best, options.explain ?? true);
   lap('rank + assemble unit results');
   const outcome: Result<ScoreReport> = {
     ok: true,

@@ -285,6 +285,7 @@ const catalogue = {
   'cli/extra-argument': entry({ command: 'text', argument: 'text' }, (p) => [`lệnh "${p.command}" không nhận thêm đối số "${p.argument}"`, `"${p.command}" takes no further argument "${p.argument}"`]),
   'cli/out-is-input': entry({ file: 'text' }, (p) => [`--out "${p.file}" là tệp đầu vào của lệnh; ghi vào đó sẽ xóa mất dữ liệu, hãy chọn tệp khác`, `--out "${p.file}" is an input of the command; writing there would destroy it, choose another file`]),
   'cli/period-conflict': entry({ period: 'text', own: 'text' }, (p) => [`--period ${p.period} khác kỳ "${p.own}" ghi trong bài nộp`, `--period ${p.period} differs from the submission's own period "${p.own}"`]),
+  'explain/input-changed': entry({ unit: 'text', code: 'text' }, (p) => [`không thể giải thích "${p.code}" của đơn vị "${p.unit}": số liệu đã nộp bị sửa sau khi chấm điểm (kết quả không còn khớp với số liệu); hãy chấm lại`, `cannot explain "${p.code}" of unit "${p.unit}": the submitted values were changed after scoring (the result no longer matches them); score again`]),
   'internal/error': entry({ command: 'text', detail: 'text' }, (p) => [`lỗi nội bộ khi chạy "${p.command}" (${p.detail}); đây là lỗi của dti-criteria, hãy báo lỗi kèm lệnh đã chạy và kết quả với DEBUG=dti`, `internal error while running "${p.command}" (${p.detail}); this is a fault of dti-criteria: please report it with the command and its output under DEBUG=dti`]),
 } as const;
 

@@ -34,6 +34,7 @@ export { NODE_STATUSES, parseScoreReport, readResultsStamp, RESULTS_FORMAT, safe
 export { rankEntries, type RankKey, type TieRule } from './scoring/rank.js';
 export type { CriteriaStamp, GeneratorStamp, NodeResult, NodeStatus, RejectedUnit, ScoreReport, UnitResult } from './scoring/result-types.js';
 export { scoreBatch, safeScoreBatch, type ScoreOptions } from './scoring/score-batch.js';
+export { explainNode, explainUnit, withExplanations } from './scoring/explain.js';
 export { criteriaJsonSchema, submissionJsonSchema } from './compile/json-schema.js';
 export { strengthsAndWeaknesses, type LeafStanding } from './scoring/strengths.js';
 export type { AnyRuleKind } from './rules/registry.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formFields, listFormFields, safeScoreBatch, type Localized, type UnitSubmission } from '../src/index.js';
+import { explainNode, formFields, listFormFields, safeScoreBatch, type Localized, type UnitResult, type UnitSubmission } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 
 interface ExplanationCase {
@@ -12,6 +12,12 @@ interface ExplanationCase {
 const golden = JSON.parse(readFileSync(new URL('golden/explanations.json', import.meta.url), 'utf8')) as { criteria: string; cases: ExplanationCase[] };
 const criteria = getCriteria(golden.criteria);
 
+const unitOf = (results: readonly UnitResult[], id: string): UnitResult => {
+  const found = results.find((r) => r.unit === id);
+  if (found === undefined) throw new Error(`no result for ${id}`);
+  return found;
+};
+
 describe('explanations (test/golden/explanations.json)', () => {
   it.each(golden.cases.map((c) => [c.title, c] as const))('%s', (_title, c) => {
     const outcome = safeScoreBatch(criteria, { units: c.units });
@@ -19,7 +25,7 @@ describe('explanations (test/golden/explanations.json)', () => {
     if (!outcome.ok) return;
     for (const [unit, nodes] of Object.entries(c.expect)) {
       const result = outcome.value.results.find((r) => r.unit === unit);
-      for (const [code, text] of Object.entries(nodes)) expect(result?.nodes[code]?.explanation, `${unit} ${code}`).toEqual(text);
+      for (const [code, text] of Object.entries(nodes)) expect(explainNode(result!, code), `${unit} ${code}`).toEqual(text);
     }
   });
 });
@@ -49,11 +55,11 @@ describe('an aggregate over its cap says the sum before the cap', () => {
     const outcome = safeScoreBatch(data.criteria as never, data.submission);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(outcome.value.results.find((r) => r.unit === 'c1')?.nodes.B?.explanation).toEqual({
+    expect(explainNode(unitOf(outcome.value.results, 'c1'), 'B')).toEqual({
       vi: 'Tổng 12.00 = 12.00, giới hạn 10.00 → 10.00 / tối đa 10.00 → chỉ số 1.0000',
       en: 'Sum 12.00 = 12.00, capped at 10.00 → 10.00 of 10.00 → index 1.0000',
     });
-    expect(outcome.value.results.find((r) => r.unit === 'c2')?.nodes.B?.explanation?.en).toBe('Sum 9.00 = 9.00 of 10.00 → index 0.9000');
+    expect(explainNode(unitOf(outcome.value.results, 'c2'), 'B')?.en).toBe('Sum 9.00 = 9.00 of 10.00 → index 0.9000');
   });
   it('two children over the cap: the sum shown is their real sum (Sông Xanh NL.3)', () => {
     const set = JSON.parse(readFileSync(new URL('fixtures/other-province/criteria/song-xanh/2024.1.0.json', import.meta.url), 'utf8')) as never;
@@ -61,6 +67,6 @@ describe('an aggregate over its cap says the sum before the cap', () => {
     const outcome = safeScoreBatch(set, submission);
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(outcome.value.results.find((r) => r.unit === 'so-tu-phap')?.nodes['NL.3']?.explanation?.en).toBe('Sum 8.5 + 15.0 = 23.5, capped at 20.0 → 20.0 of 20.0 → index 1.000');
+    expect(explainNode(unitOf(outcome.value.results, 'so-tu-phap'), 'NL.3')?.en).toBe('Sum 8.5 + 15.0 = 23.5, capped at 20.0 → 20.0 of 20.0 → index 1.000');
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { reportCommand } from '../src/cli/report-command.js';
-import { parseCriteria, scoreBatch, safeScoreBatch, type ScoreReport } from '../src/index.js';
+import { parseCriteria, scoreBatch, safeScoreBatch, withExplanations, type ScoreReport } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 import { reportToHtml, reportToMarkdown } from '../src/report/index.js';
 import { svgElements, wellFormedProblems } from './fixtures/report/well-formed.js';
@@ -203,7 +203,7 @@ describe('reportCommand (dti report)', () => {
     return { io: { out: (t) => void (out += t), err: (t) => void (err += t) }, out: () => out, err: () => err };
   };
   const results = join(tmp, 'results.json');
-  writeFileSync(results, `${JSON.stringify(example, null, 2)}\n`);
+  writeFileSync(results, `${JSON.stringify(withExplanations(example), null, 2)}\n`);
 
   it('writes HTML to standard output, resolving the criteria from the stamp', async () => {
     const c = capture();

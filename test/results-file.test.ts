@@ -21,6 +21,7 @@ import {
   scoreBatch,
   scoreReportSchema,
   UNKNOWN_GENERATOR,
+  withExplanations,
   type CriteriaSet,
   type Issue,
   type ScoreOptions,
@@ -42,8 +43,9 @@ const readJson = (path: string): Json => JSON.parse(readFileSync(join(root, path
 const EXAMPLES = ['examples/can-tho-2022/submissions.json', 'examples/can-tho-2023/submissions.json', 'examples/can-tho-2025/submissions.json'];
 
 /** A report as a file holds it: scored, written as JSON, read back. */
+/** A results file as `dti score --format json` writes it: with the explanations unless `explain: false`. */
 function fileOf(criteria: CriteriaSet, submission: unknown, options: ScoreOptions = {}): Json {
-  return JSON.parse(JSON.stringify(scoreBatch(criteria, submission, options)));
+  return JSON.parse(JSON.stringify(withExplanations(scoreBatch(criteria, submission, options))));
 }
 
 const issuesOf = (data: unknown, criteria: CriteriaSet): readonly Issue[] => {
@@ -102,7 +104,8 @@ describe('an honest results file passes', () => {
       expect(where(checked.ok ? [] : checked.issues)).toEqual([]);
       if (checked.ok) expect(JSON.stringify(checked.value)).toBe(JSON.stringify(file));
       // A report object straight from the scorer, not through JSON, too.
-      expect(parseScoreReport(scoreBatch(criteria, submission, { explain }), criteria)).toEqual(file);
+      const scored = scoreBatch(criteria, submission, { explain });
+      expect(parseScoreReport(explain ? withExplanations(scored) : scored, criteria)).toEqual(file);
     }
   });
 

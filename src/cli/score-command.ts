@@ -5,6 +5,7 @@ import { formatIssue, makeIssue, type Issue } from '../errors.js';
 import { limitsOf, type InputLimits } from '../limits.js';
 import type { Submission } from '../format/submission-schema.js';
 import { safeScoreBatch } from '../scoring/score-batch.js';
+import { explainUnit } from '../scoring/explain.js';
 import { printIssues, type Io } from './output.js';
 import { formatResultsCsv } from './results-csv.js';
 import { formatTable } from './table.js';
@@ -23,7 +24,7 @@ export interface ScoreCommandOptions {
   readonly locale: 'vi' | 'en';
   readonly lang: 'vi' | 'en';
   readonly skipInvalid: boolean;
-  /** Build the explanation texts of the JSON report (default); `--no-explanations` leaves them out. Table and CSV never build them. */
+  /** Write the explanation texts in the JSON report (default), built unit by unit as written; `--no-explanations` leaves them out. Table and CSV never build them. */
   readonly explain?: boolean;
   readonly period?: string | undefined;
   /** `--pretty`: the JSON report indented by two spaces (default compact). */
@@ -102,7 +103,7 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
 }
 
 /** Writes the JSON report unit by unit, in pieces of about 64 kB (never one string of the whole report). */
-function writeJson(io: Io, report: object, pretty: boolean): void {
+function writeJson(io: Io, report: object, pretty: boolean, explain: boolean): void {
   let pending = '';
   writeReportJson(report, (chunk) => {
     pending += chunk;
@@ -110,14 +111,15 @@ function writeJson(io: Io, report: object, pretty: boolean): void {
       io.out(pending);
       pending = '';
     }
-  }, { pretty });
+  }, { pretty, ...(explain ? { mapResult: explainUnit } : {}) });
   io.out(`${pending}\n`);
 }
 
 /** Scores a submission already read and prints it in the chosen format (shared by every input kind). */
 function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoice, submission: unknown, before: readonly Issue[], options: ScoreCommandOptions): number {
   const criteria = choice.set;
-  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain: options.format === 'json' && (options.explain ?? true), versions: registry.list(), ...(options.limits ? { limits: options.limits } : {}) });
+  const explain = options.format === 'json' && (options.explain ?? true);
+  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain, versions: registry.list(), ...(options.limits ? { limits: options.limits } : {}) });
   if (!outcome.ok) {
     printIssues(io, outcome.issues, options.format === 'json' ? 'json' : 'text');
     return 1;
@@ -131,7 +133,7 @@ function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoic
     io.err(`bỏ qua đơn vị / skipped unit "${rejected.unit}" (units[${rejected.position}]):\n`);
     for (const issue of rejected.issues) io.err(`  ${formatIssue(issue)}\n`);
   }
-  if (options.format === 'json') writeJson(io, report, options.pretty === true);
+  if (options.format === 'json') writeJson(io, report, options.pretty === true, explain);
   else if (options.format === 'csv') io.out(formatResultsCsv(report, criteria));
   else io.out(formatTable(report, criteria, options.lang));
   return 0;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RULE_KINDS } from '../rules/registry.js';
 import { codeSchema, dateSchema, decimalSchema, idSchema, kebabIdSchema, localizedSchema, versionSchema } from '../format/common.js';
 

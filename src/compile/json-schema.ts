@@ -1,5 +1,5 @@
 import { appendAll } from '../limits.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { criteriaSetSchema } from './criteria-schema.js';
 import { submissionSchema } from '../format/submission-schema.js';
 

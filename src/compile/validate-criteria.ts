@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { Dec, exactOf, readDecimal } from '../decimal.js';
 import { makeIssue, type Issue, type IssueArgs, type IssueCode } from '../errors.js';
 import { formatPath, type PathSegment } from '../path.js';

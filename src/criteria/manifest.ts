@@ -1,5 +1,5 @@
 import { appendAll } from '../limits.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalJson } from '../canonical/canonical-json.js';
 import { criteriaHash } from '../compile/criteria-hash.js';
 import { sha256Hex } from '../canonical/sha256.js';

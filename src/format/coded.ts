@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ISSUE_CODES, type IssueCode, type IssueParams } from '../errors.js';
 
 /** A zod check's failure as the library reports it: a code and its parameters. */

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readDecimal } from '../decimal.js';
 import { coded, codedPattern } from './coded.js';
+import { SIMPLE_ID } from './identity.js';
 
 /** Pattern of a decimal written as a JSON string (`"12.5"`, `"0.8"`). */
 export const DECIMAL_PATTERN = '^-?\\d+(\\.\\d+)?$';
@@ -25,7 +26,7 @@ export const localizedSchema = z
 export const kebabIdSchema = codedPattern(z.string(), /^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'schema/format', { format: 'kebab-id' });
 
 /** Id of an option, item, level or group: letters, digits, `-` and `_`. */
-export const idSchema = codedPattern(z.string(), /^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'schema/format', { format: 'id' });
+export const idSchema = codedPattern(z.string(), SIMPLE_ID, 'schema/format', { format: 'id' });
 
 /** Dotted node code (`CQS`, `CQS.1`, `CQS.1.2`). */
 export const codeSchema = codedPattern(z.string(), /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/, 'schema/format', { format: 'code' });

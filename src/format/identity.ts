@@ -32,7 +32,10 @@ function vietnameseLetters(): Set<string> {
 const VIETNAMESE = vietnameseLetters();
 const ASCII_ID = /^[A-Za-z0-9._-]$/;
 /** An id made of ASCII letters, digits, "-", "_" and "." only: already trimmed, NFC and allowed (the common case, checked in one test). */
-const PLAIN_ID = /^[A-Za-z0-9._-]+$/;
+export const PLAIN_ID = /^[A-Za-z0-9._-]+$/;
+
+/** The id of an option, item, level or group (spec §2): letters, digits, `-` and `_`, not starting with a sign. */
+export const SIMPLE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /**
  * The ids the rules accept, as a JSON Schema `pattern` for editors: the allowed

@@ -4,6 +4,7 @@ import { fromZodIssues } from './zod-issues.js';
 import { capIssues, DEFAULT_LIMITS, limitsOf, type InputLimits } from '../limits.js';
 import { parseJsonText } from './json-text.js';
 import { idKey } from './identity.js';
+import { isPlainUnit, plainHead } from './plain-submission.js';
 
 /** Options of {@link safeParseSubmission}. */
 export interface SubmissionReadOptions {
@@ -67,16 +68,22 @@ function normalizedUnit(unit: UnitSubmission): UnitSubmission {
 export function checkSubmissionShape(input: unknown, limits: InputLimits = DEFAULT_LIMITS): Result<CheckedSubmission> {
   const units = input !== null && typeof input === 'object' ? (input as { units?: unknown }).units : undefined;
   if (Array.isArray(units) && units.length > limits.units) return { ok: false, issues: [makeIssue('input/too-large', ['units'], { limit: limits.units, what: 'units' })] };
-  const head = submissionHeadSchema.safeParse(input);
-  if (!head.success) return { ok: false, issues: fromZodIssues(head.error.issues, input) };
-  const checked = head.data.units.map((raw, position) => {
+  // A valid batch passes the fast structural check; the schemas look only at what it does not pass, and report it.
+  let head = plainHead(input);
+  if (head === undefined) {
+    const parsed = submissionHeadSchema.safeParse(input);
+    if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
+    head = { criteria: parsed.data.criteria, period: parsed.data.period, units: parsed.data.units };
+  }
+  const checked = head.units.map((raw, position) => {
+    if (isPlainUnit(raw)) return { unit: raw, id: raw.id, issues: [] };
     const parsed = unitSubmissionSchema.safeParse(raw);
     const given = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
     const id = typeof given === 'string' ? idKey(given) : `#${position}`;
     if (parsed.success) return { unit: normalizedUnit(raw as UnitSubmission), id, issues: [] };
     return { unit: undefined, id, issues: fromZodIssues(parsed.error.issues, raw, ['units', position]) };
   });
-  return { ok: true, value: { criteria: head.data.criteria, period: head.data.period, units: checked } };
+  return { ok: true, value: { criteria: head.criteria, period: head.period, units: checked } };
 }
 
 /**

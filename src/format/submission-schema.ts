@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CRITERIA_REF_PATTERN } from './reference.js';
 import { idSchema } from './common.js';
 import { DEFAULT_LIMITS } from '../limits.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { readDecimal, type Dec } from '../decimal.js';
 import type { CompiledCriteria, CompiledNode } from '../compile/compiled.js';
 import { decimalSchema, nonNegativeDecimalSchema } from '../format/common.js';

@@ -6,6 +6,7 @@ import type { DtiError } from '../errors.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { parseScoreReport } from '../results/parse.js';
 import type { ScoreReport } from '../scoring/result-types.js';
+import { withExplanations } from '../scoring/explain.js';
 import { reportLabels } from './labels.js';
 import { buildReportModel, type Cell, type CohortModel, type ProfileModel, type TableModel } from './model.js';
 
@@ -131,7 +132,7 @@ function table(model: TableModel, className?: string): string {
  * ```
  */
 export function reportToHtml(report: ScoreReport, criteria: CriteriaSet, options: HtmlReportOptions = {}): string {
-  return htmlOf(parseScoreReport(report, criteria, { path: ['report'] }), criteria, options);
+  return htmlOf(parseScoreReport(withExplanations(report), criteria, { path: ['report'] }), criteria, options);
 }
 
 /** The HTML of a report already checked against its set. */

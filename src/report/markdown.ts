@@ -2,6 +2,7 @@ import type { DtiError } from '../errors.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { parseScoreReport } from '../results/parse.js';
 import type { ScoreReport } from '../scoring/result-types.js';
+import { withExplanations } from '../scoring/explain.js';
 import { reportLabels } from './labels.js';
 import { buildReportModel, type Cell, type TableModel } from './model.js';
 
@@ -61,7 +62,7 @@ function table(model: TableModel): string {
  * ```
  */
 export function reportToMarkdown(report: ScoreReport, criteria: CriteriaSet, options: MarkdownReportOptions = {}): string {
-  return markdownOf(parseScoreReport(report, criteria, { path: ['report'] }), criteria, options);
+  return markdownOf(parseScoreReport(withExplanations(report), criteria, { path: ['report'] }), criteria, options);
 }
 
 /** The Markdown of a report already checked against its set. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isPlainDecimalString } from '../decimal.js';
 
 /** The tag of the schema's own issues, which carry a library issue code and its parameters. */

@@ -5,6 +5,12 @@ export type JsonSink = (chunk: string) => void;
 export interface WriteJsonOptions {
   /** Two-space indentation, byte for byte `JSON.stringify(value, null, 2)`; default compact, as `JSON.stringify(value)`. */
   readonly pretty?: boolean;
+  /**
+   * Applied to each element of `results` just before it is written (for
+   * example `explainUnit`, so each unit's texts are built, written and
+   * dropped one unit at a time).
+   */
+  readonly mapResult?: (result: never) => unknown;
 }
 
 /** The top-level lists written one element at a time (the per-unit parts of a report). */
@@ -32,6 +38,9 @@ function text(value: unknown, pretty: boolean, depth: number): string {
  * const pretty: string[] = [];
  * writeReportJson(report, (chunk) => pretty.push(chunk), { pretty: true });
  * console.log(pretty.join('') === JSON.stringify(report, null, 2)); // true
+ * const upper: string[] = [];
+ * writeReportJson(report, (chunk) => upper.push(chunk), { mapResult: (r: { unit: string }) => ({ ...r, unit: r.unit.toUpperCase() }) });
+ * console.log(upper.join('')); // {"format":1,"results":[{"unit":"A","points":"1.00"},{"unit":"B","points":"2.00"}],"rejected":[]}
  * ```
  */
 export function writeReportJson(report: object, write: JsonSink, options: WriteJsonOptions = {}): void {
@@ -51,9 +60,10 @@ export function writeReportJson(report: object, write: JsonSink, options: WriteJ
       return;
     }
     write(pretty ? '[\n    ' : '[');
+    const map = key === 'results' ? options.mapResult : undefined;
     value.forEach((item: unknown, position) => {
       if (position > 0) write(pretty ? ',\n    ' : ',');
-      write(text(item, pretty, 2));
+      write(text(map === undefined ? item : map(item as never), pretty, 2));
     });
     write(pretty ? '\n  ]' : ']');
   });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Exact } from '../exact/exact.js';
 import { readNumber, scoredAs, show, valueIssue } from './shared.js';
 import type { RuleKind } from './types.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { SCORED_ZERO, scoredAs, show, valueIssue } from './shared.js';
 import type { RuleKind } from './types.js';
 

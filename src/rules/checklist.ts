@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Exact } from '../exact/exact.js';
 import type { Localized } from '../format/localized.js';
 import { awardEntrySchema } from './choice.js';

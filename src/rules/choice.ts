@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimalSchema, idSchema, localizedSchema } from '../format/common.js';
 import type { Localized } from '../format/localized.js';
 import { awardWorth, checkAwards, compileAward, scoredAs, show, valueIssue, type CompiledAward } from './shared.js';

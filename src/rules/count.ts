@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { makeIssue } from '../errors.js';
 import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';

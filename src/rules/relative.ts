@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Exact } from '../exact/exact.js';
 import { readNumber, SCORED_ZERO, scored, show } from './shared.js';
 import type { RuleKind } from './types.js';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Issue } from '../errors.js';
 import type { Exact } from '../exact/exact.js';
 import type { Localized } from '../format/localized.js';

@@ -3,7 +3,7 @@ import { fixedText } from '../exact/fixed-text.js';
 import { readExact } from '../exact/read-exact.js';
 import { roundQuotient } from '../exact/round-quotient.js';
 import { exactOf } from '../decimal.js';
-import type { CompiledCriteria, CompiledNode } from '../compile/compiled.js';
+import { levelOfAtom, type Atom, type CompiledCriteria, type CompiledLeaf, type CompiledNode } from '../compile/compiled.js';
 import type { AnyRuleKind } from '../rules/registry.js';
 import type { EvalContext } from '../rules/types.js';
 import type { NodeResult } from './result-types.js';
@@ -14,6 +14,10 @@ const ONE: Exact = readExact(1)!;
 export interface PlanLeaf {
   readonly leaf: true;
   readonly code: string;
+  /** The leaf's place in `criteria.leaves`: its column in the batch's values. */
+  readonly slot: number;
+  /** `info` leaves: never scored. */
+  readonly info: boolean;
   readonly rule: AnyRuleKind;
   readonly compiled: unknown;
   /** `relative` leaves: the cohort the best value is taken over. */
@@ -22,6 +26,14 @@ export interface PlanLeaf {
   readonly ctx: EvalContext;
   /** `P` written with the set's decimals. */
   readonly maxText: string;
+  /**
+   * The results a unit without appraised values can get here, shared by every
+   * unit that gets them (results are never changed): scored, by the points'
+   * coefficient at the set's decimals (0 to `P`, when `P` has at most
+   * {@link SHARED_RESULTS} steps; otherwise none are shared); missing (0 points or left out).
+   */
+  readonly scored: (NodeResult | undefined)[];
+  readonly missing: NodeResult;
 }
 
 /** An aggregate of an {@link AtomPlan}. */
@@ -43,6 +55,8 @@ export interface AtomPlan {
   readonly roots: readonly number[];
   /** An object with every node's code as a key, in tree order, to copy for each unit's results. */
   readonly template: Readonly<Record<string, NodeResult>>;
+  /** Each node's position in `nodes`, by code. */
+  readonly positions: ReadonlyMap<string, number>;
 }
 
 /** A compiled set prepared for scoring: figures as exact numbers, one plan per level/group built on first use. */
@@ -57,6 +71,29 @@ export interface ScoringPlan {
   /** The rating bands, highest first, with their least index. */
   readonly ratings: readonly { readonly id: string; readonly min: Exact }[];
   readonly atoms: Map<string, AtomPlan>;
+  /** Per atom, the leaves a unit of it may give values for, by code. */
+  readonly readers: Map<Atom, ReadonlyMap<string, LeafReader>>;
+}
+
+/** What reading a value of a leaf for a unit of one atom needs: the leaf, its column and its points at the level. */
+export interface LeafReader {
+  readonly leaf: CompiledLeaf;
+  readonly slot: number;
+  readonly max: Exact;
+}
+
+/** The result of a node that does not count for the unit (answered `"n/a"`, or not applicable by its rule). */
+export const NOT_APPLICABLE_RESULT: NodeResult = Object.freeze({ points: null, maxPoints: null, status: 'not-applicable' });
+/** A leaf with no value under `missing: "exclude"`. */
+const MISSING_EXCLUDED_RESULT: NodeResult = Object.freeze({ points: null, maxPoints: null, status: 'missing' });
+
+/** The most scored results a leaf shares: the points from 0 to `P` in steps of the set's decimals. */
+export const SHARED_RESULTS = 1 << 16;
+
+/** Room for the shared scored results of a leaf worth `max` (allocated at full length: V8 keeps it a plain array). */
+function sharedResults(max: Exact, places: number): (NodeResult | undefined)[] {
+  const m = max.s === places ? max.m : undefined;
+  return m !== undefined && m >= 0 && m < SHARED_RESULTS ? new Array<NodeResult | undefined>(m + 1).fill(undefined) : [];
 }
 
 /** Whether a plan node is a leaf. */
@@ -77,10 +114,26 @@ export function scoringPlan(criteria: CompiledCriteria): ScoringPlan {
       zero: roundQuotient(ONE.minus(ONE), ONE, criteria.rounding.points),
       ratings: criteria.ratings.map(({ id, min }) => ({ id, min: exactOf(min) })),
       atoms: new Map(),
+      readers: new Map(),
     };
     plans.set(criteria, plan);
   }
   return plan;
+}
+
+/** The leaves a unit of `atom` may give values for, by code (built on first use). */
+export function leafReaders(plan: ScoringPlan, atom: Atom): ReadonlyMap<string, LeafReader> {
+  let found = plan.readers.get(atom);
+  if (found === undefined) {
+    const level = levelOfAtom(atom);
+    const readers = new Map<string, LeafReader>();
+    plan.criteria.leaves.forEach((node, slot) => {
+      if (node.leaf && node.scope.has(atom)) readers.set(node.code, { leaf: node.leaf, slot, max: node.leaf.maxima.get(level) ?? (undefined as unknown as Exact) });
+    });
+    found = readers;
+    plan.readers.set(atom, found);
+  }
+  return found;
 }
 
 /** The plan of one level/group (`atom`), built on first use. */
@@ -102,6 +155,7 @@ function buildAtomPlan(plan: ScoringPlan, atom: string, level: string): AtomPlan
     return scaled.eq(value) ? scaled : value;
   };
   const nodes: (PlanLeaf | PlanAggregate)[] = [];
+  const slots = new Map(plan.criteria.leaves.map((node, slot) => [node, slot]));
   const walk = (list: readonly CompiledNode[]): number[] => {
     const positions: number[] = [];
     for (const node of list) {
@@ -110,14 +164,19 @@ function buildAtomPlan(plan: ScoringPlan, atom: string, level: string): AtomPlan
       const leaf = node.leaf;
       if (leaf) {
         const max = atPlaces(leaf.maxima.get(level) ?? plan.zero);
+        const maxText = fixedText(max, places);
         nodes.push({
           leaf: true,
           code: node.code,
+          slot: slots.get(node)!,
+          info: !leaf.rule.scored,
           rule: leaf.rule,
           compiled: leaf.compiled,
           cohort: leaf.kind === 'relative' ? (leaf.compiled as 'level' | 'group') : undefined,
           ctx: { max, best: undefined },
-          maxText: fixedText(max, places),
+          maxText,
+          scored: sharedResults(max, places),
+          missing: plan.criteria.missing === 'exclude' ? MISSING_EXCLUDED_RESULT : Object.freeze({ points: fixedText(plan.zero, places), maxPoints: maxText, status: 'missing' }),
         });
         continue;
       }
@@ -136,5 +195,10 @@ function buildAtomPlan(plan: ScoringPlan, atom: string, level: string): AtomPlan
     return positions;
   };
   const roots = walk(plan.criteria.roots);
-  return { nodes, roots, template: Object.fromEntries(nodes.map((node) => [node.code, undefined as unknown as NodeResult])) };
+  return {
+    nodes,
+    roots,
+    template: Object.fromEntries(nodes.map((node) => [node.code, undefined as unknown as NodeResult])),
+    positions: new Map(nodes.map((node, position) => [node.code, position])),
+  };
 }

@@ -1,3 +1,4 @@
+import type { Exact } from '../exact/exact.js';
 
 /** How equal keys share ranks: competition `1, 1, 3` or dense `1, 1, 2`. */
 export type TieRule = 'competition' | 'dense';
@@ -41,6 +42,49 @@ export function rankEntries<K extends RankKey<K>>(keys: readonly (K | undefined)
       }
       ranks[position] = rank;
     });
+  }
+  return ranks;
+}
+
+/** The coefficients of keys that are all safe integers at one scale, to compare as numbers; `undefined` otherwise. */
+function integerKeys(keys: readonly (Exact | undefined)[]): Float64Array | undefined {
+  const out = new Float64Array(keys.length);
+  let scale: number | undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    if (key === undefined) continue;
+    if (key.m === undefined || (scale !== undefined && key.s !== scale)) return undefined;
+    scale = key.s;
+    out[i] = key.m;
+  }
+  return out;
+}
+
+/**
+ * {@link rankEntries} for exact keys, the same ranks: keys that are all safe
+ * integers at one scale (the set's decimals: every batch in practice) are
+ * compared as those integers, exactly; any other keys as exact numbers.
+ */
+export function rankExact(keys: readonly (Exact | undefined)[], cohort: (position: number) => string, ties: TieRule): (number | null)[] {
+  const integers = integerKeys(keys);
+  if (integers === undefined) return rankEntries(keys, cohort, ties);
+  const ranks: (number | null)[] = new Array<number | null>(keys.length).fill(null);
+  const cohorts = new Map<string, number[]>();
+  for (let position = 0; position < keys.length; position++) {
+    if (keys[position] === undefined) continue;
+    const name = cohort(position);
+    const members = cohorts.get(name);
+    if (members === undefined) cohorts.set(name, [position]);
+    else members.push(position);
+  }
+  for (const members of cohorts.values()) {
+    members.sort((a, b) => integers[b]! - integers[a]! || a - b);
+    let rank = 0;
+    for (let i = 0; i < members.length; i++) {
+      const position = members[i]!;
+      if (i === 0 || integers[members[i - 1]!] !== integers[position]) rank = ties === 'dense' ? rank + 1 : i + 1;
+      ranks[position] = rank;
+    }
   }
   return ranks;
 }

@@ -17,7 +17,11 @@ export interface NodeResult {
   readonly selfPoints?: string | null;
   /** `info` leaves: the value recorded. */
   readonly value?: string | number | boolean | null;
-  /** The computation in words, Vietnamese and English; absent when scored with `explain: false`. */
+  /**
+   * The computation in words, Vietnamese and English: present in a result that
+   * carries its texts (from `explainUnit` / `withExplanations`, or read from a
+   * results file written with them); scoring leaves it out (see `explainNode`).
+   */
   readonly explanation?: Localized;
 }
 

@@ -8,12 +8,13 @@ import { compileCriteria } from '../compile/parse-criteria.js';
 import { checkSubmissionShape } from '../format/parse-submission.js';
 import { capIssues, limitsOf, type InputLimits } from '../limits.js';
 import type { CriteriaSet } from '../compile/types.js';
-import { prepareUnits, type PreparedUnit } from './answers.js';
-import { rankEntries } from './rank.js';
+import { NA, prepareUnits, type PreparedUnit, type ValueColumns } from './values.js';
+import { rankExact } from './rank.js';
 import type { Exact } from '../exact/exact.js';
 import { scoringPlan } from './plan.js';
 import type { RejectedUnit, ScoreReport, UnitResult } from './result-types.js';
 import { newFigures, relativeKey, scoreUnit, type BestValues, type RunBest, type ScoredUnit } from './score-tree.js';
+import { linkExplanations } from './explain.js';
 
 /** Options for {@link safeScoreBatch} and {@link scoreBatch}. */
 export interface ScoreOptions {
@@ -27,10 +28,12 @@ export interface ScoreOptions {
    */
   readonly versions?: readonly VersionFacts[];
   /**
-   * Build the `explanation` texts of every node (default `true`). With `false`
-   * the nodes carry no `explanation` field and no text is built at all, which
-   * makes scoring large batches several times faster and the report far
-   * smaller; every figure, status, rating and rank is the same.
+   * Keep each result explainable on demand (default `true`): `explainNode`,
+   * `explainUnit` and `withExplanations` then build the texts when asked.
+   * Scoring never builds a text; the results carry figures only. With
+   * `false` nothing is kept for explaining (the results hold no reference to
+   * the submission) and `explainNode` returns `undefined`; every figure,
+   * status, rating and rank is the same.
    */
   readonly explain?: boolean;
   /** Size limits (units, issues listed); default `DEFAULT_LIMITS`. */
@@ -38,49 +41,54 @@ export interface ScoreOptions {
 }
 
 /** Largest value per relative leaf and cohort, over the final values or over the self-assessed ones. */
-function bestValues(criteria: CompiledCriteria, units: readonly PreparedUnit[], source: 'final' | 'self'): BestValues {
+function bestValues(criteria: CompiledCriteria, columns: ValueColumns, units: readonly PreparedUnit[], source: 'final' | 'self'): BestValues {
   const best = new Map<string, Exact>();
-  for (const node of criteria.leaves) {
-    if (node.leaf?.kind !== 'relative') continue;
+  criteria.leaves.forEach((node, slot) => {
+    if (node.leaf?.kind !== 'relative') return;
     const cohort = node.leaf.compiled as 'level' | 'group';
+    const own = columns.self[slot]!;
+    const appraised = source === 'final' ? columns.appraised[slot] : undefined;
     for (const unit of units) {
-      const answer = source === 'self' ? unit.self.get(node.code) : (unit.appraised.get(node.code) ?? unit.self.get(node.code));
-      if (answer?.state !== 'value') continue;
+      const given = appraised?.[unit.position];
+      const value = (given !== undefined ? given : own[unit.position]) as Exact | typeof NA | undefined;
+      if (value === undefined || value === NA) continue;
       const key = relativeKey(node.code, cohort, unit);
-      const value = answer.value as Exact;
       const current = best.get(key);
       if (current === undefined || value.gt(current)) best.set(key, value);
     }
-  }
+  });
   return best;
 }
 
 /** The run's best values for `relative` leaves, over final and over self-assessed values. */
-export function runBest(criteria: CompiledCriteria, units: readonly PreparedUnit[]): RunBest {
-  return { final: bestValues(criteria, units, 'final'), self: bestValues(criteria, units, 'self') };
+export function runBest(criteria: CompiledCriteria, columns: ValueColumns, units: readonly PreparedUnit[]): RunBest {
+  return { final: bestValues(criteria, columns, units, 'final'), self: bestValues(criteria, columns, units, 'self') };
 }
 
-/** Scores the valid units, each exactly, with explanations unless `options.explain` is `false`. */
-export function scoreUnits(criteria: CompiledCriteria, units: readonly PreparedUnit[], best: RunBest, options: ScoreOptions): ScoredUnit[] {
-  const explain = options.explain ?? true;
+/** Scores the valid units, each exactly (figures only: no text is built). */
+export function scoreUnits(criteria: CompiledCriteria, columns: ValueColumns, units: readonly PreparedUnit[], best: RunBest): ScoredUnit[] {
   const plan = scoringPlan(criteria);
   const figures = newFigures();
-  return units.map((unit) => scoreUnit(plan, unit, best, explain, figures));
+  return units.map((unit) => scoreUnit(plan, columns, unit, best, figures));
 }
 
-/** Ranks the scored units within their cohorts and parents, and writes their results. */
-export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUnit[]): UnitResult[] {
+/**
+ * Ranks the scored units within their cohorts and parents, and writes their
+ * results; with `explain`, each result is kept explainable on demand.
+ */
+export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUnit[], best: RunBest, explain: boolean): UnitResult[] {
   const keys = scored.map((entry) => entry.key);
   const cohortOf = (position: number): string => {
     const unit = scored[position]!.unit;
     return criteria.ranking.cohort === 'level+group' ? unit.atom : unit.source.level;
   };
-  const ranks = rankEntries(keys, cohortOf, criteria.ranking.ties);
+  const ranks = rankExact(keys, cohortOf, criteria.ranking.ties);
   const parentKeys = scored.map((entry, position) => (entry.unit.source.parent ? keys[position] : undefined));
-  const parentRanks = rankEntries(parentKeys, (position) => `${scored[position]!.unit.source.level}\u0000${scored[position]!.unit.source.parent ?? ''}`, criteria.ranking.ties);
+  const parentRanks = rankExact(parentKeys, (position) => `${scored[position]!.unit.source.level}\u0000${scored[position]!.unit.source.parent ?? ''}`, criteria.ranking.ties);
+  const plan = scoringPlan(criteria);
   return scored.map((entry, position) => {
     const source = entry.unit.source;
-    return {
+    const result: UnitResult = {
       unit: source.id,
       name: source.name ?? null,
       level: source.level,
@@ -95,6 +103,8 @@ export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUni
       ...entry.self,
       nodes: entry.nodes,
     };
+    if (explain) linkExplanations(result, { plan, unit: entry.unit, best });
+    return result;
   });
 }
 
@@ -104,13 +114,14 @@ export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUni
  * each cohort. Pure and synchronous; never mutates its inputs; never throws for
  * bad input (it returns the issues instead).
  *
- * Every node carries an `explanation` unless `options.explain` is `false`:
- * then no text is built, which is much faster on large batches and gives the
- * same figures, statuses, ratings and ranks.
+ * The results carry figures only; the words of each computation are built
+ * on demand with `explainNode` (one node), `explainUnit` (one unit) or
+ * `withExplanations` (the whole report). With `options.explain: false` the
+ * results are not kept explainable (the same figures, statuses, ratings and ranks).
  *
  * @example
  * ```ts
- * import { safeScoreBatch } from 'dti-criteria';
+ * import { explainNode, safeScoreBatch } from 'dti-criteria';
  * import { getCriteria } from 'dti-criteria/sets';
  * const criteria = getCriteria('can-tho@2022.1.0');
  * const submission = {
@@ -118,9 +129,10 @@ export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUni
  * };
  * const outcome = safeScoreBatch(criteria, submission);
  * if (outcome.ok) console.log(outcome.value.results[0]?.nodes['CQS.1.3']?.points); // "16.00"
- * if (outcome.ok) console.log(outcome.value.results[0]?.nodes['CQS.1.3']?.explanation?.en); // 12/15 = 80% of the 100% target → 0.8 × 20 = 16.00 points
+ * if (outcome.ok) console.log(outcome.value.results[0]?.nodes['CQS.1.3']); // {"points":"16.00","maxPoints":"20.00","status":"scored"}
+ * if (outcome.ok) console.log(explainNode(outcome.value.results[0]!, 'CQS.1.3')?.en); // 12/15 = 80% of the 100% target → 0.8 × 20 = 16.00 points
  * const bare = safeScoreBatch(criteria, submission, { explain: false });
- * if (bare.ok) console.log(bare.value.results[0]?.nodes['CQS.1.3']); // {"points":"16.00","maxPoints":"20.00","status":"scored"}
+ * if (bare.ok) console.log(explainNode(bare.value.results[0]!, 'CQS.1.3')); // undefined
  * ```
  */
 export function safeScoreBatch(criteriaSet: CriteriaSet, submission: unknown, options: ScoreOptions = {}): Result<ScoreReport> {
@@ -135,7 +147,7 @@ export function safeScoreBatch(criteriaSet: CriteriaSet, submission: unknown, op
   const checked = checkSubmissionShape(submission, limits);
   if (!checked.ok) return { ok: false, issues: capIssues(checked.issues, limits.issues) };
   const { units, period } = checked.value;
-  const { prepared, issuesByUnit } = prepareUnits(criteria, units.map((entry) => entry.unit));
+  const { prepared, issuesByUnit, columns } = prepareUnits(criteria, units.map((entry) => entry.unit));
   const unitIssues: Issue[][] = units.map((entry, position) => [...entry.issues, ...(issuesByUnit[position] ?? [])]);
   const allIssues: Issue[] = unitIssues.flat();
   const rejected: RejectedUnit[] = [];
@@ -146,7 +158,8 @@ export function safeScoreBatch(criteriaSet: CriteriaSet, submission: unknown, op
     });
   }
   const valid = prepared.filter((unit): unit is PreparedUnit => unit !== undefined);
-  const results = rankUnits(criteria, scoreUnits(criteria, valid, runBest(criteria, valid), options));
+  const best = runBest(criteria, columns, valid);
+  const results = rankUnits(criteria, scoreUnits(criteria, columns, valid, best), best, options.explain ?? true);
   return {
     ok: true,
     value: {
@@ -163,7 +176,7 @@ export function safeScoreBatch(criteriaSet: CriteriaSet, submission: unknown, op
 
 /**
  * Like {@link safeScoreBatch}, but throws a {@link DtiError} listing every problem.
- * Takes the same options (`explain: false` leaves the texts out).
+ * Takes the same options.
  *
  * @example
  * ```ts
@@ -173,10 +186,7 @@ export function safeScoreBatch(criteriaSet: CriteriaSet, submission: unknown, op
  *   units: [{ id: 'cai-khe', level: 'commune', values: { 'CQS.4.2': 'kiem-nhiem' } }],
  * });
  * console.log(report.results[0]?.nodes['CQS.4.2']?.points); // "7.50"
- * const bare = scoreBatch(getCriteria('can-tho@2022.1.0'), {
- *   units: [{ id: 'cai-khe', level: 'commune', values: { 'CQS.4.2': 'kiem-nhiem' } }],
- * }, { explain: false });
- * console.log(bare.results[0]?.nodes['CQS.4.2']?.explanation); // undefined
+ * console.log(report.results[0]?.rank); // 1
  * ```
  */
 export function scoreBatch(criteria: CriteriaSet, submission: unknown, options: ScoreOptions = {}): ScoreReport {

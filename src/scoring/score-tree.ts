@@ -2,13 +2,10 @@ import type { Exact } from '../exact/exact.js';
 import { ExactSum } from '../exact/exact-sum.js';
 import { fixedText } from '../exact/fixed-text.js';
 import { roundQuotient } from '../exact/round-quotient.js';
-import type { Localized } from '../format/localized.js';
 import type { EvalContext } from '../rules/types.js';
-import type { Answer, PreparedUnit } from './answers.js';
-import { aggregateResult, infoResult, infoValue, leafResult } from './node-results.js';
-import { aggregateText, ANSWERED_NA, appraisedText, MISSING_EXCLUDED, missingZero } from './node-texts.js';
-import { atomPlan, isPlanLeaf, type AtomPlan, type PlanAggregate, type PlanLeaf, type ScoringPlan } from './plan.js';
+import { atomPlan, isPlanLeaf, NOT_APPLICABLE_RESULT, type AtomPlan, type PlanAggregate, type PlanLeaf, type ScoringPlan } from './plan.js';
 import type { NodeResult, NodeStatus } from './result-types.js';
+import { NA, type PreparedUnit, type ValueColumns } from './values.js';
 
 /** Best values per relative leaf and cohort key, for the run. */
 export type BestValues = ReadonlyMap<string, Exact>;
@@ -64,81 +61,95 @@ export function newFigures(): Figures {
 }
 
 /** The evaluation context of a leaf for a unit: its own, or with the cohort's best value for `relative` leaves. */
-function contextFor(leaf: PlanLeaf, unit: PreparedUnit, best: BestValues): EvalContext {
+export function contextFor(leaf: PlanLeaf, unit: PreparedUnit, best: BestValues): EvalContext {
   if (leaf.cohort === undefined) return leaf.ctx;
   return { max: leaf.ctx.max, best: best.get(relativeKey(leaf.code, leaf.cohort, unit)) };
 }
 
-/** The rounded points of a self-assessed answer (for `selfPoints`); `undefined` when it does not count. */
-function selfPoints(plan: ScoringPlan, leaf: PlanLeaf, answer: Answer | undefined, unit: PreparedUnit, best: BestValues): Exact | undefined {
+/** The result of a scored leaf without appraised values: shared by every unit with the same points. */
+function scoredResult(leaf: PlanLeaf, points: Exact, places: number): NodeResult {
+  const shared = leaf.scored;
+  const key = points.s === places ? points.m : undefined;
+  if (key !== undefined && key >= 0 && key < shared.length) {
+    return (shared[key] ??= Object.freeze({ points: fixedText(points, places), maxPoints: leaf.maxText, status: 'scored' }));
+  }
+  return Object.freeze({ points: fixedText(points, places), maxPoints: leaf.maxText, status: 'scored' });
+}
+
+/** The rounded points of an answer (a value, `NA` or none); `undefined` when it does not count. */
+function answerPoints(plan: ScoringPlan, leaf: PlanLeaf, answer: unknown, unit: PreparedUnit, best: BestValues): Exact | undefined {
   if (answer === undefined) return plan.criteria.missing === 'exclude' ? undefined : plan.zero;
-  if (answer.state === 'na') return undefined;
-  const outcome = leaf.rule.evaluate(leaf.compiled, answer.value, contextFor(leaf, unit, best));
+  if (answer === NA) return undefined;
+  const outcome = leaf.rule.evaluate(leaf.compiled, answer, contextFor(leaf, unit, best));
   return outcome.state === 'scored' ? roundQuotient(outcome.numerator, outcome.denominator, plan.places) : undefined;
 }
 
-function scoreLeaf(plan: ScoringPlan, figures: Figures, i: number, leaf: PlanLeaf, unit: PreparedUnit, best: RunBest, explain: boolean): NodeResult {
-  const code = leaf.code;
+/** The recorded value of an `info` leaf (appraised first), `null` when none. */
+export function infoValue(columns: ValueColumns, slot: number, unit: PreparedUnit): string | number | boolean | null {
+  const appraised = unit.appraised ? columns.appraised[slot]?.[unit.position] : undefined;
+  const answer = appraised !== undefined ? appraised : columns.self[slot]![unit.position];
+  return answer === undefined || answer === NA ? null : (answer as string | number | boolean | null);
+}
+
+function scoreLeaf(plan: ScoringPlan, columns: ValueColumns, figures: Figures, i: number, leaf: PlanLeaf, unit: PreparedUnit, best: RunBest): NodeResult {
   const zero = plan.zero;
-  if (!leaf.rule.scored) {
+  if (leaf.info) {
     figures.points[i] = undefined;
     figures.max[i] = zero;
     figures.self[i] = zero;
     figures.appraised[i] = false;
     figures.status[i] = 'info';
-    return infoResult(infoValue(unit, code), explain);
+    return { points: null, maxPoints: null, status: 'info', value: infoValue(columns, leaf.slot, unit) };
   }
   const places = plan.places;
-  const appraised = unit.appraised.size === 0 ? undefined : unit.appraised.get(code);
-  const own = unit.self.get(code);
-  const answer = appraised ?? own;
+  const own = columns.self[leaf.slot]![unit.position];
+  const appraised = unit.appraised ? columns.appraised[leaf.slot]?.[unit.position] : undefined;
+  const answer = appraised !== undefined ? appraised : own;
   let status: NodeStatus;
   let points: Exact | undefined;
-  let text: Localized | undefined;
+  let result: NodeResult | undefined;
   if (answer === undefined) {
     status = 'missing';
     points = plan.criteria.missing === 'exclude' ? undefined : zero;
-    if (explain) text = points === undefined ? MISSING_EXCLUDED : missingZero(fixedText(zero, places));
-  } else if (answer.state === 'na') {
+    result = leaf.missing;
+  } else if (answer === NA) {
     status = 'not-applicable';
-    if (explain) text = ANSWERED_NA;
+    result = NOT_APPLICABLE_RESULT;
   } else {
-    const ctx = contextFor(leaf, unit, best.final);
-    const outcome = leaf.rule.evaluate(leaf.compiled, answer.value, ctx);
+    const outcome = leaf.rule.evaluate(leaf.compiled, answer, contextFor(leaf, unit, best.final));
     if (outcome.state === 'scored') {
       status = 'scored';
       points = roundQuotient(outcome.numerator, outcome.denominator, places);
     } else {
       status = 'not-applicable';
+      result = NOT_APPLICABLE_RESULT;
     }
-    if (explain) text = leaf.rule.explain(leaf.compiled, answer.value, outcome, ctx, points === undefined ? '' : fixedText(points, places));
   }
   const counted = points !== undefined;
   let self = points ?? zero;
-  let selfText: string | null | undefined;
   if (appraised !== undefined) {
-    const mine = selfPoints(plan, leaf, own, unit, best.self);
+    const mine = answerPoints(plan, leaf, own, unit, best.self);
     self = mine ?? zero;
-    selfText = mine === undefined ? null : fixedText(mine, places);
-  } else if (leaf.cohort !== undefined) {
+    result = {
+      points: points !== undefined ? fixedText(points, places) : null,
+      maxPoints: counted ? leaf.maxText : null,
+      status,
+      selfPoints: mine === undefined ? null : fixedText(mine, places),
+    };
+  } else {
     // The self-assessment scored on its own: a relative leaf against the best self-assessed value.
-    self = selfPoints(plan, leaf, own, unit, best.self) ?? zero;
+    if (leaf.cohort !== undefined) self = answerPoints(plan, leaf, own, unit, best.self) ?? zero;
+    if (result === undefined) result = scoredResult(leaf, points!, places);
   }
   figures.points[i] = points;
   figures.max[i] = counted ? leaf.ctx.max : zero;
   figures.self[i] = self;
   figures.appraised[i] = appraised !== undefined;
   figures.status[i] = status;
-  return leafResult(
-    points !== undefined ? fixedText(points, places) : null,
-    counted ? leaf.maxText : null,
-    status,
-    selfText,
-    text !== undefined && appraised !== undefined ? appraisedText(text) : text,
-  );
+  return result;
 }
 
-function scoreAggregate(plan: ScoringPlan, figures: Figures, i: number, node: PlanAggregate, explain: boolean): NodeResult {
+function scoreAggregate(plan: ScoringPlan, figures: Figures, i: number, node: PlanAggregate): NodeResult {
   const places = plan.places;
   const { pointsSum, maxSum, selfSum } = figures;
   pointsSum.clear(places);
@@ -160,11 +171,9 @@ function scoreAggregate(plan: ScoringPlan, figures: Figures, i: number, node: Pl
   let points = pointsSum.value();
   let max = maxSum.value();
   let self = selfSum.value();
-  const total = points;
   const cap = node.cap;
-  const capBit = cap !== undefined && points.gt(cap);
   if (cap !== undefined) {
-    if (capBit) points = cap;
+    if (points.gt(cap)) points = cap;
     if (max.gt(cap)) max = cap;
     if (self.gt(cap)) self = cap;
   }
@@ -175,33 +184,26 @@ function scoreAggregate(plan: ScoringPlan, figures: Figures, i: number, node: Pl
   figures.appraised[i] = below;
   figures.status[i] = status;
   const index = max.isZero() ? null : fixedText(roundQuotient(points, max, plan.indexPlaces), plan.indexPlaces);
+  const pointsText = fixedText(points, places);
   const maxText = fixedText(max, places);
-  let explanation: Localized | undefined;
-  if (explain) {
-    const terms: string[] = [];
-    for (const c of node.children) {
-      const p = figures.points[c];
-      if (p !== undefined) terms.push(fixedText(p, places));
-    }
-    explanation = aggregateText(status, terms.length > 0 ? terms.join(' + ') : '0', fixedText(total, places), capBit ? node.capText : undefined, maxText, index);
-  }
-  return aggregateResult(fixedText(points, places), maxText, index, status, below ? fixedText(self, places) : undefined, explanation);
+  return below ? { points: pointsText, maxPoints: maxText, index, status, selfPoints: fixedText(self, places) } : { points: pointsText, maxPoints: maxText, index, status };
 }
 
 /**
  * Scores one unit: every node that applies to it, in tree order (children
  * first, since a child comes after its parent in the plan), then its totals,
  * index and rating. Every figure is exact; each leaf's points are rounded
- * once, the index once. `figures`: a workspace to reuse across units.
+ * once, the index once. No text is built (explanations are built on demand,
+ * from the result: see `explain.ts`). `figures`: a workspace to reuse across units.
  */
-export function scoreUnit(plan: ScoringPlan, unit: PreparedUnit, best: RunBest, explain: boolean, figures: Figures = newFigures()): ScoredUnit {
+export function scoreUnit(plan: ScoringPlan, columns: ValueColumns, unit: PreparedUnit, best: RunBest, figures: Figures = newFigures()): ScoredUnit {
   const atom: AtomPlan = atomPlan(plan, unit.atom, unit.source.level);
   const n = atom.nodes.length;
   // Every node's key is already in tree order in the template: the copy only gets its values.
   const nodes: Record<string, NodeResult> = { ...atom.template };
   for (let i = n - 1; i >= 0; i--) {
     const node = atom.nodes[i]!;
-    nodes[node.code] = isPlanLeaf(node) ? scoreLeaf(plan, figures, i, node, unit, best, explain) : scoreAggregate(plan, figures, i, node, explain);
+    nodes[node.code] = isPlanLeaf(node) ? scoreLeaf(plan, columns, figures, i, node, unit, best) : scoreAggregate(plan, figures, i, node);
   }
   const { pointsSum, maxSum, selfSum } = figures;
   pointsSum.clear(plan.places);

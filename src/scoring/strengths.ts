@@ -1,6 +1,7 @@
 import { Dec, divideRounded, toFixed } from '../decimal.js';
 import type { Localized } from '../format/localized.js';
 import type { UnitResult } from './result-types.js';
+import { explainNode } from './explain.js';
 import { byCodeUnits } from '../order.js';
 
 /** One leaf of a unit, with the share of its points the unit lost. */
@@ -10,7 +11,7 @@ export interface LeafStanding {
   readonly maxPoints: string;
   /** Points lost ÷ the leaf's maximum, 4 decimals (`"0.2500"`). */
   readonly shareLost: string;
-  /** The leaf's explanation, when the report carries explanations (scored with `explain` on, the default). */
+  /** The leaf's explanation, when the result can be explained (see `explainNode`): built for the leaves listed only. */
   readonly explanation?: Localized;
 }
 
@@ -36,15 +37,16 @@ export function strengthsAndWeaknesses(result: UnitResult, count = 5): { stronge
     const max = new Dec(node.maxPoints);
     if (max.lte(0)) continue;
     const short = max.minus(node.points);
-    const explanation = node.explanation !== undefined ? { explanation: node.explanation } : {};
-    leaves.push({ code, points: node.points, maxPoints: node.maxPoints, shareLost: toFixed(divideRounded(short, max, 4), 4), ...explanation, short, max });
+    leaves.push({ code, points: node.points, maxPoints: node.maxPoints, shareLost: toFixed(divideRounded(short, max, 4), 4), short, max });
   }
   type Standing = (typeof leaves)[number];
   // a's share lost against b's, exactly: short_a / max_a vs short_b / max_b with both maxima > 0.
   const byLost = (a: Standing, b: Standing): number => a.short.times(b.max).comparedTo(b.short.times(a.max));
   const order = (a: Standing, b: Standing): number => b.max.comparedTo(a.max) || byCodeUnits(a.code, b.code);
-  const strip = ({ code, points, maxPoints, shareLost, explanation }: Standing): LeafStanding =>
-    explanation !== undefined ? { code, points, maxPoints, shareLost, explanation } : { code, points, maxPoints, shareLost };
+  const strip = ({ code, points, maxPoints, shareLost }: Standing): LeafStanding => {
+    const explanation = explainNode(result, code);
+    return explanation !== undefined ? { code, points, maxPoints, shareLost, explanation } : { code, points, maxPoints, shareLost };
+  };
   const strongest = [...leaves].sort((a, b) => byLost(a, b) || order(a, b)).slice(0, count).map(strip);
   const weakest = [...leaves].sort((a, b) => byLost(b, a) || order(a, b)).slice(0, count).map(strip);
   return { strongest, weakest };

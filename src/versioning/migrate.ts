@@ -5,7 +5,7 @@ import { compileCriteria } from '../compile/parse-criteria.js';
 import type { Submission, UnitSubmission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../compile/types.js';
 import type { Rule } from '../rules/registry.js';
-import { prepareUnits } from '../scoring/answers.js';
+import { prepareUnits } from '../scoring/values.js';
 import { matchNodes, sameRule, samePoints, type NodePair } from './match-nodes.js';
 
 /** A value moved from a code of the source set to a code of the target set (equal unless renamed). */

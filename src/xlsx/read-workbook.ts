@@ -15,7 +15,7 @@ import type { Submission, UnitSubmission } from '../format/submission-schema.js'
 import type { CriteriaSet } from '../compile/types.js';
 import { formatPath } from '../path.js';
 import type { RuleKindName } from '../rules/registry.js';
-import { prepareUnits } from '../scoring/answers.js';
+import { prepareUnits } from '../scoring/values.js';
 import { contentText, plainText, readCell, type CellContent } from './cells.js';
 import { choiceId, choiceLookup } from './choices.js';
 import { xlsxIssue, type XlsxIssueCode } from './issues.js';

@@ -1,0 +1,72 @@
+import { CRITERIA_REF_PATTERN } from './reference.js';
+import { idIssues, PLAIN_ID, SIMPLE_ID } from './identity.js';
+import type { UnitSubmission } from './submission-schema.js';
+
+/**
+ * The fast structural check of a submission (spec section 7): what a valid
+ * batch passes without building a schema or an issue, in one pass over its
+ * keys. It accepts only what the zod schemas accept (test/plain-submission
+ * checks it against them on generated input); anything unusual (an unknown
+ * key, a wrong type, an id to normalise or refuse) is left to the schemas,
+ * which report it.
+ */
+
+const UNIT_KEYS = new Set(['id', 'name', 'level', 'group', 'parent', 'values', 'appraised']);
+const HEAD_KEYS = new Set(['$schema', '$comment', 'criteria', 'period', 'units']);
+
+/** A plain object (not an array, not a class instance): what the schemas read as an object or a record. */
+function isPlainObject(value: unknown): value is Readonly<Record<string, unknown>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** A unit or parent id that is valid and already in its compared form (trimmed, NFC). */
+function isUnitId(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  return PLAIN_ID.test(value) || (value.trim() === value && value.normalize('NFC') === value && idIssues(value, []).length === 0);
+}
+
+/** A `values` / `appraised` record whose keys are plain codes (nothing to trim or normalise, so none can repeat). */
+function isPlainRecord(value: unknown): boolean {
+  if (!isPlainObject(value)) return false;
+  for (const key of Object.keys(value)) if (!PLAIN_ID.test(key)) return false;
+  return true;
+}
+
+/** Whether `raw` is a unit the schema accepts as it is, with nothing to normalise. */
+export function isPlainUnit(raw: unknown): raw is UnitSubmission {
+  if (!isPlainObject(raw)) return false;
+  for (const key of Object.keys(raw)) if (!UNIT_KEYS.has(key)) return false;
+  const { id, name, level, group, parent, values, appraised } = raw;
+  return (
+    isUnitId(id) &&
+    (name === undefined || typeof name === 'string') &&
+    typeof level === 'string' && SIMPLE_ID.test(level) &&
+    (group === undefined || group === null || (typeof group === 'string' && SIMPLE_ID.test(group))) &&
+    (parent === undefined || parent === null || isUnitId(parent)) &&
+    isPlainRecord(values) &&
+    (appraised === undefined || isPlainRecord(appraised))
+  );
+}
+
+/** A batch's head fields, its units not yet looked at. */
+export interface PlainHead {
+  readonly criteria: string | undefined;
+  readonly period: string | undefined;
+  readonly units: readonly unknown[];
+}
+
+/** The head of a batch the schema accepts as it is, or `undefined` when the schema must look. */
+export function plainHead(input: unknown): PlainHead | undefined {
+  if (!isPlainObject(input)) return undefined;
+  for (const key of Object.keys(input)) if (!HEAD_KEYS.has(key)) return undefined;
+  const { $schema, $comment, criteria, period, units } = input;
+  const fine =
+    Array.isArray(units) &&
+    ($schema === undefined || typeof $schema === 'string') &&
+    ($comment === undefined || typeof $comment === 'string') &&
+    (criteria === undefined || (typeof criteria === 'string' && CRITERIA_REF_PATTERN.test(criteria))) &&
+    (period === undefined || (typeof period === 'string' && period.length > 0));
+  return fine ? { criteria: criteria as string | undefined, period: period as string | undefined, units } : undefined;
+}

@@ -1,0 +1,199 @@
+import { DtiError, makeIssue, type Issue } from '../errors.js';
+import type { Exact } from '../exact/exact.js';
+import { ExactSum } from '../exact/exact-sum.js';
+import { fixedText } from '../exact/fixed-text.js';
+import { readExact } from '../exact/read-exact.js';
+import { roundQuotient } from '../exact/round-quotient.js';
+import type { Localized } from '../format/localized.js';
+import { aggregateText, ANSWERED_NA, appraisedText, INFO_ONLY, MISSING_EXCLUDED, missingZero } from './node-texts.js';
+import { atomPlan, isPlanLeaf, type AtomPlan, type PlanAggregate, type PlanLeaf, type ScoringPlan } from './plan.js';
+import type { NodeResult, ScoreReport, UnitResult } from './result-types.js';
+import { contextFor, type RunBest } from './score-tree.js';
+import { NA, readLeafValue, ReadingContext, type PreparedUnit } from './values.js';
+
+/** What explaining a unit's result needs: the plan it was scored with, the unit as submitted and the run's best values. */
+export interface ExplainLink {
+  readonly plan: ScoringPlan;
+  readonly unit: PreparedUnit;
+  readonly best: RunBest;
+}
+
+/**
+ * The results scored in this process whose texts can be built on demand. Held
+ * weakly: a result no one keeps is collected with its link, and a link keeps
+ * nothing but the unit as submitted (which the caller passed in) and the run's
+ * best values.
+ */
+const links = new WeakMap<UnitResult, ExplainLink>();
+
+/** Makes a fresh result explainable on demand (the scorer calls it; `explain: false` does not). */
+export function linkExplanations(result: UnitResult, link: ExplainLink): void {
+  links.set(result, link);
+}
+
+/** Flattens a text built by concatenation (V8 keeps it as a tree of pieces until read) and returns it. */
+function flat(text: Localized): Localized {
+  text.vi.charCodeAt(0);
+  text.en?.charCodeAt(0);
+  return text;
+}
+
+/** Reads the unit's value for `leaf` from a record of its submission: `undefined` when none is given. */
+function readAgain(link: ExplainLink, leaf: PlanLeaf, record: Readonly<Record<string, unknown>> | undefined, issues: Issue[]): unknown {
+  const raw = record?.[leaf.code];
+  if (raw === undefined) return undefined;
+  const compiled = link.plan.criteria.leaves[leaf.slot]!.leaf!;
+  const ctx = new ReadingContext(link.unit.source.id, [], issues);
+  ctx.code = leaf.code;
+  ctx.max = compiled.maxima.get(link.unit.source.level)!;
+  return readLeafValue(compiled, raw, ctx);
+}
+
+function inputChanged(link: ExplainLink, code: string): DtiError {
+  return new DtiError([makeIssue('explain/input-changed', ['units', link.unit.position, 'values', code], { unit: link.unit.source.id, code })]);
+}
+
+/**
+ * A leaf's explanation: its value read again from the submission and
+ * evaluated again for the words, checked against the points published.
+ */
+function leafText(link: ExplainLink, leaf: PlanLeaf, node: NodeResult): Localized {
+  if (leaf.info) return INFO_ONLY;
+  const { plan, unit } = link;
+  const places = plan.places;
+  const issues: Issue[] = [];
+  const appraised = unit.appraised ? readAgain(link, leaf, unit.source.appraised, issues) : undefined;
+  const answer = appraised !== undefined ? appraised : readAgain(link, leaf, unit.source.values, issues);
+  let points: Exact | undefined;
+  let text: Localized;
+  if (answer === undefined) {
+    points = plan.criteria.missing === 'exclude' ? undefined : plan.zero;
+    text = points === undefined ? MISSING_EXCLUDED : missingZero(fixedText(plan.zero, places));
+  } else if (answer === NA) {
+    text = ANSWERED_NA;
+  } else {
+    const ctx = contextFor(leaf, unit, link.best.final);
+    const outcome = leaf.rule.evaluate(leaf.compiled, answer, ctx);
+    if (outcome.state === 'scored') points = roundQuotient(outcome.numerator, outcome.denominator, places);
+    text = leaf.rule.explain(leaf.compiled, answer, outcome, ctx, points === undefined ? '' : fixedText(points, places));
+  }
+  if (issues.length > 0 || (points === undefined ? null : fixedText(points, places)) !== node.points) throw inputChanged(link, leaf.code);
+  return appraised !== undefined ? appraisedText(text) : text;
+}
+
+/** Whether a child counts in its parent's sum: a leaf with points, an aggregate with something scored below it. */
+function counts(child: NodeResult, leaf: boolean): boolean {
+  return leaf ? child.points !== null : child.status === 'scored';
+}
+
+/** An aggregate's explanation, from its children's published figures. */
+function aggregateTextOf(plan: ScoringPlan, atom: AtomPlan, aggregate: PlanAggregate, result: UnitResult, node: NodeResult): Localized {
+  const places = plan.places;
+  const terms: string[] = [];
+  const total = new ExactSum();
+  total.clear(places);
+  for (const c of aggregate.children) {
+    const child = atom.nodes[c]!;
+    const figures = result.nodes[child.code];
+    if (figures === undefined || !counts(figures, isPlanLeaf(child)) || figures.points === null) continue;
+    terms.push(figures.points);
+    total.add(readExact(figures.points)!);
+  }
+  const sum = total.value();
+  const capped = aggregate.cap !== undefined && sum.gt(aggregate.cap);
+  return aggregateText(node.status, terms.length > 0 ? terms.join(' + ') : '0', fixedText(sum, places), capped ? aggregate.capText : undefined, node.maxPoints ?? fixedText(plan.zero, places), node.index ?? null);
+}
+
+function textOf(link: ExplainLink, result: UnitResult, code: string, node: NodeResult): Localized | undefined {
+  const atom = atomPlan(link.plan, link.unit.atom, link.unit.source.level);
+  const position = atom.positions.get(code);
+  if (position === undefined) return undefined;
+  const planNode = atom.nodes[position]!;
+  return flat(isPlanLeaf(planNode) ? leafText(link, planNode, node) : aggregateTextOf(link.plan, atom, planNode, result, node));
+}
+
+/**
+ * The explanation of one node of a unit's result, in Vietnamese and English:
+ * the computation in words ("12/15 = 80% of the 100% target → 0.8 × 20 =
+ * 16.00 points"). Built when asked, never before: scoring computes the figures
+ * only. Works on a result just scored (unless scored with `explain: false`)
+ * and on a result that carries its texts (read from a results file written
+ * with explanations, or made by {@link explainUnit}); `undefined` otherwise,
+ * and for a code the unit has no result for. A result copied (spread, JSON,
+ * `structuredClone`) keeps only the texts it carries.
+ *
+ * The text is built from the unit's values as submitted: they must not be
+ * changed after scoring (inputs are read-only). If they were, and the result
+ * no longer matches them, it throws a `DtiError` coded `explain/input-changed`
+ * rather than explain numbers that were not scored.
+ *
+ * @example
+ * ```ts
+ * import { explainNode, scoreBatch } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
+ * const report = scoreBatch(getCriteria('can-tho@2022.1.0'), {
+ *   units: [{ id: 'ninh-kieu', level: 'district', values: { 'CQS.1.3': { numerator: 12, denominator: 15 } } }],
+ * });
+ * const unit = report.results[0]!;
+ * console.log(unit.nodes['CQS.1.3']); // {"points":"16.00","maxPoints":"20.00","status":"scored"}
+ * console.log(explainNode(unit, 'CQS.1.3')?.en); // 12/15 = 80% of the 100% target → 0.8 × 20 = 16.00 points
+ * console.log(explainNode(unit, 'CQS.1.3')?.vi); // 12/15 = 80% so với mục tiêu 100% → 0.8 × 20 = 16.00 điểm
+ * ```
+ */
+export function explainNode(result: UnitResult, code: string): Localized | undefined {
+  const node = result.nodes[code];
+  if (node === undefined) return undefined;
+  if (node.explanation !== undefined) return node.explanation;
+  const link = links.get(result);
+  return link === undefined ? undefined : textOf(link, result, code, node);
+}
+
+/**
+ * The unit's result with every node's `explanation` filled in (a new object;
+ * the result given is not changed): what `dti score --format json` writes,
+ * unit by unit. A result that cannot be explained (see {@link explainNode})
+ * comes back as it is.
+ *
+ * @example
+ * ```ts
+ * import { explainUnit, scoreBatch } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
+ * const report = scoreBatch(getCriteria('can-tho@2022.1.0'), {
+ *   units: [{ id: 'cai-khe', level: 'commune', values: { 'CQS.4.2': 'kiem-nhiem' } }],
+ * });
+ * const explained = explainUnit(report.results[0]!);
+ * console.log(explained.nodes['CQS.4.2']?.explanation?.en); // Option "Has a part-time officer, assigned in writing" → 7.50 points
+ * console.log(report.results[0]!.nodes['CQS.4.2']?.explanation); // undefined
+ * ```
+ */
+export function explainUnit(result: UnitResult): UnitResult {
+  const link = links.get(result);
+  if (link === undefined) return result;
+  const nodes: Record<string, NodeResult> = {};
+  for (const code of Object.keys(result.nodes)) {
+    const node = result.nodes[code]!;
+    const explanation = node.explanation ?? textOf(link, result, code, node);
+    nodes[code] = explanation === undefined ? node : { ...node, explanation };
+  }
+  return { ...result, nodes };
+}
+
+/**
+ * The report with every unit's explanations filled in ({@link explainUnit} on
+ * each): for a caller that sends or stores the whole report with its texts.
+ * `dti score --format json` instead writes unit by unit, so the texts of one
+ * unit at a time are held.
+ *
+ * @example
+ * ```ts
+ * import { scoreBatch, withExplanations } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
+ * const report = withExplanations(scoreBatch(getCriteria('can-tho@2022.1.0'), {
+ *   units: [{ id: 'cai-khe', level: 'commune', values: { 'CQS.2.1': true } }],
+ * }));
+ * console.log(JSON.parse(JSON.stringify(report)).results[0].nodes['CQS.2.1'].explanation.vi); // Đạt → 15.00 điểm
+ * ```
+ */
+export function withExplanations(report: ScoreReport): ScoreReport {
+  return { ...report, results: report.results.map(explainUnit) };
+}

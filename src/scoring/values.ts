@@ -1,0 +1,179 @@
+import { makeIssue, type Issue } from '../errors.js';
+import type { Exact } from '../exact/exact.js';
+import { atomOf, type Atom, type CompiledCriteria, type CompiledLeaf } from '../compile/compiled.js';
+import type { UnitSubmission } from '../format/submission-schema.js';
+import { formatPath, type PathSegment } from '../path.js';
+import type { ValueContext } from '../rules/types.js';
+import { leafReaders, scoringPlan, type LeafReader } from './plan.js';
+
+/** A unit's answer `"n/a"` in a value column. */
+export const NA: unique symbol = Symbol('n/a');
+
+/**
+ * Every value of a batch, read once, one column per leaf: `self[slot][position]`
+ * is the value the unit at `position` gave for the leaf at `slot` (its place in
+ * `criteria.leaves`) as its rule read it, {@link NA} for `"n/a"`, or
+ * `undefined` when it gave none; `appraised` the same for appraised values (a
+ * leaf's column exists once some unit has an appraised value for it).
+ */
+export interface ValueColumns {
+  readonly self: unknown[][];
+  readonly appraised: (unknown[] | undefined)[];
+}
+
+/** A unit checked against the criteria; its values are in the batch's {@link ValueColumns} at `position`. */
+export interface PreparedUnit {
+  readonly position: number;
+  readonly source: UnitSubmission;
+  readonly atom: Atom;
+  /** Whether the unit gave any appraised value. */
+  readonly appraised: boolean;
+}
+
+/** The units of a batch checked and read: per position the prepared unit (or `undefined`) and its problems. */
+export interface PreparedBatch {
+  readonly prepared: (PreparedUnit | undefined)[];
+  readonly issuesByUnit: Issue[][];
+  readonly columns: ValueColumns;
+}
+
+const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+
+/** `"n/a"` in any case, surrounding spaces tolerated; checked without building a string for other values. */
+function isNotApplicable(raw: string): boolean {
+  return raw.indexOf('/') >= 0 && raw.trim().toLowerCase() === 'n/a';
+}
+
+/**
+ * Where the value being read is: one per record read, moved from value to
+ * value (rules use it only while they read). The path is built only when an
+ * issue needs it.
+ */
+export class ReadingContext implements ValueContext {
+  code = '';
+  max: Exact = undefined as unknown as Exact;
+  constructor(
+    readonly unit: string,
+    private readonly base: readonly PathSegment[],
+    readonly issues: Issue[],
+  ) {}
+
+  get path(): readonly PathSegment[] {
+    return [...this.base, this.code];
+  }
+}
+
+/**
+ * Reads one given value of a leaf: {@link NA} for `"n/a"` where the leaf allows
+ * it, else what its rule reads; `undefined` after pushing an issue to `ctx`.
+ * `ctx.code` and `ctx.max` must be the leaf's.
+ */
+export function readLeafValue(leaf: CompiledLeaf, raw: unknown, ctx: ReadingContext): unknown {
+  if (typeof raw === 'string' && isNotApplicable(raw)) {
+    if (leaf.allowNA) return NA;
+    ctx.issues.push(makeIssue('value/na-not-allowed', formatPath(ctx.path), { unit: ctx.unit }));
+    return undefined;
+  }
+  const before = ctx.issues.length;
+  const value = leaf.rule.read(raw, leaf.compiled, ctx);
+  return ctx.issues.length === before ? value : undefined;
+}
+
+/** Why `code` has no reader for the unit's atom: an unknown code, an aggregate's, or a leaf outside its scope. */
+function misplacedCode(criteria: CompiledCriteria, code: string, ctx: ReadingContext): Issue {
+  const node = criteria.byCode.get(code);
+  const path = formatPath(ctx.path);
+  if (!node) return makeIssue('submission/unknown-leaf', path, { unit: ctx.unit, code });
+  if (!node.leaf) return makeIssue('submission/not-a-leaf', path, { unit: ctx.unit, code });
+  return makeIssue('submission/leaf-not-applicable', path, { unit: ctx.unit, code });
+}
+
+/** Reads one record (`values` or `appraised`) into `columns`; returns whether it had any value. */
+function readRecord(
+  criteria: CompiledCriteria,
+  readers: ReadonlyMap<string, LeafReader>,
+  record: Readonly<Record<string, unknown>>,
+  columns: (unknown[] | undefined)[],
+  position: number,
+  size: number,
+  ctx: ReadingContext,
+): boolean {
+  let any = false;
+  for (const code of Object.keys(record)) {
+    ctx.code = code;
+    const reader = readers.get(code);
+    if (reader === undefined) {
+      ctx.issues.push(misplacedCode(criteria, code, ctx));
+      continue;
+    }
+    const raw = record[code];
+    if (raw === undefined) continue;
+    ctx.max = reader.max;
+    const value = readLeafValue(reader.leaf, raw, ctx);
+    if (value === undefined) continue;
+    const column = (columns[reader.slot] ??= new Array<unknown>(size).fill(undefined));
+    column[position] = value;
+    any = true;
+  }
+  return any;
+}
+
+/** The atom of a unit, or `undefined` after pushing why its level or group does not fit the set. */
+function unitAtom(criteria: CompiledCriteria, unit: UnitSubmission, base: readonly PathSegment[], issues: Issue[]): Atom | undefined {
+  const groups = criteria.levels.get(unit.level);
+  if (!groups) {
+    issues.push(makeIssue('submission/unknown-level', formatPath([...base, 'level']), { unit: unit.id, level: unit.level }));
+    return undefined;
+  }
+  const group = unit.group;
+  if (groups.size > 0) {
+    if (group === undefined || group === null) issues.push(makeIssue('submission/group-required', formatPath([...base, 'group']), { unit: unit.id, level: unit.level }));
+    else if (!groups.has(group)) issues.push(makeIssue('submission/unknown-group', formatPath([...base, 'group']), { unit: unit.id, group, level: unit.level }));
+    else return atomOf(unit.level, group);
+    return undefined;
+  }
+  if (group !== undefined && group !== null) {
+    issues.push(makeIssue('submission/group-not-allowed', formatPath([...base, 'group']), { unit: unit.id, level: unit.level }));
+    return undefined;
+  }
+  return unit.level;
+}
+
+/**
+ * Checks every unit of a batch against the criteria (level, group, leaf codes,
+ * value shapes, duplicates, the `missing: error` policy) and reads every value
+ * once into per-leaf columns. Returns the prepared units and, per unit
+ * position, the problems found; nothing is dropped silently.
+ */
+export function prepareUnits(criteria: CompiledCriteria, units: readonly (UnitSubmission | undefined)[]): PreparedBatch {
+  const plan = scoringPlan(criteria);
+  const size = units.length;
+  const self: unknown[][] = criteria.leaves.map(() => new Array<unknown>(size).fill(undefined));
+  const appraisedColumns: (unknown[] | undefined)[] = criteria.leaves.map(() => undefined);
+  const seen = new Map<string, number>();
+  const prepared: (PreparedUnit | undefined)[] = new Array<PreparedUnit | undefined>(size).fill(undefined);
+  const issuesByUnit: Issue[][] = [];
+  for (let position = 0; position < size; position++) {
+    const issues: Issue[] = [];
+    issuesByUnit.push(issues);
+    const unit = units[position];
+    if (unit === undefined) continue;
+    const base: PathSegment[] = ['units', position];
+    const first = seen.get(unit.id);
+    if (first !== undefined) issues.push(makeIssue('submission/duplicate-unit', formatPath([...base, 'id']), { unit: unit.id, first: formatPath(['units', first]) }));
+    else seen.set(unit.id, position);
+    const atom = unitAtom(criteria, unit, base, issues);
+    if (atom === undefined) continue;
+    const readers = leafReaders(plan, atom);
+    readRecord(criteria, readers, unit.values, self, position, size, new ReadingContext(unit.id, [...base, 'values'], issues));
+    const appraised = unit.appraised !== undefined && readRecord(criteria, readers, unit.appraised, appraisedColumns, position, size, new ReadingContext(unit.id, [...base, 'appraised'], issues));
+    if (criteria.missing === 'error') {
+      const missing = criteria.leaves
+        .filter((leaf) => leaf.leaf?.rule.scored && leaf.scope.has(atom) && !hasOwn(unit.values, leaf.code) && !hasOwn(unit.appraised ?? {}, leaf.code))
+        .map((leaf) => leaf.code);
+      if (missing.length > 0) issues.push(makeIssue('submission/missing-values', formatPath([...base, 'values']), { unit: unit.id, codes: missing }));
+    }
+    if (issues.length === 0) prepared[position] = { position, source: unit, atom, appraised };
+  }
+  return { prepared, issuesByUnit, columns: { self, appraised: appraisedColumns } };
+}
