@@ -8,7 +8,7 @@
  *
  *   node --import tsx --expose-gc bench/goals-worker.ts --units 10600 --runs 15
  */
-import { safeScoreBatch, type ScoreReport } from '../src/index.js';
+import { explainUnit, safeScoreBatch, type ScoreReport } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 import { FloatCriteria, prepareFloat, scoreFloat } from './float-scorer.js';
 import { generateSubmission } from './generate.js';
@@ -34,12 +34,13 @@ const { submission } = generateSubmission(set, {
 });
 const fc = new FloatCriteria(set);
 
-/** Reads every explanation text of a report (today they are built eagerly; on demand they are built here). */
+/** Builds and reads every explanation text of a report (unit by unit, as `dti score --format json` does). */
 function readAllTexts(report: ScoreReport): number {
   let chars = 0;
-  for (const unit of report.results) {
-    for (const node of Object.values(unit.nodes)) chars += (node.explanation?.vi.length ?? 0) + (node.explanation?.en?.length ?? 0);
+  for (const result of report.results) {
+    for (const node of Object.values(explainUnit(result).nodes)) chars += (node.explanation?.vi.length ?? 0) + (node.explanation?.en?.length ?? 0);
   }
+  if (chars === 0) throw new Error('no explanation was built');
   return chars;
 }
 

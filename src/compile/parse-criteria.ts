@@ -3,7 +3,7 @@ import type { CompiledCriteria } from './compiled.js';
 import type { CriteriaSet } from './types.js';
 import { checkAndCompile } from './validate-criteria.js';
 import { parseJsonText } from '../format/json-text.js';
-import { copyForSealing, isSealed, sealOwned } from '../format/sealed.js';
+import { copyForSealing, isBuiltIn, isSealed, sealOwned } from '../format/sealed.js';
 import { capIssues, limitsOf, type InputLimits } from '../limits.js';
 
 /** Options of {@link safeParseCriteria}. */
@@ -37,7 +37,7 @@ export function safeParseCriteria(input: unknown, options: CriteriaReadOptions =
 function check(input: unknown, limits: InputLimits): Result<CriteriaSet> {
   if (typeof input === 'object' && input !== null && isSealed(input)) {
     if (cache.has(input)) return { ok: true, value: input as CriteriaSet };
-    const { issues, compiled } = checkAndCompile(input, limits);
+    const { issues, compiled } = checkAndCompile(input, limits, isBuiltIn(input));
     if (!compiled) return { ok: false, issues };
     cache.set(input, compiled);
     return { ok: true, value: input as CriteriaSet };

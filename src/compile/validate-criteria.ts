@@ -494,7 +494,9 @@ function unique(issues: readonly Issue[]): Issue[] {
  * skipped, never reported on a guess). An issue inside `nodes[...]` names the
  * enclosing node's code in {@link Issue.node}.
  */
-export function checkAndCompile(input: unknown, limits: InputLimits = DEFAULT_LIMITS): { issues: Issue[]; compiled?: CompiledCriteria } {
+export function checkAndCompile(input: unknown, limits: InputLimits = DEFAULT_LIMITS, builtIn = false): { issues: Issue[]; compiled?: CompiledCriteria } {
+  // A set the package ships was checked in full when it was built: only its cross-field checks (which compile it) run.
+  if (builtIn) return compiledOf(input as CriteriaSet);
   if (input && typeof input === 'object' && 'nodes' in input) {
     const nodes = (input as { nodes: unknown }).nodes;
     if (depthOf(nodes, 1, limits.depth) > limits.depth) return { issues: [makeIssue('criteria/too-deep', 'nodes', { limit: limits.depth })] };
@@ -506,9 +508,13 @@ export function checkAndCompile(input: unknown, limits: InputLimits = DEFAULT_LI
     const { issues } = crossCheck(input, flawsOf(parsed.error.issues, input));
     return { issues: withNodeCodes(unique([...shape, ...issues]), input) };
   }
-  const set = input as CriteriaSet;
+  return compiledOf(input as CriteriaSet);
+}
+
+/** The cross-field checks of a set whose shape is valid, and its compiled form when they pass. */
+function compiledOf(set: CriteriaSet): { issues: Issue[]; compiled?: CompiledCriteria } {
   const { issues, roots, byCode, leaves, levels } = crossCheck(set, undefined);
-  if (issues.length > 0) return { issues: withNodeCodes(unique(issues), input) };
+  if (issues.length > 0) return { issues: withNodeCodes(unique(issues), set) };
   const ranking = set.ranking ?? {};
   return {
     issues,

@@ -75,8 +75,9 @@ export function checkSubmissionShape(input: unknown, limits: InputLimits = DEFAU
     if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
     head = { criteria: parsed.data.criteria, period: parsed.data.period, units: parsed.data.units };
   }
+  const plain = new Set<string>();
   const checked = head.units.map((raw, position) => {
-    if (isPlainUnit(raw)) return { unit: raw, id: raw.id, issues: [] };
+    if (isPlainUnit(raw, plain)) return { unit: raw, id: raw.id, issues: [] };
     const parsed = unitSubmissionSchema.safeParse(raw);
     const given = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
     const id = typeof given === 'string' ? idKey(given) : `#${position}`;

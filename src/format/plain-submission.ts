@@ -27,15 +27,26 @@ function isUnitId(value: unknown): value is string {
   return PLAIN_ID.test(value) || (value.trim() === value && value.normalize('NFC') === value && idIssues(value, []).length === 0);
 }
 
-/** A `values` / `appraised` record whose keys are plain codes (nothing to trim or normalise, so none can repeat). */
-function isPlainRecord(value: unknown): boolean {
+/**
+ * A `values` / `appraised` record whose keys are plain codes (nothing to trim
+ * or normalise, so none can repeat). `plain`: the codes already found plain in
+ * this batch (the same few dozen codes come back in every unit).
+ */
+function isPlainRecord(value: unknown, plain: Set<string>): boolean {
   if (!isPlainObject(value)) return false;
-  for (const key of Object.keys(value)) if (!PLAIN_ID.test(key)) return false;
+  for (const key in value) {
+    if (plain.has(key)) continue;
+    if (!Object.prototype.hasOwnProperty.call(value, key) || !PLAIN_ID.test(key)) return false;
+    plain.add(key);
+  }
   return true;
 }
 
-/** Whether `raw` is a unit the schema accepts as it is, with nothing to normalise. */
-export function isPlainUnit(raw: unknown): raw is UnitSubmission {
+/**
+ * Whether `raw` is a unit the schema accepts as it is, with nothing to
+ * normalise. `plain`: a set to remember the plain codes seen in, one per batch.
+ */
+export function isPlainUnit(raw: unknown, plain: Set<string> = new Set()): raw is UnitSubmission {
   if (!isPlainObject(raw)) return false;
   for (const key of Object.keys(raw)) if (!UNIT_KEYS.has(key)) return false;
   const { id, name, level, group, parent, values, appraised } = raw;
@@ -45,8 +56,8 @@ export function isPlainUnit(raw: unknown): raw is UnitSubmission {
     typeof level === 'string' && SIMPLE_ID.test(level) &&
     (group === undefined || group === null || (typeof group === 'string' && SIMPLE_ID.test(group))) &&
     (parent === undefined || parent === null || isUnitId(parent)) &&
-    isPlainRecord(values) &&
-    (appraised === undefined || isPlainRecord(appraised))
+    isPlainRecord(values, plain) &&
+    (appraised === undefined || isPlainRecord(appraised, plain))
   );
 }
 

@@ -61,3 +61,22 @@ export function sealOwned<T extends object>(set: T): T {
 export function isSealed(set: object): boolean {
   return sealed.has(set);
 }
+
+/** Sealed sets checked in full when the package was built (the embedded sets): their shape is not checked again at run time. */
+const builtIn = new WeakSet<object>();
+
+/**
+ * Seals a set the package ships, checked in full at build time (a test checks
+ * every embedded set again, as any other input): at run time it is compiled
+ * without its schema check. Only for data inside the package.
+ */
+export function sealBuiltIn<T extends object>(set: T): T {
+  sealOwned(set);
+  builtIn.add(set);
+  return set;
+}
+
+/** `true` for a set the package ships (see {@link sealBuiltIn}). */
+export function isBuiltIn(set: object): boolean {
+  return builtIn.has(set);
+}

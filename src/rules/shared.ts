@@ -94,6 +94,16 @@ function isPlainObject(raw: unknown): raw is Record<string, unknown> {
   return typeof raw === 'object' && raw !== null && !Array.isArray(raw);
 }
 
+/** Whether `numerator` and `denominator` are the object's only keys, both its own. */
+function onlyFractionKeys(raw: Record<string, unknown>): boolean {
+  let count = 0;
+  for (const key in raw) {
+    if ((key !== 'numerator' && key !== 'denominator') || !Object.prototype.hasOwnProperty.call(raw, key)) return false;
+    count++;
+  }
+  return count === 2;
+}
+
 const NUMERATOR: readonly PathSegment[] = ['numerator'];
 const DENOMINATOR: readonly PathSegment[] = ['denominator'];
 
@@ -101,6 +111,12 @@ const DENOMINATOR: readonly PathSegment[] = ['denominator'];
 export function readFraction(raw: unknown, ctx: ValueContext, allowOver: boolean): FractionValue | undefined {
   const expected = 'fraction';
   if (!isPlainObject(raw)) return valueIssue(ctx, 'value/shape', { expected });
+  // The common case first: two own keys holding whole numbers in range (as a program writes them).
+  const n = raw.numerator;
+  const d = raw.denominator;
+  if (typeof n === 'number' && typeof d === 'number' && Number.isSafeInteger(n) && Number.isSafeInteger(d) && n >= 0 && d >= 0 && (allowOver || n <= d) && onlyFractionKeys(raw)) {
+    return { numerator: readExact(n)!, denominator: readExact(d)! };
+  }
   let bad = false;
   for (const key in raw) {
     if (key !== 'numerator' && key !== 'denominator' && Object.prototype.hasOwnProperty.call(raw, key)) {
