@@ -31,13 +31,6 @@ export function linkExplanations(result: UnitResult, link: ExplainLink): void {
   links.set(result, link);
 }
 
-/** Flattens a text built by concatenation (V8 keeps it as a tree of pieces until read) and returns it. */
-function flat(text: Localized): Localized {
-  text.vi.charCodeAt(0);
-  text.en?.charCodeAt(0);
-  return text;
-}
-
 /** Reads the unit's value for `leaf` from a record of its submission: `undefined` when none is given. */
 function readAgain(link: ExplainLink, leaf: PlanLeaf, record: Readonly<Record<string, unknown>> | undefined, issues: Issue[]): unknown {
   const raw = record?.[leaf.code];
@@ -89,19 +82,22 @@ function counts(child: NodeResult, leaf: boolean): boolean {
 /** An aggregate's explanation, from its children's published figures. */
 function aggregateTextOf(plan: ScoringPlan, atom: AtomPlan, aggregate: PlanAggregate, result: UnitResult, node: NodeResult): Localized {
   const places = plan.places;
+  const cap = aggregate.cap;
   const terms: string[] = [];
-  const total = new ExactSum();
-  total.clear(places);
+  const total = cap === undefined ? undefined : new ExactSum();
+  total?.clear(places);
   for (const c of aggregate.children) {
     const child = atom.nodes[c]!;
     const figures = result.nodes[child.code];
     if (figures === undefined || !counts(figures, isPlanLeaf(child)) || figures.points === null) continue;
     terms.push(figures.points);
-    total.add(readExact(figures.points)!);
+    total?.add(readExact(figures.points)!);
   }
-  const sum = total.value();
-  const capped = aggregate.cap !== undefined && sum.gt(aggregate.cap);
-  return aggregateText(node.status, terms.length > 0 ? terms.join(' + ') : '0', fixedText(sum, places), capped ? aggregate.capText : undefined, node.maxPoints ?? fixedText(plan.zero, places), node.index ?? null);
+  // Without a cap the node's points are the sum, written the same way; with one, the sum before it.
+  const sum = total === undefined ? undefined : total.value();
+  const capped = sum !== undefined && cap !== undefined && sum.gt(cap);
+  const sumText = sum === undefined ? (node.points ?? fixedText(plan.zero, places)) : fixedText(sum, places);
+  return aggregateText(node.status, terms.length > 0 ? terms.join(' + ') : '0', sumText, capped ? aggregate.capText : undefined, node.maxPoints ?? fixedText(plan.zero, places), node.index ?? null);
 }
 
 function textOf(link: ExplainLink, result: UnitResult, code: string, node: NodeResult): Localized | undefined {
@@ -109,7 +105,7 @@ function textOf(link: ExplainLink, result: UnitResult, code: string, node: NodeR
   const position = atom.positions.get(code);
   if (position === undefined) return undefined;
   const planNode = atom.nodes[position]!;
-  return flat(isPlanLeaf(planNode) ? leafText(link, planNode, node) : aggregateTextOf(link.plan, atom, planNode, result, node));
+  return isPlanLeaf(planNode) ? leafText(link, planNode, node) : aggregateTextOf(link.plan, atom, planNode, result, node);
 }
 
 /**
@@ -169,13 +165,26 @@ export function explainNode(result: UnitResult, code: string): Localized | undef
 export function explainUnit(result: UnitResult): UnitResult {
   const link = links.get(result);
   if (link === undefined) return result;
-  const nodes: Record<string, NodeResult> = {};
+  const atom = atomPlan(link.plan, link.unit.atom, link.unit.source.level);
+  // The atom's template has the result's keys in the same (tree) order.
+  const nodes: Record<string, NodeResult> = { ...atom.template };
   for (const code of Object.keys(result.nodes)) {
     const node = result.nodes[code]!;
     const explanation = node.explanation ?? textOf(link, result, code, node);
-    nodes[code] = explanation === undefined ? node : { ...node, explanation };
+    nodes[code] = explanation === undefined ? node : withText(node, explanation);
   }
   return { ...result, nodes };
+}
+
+/** A node's result with its text, the fields in the order a results file has them. */
+function withText(node: NodeResult, explanation: Localized): NodeResult {
+  const { points, maxPoints, status, selfPoints } = node;
+  if (node.index !== undefined) {
+    const index = node.index;
+    return selfPoints !== undefined ? { points, maxPoints, index, status, selfPoints, explanation } : { points, maxPoints, index, status, explanation };
+  }
+  if (status === 'info') return { points, maxPoints, status, value: node.value ?? null, explanation };
+  return selfPoints !== undefined ? { points, maxPoints, status, selfPoints, explanation } : { points, maxPoints, status, explanation };
 }
 
 /**
