@@ -137,8 +137,9 @@ function scoreLeaf(plan: ScoringPlan, columns: ValueColumns, figures: Figures, i
       selfPoints: mine === undefined ? null : fixedText(mine, places),
     };
   } else {
-    // The self-assessment scored on its own: a relative leaf against the best self-assessed value.
-    if (leaf.cohort !== undefined) self = answerPoints(plan, leaf, own, unit, best.self) ?? zero;
+    // The self-assessment scored on its own: a relative leaf against the best self-assessed value
+    // (self-assessed figures are published only for a unit with an appraised value).
+    if (leaf.cohort !== undefined && unit.appraised) self = answerPoints(plan, leaf, own, unit, best.self) ?? zero;
     if (result === undefined) result = scoredResult(leaf, points!, places);
   }
   figures.points[i] = points;
@@ -149,7 +150,12 @@ function scoreLeaf(plan: ScoringPlan, columns: ValueColumns, figures: Figures, i
   return result;
 }
 
-function scoreAggregate(plan: ScoringPlan, figures: Figures, i: number, node: PlanAggregate): NodeResult {
+/**
+ * An aggregate's figures from its children's. `withSelf`: whether the unit has
+ * appraised values, so that self-assessed figures can differ from the final
+ * ones and are published (otherwise they are not summed).
+ */
+function scoreAggregate(plan: ScoringPlan, figures: Figures, i: number, node: PlanAggregate, withSelf: boolean): NodeResult {
   const places = plan.places;
   const { pointsSum, maxSum, selfSum } = figures;
   pointsSum.clear(places);
@@ -159,7 +165,7 @@ function scoreAggregate(plan: ScoringPlan, figures: Figures, i: number, node: Pl
   let allInfo = node.children.length > 0;
   let below = false;
   for (const c of node.children) {
-    selfSum.add(figures.self[c]!);
+    if (withSelf) selfSum.add(figures.self[c]!);
     if (figures.appraised[c]) below = true;
     if (figures.status[c] !== 'info') allInfo = false;
     const p = figures.points[c];
@@ -170,7 +176,7 @@ function scoreAggregate(plan: ScoringPlan, figures: Figures, i: number, node: Pl
   }
   let points = pointsSum.value();
   let max = maxSum.value();
-  let self = selfSum.value();
+  let self = withSelf ? selfSum.value() : points;
   const cap = node.cap;
   if (cap !== undefined) {
     if (points.gt(cap)) points = cap;
@@ -189,6 +195,11 @@ function scoreAggregate(plan: ScoringPlan, figures: Figures, i: number, node: Pl
   return below ? { points: pointsText, maxPoints: maxText, index, status, selfPoints: fixedText(self, places) } : { points: pointsText, maxPoints: maxText, index, status };
 }
 
+/** A unit's self-assessed total and the difference (final − self). */
+function selfTotals(points: Exact, self: Exact, places: number): { readonly selfPoints: string; readonly difference: string } {
+  return { selfPoints: fixedText(self, places), difference: fixedText(points.minus(self), places) };
+}
+
 /**
  * Scores one unit: every node that applies to it, in tree order (children
  * first, since a child comes after its parent in the plan), then its totals,
@@ -203,15 +214,16 @@ export function scoreUnit(plan: ScoringPlan, columns: ValueColumns, unit: Prepar
   const nodes: Record<string, NodeResult> = { ...atom.template };
   for (let i = n - 1; i >= 0; i--) {
     const node = atom.nodes[i]!;
-    nodes[node.code] = isPlanLeaf(node) ? scoreLeaf(plan, columns, figures, i, node, unit, best) : scoreAggregate(plan, figures, i, node);
+    nodes[node.code] = isPlanLeaf(node) ? scoreLeaf(plan, columns, figures, i, node, unit, best) : scoreAggregate(plan, figures, i, node, unit.appraised);
   }
   const { pointsSum, maxSum, selfSum } = figures;
   pointsSum.clear(plan.places);
   maxSum.clear(plan.places);
   selfSum.clear(plan.places);
   let appraised = false;
+  const withSelf = unit.appraised;
   for (const r of atom.roots) {
-    selfSum.add(figures.self[r]!);
+    if (withSelf) selfSum.add(figures.self[r]!);
     if (figures.appraised[r]) appraised = true;
     const p = figures.points[r];
     if (p === undefined) continue;
@@ -220,7 +232,6 @@ export function scoreUnit(plan: ScoringPlan, columns: ValueColumns, unit: Prepar
   }
   const points = pointsSum.value();
   const max = maxSum.value();
-  const self = selfSum.value();
   const { places, indexPlaces, criteria } = plan;
   let index: Exact | undefined;
   let rating: string | null = null;
@@ -241,6 +252,6 @@ export function scoreUnit(plan: ScoringPlan, columns: ValueColumns, unit: Prepar
     index: index === undefined ? null : fixedText(index, indexPlaces),
     rating,
     key: index === undefined ? undefined : criteria.ranking.by === 'points' ? points : index,
-    self: appraised ? { selfPoints: fixedText(self, places), difference: fixedText(points.minus(self), places) } : undefined,
+    self: appraised ? selfTotals(points, selfSum.value(), places) : undefined,
   };
 }
