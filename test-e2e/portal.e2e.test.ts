@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { scoreBatch, safeScoreBatch, type ScoreReport, type CriteriaSet, type UnitResult } from '../src/index.js';
+import { explainUnit, scoreBatch, safeScoreBatch, type ScoreReport, type CriteriaSet, type UnitResult } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -162,7 +162,8 @@ async function fillForm(page: Page): Promise<void> {
 function libraryResult(criteria: CriteriaSet, values: Record<string, unknown>): UnitResult {
   const outcome = safeScoreBatch(criteria, { units: [{ id: 'e2e', name: UNIT_NAME, level: LEVEL, values }] });
   if (!outcome.ok) throw new Error(`the library rejects the e2e input: ${JSON.stringify(outcome.issues)}`);
-  return outcome.value.results[0]!;
+  // With its texts: the page shows each node's explanation.
+  return explainUnit(outcome.value.results[0]!);
 }
 
 /** Checks every figure the page shows against the library's result. */
