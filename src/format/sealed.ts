@@ -50,10 +50,19 @@ export function copyForSealing(input: unknown): unknown {
   return copyJson(input, new Set(), 0);
 }
 
-/** Deep-freezes `set` in place and records it as sealed; returns it. Only for objects the library owns. */
-export function sealOwned<T extends object>(set: T): T {
+/** Sealed sets checked in full when the package was built (the embedded sets): their shape is not checked again at run time. */
+const builtIn = new WeakSet<object>();
+
+/**
+ * Deep-freezes `set` in place and records it as sealed; returns it. Only for
+ * objects the library owns. `shipped`: a set the package ships, checked in
+ * full at build time (a test checks every embedded set again, as any other
+ * input), so that at run time it is compiled without its schema check.
+ */
+export function sealOwned<T extends object>(set: T, shipped = false): T {
   deepFreeze(set);
   sealed.add(set);
+  if (shipped) builtIn.add(set);
   return set;
 }
 
@@ -62,21 +71,7 @@ export function isSealed(set: object): boolean {
   return sealed.has(set);
 }
 
-/** Sealed sets checked in full when the package was built (the embedded sets): their shape is not checked again at run time. */
-const builtIn = new WeakSet<object>();
-
-/**
- * Seals a set the package ships, checked in full at build time (a test checks
- * every embedded set again, as any other input): at run time it is compiled
- * without its schema check. Only for data inside the package.
- */
-export function sealBuiltIn<T extends object>(set: T): T {
-  sealOwned(set);
-  builtIn.add(set);
-  return set;
-}
-
-/** `true` for a set the package ships (see {@link sealBuiltIn}). */
+/** `true` for a set the package ships (sealed with `shipped`). */
 export function isBuiltIn(set: object): boolean {
   return builtIn.has(set);
 }

@@ -1,7 +1,7 @@
 import { rememberHash } from '../compile/criteria-hash.js';
 import type { CriteriaSource } from '../criteria/registry.js';
 import { safeParseCriteria } from '../compile/parse-criteria.js';
-import { sealBuiltIn } from '../format/sealed.js';
+import { sealOwned } from '../format/sealed.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { EMBEDDED_HASHES } from './hashes.js';
 
@@ -11,7 +11,7 @@ import { EMBEDDED_HASHES } from './hashes.js';
  * tests), it is only compiled on first use, without its schema check.
  */
 export function embed(data: unknown): CriteriaSet {
-  const set = sealBuiltIn(data as CriteriaSet);
+  const set = sealOwned(data as CriteriaSet, true);
   const sha256 = EMBEDDED_HASHES[`${set.id}@${set.version}`];
   if (sha256 !== undefined) rememberHash(set, sha256);
   return set;
