@@ -17,6 +17,8 @@ export default defineConfig({
       'test/broken-criteria.test.ts',
       'test/forms.test.ts',
       'test/versioning-compare.test.ts',
+      'test/rules-edges.test.ts',
+      'test/exact-edges.test.ts',
     ],
   },
 });
