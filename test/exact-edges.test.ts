@@ -190,6 +190,43 @@ describe('arithmetic and comparison where the scales differ by more than 15', ()
   });
 });
 
+describe('ExactSum keeps its total as a safe integer while it fits (its documented representation)', () => {
+  /** The running total's own fields (private: read here only to hold the class to what its documentation promises). */
+  const state = (sum: ExactSum): { m: number | undefined; s: number } => sum as unknown as { m: number | undefined; s: number };
+
+  it('adding values at fewer or more decimals than the total, whose sum fits, keeps a safe integer at the larger scale', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 6 }), fc.array(fc.tuple(fc.integer({ min: -1_000_000, max: 1_000_000 }), fc.integer({ min: 0, max: 6 })), { minLength: 1, maxLength: 8 }), (start, values) => {
+        const sum = new ExactSum();
+        sum.clear(start);
+        let scale = start;
+        let total = 0n;
+        for (const [m, s] of values) {
+          const next = Math.max(scale, s);
+          total = total * 10n ** BigInt(next - scale) + BigInt(m) * 10n ** BigInt(next - s);
+          scale = next;
+          sum.add(Exact.scaled(m, s));
+          expect(state(sum).m, `${m}e-${s}`).toBe(Number(total));
+          expect(state(sum).s).toBe(scale);
+        }
+        expect(sum.value().toString()).toBe(plain(total, scale));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('goes to BigInt once the total does not fit, and stays exact', () => {
+    const sum = new ExactSum();
+    sum.add(Exact.scaled(MAX_SAFE, 0));
+    expect(state(sum).m).toBe(MAX_SAFE);
+    sum.add(Exact.scaled(1, 1));
+    expect(state(sum).m).toBeUndefined();
+    expect(sum.value().toString()).toBe(plain(SAFE * 10n + 1n, 1));
+    sum.add(Exact.scaled(-1, 0));
+    expect(sum.value().toString()).toBe(plain(SAFE * 10n - 9n, 1));
+  });
+});
+
 describe('readExact: shared instances and the short reader', () => {
   it('small whole numbers are one instance however they are spelt', () => {
     for (const [a, b] of [[0, '0'], [0, '-0'], [0, '0.000'], [0, -0], [1, '1.0'], [1, ' 1 '], [65535, '65535.00'], [7, '007']] as const) {

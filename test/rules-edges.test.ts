@@ -199,9 +199,11 @@ describe('shared: quotients quoted in explanations', () => {
     const noNumerator = read({ denominator: 2 });
     expect(codes(noNumerator.issues)).toEqual(['value/shape']);
     expect(noNumerator.issues[0]!.segments).toEqual([...PATH, 'numerator']);
+    expect(noNumerator.issues[0]!.params.expected).toBe('fraction');
     const noDenominator = read({ numerator: 2 });
     expect(codes(noDenominator.issues)).toEqual(['value/shape']);
     expect(noDenominator.issues[0]!.segments).toEqual([...PATH, 'denominator']);
+    expect(noDenominator.issues[0]!.params.expected).toBe('fraction');
     expect(codes(read({}).issues)).toEqual(['value/shape', 'value/shape']);
     const both = read({ numerator: -1, denominator: 'x' });
     expect(codes(both.issues)).toEqual(['value/negative', 'value/shape']);
@@ -315,6 +317,7 @@ describe('boolean, info, appraised', () => {
     expect(over.value).toBeUndefined();
     expect(codes(over.issues)).toEqual(['value/out-of-range']);
     expect(over.issues[0]!.params.range).toBe('[0, 7.5]');
+    expect(over.issues[0]!.segments).toEqual([...PATH]);
     expect(codes(readWith({ kind: 'appraised' }, '-1', '7.5').issues)).toEqual(['value/negative']);
     const bad = readWith({ kind: 'appraised' }, 'x', '7.5');
     expect(codes(bad.issues)).toEqual(['value/shape']);
@@ -607,7 +610,9 @@ describe('count', () => {
 
   it('reads whole numbers >= 0 only', () => {
     const rule = { kind: 'count' as const, each: '1' };
-    expect(codes(readWith(rule, '1.5').issues)).toEqual(['value/not-whole']);
+    const half = readWith(rule, '1.5');
+    expect(codes(half.issues)).toEqual(['value/not-whole']);
+    expect(half.issues[0]!.segments).toEqual([...PATH]);
     expect(codes(readWith(rule, -1).issues)).toEqual(['value/negative']);
     const shape = readWith(rule, 'many');
     expect(codes(shape.issues)).toEqual(['value/shape']);
@@ -684,6 +689,15 @@ describe('checklist', () => {
     expect(object.issues[0]!.params.item).toBe('a');
     expect(object.issues[1]!.params).toMatchObject({ item: 'z', allowed: ['a', 'b', 'c'] });
     expect(object.issues[2]!.params.expected).toBe('boolean');
+    // A single problem, whichever it is, is enough to give no value.
+    for (const [raw, code] of [
+      [['a', 7], 'value/shape'], [['a', 'x'], 'value/unknown-item'], [['a', 'a'], 'value/duplicate-item'],
+      [{ a: true, x: true }, 'value/unknown-item'], [{ a: true, 'a ': true }, 'value/duplicate-item'], [{ a: true, b: 1 }, 'value/shape'],
+    ] as const) {
+      const r = readWith(rule, raw);
+      expect(codes(r.issues), JSON.stringify(raw)).toEqual([code]);
+      expect(r.value, JSON.stringify(raw)).toBeUndefined();
+    }
     for (const raw of ['a', 3, null, true]) {
       const r = readWith(rule, raw);
       expect(r.value).toBeUndefined();
@@ -759,6 +773,22 @@ describe('relative', () => {
       expect(group.words[lang]).not.toBe(level.words[lang]);
       expect(explicitLevel.words[lang]).toBe(level.words[lang]);
       expect(level.words[lang]).toContain('10');
+      // The two descriptions differ only in the words naming the cohort, and each names its own.
+      const [a, b] = [level.words[lang], group.words[lang]];
+      let start = 0;
+      while (start < a.length && a[start] === b[start]) start++;
+      let end = 0;
+      while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+      expect(a.slice(start, a.length - end).trim().length, a).toBeGreaterThan(2);
+      expect(b.slice(start, b.length - end).trim().length, b).toBeGreaterThan(2);
+      // The same for the explanations (the best of the level or of the group).
+      const [c, d] = [level.explanation[lang], group.explanation[lang]];
+      start = 0;
+      while (start < c.length && c[start] === d[start]) start++;
+      end = 0;
+      while (end < c.length - start && end < d.length - start && c[c.length - 1 - end] === d[d.length - 1 - end]) end++;
+      expect(c.slice(start, c.length - end).trim().length, c).toBeGreaterThan(2);
+      expect(d.slice(start, d.length - end).trim().length, d).toBeGreaterThan(2);
     }
   });
 
