@@ -19,6 +19,10 @@ export default defineConfig({
       'test/versioning-compare.test.ts',
       'test/rules-edges.test.ts',
       'test/exact-edges.test.ts',
+      'test/scoring-edges.test.ts',
+      'test/explain-on-demand.test.ts',
+      'test/rank.test.ts',
+      'test/built-in-sets.test.ts',
     ],
   },
 });
