@@ -3,7 +3,7 @@
 'use strict';
 const { readFileSync, writeFileSync, mkdirSync } = require('node:fs');
 const { dirname, join } = require('node:path');
-const { criteriaHash, scoreBatch } = require('dti-criteria');
+const { criteriaHash, scoreBatch, withExplanations } = require('dti-criteria');
 const { getCriteria } = require('dti-criteria/sets');
 const { safeParseSubmissionsCsv } = require('dti-criteria/csv');
 const { safeLoadCriteria } = require('dti-criteria/node');
@@ -16,11 +16,11 @@ const pkgDir = dirname(require.resolve('dti-criteria/package.json'));
 
 const criteria = getCriteria('can-tho@2022.1.0');
 const submission = JSON.parse(readFileSync(join(__dirname, 'submissions.json'), 'utf8'));
-const report = scoreBatch(criteria, submission);
+const report = withExplanations(scoreBatch(criteria, submission)); // as dti score --format json writes it
 
 const csv = safeParseSubmissionsCsv(readFileSync(join(__dirname, 'submissions.csv'), 'utf8'), criteria, { locale: 'en', criteriaRef: 'can-tho@2022.1.0', period: '2022' });
 if (!csv.ok) fail(`CSV rejected: ${JSON.stringify(csv.issues.slice(0, 3))}`);
-const csvReport = scoreBatch(criteria, csv.value);
+const csvReport = withExplanations(scoreBatch(criteria, csv.value)); // as dti score --format json writes it
 
 const fromFile = safeLoadCriteria(join(pkgDir, 'criteria', 'can-tho', '2022.1.0.json'));
 if (!fromFile.ok) fail(`shipped criteria file rejected: ${JSON.stringify(fromFile.issues.slice(0, 3))}`);
