@@ -1,4 +1,4 @@
-import { DtiError, makeIssue, type Issue } from '../errors.js';
+import { DtiError, makeIssue } from '../errors.js';
 import type { Exact } from '../exact/exact.js';
 import { ExactSum } from '../exact/exact-sum.js';
 import { fixedText } from '../exact/fixed-text.js';
@@ -32,11 +32,10 @@ export function linkExplanations(result: UnitResult, link: ExplainLink): void {
 }
 
 /** Reads the unit's value for `leaf` from a record of its submission: `undefined` when none is given. */
-function readAgain(link: ExplainLink, leaf: PlanLeaf, record: Readonly<Record<string, unknown>> | undefined, issues: Issue[]): unknown {
+function readAgain(link: ExplainLink, leaf: PlanLeaf, record: Readonly<Record<string, unknown>> | undefined, ctx: ReadingContext): unknown {
   const raw = record?.[leaf.code];
   if (raw === undefined) return undefined;
   const compiled = link.plan.criteria.leaves[leaf.slot]!.leaf!;
-  const ctx = new ReadingContext(link.unit.source.id, [], issues);
   ctx.code = leaf.code;
   ctx.max = compiled.maxima.get(link.unit.source.level)!;
   return readLeafValue(compiled, raw, ctx);
@@ -50,13 +49,14 @@ function inputChanged(link: ExplainLink, code: string): DtiError {
  * A leaf's explanation: its value read again from the submission and
  * evaluated again for the words, checked against the points published.
  */
-function leafText(link: ExplainLink, leaf: PlanLeaf, node: NodeResult): Localized {
+function leafText(link: ExplainLink, leaf: PlanLeaf, node: NodeResult, reading: ReadingContext): Localized {
   if (leaf.info) return INFO_ONLY;
   const { plan, unit } = link;
   const places = plan.places;
-  const issues: Issue[] = [];
-  const appraised = unit.appraised ? readAgain(link, leaf, unit.source.appraised, issues) : undefined;
-  const answer = appraised !== undefined ? appraised : readAgain(link, leaf, unit.source.values, issues);
+  const issues = reading.issues;
+  const before = issues.length;
+  const appraised = unit.appraised ? readAgain(link, leaf, unit.source.appraised, reading) : undefined;
+  const answer = appraised !== undefined ? appraised : readAgain(link, leaf, unit.source.values, reading);
   let points: Exact | undefined;
   let text: Localized;
   if (answer === undefined) {
@@ -70,7 +70,7 @@ function leafText(link: ExplainLink, leaf: PlanLeaf, node: NodeResult): Localize
     if (outcome.state === 'scored') points = roundQuotient(outcome.numerator, outcome.denominator, places);
     text = leaf.rule.explain(leaf.compiled, answer, outcome, ctx, points === undefined ? '' : fixedText(points, places));
   }
-  if (issues.length > 0 || (points === undefined ? null : fixedText(points, places)) !== node.points) throw inputChanged(link, leaf.code);
+  if (issues.length > before || (points === undefined ? null : fixedText(points, places)) !== node.points) throw inputChanged(link, leaf.code);
   return appraised !== undefined ? appraisedText(text) : text;
 }
 
@@ -100,12 +100,20 @@ function aggregateTextOf(plan: ScoringPlan, atom: AtomPlan, aggregate: PlanAggre
   return aggregateText(node.status, terms.length > 0 ? terms.join(' + ') : '0', sumText, capped ? aggregate.capText : undefined, node.maxPoints ?? fixedText(plan.zero, places), node.index ?? null);
 }
 
+/** A context to read a unit's values again with (one per unit explained). */
+function readingFor(link: ExplainLink): ReadingContext {
+  return new ReadingContext(link.unit.source.id, [], []);
+}
+
+/** The text of one node of the unit's plan. */
+function planNodeText(link: ExplainLink, atom: AtomPlan, planNode: PlanLeaf | PlanAggregate, result: UnitResult, node: NodeResult, reading: ReadingContext): Localized {
+  return isPlanLeaf(planNode) ? leafText(link, planNode, node, reading) : aggregateTextOf(link.plan, atom, planNode, result, node);
+}
+
 function textOf(link: ExplainLink, result: UnitResult, code: string, node: NodeResult): Localized | undefined {
   const atom = atomPlan(link.plan, link.unit.atom, link.unit.source.level);
   const position = atom.positions.get(code);
-  if (position === undefined) return undefined;
-  const planNode = atom.nodes[position]!;
-  return isPlanLeaf(planNode) ? leafText(link, planNode, node) : aggregateTextOf(link.plan, atom, planNode, result, node);
+  return position === undefined ? undefined : planNodeText(link, atom, atom.nodes[position]!, result, node, readingFor(link));
 }
 
 /**
@@ -166,12 +174,13 @@ export function explainUnit(result: UnitResult): UnitResult {
   const link = links.get(result);
   if (link === undefined) return result;
   const atom = atomPlan(link.plan, link.unit.atom, link.unit.source.level);
-  // The atom's template has the result's keys in the same (tree) order.
+  const reading = readingFor(link);
+  // The atom's template has the result's keys in the same (tree) order as its plan's nodes.
   const nodes: Record<string, NodeResult> = { ...atom.template };
-  for (const code of Object.keys(result.nodes)) {
-    const node = result.nodes[code]!;
-    const explanation = node.explanation ?? textOf(link, result, code, node);
-    nodes[code] = explanation === undefined ? node : withText(node, explanation);
+  for (const planNode of atom.nodes) {
+    const code = planNode.code;
+    const node = result.nodes[code];
+    if (node !== undefined) nodes[code] = withText(node, node.explanation ?? planNodeText(link, atom, planNode, result, node, reading));
   }
   return { ...result, nodes };
 }
