@@ -82,4 +82,20 @@ describe('scoring edges', () => {
     const [empty] = score([{ id: 'e', level: 'commune', values: { 'A.2': true }, appraised: {} }]);
     expect(empty!.selfPoints).toBeUndefined();
   });
+
+  it('under missing: "exclude" a leaf without a value is left out, and its words say so', () => {
+    const excluding = { ...(set as object), missing: 'exclude' } as unknown as CriteriaSet;
+    const outcome = safeScoreBatch(excluding, { units: [{ id: 'u', level: 'commune', values: { 'A.2': true } }] });
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const unit = outcome.value.results[0]!;
+    expect(unit.nodes['A.1.1']).toEqual({ points: null, maxPoints: null, status: 'missing' });
+    expect(explainNode(unit, 'A.1.1')).toEqual({ vi: 'Không có số liệu → không tính vào điểm tối đa', en: 'No value → left out of the maximum' });
+    expect(explainNode(unit, 'A')?.en).toBe('Sum 10.00 = 10.00 of 10.00 → index 1.0000');
+  });
+
+  it('a text with a slash is "n/a" only when it says so', () => {
+    const outcome = safeScoreBatch(set, { units: [{ id: 'u', level: 'commune', values: { 'A.1.1': ' N/A ', 'A.2': 'có/không' } }] });
+    expect(outcome.ok ? [] : outcome.issues.map((i) => `${i.path} ${i.code}`)).toEqual(['units[0].values["A.2"] value/shape']);
+  });
 });
