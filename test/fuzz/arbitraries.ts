@@ -108,8 +108,14 @@ function shareOf(r: Rnd, a: Q, decimals: number): Q {
   return R.q(n, scale);
 }
 
-/** Truncates (toward zero) to the library's documented limit of 30 significant digits. */
+/**
+ * Truncates (toward zero) to the library's documented limits: 30 significant
+ * digits, and 0 for a magnitude below 10^-30 (which fast-check's shrinking of
+ * a failing case can reach; the generator must not throw then, or its error
+ * hides the failure being shrunk).
+ */
 function fit(value: Q): Q {
+  if (value.n !== 0n && R.exponentOf(value) < -30) return R.ZERO;
   let out = value;
   for (let k = 30; R.significantDigits(out) > 30 && k >= 0; k--) {
     const scale = R.pow10(k);
