@@ -6,7 +6,7 @@ import { readExact } from '../exact/read-exact.js';
 import { roundQuotient } from '../exact/round-quotient.js';
 import type { Localized } from '../format/localized.js';
 import { aggregateText, ANSWERED_NA, appraisedText, INFO_ONLY, MISSING_EXCLUDED, missingZero } from './node-texts.js';
-import { atomPlan, isPlanLeaf, type AtomPlan, type PlanAggregate, type PlanLeaf, type ScoringPlan } from './plan.js';
+import { atomPlan, isPlanLeaf, leafReaders, type AtomPlan, type PlanAggregate, type PlanLeaf, type ScoringPlan } from './plan.js';
 import type { NodeResult, ScoreReport, UnitResult } from './result-types.js';
 import { contextFor, type RunBest } from './score-tree.js';
 import { NA, readLeafValue, ReadingContext, type PreparedUnit } from './values.js';
@@ -35,10 +35,10 @@ export function linkExplanations(result: UnitResult, link: ExplainLink): void {
 function readAgain(link: ExplainLink, leaf: PlanLeaf, record: Readonly<Record<string, unknown>> | undefined, ctx: ReadingContext): unknown {
   const raw = record?.[leaf.code];
   if (raw === undefined) return undefined;
-  const compiled = link.plan.criteria.leaves[leaf.slot]!.leaf!;
+  const reader = leafReaders(link.plan, link.unit.atom).get(leaf.code)!;
   ctx.code = leaf.code;
-  ctx.max = compiled.maxima.get(link.unit.source.level)!;
-  return readLeafValue(compiled, raw, ctx);
+  ctx.max = reader.max;
+  return readLeafValue(reader.leaf, raw, ctx);
 }
 
 function inputChanged(link: ExplainLink, code: string): DtiError {
@@ -111,7 +111,7 @@ function planNodeText(link: ExplainLink, atom: AtomPlan, planNode: PlanLeaf | Pl
 }
 
 function textOf(link: ExplainLink, result: UnitResult, code: string, node: NodeResult): Localized | undefined {
-  const atom = atomPlan(link.plan, link.unit.atom, link.unit.source.level);
+  const atom = atomPlan(link.plan, link.unit.atom);
   const position = atom.positions.get(code);
   return position === undefined ? undefined : planNodeText(link, atom, atom.nodes[position]!, result, node, readingFor(link));
 }
@@ -173,7 +173,7 @@ export function explainNode(result: UnitResult, code: string): Localized | undef
 export function explainUnit(result: UnitResult): UnitResult {
   const link = links.get(result);
   if (link === undefined) return result;
-  const atom = atomPlan(link.plan, link.unit.atom, link.unit.source.level);
+  const atom = atomPlan(link.plan, link.unit.atom);
   const reading = readingFor(link);
   // The atom's template has the result's keys in the same (tree) order as its plan's nodes.
   const nodes: Record<string, NodeResult> = { ...atom.template };

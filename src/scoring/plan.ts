@@ -137,17 +137,19 @@ export function leafReaders(plan: ScoringPlan, atom: Atom): ReadonlyMap<string, 
 }
 
 /** The plan of one level/group (`atom`), built on first use. */
-export function atomPlan(plan: ScoringPlan, atom: string, level: string): AtomPlan {
+export function atomPlan(plan: ScoringPlan, atom: Atom): AtomPlan {
   let found = plan.atoms.get(atom);
   if (found === undefined) {
-    found = buildAtomPlan(plan, atom, level);
+    found = buildAtomPlan(plan, atom);
     plan.atoms.set(atom, found);
   }
   return found;
 }
 
-function buildAtomPlan(plan: ScoringPlan, atom: string, level: string): AtomPlan {
+function buildAtomPlan(plan: ScoringPlan, atom: Atom): AtomPlan {
   const { places } = plan;
+  const level = levelOfAtom(atom);
+  const readers = leafReaders(plan, atom);
   // Points and caps have at most `places` decimals (criteria/precision): written at that scale, every
   // sum of points and maxima is of like terms. A value with more decimals is kept as it is, never rounded.
   const atPlaces = (value: Exact): Exact => {
@@ -155,7 +157,6 @@ function buildAtomPlan(plan: ScoringPlan, atom: string, level: string): AtomPlan
     return scaled.eq(value) ? scaled : value;
   };
   const nodes: (PlanLeaf | PlanAggregate)[] = [];
-  const slots = new Map(plan.criteria.leaves.map((node, slot) => [node, slot]));
   const walk = (list: readonly CompiledNode[]): number[] => {
     const positions: number[] = [];
     for (const node of list) {
@@ -163,12 +164,13 @@ function buildAtomPlan(plan: ScoringPlan, atom: string, level: string): AtomPlan
       positions.push(nodes.length);
       const leaf = node.leaf;
       if (leaf) {
-        const max = atPlaces(leaf.maxima.get(level) ?? plan.zero);
+        const reader = readers.get(node.code)!;
+        const max = atPlaces(reader.max ?? plan.zero);
         const maxText = fixedText(max, places);
         nodes.push({
           leaf: true,
           code: node.code,
-          slot: slots.get(node)!,
+          slot: reader.slot,
           info: !leaf.rule.scored,
           rule: leaf.rule,
           compiled: leaf.compiled,

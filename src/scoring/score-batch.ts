@@ -8,7 +8,7 @@ import { compileCriteria } from '../compile/parse-criteria.js';
 import { checkSubmissionShape } from '../format/parse-submission.js';
 import { capIssues, limitsOf, type InputLimits } from '../limits.js';
 import type { CriteriaSet } from '../compile/types.js';
-import { NA, prepareUnits, type PreparedUnit, type ValueColumns } from './values.js';
+import { finalValue, NA, prepareUnits, type PreparedUnit, type ValueColumns } from './values.js';
 import { rankExact } from './rank.js';
 import type { Exact } from '../exact/exact.js';
 import { scoringPlan } from './plan.js';
@@ -47,10 +47,8 @@ function bestValues(criteria: CompiledCriteria, columns: ValueColumns, units: re
     if (node.leaf?.kind !== 'relative') return;
     const cohort = node.leaf.compiled as 'level' | 'group';
     const own = columns.self[slot]!;
-    const appraised = source === 'final' ? columns.appraised[slot] : undefined;
     for (const unit of units) {
-      const given = appraised?.[unit.position];
-      const value = (given !== undefined ? given : own[unit.position]) as Exact | typeof NA | undefined;
+      const value = (source === 'final' ? finalValue(columns, slot, unit.position) : own[unit.position]) as Exact | typeof NA | undefined;
       if (value === undefined || value === NA) continue;
       const key = relativeKey(node.code, cohort, unit);
       const current = best.get(key);

@@ -5,7 +5,7 @@ import { roundQuotient } from '../exact/round-quotient.js';
 import type { EvalContext } from '../rules/types.js';
 import { atomPlan, isPlanLeaf, NOT_APPLICABLE_RESULT, type AtomPlan, type PlanAggregate, type PlanLeaf, type ScoringPlan } from './plan.js';
 import type { NodeResult, NodeStatus } from './result-types.js';
-import { NA, type PreparedUnit, type ValueColumns } from './values.js';
+import { finalValue, NA, type PreparedUnit, type ValueColumns } from './values.js';
 
 /** Best values per relative leaf and cohort key, for the run. */
 export type BestValues = ReadonlyMap<string, Exact>;
@@ -86,8 +86,7 @@ function answerPoints(plan: ScoringPlan, leaf: PlanLeaf, answer: unknown, unit: 
 
 /** The recorded value of an `info` leaf (appraised first), `null` when none. */
 export function infoValue(columns: ValueColumns, slot: number, unit: PreparedUnit): string | number | boolean | null {
-  const appraised = unit.appraised ? columns.appraised[slot]?.[unit.position] : undefined;
-  const answer = appraised !== undefined ? appraised : columns.self[slot]![unit.position];
+  const answer = finalValue(columns, slot, unit.position);
   return answer === undefined || answer === NA ? null : (answer as string | number | boolean | null);
 }
 
@@ -208,7 +207,7 @@ function selfTotals(points: Exact, self: Exact, places: number): { readonly self
  * from the result: see `explain.ts`). `figures`: a workspace to reuse across units.
  */
 export function scoreUnit(plan: ScoringPlan, columns: ValueColumns, unit: PreparedUnit, best: RunBest, figures: Figures = newFigures()): ScoredUnit {
-  const atom: AtomPlan = atomPlan(plan, unit.atom, unit.source.level);
+  const atom: AtomPlan = atomPlan(plan, unit.atom);
   const n = atom.nodes.length;
   // Every node's key is already in tree order in the template: the copy only gets its values.
   const nodes: Record<string, NodeResult> = { ...atom.template };

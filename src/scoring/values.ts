@@ -21,6 +21,12 @@ export interface ValueColumns {
   readonly appraised: (unknown[] | undefined)[];
 }
 
+/** The value a unit gave for the leaf at `slot`: the appraised one where there is one, else its own (a value, `NA` or `undefined`). */
+export function finalValue(columns: ValueColumns, slot: number, position: number): unknown {
+  const appraised = columns.appraised[slot]?.[position];
+  return appraised !== undefined ? appraised : columns.self[slot]![position];
+}
+
 /** A unit checked against the criteria; its values are in the batch's {@link ValueColumns} at `position`. */
 export interface PreparedUnit {
   readonly position: number;
