@@ -8,6 +8,19 @@ import type { CriteriaSet } from '../compile/types.js';
 import { safeReadTextFile } from './read-text-file.js';
 
 /**
+ * The embedded set a file holds word for word (a copy of a set the package
+ * ships, as in a `criteria/` folder beside the embedded ones): that set,
+ * already checked, compiled once and hashed at build time. Equal JSON has
+ * equal canonical JSON, so the stamp is the same.
+ */
+function embeddedTwin(value: unknown): CriteriaSet | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { id, version } = value as { id?: unknown; version?: unknown };
+  const set = EMBEDDED_SETS.find((s) => s.id === id && s.version === version);
+  return set !== undefined && isDeepStrictEqual(value, set) ? set : undefined;
+}
+
+/**
  * Reads and validates one criteria file: UTF-8 (a BOM allowed), JSON, the
  * format (within `options.limits`, default `DEFAULT_LIMITS`). Every issue
  * names the file (`file: path`); never throws.
@@ -21,19 +34,6 @@ import { safeReadTextFile } from './read-text-file.js';
  * console.log(missing.ok ? '' : `${missing.issues[0]?.code} ${missing.issues[0]?.path}`); // input/read nowhere.json
  * ```
  */
-/**
- * The embedded set a file holds word for word (a copy of a set the package
- * ships, as in a `criteria/` folder beside the embedded ones): that set,
- * already checked, compiled once and hashed at build time. Equal JSON has
- * equal canonical JSON, so the stamp is the same.
- */
-function embeddedTwin(value: unknown): CriteriaSet | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const { id, version } = value as { id?: unknown; version?: unknown };
-  const set = EMBEDDED_SETS.find((s) => s.id === id && s.version === version);
-  return set !== undefined && isDeepStrictEqual(value, set) ? set : undefined;
-}
-
 export function safeReadCriteriaFile(file: string, options: CriteriaReadOptions = {}): Result<CriteriaSet> {
   const text = safeReadTextFile(file);
   if (!text.ok) return text;
