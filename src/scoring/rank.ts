@@ -21,27 +21,31 @@ export interface RankKey<K> {
  * ```
  */
 export function rankEntries<K extends RankKey<K>>(keys: readonly (K | undefined)[], cohort: (position: number) => string, ties: TieRule): (number | null)[] {
-  const ranks: (number | null)[] = keys.map(() => null);
+  return rankWith(keys, (a, b) => keys[b]!.comparedTo(keys[a]!), cohort, ties);
+}
+
+/**
+ * The ranks of the entries with a key, highest first within each cohort;
+ * `byKey(a, b)` orders positions `a` and `b` (negative: `a` ranks first, 0: a tie).
+ */
+function rankWith(keys: readonly unknown[], byKey: (a: number, b: number) => number, cohort: (position: number) => string, ties: TieRule): (number | null)[] {
+  const ranks: (number | null)[] = new Array<number | null>(keys.length).fill(null);
   const cohorts = new Map<string, number[]>();
-  keys.forEach((key, position) => {
-    if (key === undefined) return;
+  for (let position = 0; position < keys.length; position++) {
+    if (keys[position] === undefined) continue;
     const name = cohort(position);
-    const members = cohorts.get(name) ?? [];
-    members.push(position);
-    cohorts.set(name, members);
-  });
+    const members = cohorts.get(name);
+    if (members === undefined) cohorts.set(name, [position]);
+    else members.push(position);
+  }
   for (const members of cohorts.values()) {
-    const sorted = [...members].sort((a, b) => keys[b]!.comparedTo(keys[a]!) || a - b);
+    members.sort((a, b) => byKey(a, b) || a - b);
     let rank = 0;
-    let distinct = 0;
-    sorted.forEach((position, i) => {
-      const previous = sorted[i - 1];
-      if (previous === undefined || keys[previous]!.comparedTo(keys[position]!) !== 0) {
-        distinct += 1;
-        rank = ties === 'dense' ? distinct : i + 1;
-      }
+    for (let i = 0; i < members.length; i++) {
+      const position = members[i]!;
+      if (i === 0 || byKey(members[i - 1]!, position) !== 0) rank = ties === 'dense' ? rank + 1 : i + 1;
       ranks[position] = rank;
-    });
+    }
   }
   return ranks;
 }
@@ -68,23 +72,6 @@ function integerKeys(keys: readonly (Exact | undefined)[]): Float64Array | undef
 export function rankExact(keys: readonly (Exact | undefined)[], cohort: (position: number) => string, ties: TieRule): (number | null)[] {
   const integers = integerKeys(keys);
   if (integers === undefined) return rankEntries(keys, cohort, ties);
-  const ranks: (number | null)[] = new Array<number | null>(keys.length).fill(null);
-  const cohorts = new Map<string, number[]>();
-  for (let position = 0; position < keys.length; position++) {
-    if (keys[position] === undefined) continue;
-    const name = cohort(position);
-    const members = cohorts.get(name);
-    if (members === undefined) cohorts.set(name, [position]);
-    else members.push(position);
-  }
-  for (const members of cohorts.values()) {
-    members.sort((a, b) => integers[b]! - integers[a]! || a - b);
-    let rank = 0;
-    for (let i = 0; i < members.length; i++) {
-      const position = members[i]!;
-      if (i === 0 || integers[members[i - 1]!] !== integers[position]) rank = ties === 'dense' ? rank + 1 : i + 1;
-      ranks[position] = rank;
-    }
-  }
-  return ranks;
+  // The difference of two safe integers may round, but never to 0 nor across 0: its sign is exact.
+  return rankWith(keys, (a, b) => integers[b]! - integers[a]!, cohort, ties);
 }
