@@ -26,6 +26,15 @@ export interface GenerateOptions {
   readonly parents: number;
 }
 
+/**
+ * The benchmarks' workload: `count` units of `level` with the mix the goal
+ * table is measured on (a fifth with appraised values, a few missing, "n/a"
+ * and zero-denominator values, fifteen units to a parent).
+ */
+export function benchWorkload(count: number, seed: number, level = 'commune'): GenerateOptions {
+  return { count, seed, level, appraisedShare: 0.2, missingRate: 0.003, naRate: 0.04, zeroDenominatorRate: 0.01, parents: Math.max(1, Math.round(count / 15)) };
+}
+
 export interface GenerateStats {
   values: number;
   missing: number;

@@ -11,12 +11,9 @@
 import { explainUnit, safeScoreBatch, type ScoreReport } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 import { FloatCriteria, prepareFloat, scoreFloat } from './float-scorer.js';
-import { generateSubmission } from './generate.js';
+import { benchWorkload, generateSubmission } from './generate.js';
+import { option } from './options.js';
 
-function option(name: string, dflt: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : dflt;
-}
 const UNITS = Number(option('units', '10600'));
 const RUNS = Math.max(1, Number(option('runs', '15')));
 const SEED = Number(option('seed', '2022'));
@@ -28,10 +25,7 @@ const gc = (globalThis as { gc?: () => void }).gc;
 const emit = (line: object): void => { process.stdout.write(`${JSON.stringify(line)}\n`); };
 
 const set = getCriteria(REF);
-const { submission } = generateSubmission(set, {
-  count: UNITS, seed: SEED, level: LEVEL,
-  appraisedShare: 0.2, missingRate: 0.003, naRate: 0.04, zeroDenominatorRate: 0.01, parents: Math.max(1, Math.round(UNITS / 15)),
-});
+const { submission } = generateSubmission(set, benchWorkload(UNITS, SEED, LEVEL));
 const fc = new FloatCriteria(set);
 
 /** Builds and reads every explanation text of a report (unit by unit, as `dti score --format json` does). */

@@ -31,15 +31,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { getCriteria } from '../src/sets/index.js';
-import { generateSubmission } from './generate.js';
+import { benchWorkload, generateSubmission } from './generate.js';
+import { option } from './options.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
-function option(name: string, dflt: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : dflt;
-}
 const QUICK = process.argv.includes('--quick');
 const RUNS = Math.max(1, Number(option('runs', QUICK ? '5' : '15')));
 const HEAVY = Math.max(1, Number(option('heavy-runs', QUICK ? '2' : '5')));
@@ -175,10 +172,7 @@ try {
   const criteriaFile = path.join(scratch, 'criteria.json');
   const submissionsFile = path.join(scratch, `submissions-${UNITS}.json`);
   fs.writeFileSync(criteriaFile, JSON.stringify(set));
-  fs.writeFileSync(submissionsFile, JSON.stringify(generateSubmission(set, {
-    count: UNITS, seed: Number(SEED), level: 'commune',
-    appraisedShare: 0.2, missingRate: 0.003, naRate: 0.04, zeroDenominatorRate: 0.01, parents: Math.max(1, Math.round(UNITS / 15)),
-  }).submission, null, 2));
+  fs.writeFileSync(submissionsFile, JSON.stringify(generateSubmission(set, benchWorkload(UNITS, Number(SEED))).submission, null, 2));
   const floatCli = path.join(scratch, 'float-cli.mjs');
   await build({ entryPoints: [path.join(root, 'bench/float-cli.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: floatCli, logLevel: 'error' });
   const [e2e, e2eFloat] = interleaved(

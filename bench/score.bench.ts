@@ -25,14 +25,11 @@ import { safeScoreBatch, type ScoreOptions, type ScoreReport } from '../src/inde
 import { getCriteria } from '../src/sets/index.js';
 import { PHASES, scoreSubmissionPhased, type PhaseTimes } from './exact-phases.js';
 import { FloatCriteria, prepareFloat, scoreFloat, type FloatInput, type FloatReport } from './float-scorer.js';
-import { generateSubmission } from './generate.js';
+import { benchWorkload, generateSubmission } from './generate.js';
+import { option } from './options.js';
 
 // ---------------------------------------------------------------- options
 
-function option(name: string, dflt: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] !== undefined ? process.argv[i + 1]! : dflt;
-}
 const UNITS = Number(option('units', '10600'));
 const RUNS = Math.max(1, Number(option('runs', '5')));
 const SEED = Number(option('seed', '2022'));
@@ -158,10 +155,7 @@ console.log(`node ${process.version}, ${process.arch}; --expose-gc: ${gc ? 'yes'
 await collect();
 const heap0 = sample().heap;
 let t = performance.now();
-const { submission, stats } = generateSubmission(set, {
-  count: UNITS, seed: SEED, level: LEVEL,
-  appraisedShare: 0.2, missingRate: 0.003, naRate: 0.04, zeroDenominatorRate: 0.01, parents: Math.max(1, Math.round(UNITS / 15)),
-});
+const { submission, stats } = generateSubmission(set, benchWorkload(UNITS, SEED, LEVEL));
 const genMs = performance.now() - t;
 await collect();
 const inputHeap = sample().heap - heap0;
