@@ -29,7 +29,7 @@ export { submissionSchema, unitSubmissionSchema, type Submission, type UnitSubmi
 export type { Basis, CriteriaNode, CriteriaSet, Decimalish, Group, Level, LevelScope, MissingPolicy, PerLevel, Ranking, Rating } from './compile/types.js';
 export { formatPath, parsePath, type PathSegment } from './path.js';
 export { appendAll, capIssues, DEFAULT_LIMITS, type InputLimits } from './limits.js';
-export { RULE_KINDS, type Rule, type RuleKindName } from './rules/registry.js';
+export { RULE_KINDS, withRuleKinds, type Rule, type RuleKindName, type RuleKindRegistry } from './rules/registry.js';
 export { NODE_STATUSES, parseScoreReport, readResultsStamp, RESULTS_FORMAT, safeParseScoreReport, scoreReportSchema, UNKNOWN_GENERATOR, writeReportJson, type JsonSink, type ResultsPlaces, type ResultsReadOptions, type WriteJsonOptions } from './results/index.js';
 export { rankEntries, type RankKey, type TieRule } from './scoring/rank.js';
 export type { CriteriaStamp, GeneratorStamp, NodeResult, NodeStatus, RejectedUnit, ScoreReport, UnitResult } from './scoring/result-types.js';
@@ -39,6 +39,8 @@ export { criteriaJsonSchema, submissionJsonSchema } from './compile/json-schema.
 export { strengthsAndWeaknesses, type LeafStanding } from './scoring/strengths.js';
 export type { AnyRuleKind } from './rules/registry.js';
 export type { EvalContext, Evaluation, NotApplicable, RuleKind, Scored, ValueContext } from './rules/types.js';
+export type { InputOption, InputShape, InputType } from './rules/input-shape.js';
+export { leafInput } from './compile/leaf-input.js';
 export type { AppraisedRule } from './rules/appraised.js';
 export type { Band, BandsRule } from './rules/bands.js';
 export type { BooleanRule } from './rules/boolean.js';

@@ -106,21 +106,21 @@ describe('formFields', () => {
     const set = getCriteria('can-tho@2022.1.0');
     const byCode = new Map(listFormFields(formFields(set, 'district', undefined, 'en')).map((f) => [f.code, f]));
     const input = (code: string): FormField['input'] => byCode.get(code)!.input;
-    expect(input('CQS.2.1')).toEqual({ kind: 'boolean' });
-    expect(input('CQS.1.3')).toMatchObject({ kind: 'fraction', allowOver: false, numerator: { label: { text: 'Numerator (n)' } } });
-    expect(input('CQS.1.2')).toMatchObject({ kind: 'decimal', fraction: { denominator: { label: { en: 'Denominator (d)' } } } });
-    expect(input('CQS.7.3')).toEqual({ kind: 'decimal' });
-    expect(input('KTS.3.1')).toEqual({ kind: 'whole', min: 0 });
-    expect(input('CQS.6.4')).toEqual({ kind: 'points', min: '0', max: '20.00' });
-    expect(input('CQS.8.1')).toEqual({ kind: 'text' });
-    expect(input('CQS.4.2')).toMatchObject({ kind: 'choice', options: [{ id: 'chuyen-trach', points: '15.00' }, { id: 'kiem-nhiem', points: '7.50' }, { id: 'chua-co', points: '0.00' }] });
+    expect(input('CQS.2.1')).toEqual({ type: 'yes-no' });
+    expect(input('CQS.1.3')).toMatchObject({ type: 'fraction', allowOver: false, numerator: { label: { text: 'Numerator (n)' } } });
+    expect(input('CQS.1.2')).toMatchObject({ type: 'number', whole: false, fraction: { denominator: { label: { en: 'Denominator (d)' } } } });
+    expect(input('CQS.7.3')).toEqual({ type: 'number', whole: false });
+    expect(input('KTS.3.1')).toEqual({ type: 'number', whole: true, min: '0' });
+    expect(input('CQS.6.4')).toEqual({ type: 'points', min: '0', max: '20.00' });
+    expect(input('CQS.8.1')).toEqual({ type: 'note' });
+    expect(input('CQS.4.2')).toMatchObject({ type: 'one-of', options: [{ id: 'chuyen-trach', points: '15.00' }, { id: 'kiem-nhiem', points: '7.50' }, { id: 'chua-co', points: '0.00' }] });
     const checklist = input('CQS.1.4');
-    expect(checklist.kind).toBe('checklist');
-    if (checklist.kind === 'checklist') expect(checklist.items.map((i) => i.id)).toEqual(['chuyen-muc', 'mang-xa-hoi', 'truyen-thanh', 'ngay-cds']);
+    expect(checklist.type).toBe('any-of');
+    if (checklist.type === 'any-of') expect(checklist.items.map((i) => i.id)).toEqual(['chuyen-muc', 'mang-xa-hoi', 'truyen-thanh', 'ngay-cds']);
     expect(byCode.get('CQS.7.3')!.allowNA).toBe(true);
     expect(byCode.get('CQS.8.1')!.maxPoints).toBeNull();
     const department = listFormFields(formFields(set, 'department', 'A'));
-    expect(department.find((f) => f.code === 'CQS.3.5')!.input).toEqual({ kind: 'decimal', min: '0' });
+    expect(department.find((f) => f.code === 'CQS.3.5')!.input).toEqual({ type: 'number', whole: false, min: '0' });
   });
 
   it('gives both languages and `text` in the language asked for', () => {
@@ -159,7 +159,7 @@ describe('formFields', () => {
     ]);
     const fields = listFormFields(sections);
     expect(fields.map((f) => f.code)).toEqual(['A', 'B.1', 'B.2', 'C', 'D']);
-    expect(fields[3]!.input).toMatchObject({ kind: 'fraction', allowOver: true });
+    expect(fields[3]!.input).toMatchObject({ type: 'fraction', allowOver: true });
     expect(fields[4]!.allowNA).toBe(true);
     const schema = unitSubmissionSchemaFor(set, 'x');
     expect(schema.safeParse({ id: 'u', level: 'x', values: { C: { numerator: 9, denominator: 3 }, D: 'n/a' } }).success).toBe(true);
@@ -193,7 +193,7 @@ describe('formFields', () => {
     const full: Record<string, unknown> = {};
     for (const field of fields) {
       if (field.code === 'CQS.8.1') continue;
-      full[field.code] = field.allowNA ? 'n/a' : field.input.kind === 'boolean' ? true : field.input.kind === 'fraction' ? { numerator: 1, denominator: 2 } : field.input.kind === 'choice' ? field.input.options[0]!.id : field.input.kind === 'checklist' ? [] : 1;
+      full[field.code] = field.allowNA ? 'n/a' : field.input.type === 'yes-no' ? true : field.input.type === 'fraction' ? { numerator: 1, denominator: 2 } : field.input.type === 'one-of' ? field.input.options[0]!.id : field.input.type === 'any-of' ? [] : 1;
     }
     const schema = unitSubmissionSchemaFor(set, 'commune');
     const validate = new Ajv2020({ strict: false }).compile(unitSubmissionJsonSchemaFor(set, 'commune'));

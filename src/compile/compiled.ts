@@ -9,7 +9,8 @@ export type Atom = string;
 
 /** A leaf's scoring facts, compiled once. */
 export interface CompiledLeaf {
-  readonly kind: Rule['kind'];
+  /** The rule's `kind` (a built-in kind's name, or one added with `withRuleKinds`). */
+  readonly kind: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   readonly rule: RuleKind<Rule, any, any>;
   readonly compiled: unknown;

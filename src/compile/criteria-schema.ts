@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { RULE_KINDS } from '../rules/registry.js';
+import { RULE_KINDS, type RuleKindRegistry } from '../rules/registry.js';
 import { codeSchema, dateSchema, decimalSchema, idSchema, kebabIdSchema, localizedSchema, versionSchema } from '../format/common.js';
 
 const perLevelSchema = z
@@ -11,6 +11,82 @@ const levelScopeSchema = z.union([
   z.strictObject({ level: idSchema, groups: z.array(idSchema).min(1) }),
 ]);
 
+const groupSchema = z.strictObject({ id: idSchema, name: localizedSchema, description: localizedSchema.optional() });
+
+/** The schemas of a set, a node and a rule, for one registry of rule kinds. */
+function schemasFor(kinds: RuleKindRegistry) {
+  const rule = z.discriminatedUnion('kind', Object.values(kinds).map((kind) => kind.schema) as unknown as [z.ZodObject, ...z.ZodObject[]]);
+  const node: z.ZodType = z.lazy(() => nodeObject);
+  const nodeObject = z.strictObject({
+    code: codeSchema,
+    name: localizedSchema,
+    description: localizedSchema.optional(),
+    evidence: localizedSchema.optional(),
+    source: z.string().optional(),
+    unit: z.string().optional(),
+    appliesTo: z.array(levelScopeSchema).optional(),
+    aliases: z.array(codeSchema).optional(),
+    points: perLevelSchema.optional(),
+    allowNA: z.boolean().optional(),
+    rule: rule.optional(),
+    cap: perLevelSchema.optional(),
+    children: z.array(node).optional(),
+  });
+  const set = z.strictObject({
+    $schema: z.string().optional(),
+    format: z.literal(1),
+    id: kebabIdSchema,
+    version: versionSchema,
+    status: z.enum(['draft', 'published']),
+    title: localizedSchema,
+    description: localizedSchema.optional(),
+    basis: z.array(z.strictObject({ ref: z.string().min(1), date: dateSchema.optional(), title: localizedSchema.optional() })),
+    effective: z.strictObject({ from: dateSchema, to: dateSchema.nullable() }),
+    levels: z
+      .array(
+        z.strictObject({
+          id: idSchema,
+          name: localizedSchema,
+          description: localizedSchema.optional(),
+          groups: z.array(groupSchema).min(1).optional(),
+          expectedMax: perLevelSchema.optional(),
+        }),
+      )
+      .min(1),
+    rounding: z
+      .strictObject({ points: z.number().int().min(0).max(10), index: z.number().int().min(0).max(12) })
+      .optional(),
+    missing: z.enum(['zero', 'exclude', 'error']).optional(),
+    ranking: z
+      .strictObject({
+        by: z.enum(['index', 'points']).optional(),
+        ties: z.enum(['competition', 'dense']).optional(),
+        cohort: z.enum(['level', 'level+group']).optional(),
+      })
+      .optional(),
+    ratings: z.array(z.strictObject({ id: idSchema, name: localizedSchema, min: decimalSchema })).optional(),
+    nodes: z.array(node).min(1),
+  });
+  return { rule, node, nodeObject, set };
+}
+
+const builtIn = schemasFor(RULE_KINDS);
+const byRegistry = new WeakMap<RuleKindRegistry, ReturnType<typeof schemasFor>>([[RULE_KINDS, builtIn]]);
+
+/**
+ * The schemas for a registry of rule kinds (built once per registry).
+ *
+ * @internal
+ */
+export function schemasOf(kinds: RuleKindRegistry): ReturnType<typeof schemasFor> {
+  let found = byRegistry.get(kinds);
+  if (found === undefined) {
+    found = schemasFor(kinds);
+    byRegistry.set(kinds, found);
+  }
+  return found;
+}
+
 /**
  * Strict schema of a rule object, one branch per rule kind, chosen by `kind`.
  *
@@ -21,10 +97,7 @@ const levelScopeSchema = z.union([
  * console.log(ruleSchema.safeParse({ kind: 'ratio', taget: '0.8' }).success); // false
  * ```
  */
-export const ruleSchema = z.discriminatedUnion(
-  'kind',
-  Object.values(RULE_KINDS).map((rule) => rule.schema) as unknown as [z.ZodObject, ...z.ZodObject[]],
-);
+export const ruleSchema = builtIn.rule;
 
 /**
  * Strict schema of a criteria tree node (leaf or aggregate; which one is checked after parsing).
@@ -35,29 +108,13 @@ export const ruleSchema = z.discriminatedUnion(
  * console.log(nodeSchema.safeParse({ code: 'CQS.2.1', name: { vi: 'Kế hoạch' }, rule: { kind: 'boolean' }, points: '20' }).success); // true
  * ```
  */
-export const nodeSchema: z.ZodType = z.lazy(() => nodeObjectSchema);
+export const nodeSchema: z.ZodType = builtIn.node;
 
 /**
  * The object schema behind {@link nodeSchema}: its `shape` lists the fields a
  * node may have (the validator uses it to tell a misspelt field from a new one).
  */
-export const nodeObjectSchema = z.strictObject({
-  code: codeSchema,
-  name: localizedSchema,
-  description: localizedSchema.optional(),
-  evidence: localizedSchema.optional(),
-  source: z.string().optional(),
-  unit: z.string().optional(),
-  appliesTo: z.array(levelScopeSchema).optional(),
-  aliases: z.array(codeSchema).optional(),
-  points: perLevelSchema.optional(),
-  allowNA: z.boolean().optional(),
-  rule: ruleSchema.optional(),
-  cap: perLevelSchema.optional(),
-  children: z.array(nodeSchema).optional(),
-});
-
-const groupSchema = z.strictObject({ id: idSchema, name: localizedSchema, description: localizedSchema.optional() });
+export const nodeObjectSchema = builtIn.nodeObject;
 
 /**
  * Strict schema of a criteria set file (spec sections 1 to 4): the shape only;
@@ -70,38 +127,4 @@ const groupSchema = z.strictObject({ id: idSchema, name: localizedSchema, descri
  * console.log(criteriaSetSchema.safeParse(getCriteria('can-tho@2022.1.0')).success); // true
  * ```
  */
-export const criteriaSetSchema = z.strictObject({
-  $schema: z.string().optional(),
-  format: z.literal(1),
-  id: kebabIdSchema,
-  version: versionSchema,
-  status: z.enum(['draft', 'published']),
-  title: localizedSchema,
-  description: localizedSchema.optional(),
-  basis: z.array(z.strictObject({ ref: z.string().min(1), date: dateSchema.optional(), title: localizedSchema.optional() })),
-  effective: z.strictObject({ from: dateSchema, to: dateSchema.nullable() }),
-  levels: z
-    .array(
-      z.strictObject({
-        id: idSchema,
-        name: localizedSchema,
-        description: localizedSchema.optional(),
-        groups: z.array(groupSchema).min(1).optional(),
-        expectedMax: perLevelSchema.optional(),
-      }),
-    )
-    .min(1),
-  rounding: z
-    .strictObject({ points: z.number().int().min(0).max(10), index: z.number().int().min(0).max(12) })
-    .optional(),
-  missing: z.enum(['zero', 'exclude', 'error']).optional(),
-  ranking: z
-    .strictObject({
-      by: z.enum(['index', 'points']).optional(),
-      ties: z.enum(['competition', 'dense']).optional(),
-      cohort: z.enum(['level', 'level+group']).optional(),
-    })
-    .optional(),
-  ratings: z.array(z.strictObject({ id: idSchema, name: localizedSchema, min: decimalSchema })).optional(),
-  nodes: z.array(nodeSchema).min(1),
-});
+export const criteriaSetSchema = builtIn.set;

@@ -5,11 +5,19 @@ import { checkAndCompile } from './validate-criteria.js';
 import { parseJsonText } from '../format/json-text.js';
 import { copyForSealing, isBuiltIn, isSealed, sealOwned } from '../format/sealed.js';
 import { capIssues, limitsOf, type InputLimits } from '../limits.js';
+import { RULE_KINDS, type RuleKindRegistry } from '../rules/registry.js';
 
 /** Options of {@link safeParseCriteria}. */
 export interface CriteriaReadOptions {
   /** Size limits (tree depth, nodes, issues listed); default `DEFAULT_LIMITS`. */
   readonly limits?: Partial<InputLimits>;
+  /**
+   * The rule kinds a set may use: default {@link RULE_KINDS}; a set with a
+   * kind of its own is read with `withRuleKinds([...])`. The set handed out
+   * is compiled with them, so scoring, forms, CSV and workbooks of that set
+   * use them too.
+   */
+  readonly ruleKinds?: RuleKindRegistry;
 }
 
 /** Compiled plans, only for sets the library sealed (deep-frozen) itself. */
@@ -30,19 +38,19 @@ const cache = new WeakMap<object, CompiledCriteria>();
  */
 export function safeParseCriteria(input: unknown, options: CriteriaReadOptions = {}): Result<CriteriaSet> {
   const limits = limitsOf(options.limits);
-  const checked = check(input, limits);
+  const checked = check(input, limits, options.ruleKinds ?? RULE_KINDS);
   return checked.ok ? checked : { ok: false, issues: capIssues(checked.issues, limits.issues) };
 }
 
-function check(input: unknown, limits: InputLimits): Result<CriteriaSet> {
+function check(input: unknown, limits: InputLimits, kinds: RuleKindRegistry): Result<CriteriaSet> {
   if (typeof input === 'object' && input !== null && isSealed(input)) {
     if (cache.has(input)) return { ok: true, value: input as CriteriaSet };
-    const { issues, compiled } = checkAndCompile(input, limits, isBuiltIn(input));
+    const { issues, compiled } = checkAndCompile(input, limits, isBuiltIn(input), kinds);
     if (!compiled) return { ok: false, issues };
     cache.set(input, compiled);
     return { ok: true, value: input as CriteriaSet };
   }
-  const { issues, compiled } = checkAndCompile(copyForSealing(input), limits);
+  const { issues, compiled } = checkAndCompile(copyForSealing(input), limits, false, kinds);
   if (!compiled) return { ok: false, issues };
   const set = sealOwned(compiled.set);
   cache.set(set, compiled);

@@ -2,9 +2,9 @@ import type * as z from 'zod';
 import { Dec, exactOf, readDecimal } from '../decimal.js';
 import { makeIssue, type Issue, type IssueArgs, type IssueCode } from '../errors.js';
 import { formatPath, type PathSegment } from '../path.js';
-import { RULE_KINDS, ruleKind, type Rule, type RuleKindName } from '../rules/registry.js';
+import { RULE_KINDS, type AnyRuleKind, type Rule, type RuleKindRegistry } from '../rules/registry.js';
 import { atomOf, levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledLeaf, type CompiledNode } from './compiled.js';
-import { criteriaSetSchema, nodeObjectSchema } from './criteria-schema.js';
+import { criteriaSetSchema, nodeObjectSchema, schemasOf } from './criteria-schema.js';
 import type { CriteriaNode, CriteriaSet, Decimalish, LevelScope, PerLevel } from './types.js';
 import { fromZodIssues, toSegments, valueAt } from '../format/zod-issues.js';
 import { appendAll, DEFAULT_LIMITS, type InputLimits } from '../limits.js';
@@ -86,15 +86,17 @@ const KNOWN_KEYS: Readonly<Record<Exclude<PartKind, 'rule'>, readonly string[]>>
   node: Object.keys(nodeObjectSchema.shape),
 };
 
-function isRuleKindName(kind: unknown): kind is RuleKindName {
-  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(RULE_KINDS, kind);
+/** The implementation of the rule kind named `kind` in `kinds`, if any. */
+function kindIn(kinds: RuleKindRegistry, kind: unknown): AnyRuleKind | undefined {
+  return typeof kind === 'string' && Object.prototype.hasOwnProperty.call(kinds, kind) ? kinds[kind] : undefined;
 }
 
 /** The fields a part of `kind` may have (a rule's depend on its `kind`). */
-function knownKeys(kind: PartKind, part: Obj): readonly string[] {
+function knownKeys(kind: PartKind, part: Obj, kinds: RuleKindRegistry): readonly string[] {
   if (kind !== 'rule') return KNOWN_KEYS[kind];
-  if (!isRuleKindName(part.kind)) return [];
-  const schema = RULE_KINDS[part.kind].schema as z.ZodType & { shape?: Record<string, unknown> };
+  const rule = kindIn(kinds, part.kind);
+  if (rule === undefined) return [];
+  const schema = rule.schema as z.ZodType & { shape?: Record<string, unknown> };
   return schema.shape === undefined ? [] : Object.keys(schema.shape);
 }
 
@@ -104,7 +106,7 @@ function misspeltFields(part: Obj, unknownKeys: readonly string[], known: readon
 }
 
 /** Pins every schema issue to the field of the part it lies in. */
-function flawsOf(zodIssues: readonly z.core.$ZodIssue[], input: unknown): Flaws {
+function flawsOf(zodIssues: readonly z.core.$ZodIssue[], input: unknown, kinds: RuleKindRegistry): Flaws {
   const flaws: Flaws = new WeakMap();
   const mark = (part: object, key: string): void => {
     const fields = flaws.get(part);
@@ -118,7 +120,7 @@ function flawsOf(zodIssues: readonly z.core.$ZodIssue[], input: unknown): Flaws 
     if (!isObject(part)) continue; // not an object at all: the checks skip it anyway
     if (depth < path.length) mark(part, String(path[depth]));
     else if (issue.code !== 'unrecognized_keys') mark(part, WHOLE);
-    else for (const key of misspeltFields(part, issue.keys, knownKeys(kind, part))) mark(part, key);
+    else for (const key of misspeltFields(part, issue.keys, knownKeys(kind, part, kinds))) mark(part, key);
   }
   return flaws;
 }
@@ -140,7 +142,7 @@ interface CrossChecked {
  * known. `flaws` is `undefined` when the whole set passed the schema (then
  * this is exactly the check of a well-formed set).
  */
-function crossCheck(input: unknown, flaws: Flaws | undefined): CrossChecked {
+function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindRegistry): CrossChecked {
   const issues: Issue[] = [];
   const push = <C extends IssueCode>(code: C, path: readonly PathSegment[], ...args: IssueArgs<C>): void => {
     issues.push(makeIssue(code, path, ...args));
@@ -354,7 +356,7 @@ function crossCheck(input: unknown, flaws: Flaws | undefined): CrossChecked {
       if (shapeKnown && node.cap !== undefined) push('criteria/node-shape', [...path, 'cap']);
       const rule = node.rule;
       const kindName = usable(rule) ? read<string>(rule, 'kind') : UNKNOWN;
-      const kind = isRuleKindName(kindName) ? ruleKind(kindName) : undefined;
+      const kind = kindIn(kinds, kindName);
       // A rule is checked on its own only when the schema found nothing wrong in it.
       const checkable = isObject(rule) && flaws?.has(rule) !== true ? (rule as unknown as Rule) : undefined;
       let points = new Map<string, Dec>();
@@ -494,26 +496,26 @@ function unique(issues: readonly Issue[]): Issue[] {
  * skipped, never reported on a guess). An issue inside `nodes[...]` names the
  * enclosing node's code in {@link Issue.node}.
  */
-export function checkAndCompile(input: unknown, limits: InputLimits = DEFAULT_LIMITS, builtIn = false): { issues: Issue[]; compiled?: CompiledCriteria } {
+export function checkAndCompile(input: unknown, limits: InputLimits = DEFAULT_LIMITS, builtIn = false, kinds: RuleKindRegistry = RULE_KINDS): { issues: Issue[]; compiled?: CompiledCriteria } {
   // A set the package ships was checked in full when it was built: only its cross-field checks (which compile it) run.
-  if (builtIn) return compiledOf(input as CriteriaSet);
+  if (builtIn) return compiledOf(input as CriteriaSet, kinds);
   if (input && typeof input === 'object' && 'nodes' in input) {
     const nodes = (input as { nodes: unknown }).nodes;
     if (depthOf(nodes, 1, limits.depth) > limits.depth) return { issues: [makeIssue('criteria/too-deep', 'nodes', { limit: limits.depth })] };
     if (countNodes(nodes, limits.nodes) > limits.nodes) return { issues: [makeIssue('input/too-large', 'nodes', { limit: limits.nodes, what: 'nodes' })] };
   }
-  const parsed = criteriaSetSchema.safeParse(input);
+  const parsed = schemasOf(kinds).set.safeParse(input);
   if (!parsed.success) {
     const shape = fromZodIssues(parsed.error.issues, input);
-    const { issues } = crossCheck(input, flawsOf(parsed.error.issues, input));
+    const { issues } = crossCheck(input, flawsOf(parsed.error.issues, input, kinds), kinds);
     return { issues: withNodeCodes(unique([...shape, ...issues]), input) };
   }
-  return compiledOf(input as CriteriaSet);
+  return compiledOf(input as CriteriaSet, kinds);
 }
 
 /** The cross-field checks of a set whose shape is valid, and its compiled form when they pass. */
-function compiledOf(set: CriteriaSet): { issues: Issue[]; compiled?: CompiledCriteria } {
-  const { issues, roots, byCode, leaves, levels } = crossCheck(set, undefined);
+function compiledOf(set: CriteriaSet, kinds: RuleKindRegistry): { issues: Issue[]; compiled?: CompiledCriteria } {
+  const { issues, roots, byCode, leaves, levels } = crossCheck(set, undefined, kinds);
   if (issues.length > 0) return { issues: withNodeCodes(unique(issues), set) };
   const ranking = set.ranking ?? {};
   return {

@@ -5,7 +5,9 @@ import { compileCriteria } from '../compile/parse-criteria.js';
 import type { Submission, UnitSubmission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { formatPath, type PathSegment } from '../path.js';
-import { checklistItems, csvColumnName, scalarInputOf, takesFraction, UNIT_COLUMNS, type CsvTarget, type LeafPart } from '../input/columns.js';
+import { inputOfLeaf } from '../compile/leaf-input.js';
+import type { InputShape } from '../rules/input-shape.js';
+import { csvColumnName, itemIds, scalarInputOf, takesFraction, UNIT_COLUMNS, type CsvTarget, type LeafPart } from '../input/columns.js';
 import { formatDecimalCell, type CsvLocale } from '../input/numbers.js';
 import type { CsvDelimiter } from './table.js';
 
@@ -24,6 +26,7 @@ export interface SubmissionCsvWriteOptions {
 /** The columns one leaf takes for one target, and how its value fills them. */
 interface LeafLayout {
   readonly node: CompiledNode;
+  readonly input: InputShape;
   readonly target: CsvTarget;
   readonly scalar: boolean;
   readonly fraction: boolean;
@@ -47,22 +50,21 @@ function layoutColumns(layout: LeafLayout): string[] {
 function planLayouts(leaves: readonly CompiledNode[], units: readonly UnitSubmission[], target: CsvTarget): LeafLayout[] {
   const layouts: LeafLayout[] = [];
   for (const node of leaves) {
-    const kind = node.leaf!.kind;
+    const input = inputOfLeaf(node.leaf!, undefined);
     const given = units.map((unit) => (target === 'values' ? unit.values : unit.appraised)).filter((record) => record !== undefined && hasOwn(record, node.code) && record[node.code] !== undefined);
     if (target === 'appraised' && given.length === 0) continue;
-    const items = checklistItems(node);
-    if (kind === 'checklist') {
-      layouts.push({ node, target, scalar: false, fraction: false, items });
+    if (input.type === 'any-of') {
+      layouts.push({ node, input, target, scalar: false, fraction: false, items: itemIds(input) });
       continue;
     }
-    if (kind === 'ratio') {
-      layouts.push({ node, target, scalar: false, fraction: true, items: [] });
+    if (input.type === 'fraction') {
+      layouts.push({ node, input, target, scalar: false, fraction: true, items: [] });
       continue;
     }
     const objects = given.some((record) => isObject(record![node.code]));
     const scalars = given.some((record) => !isObject(record![node.code]) && !isNA(record![node.code]));
-    const fraction = takesFraction(kind) && objects;
-    layouts.push({ node, target, scalar: scalars || !fraction, fraction, items: [] });
+    const fraction = takesFraction(input) && objects;
+    layouts.push({ node, input, target, scalar: scalars || !fraction, fraction, items: [] });
   }
   return layouts;
 }
@@ -74,14 +76,14 @@ function numberCell(value: unknown, locale: CsvLocale): string | undefined {
 }
 
 function scalarCell(value: unknown, layout: LeafLayout, locale: CsvLocale): string | undefined {
-  const input = scalarInputOf(layout.node.leaf!.kind);
+  const input = scalarInputOf(layout.input);
   if (input === 'number') {
     if (typeof value === 'number' || typeof value === 'string') return numberCell(value, locale);
   } else if (input === 'boolean' || input === 'text') {
     if (typeof value === 'boolean') return value ? 'true' : 'false';
     if (typeof value === 'string') return value;
     if (typeof value === 'number') return readDecimal(value)?.toFixed() ?? String(value);
-    if (value === null && layout.node.leaf!.kind === 'info') return '';
+    if (value === null && layout.input.type === 'note') return '';
   }
   return undefined;
 }

@@ -3,11 +3,8 @@ import { fixedText } from '../exact/fixed-text.js';
 import { nodeMaximum, type CompiledNode } from '../compile/compiled.js';
 import type { Localized } from '../format/localized.js';
 import type { CriteriaSet } from '../compile/types.js';
-import type { CompiledChecklist } from '../rules/checklist.js';
-import type { CompiledChoice } from '../rules/choice.js';
-import type { CompiledRatio } from '../rules/ratio.js';
-import type { RuleKindName } from '../rules/registry.js';
-import { awardWorth } from '../rules/shared.js';
+import { inputOfLeaf } from '../compile/leaf-input.js';
+import type { InputOption, InputShape } from '../rules/input-shape.js';
 import { leafMax, resolveScope, type FormScope } from './scope.js';
 
 /** A language a form can be shown in. */
@@ -47,27 +44,26 @@ export interface FormOption {
 }
 
 /**
- * The input a field needs, by the value its rule reads (spec section 4).
- * Every bound is a constraint the scorer enforces, never a hint; decimals are strings.
+ * The input a field needs: the leaf's {@link InputShape} as a form shows it
+ * (labels in the form's language, decimals as strings). Every bound is a
+ * constraint the scorer enforces, never a hint.
  *
- * - `boolean`: `true` / `false` (`boolean` rules).
- * - `fraction`: `{ numerator, denominator }`, both `>= 0`, `numerator <= denominator` unless `allowOver` (`ratio`).
- * - `decimal`: a decimal within `min` / `max` when given (`linear`: any; `relative`: `>= 0`); with
- *   `fraction`, a `{ numerator, denominator }` (`n <= d`) may be given instead and its quotient is used (`bands`).
- * - `whole`: a whole number `>= 0` (`count`).
- * - `choice`: one option id. `checklist`: the ids of the items met.
- * - `points`: points `0..max` set by the appraisal council (`appraised`).
- * - `text`: any scalar, recorded and never scored (`info`).
+ * - `yes-no`: `true` / `false`.
+ * - `fraction`: `{ numerator, denominator }`, both `>= 0`, `numerator <= denominator` unless `allowOver`.
+ * - `number`: a decimal (a whole number with `whole`) within `min` / `max` when given; with
+ *   `fraction`, a `{ numerator, denominator }` (`n <= d`) may be given instead and its quotient is used.
+ * - `one-of`: one option id. `any-of`: the ids of the items met.
+ * - `points`: points `0..max` set by the appraisal council.
+ * - `note`: any scalar, recorded and never scored.
  */
 export type FormInput =
-  | { readonly kind: 'boolean' }
-  | ({ readonly kind: 'fraction'; readonly allowOver: boolean } & FormFractionParts)
-  | { readonly kind: 'decimal'; readonly min?: string; readonly max?: string; readonly fraction?: FormFractionParts }
-  | { readonly kind: 'whole'; readonly min: 0 }
-  | { readonly kind: 'choice'; readonly options: readonly FormOption[] }
-  | { readonly kind: 'checklist'; readonly items: readonly FormOption[] }
-  | { readonly kind: 'points'; readonly min: '0'; readonly max: string }
-  | { readonly kind: 'text' };
+  | { readonly type: 'yes-no' }
+  | ({ readonly type: 'fraction'; readonly allowOver: boolean } & FormFractionParts)
+  | { readonly type: 'number'; readonly whole: boolean; readonly min?: string; readonly max?: string; readonly fraction?: FormFractionParts }
+  | { readonly type: 'one-of'; readonly options: readonly FormOption[] }
+  | { readonly type: 'any-of'; readonly items: readonly FormOption[] }
+  | { readonly type: 'points'; readonly min: '0'; readonly max: string }
+  | { readonly type: 'note' };
 
 /** One leaf of the form: what to ask, where the answer goes and what it can earn. */
 export interface FormField {
@@ -89,7 +85,7 @@ export interface FormField {
   /** The leaf's points `P` at the level, with `rounding.points` decimals; `null` for `info` leaves. */
   readonly maxPoints: string | null;
   /** The rule's kind and the rule in words at the level. */
-  readonly rule: { readonly kind: RuleKindName; readonly text: FormText };
+  readonly rule: { readonly kind: string; readonly text: FormText };
   /** `true` when the set's `missing` policy is `error` and the leaf is scored: the unit is rejected without it. */
   readonly required: boolean;
 }
@@ -130,35 +126,31 @@ function fractionParts(b: Builder): FormFractionParts {
   return { numerator: { label: b.text(NUMERATOR) }, denominator: { label: b.text(DENOMINATOR) } };
 }
 
-function inputOf(b: Builder, node: CompiledNode, max: Dec): FormInput {
-  const leaf = node.leaf!;
-  switch (leaf.kind) {
-    case 'boolean':
-      return { kind: 'boolean' };
-    case 'ratio':
-      return { kind: 'fraction', allowOver: (leaf.compiled as CompiledRatio).allowOver, ...fractionParts(b) };
-    case 'bands':
-      return { kind: 'decimal', fraction: fractionParts(b) };
-    case 'linear':
-      return { kind: 'decimal' };
-    case 'relative':
-      return { kind: 'decimal', min: '0' };
-    case 'count':
-      return { kind: 'whole', min: 0 };
-    case 'choice':
+function optionOf(b: Builder, option: InputOption): FormOption {
+  return { id: option.id, label: b.text(option.label), points: fixedText(option.worth, b.dp) };
+}
+
+function inputOf(b: Builder, shape: InputShape): FormInput {
+  switch (shape.type) {
+    case 'yes-no':
+    case 'note':
+      return { type: shape.type };
+    case 'fraction':
+      return { type: 'fraction', allowOver: shape.allowOver, ...fractionParts(b) };
+    case 'number':
       return {
-        kind: 'choice',
-        options: [...(leaf.compiled as CompiledChoice).values()].map((o) => ({ id: o.id, label: b.text(o.label), points: fixedText(awardWorth(o, exactOf(max)), b.dp) })),
+        type: 'number',
+        whole: shape.whole,
+        ...(shape.min !== undefined ? { min: shape.min.toString() } : {}),
+        ...(shape.max !== undefined ? { max: shape.max.toString() } : {}),
+        ...(shape.orFraction ? { fraction: fractionParts(b) } : {}),
       };
-    case 'checklist':
-      return {
-        kind: 'checklist',
-        items: (leaf.compiled as CompiledChecklist).map((i) => ({ id: i.id, label: b.text(i.label), points: fixedText(awardWorth(i, exactOf(max)), b.dp) })),
-      };
-    case 'appraised':
-      return { kind: 'points', min: '0', max: toFixed(max, b.dp) };
-    case 'info':
-      return { kind: 'text' };
+    case 'one-of':
+      return { type: 'one-of', options: shape.options.map((option) => optionOf(b, option)) };
+    case 'any-of':
+      return { type: 'any-of', items: shape.items.map((item) => optionOf(b, item)) };
+    case 'points':
+      return { type: 'points', min: '0', max: fixedText(shape.max, b.dp) };
   }
 }
 
@@ -175,7 +167,7 @@ function fieldOf(b: Builder, node: CompiledNode): FormField {
     ...(source.evidence ? { evidence: b.text(source.evidence) } : {}),
     ...(source.unit !== undefined ? { unit: source.unit } : {}),
     ...(source.source !== undefined ? { source: source.source } : {}),
-    input: inputOf(b, node, max),
+    input: inputOf(b, inputOfLeaf(leaf, b.scope.level)),
     allowNA: leaf.allowNA,
     maxPoints: leaf.rule.scored ? toFixed(max, b.dp) : null,
     rule: { kind: leaf.kind, text: b.text(leaf.rule.describe(leaf.compiled, exactOf(max))) },
@@ -234,7 +226,7 @@ function itemsOf(b: Builder, nodes: readonly CompiledNode[], depth: number): For
  * console.log(sections.map((s) => `${s.code} ${s.maxPoints}`)); // ["CQS 600.00", "KTS 200.00", "XHS 200.00"]
  * const field = listFormFields(sections).find((f) => f.code === 'CQS.1.3');
  * console.log(field?.label.text); // Share of DX meetings chaired by the head
- * console.log(field?.input); // {"kind":"fraction","allowOver":false,"numerator":{"label":{"vi":"Tử số (n)","en":"Numerator (n)","text":"Numerator (n)"}},"denominator":{"label":{"vi":"Mẫu số (d)","en":"Denominator (d)","text":"Denominator (d)"}}}
+ * console.log(field?.input); // {"type":"fraction","allowOver":false,"numerator":{"label":{"vi":"Tử số (n)","en":"Numerator (n)","text":"Numerator (n)"}},"denominator":{"label":{"vi":"Mẫu số (d)","en":"Denominator (d)","text":"Denominator (d)"}}}
  * console.log(field?.maxPoints); // "20.00"
  * ```
  */
@@ -283,7 +275,7 @@ export function formFields(criteria: CriteriaSet, level: string, group?: string 
  * import { getCriteria } from 'dti-criteria/sets';
  * const fields = listFormFields(formFields(getCriteria('vn-dti-province@2022.1.0'), 'province'));
  * console.log(fields.map((f) => f.code).join(' ')); // DTI.1 DTI.2 DTI.3 DTI.4 DTI.5 DTI.6 DTI.7 DTI.8 DTI.9
- * console.log(fields[5]?.input.kind); // text
+ * console.log(fields[5]?.input.type); // note
  * console.log(fields[5]?.maxPoints); // null
  * ```
  */

@@ -1,14 +1,16 @@
 import * as z from 'zod';
-import { readDecimal, type Dec } from '../decimal.js';
+import { Dec, readDecimal } from '../decimal.js';
 import type { CompiledCriteria, CompiledNode } from '../compile/compiled.js';
 import { decimalSchema, nonNegativeDecimalSchema } from '../format/common.js';
 import { coded } from '../format/coded.js';
 import { unitIdSchema, type UnitSubmission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../compile/types.js';
-import type { CompiledChecklist } from '../rules/checklist.js';
-import type { CompiledChoice } from '../rules/choice.js';
-import type { CompiledRatio } from '../rules/ratio.js';
-import { leafMax, leavesFor, resolveScope, type FormScope } from './scope.js';
+import { inputOfLeaf } from '../compile/leaf-input.js';
+import type { Exact } from '../exact/exact.js';
+import { readExact } from '../exact/read-exact.js';
+import { rangeText } from '../rules/shared.js';
+import type { InputOption, InputShape } from '../rules/input-shape.js';
+import { leavesFor, resolveScope, type FormScope } from './scope.js';
 
 // JSON Schema keywords added next to the decimal schema's `anyOf` (string | number): `pattern`
 // constrains the string branch only, `minimum` / `maximum` / `multipleOf` the number branch only.
@@ -27,6 +29,9 @@ const whole = (): z.ZodType =>
   nonNegativeDecimalSchema
     .refine((value) => readDecimal(value)?.isInteger() ?? true, coded('schema/format', { format: 'whole' }))
     .meta({ pattern: WHOLE_PATTERN, minimum: 0, multipleOf: 1 });
+
+/** A whole decimal, of either sign. */
+const wholeDecimal = (): z.ZodType => decimalSchema.refine((value) => readDecimal(value)?.isInteger() ?? true, coded('schema/format', { format: 'whole' })).meta({ multipleOf: 1 });
 
 function fraction(allowOver: boolean): z.ZodType {
   const parts = z.strictObject({ numerator: nonNegative(), denominator: nonNegative() });
@@ -56,7 +61,7 @@ function info(allowNA: boolean): z.ZodType {
   return z.union([text, z.number(), z.boolean(), z.null()]);
 }
 
-function checklist(items: CompiledChecklist): z.ZodType {
+function checklist(items: readonly InputOption[]): z.ZodType {
   const ids = items.map((item) => item.id) as [string, ...string[]];
   const list = z
     .array(z.enum(ids))
@@ -72,38 +77,57 @@ function checklist(items: CompiledChecklist): z.ZodType {
   return z.union([list, flags]);
 }
 
+/**
+ * A decimal within `min` / `max` (any bound but a lower one of 0, which
+ * {@link nonNegative} says with the scorer's own code): outside is
+ * `value/out-of-range` with the range as the scorer writes it.
+ */
+function bounded(schema: z.ZodType, min: Exact | undefined, max: Exact | undefined): z.ZodType {
+  const low = min !== undefined && !min.isZero() ? min : undefined;
+  if (low === undefined && max === undefined) return schema;
+  const range = rangeText(min, max);
+  return schema
+    .superRefine((value, ctx) => {
+      const x = readExact(value as string | number);
+      if (x !== undefined && ((low !== undefined && x.lt(low)) || (max !== undefined && x.gt(max)))) ctx.addIssue({ code: 'custom', ...coded('value/out-of-range', { range }), input: value });
+    })
+    .meta({ ...(low !== undefined ? { minimum: Number(low.toString()) } : {}), ...(max !== undefined ? { maximum: Number(max.toString()) } : {}) });
+}
+
+/** A `number` input's schema: a decimal, whole and within bounds as the shape says. */
+function numberSchema(shape: Extract<InputShape, { type: 'number' }>): z.ZodType {
+  const nonNegativeOnly = shape.min !== undefined && !shape.min.isNegative();
+  const sign = nonNegativeOnly ? (shape.whole ? whole() : nonNegative()) : shape.whole ? wholeDecimal() : decimalSchema;
+  const number = bounded(sign, shape.min, shape.max);
+  // The fraction first: a wrong numerator is then reported at its own path, as the scorer does.
+  return shape.orFraction ? z.union([fraction(false), number]) : number;
+}
+
 /** The schema of one leaf's value, `"n/a"` aside. */
-function valueSchema(node: CompiledNode, level: string): z.ZodType {
-  const leaf = node.leaf!;
-  switch (leaf.kind) {
-    case 'boolean':
+function valueSchema(shape: InputShape, allowNA: boolean): z.ZodType {
+  switch (shape.type) {
+    case 'yes-no':
       return z.boolean();
-    case 'ratio':
-      return fraction((leaf.compiled as CompiledRatio).allowOver);
-    case 'bands':
-      // The fraction first: a wrong numerator is then reported at its own path, as the scorer does.
-      return z.union([fraction(false), decimalSchema]);
-    case 'linear':
-      return decimalSchema;
-    case 'relative':
-      return nonNegative();
-    case 'count':
-      return whole();
-    case 'choice':
-      return z.enum([...(leaf.compiled as CompiledChoice).keys()] as [string, ...string[]]);
-    case 'checklist':
-      return checklist(leaf.compiled as CompiledChecklist);
-    case 'appraised':
-      return appraisedPoints(leafMax(node, level));
-    case 'info':
-      return info(leaf.allowNA);
+    case 'fraction':
+      return fraction(shape.allowOver);
+    case 'number':
+      return numberSchema(shape);
+    case 'one-of':
+      return z.enum(shape.options.map((option) => option.id) as [string, ...string[]]);
+    case 'any-of':
+      return checklist(shape.items);
+    case 'points':
+      return appraisedPoints(new Dec(shape.max.toString()));
+    case 'note':
+      return info(allowNA);
   }
 }
 
 function answerSchema(node: CompiledNode, level: string): z.ZodType {
-  const value = valueSchema(node, level);
   const leaf = node.leaf!;
-  if (!leaf.allowNA || leaf.kind === 'info') return value;
+  const shape = inputOfLeaf(leaf, level);
+  const value = valueSchema(shape, leaf.allowNA);
+  if (!leaf.allowNA || shape.type === 'note') return value;
   // A refined string rather than a literal: a value of the wrong type then reads "wrong type", not "must be n/a".
   const na = z.string().refine((text) => text === 'n/a', coded('value/shape', { expected: 'value-or-na' })).meta({ const: 'n/a' });
   return z.union([value, na]);

@@ -2,7 +2,8 @@ import { makeIssue, type Issue } from '../errors.js';
 import type { CompiledNode } from '../compile/compiled.js';
 import { compileCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaSet } from '../compile/types.js';
-import type { RuleKindName } from '../rules/registry.js';
+import { inputOfLeaf } from '../compile/leaf-input.js';
+import type { InputShape } from '../rules/input-shape.js';
 import type { ScalarInput } from './cells.js';
 import { csvHeaderPath } from './paths.js';
 
@@ -63,60 +64,60 @@ export function csvColumnName(target: CsvTarget, code: string, part: LeafPart): 
 }
 
 /**
- * How a leaf's scalar cell is read, by rule kind; `undefined` for the kinds
- * without a scalar form (`ratio`, `checklist`).
+ * How a leaf's scalar cell is read, by what the leaf takes (its {@link InputShape});
+ * `undefined` for the inputs without a scalar form (`fraction`, `any-of`).
  *
  * @example
  * ```ts
+ * import { leafInput } from 'dti-criteria';
+ * import { getCriteria } from 'dti-criteria/sets';
  * import { scalarInputOf } from 'dti-criteria/csv';
- * console.log(scalarInputOf('count')); // "number"
- * console.log(scalarInputOf('choice')); // "text"
- * console.log(scalarInputOf('ratio')); // undefined
+ * const set = getCriteria('can-tho@2022.1.0');
+ * console.log(scalarInputOf(leafInput(set, 'CQS.1.2', 'commune')!)); // "number"
+ * console.log(scalarInputOf(leafInput(set, 'CQS.4.2', 'commune')!)); // "text"
+ * console.log(scalarInputOf(leafInput(set, 'CQS.1.3', 'commune')!)); // undefined
  * ```
  */
-export function scalarInputOf(kind: RuleKindName): ScalarInput | undefined {
-  switch (kind) {
-    case 'boolean':
+export function scalarInputOf(input: InputShape): ScalarInput | undefined {
+  switch (input.type) {
+    case 'yes-no':
       return 'boolean';
-    case 'choice':
-    case 'info':
+    case 'one-of':
+    case 'note':
       return 'text';
-    case 'linear':
-    case 'count':
-    case 'relative':
-    case 'appraised':
-    case 'bands':
+    case 'number':
+    case 'points':
       return 'number';
-    case 'ratio':
-    case 'checklist':
+    case 'fraction':
+    case 'any-of':
       return undefined;
   }
 }
 
 /**
- * `true` for the rule kinds whose value may be a `{ numerator, denominator }` pair (`ratio`, `bands`).
+ * Whether a leaf's value may be a `{ numerator, denominator }` pair.
  *
  * @internal
  */
-export function takesFraction(kind: RuleKindName): boolean {
-  return kind === 'ratio' || kind === 'bands';
+export function takesFraction(input: InputShape): boolean {
+  return input.type === 'fraction' || (input.type === 'number' && input.orFraction);
 }
 
 /**
- * The item ids of a checklist leaf, in the criteria's order (empty for other kinds).
+ * The item ids of an `any-of` input, in the criteria's order (empty for the others).
  *
  * @internal
  */
-export function checklistItems(node: CompiledNode): readonly string[] {
-  const rule = node.node.rule;
-  return rule?.kind === 'checklist' ? rule.items.map((item) => item.id) : [];
+export function itemIds(input: InputShape): readonly string[] {
+  return input.type === 'any-of' ? input.items.map((item) => item.id) : [];
 }
 
 /** The columns (0-based positions) that hold one leaf's value for one target. */
 export interface LeafColumns {
   readonly target: CsvTarget;
   readonly code: string;
-  readonly kind: RuleKindName;
+  /** What the leaf takes (its structure: the same at every level). */
+  readonly input: InputShape;
   /** The `CODE` column. */
   readonly value?: number;
   /** The `CODE.numerator` column. */
@@ -140,7 +141,7 @@ export interface CsvColumnMap {
 interface LeafBuilder {
   target: CsvTarget;
   code: string;
-  kind: RuleKindName;
+  input: InputShape;
   node: CompiledNode;
   value?: number;
   numerator?: number;
@@ -153,9 +154,8 @@ type Resolved =
   | { readonly ok: false; readonly issue: 'unknown' | { readonly columns: readonly string[] } };
 
 /** The columns a leaf that takes several of them is given in. */
-function columnsOf(node: CompiledNode, target: CsvTarget): string[] {
-  const leaf = node.leaf!;
-  if (leaf.kind === 'checklist') return checklistItems(node).map((item) => csvColumnName(target, node.code, { kind: 'item', item }));
+function columnsOf(node: CompiledNode, input: InputShape, target: CsvTarget): string[] {
+  if (input.type === 'any-of') return itemIds(input).map((item) => csvColumnName(target, node.code, { kind: 'item', item }));
   return [csvColumnName(target, node.code, { kind: 'numerator' }), csvColumnName(target, node.code, { kind: 'denominator' })];
 }
 
@@ -163,7 +163,8 @@ function resolveLeafColumn(byCode: ReadonlyMap<string, CompiledNode>, name: stri
   const whole = byCode.get(name);
   if (whole) {
     if (!whole.leaf) return { ok: false, issue: 'unknown' };
-    if (scalarInputOf(whole.leaf.kind) === undefined) return { ok: false, issue: { columns: columnsOf(whole, target) } };
+    const input = inputOfLeaf(whole.leaf, undefined);
+    if (scalarInputOf(input) === undefined) return { ok: false, issue: { columns: columnsOf(whole, input, target) } };
     return { ok: true, node: whole, part: { kind: 'value' } };
   }
   const dot = name.lastIndexOf('.');
@@ -171,11 +172,12 @@ function resolveLeafColumn(byCode: ReadonlyMap<string, CompiledNode>, name: stri
   const node = byCode.get(name.slice(0, dot));
   const suffix = name.slice(dot + 1);
   if (!node?.leaf) return { ok: false, issue: 'unknown' };
-  if (node.leaf.kind === 'checklist') {
-    return checklistItems(node).includes(suffix) ? { ok: true, node, part: { kind: 'item', item: suffix } } : { ok: false, issue: 'unknown' };
+  const input = inputOfLeaf(node.leaf, undefined);
+  if (input.type === 'any-of') {
+    return itemIds(input).includes(suffix) ? { ok: true, node, part: { kind: 'item', item: suffix } } : { ok: false, issue: 'unknown' };
   }
   const lower = suffix.toLowerCase();
-  if (takesFraction(node.leaf.kind) && (lower === 'numerator' || lower === 'denominator')) return { ok: true, node, part: { kind: lower } };
+  if (takesFraction(input) && (lower === 'numerator' || lower === 'denominator')) return { ok: true, node, part: { kind: lower } };
   return { ok: false, issue: 'unknown' };
 }
 
@@ -257,7 +259,7 @@ export function mapCsvHeader(
     const key = `${target}\u0000${node.code}`;
     let builder = builders.get(key);
     if (!builder) {
-      builder = { target, code: node.code, kind: node.leaf!.kind, node };
+      builder = { target, code: node.code, input: inputOfLeaf(node.leaf!, undefined), node };
       builders.set(key, builder);
     }
     if (part.kind === 'item') (builder.items ??= new Map()).set(part.item, position);
@@ -280,7 +282,7 @@ export function mapCsvHeader(
     }
     let items: Map<string, number> | undefined;
     if (builder.items) {
-      const all = checklistItems(node);
+      const all = itemIds(builder.input);
       for (const item of all.filter((id) => !builder.items!.has(id))) missing({ kind: 'item', item });
       if (all.every((id) => builder.items!.has(id))) items = new Map(all.map((id) => [id, builder.items!.get(id)!]));
       else complete = false;
@@ -289,7 +291,7 @@ export function mapCsvHeader(
     leaves.push({
       target,
       code,
-      kind: builder.kind,
+      input: builder.input,
       ...(builder.value !== undefined ? { value: builder.value } : {}),
       ...(builder.numerator !== undefined && builder.denominator !== undefined ? { numerator: builder.numerator, denominator: builder.denominator } : {}),
       ...(items ? { items } : {}),

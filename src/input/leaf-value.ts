@@ -107,7 +107,7 @@ export function readLeafValue(ctx: RowContext, columns: LeafColumns): LeafReadin
   if (pairGiven) return readFraction(ctx, columns.numerator!, columns.denominator!);
   if (scalar === '' || columns.value === undefined) return MISSING;
   if (isNotApplicableCell(scalar)) return NA;
-  const input = scalarInputOf(columns.kind) ?? 'text';
+  const input = scalarInputOf(columns.input) ?? 'text';
   const reading = readScalarCell(scalar, input, ctx.locale);
   return reading.ok ? { state: 'value', value: reading.value } : shapeIssue(ctx, columns.value, reading.expected);
 }

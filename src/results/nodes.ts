@@ -37,7 +37,7 @@ const has = (object: object, key: string): boolean => Object.prototype.hasOwnPro
 
 /** The key of a relative leaf's cohort (the scorer's best values are per leaf and cohort). */
 export function relativeKeyOf(node: CompiledNode, level: string, atom: Atom): string {
-  return `${node.code}\u0000${node.leaf?.compiled === 'group' ? atom : level}`;
+  return `${node.code}\u0000${node.leaf?.rule.cohort?.(node.leaf.compiled) === 'group' ? atom : level}`;
 }
 
 /** The relative leaves that some unit of the cohort had appraised: there the self-assessed best differs, so a unit's own self-assessed points are not in the file. */
@@ -47,7 +47,7 @@ export function relativeAppraisedKeys(criteria: CompiledCriteria, units: readonl
     if (atom === undefined) continue;
     for (const [code, result] of Object.entries(unit.nodes)) {
       const node = criteria.byCode.get(code);
-      if (node?.leaf?.kind === 'relative' && has(result, 'selfPoints')) keys.add(relativeKeyOf(node, unit.level, atom));
+      if (node?.leaf?.rule.cohort !== undefined && has(result, 'selfPoints')) keys.add(relativeKeyOf(node, unit.level, atom));
     }
   }
   return keys;
@@ -119,7 +119,7 @@ function checkLeaf(check: UnitCheck, node: CompiledNode, result: NodeResult): No
   const points = result.points === null ? ZERO : new Dec(result.points);
   let self: Dec | undefined;
   if (appraised) self = result.selfPoints == null ? ZERO : new Dec(result.selfPoints);
-  else if (leaf.kind === 'relative' && check.relativeAppraised.has(relativeKeyOf(node, check.unit.level, check.atom))) self = undefined;
+  else if (leaf.rule.cohort !== undefined && check.relativeAppraised.has(relativeKeyOf(node, check.unit.level, check.atom))) self = undefined;
   else self = points;
   return { counted, points, max: counted ? full : ZERO, self, appraised, status: result.status };
 }

@@ -1,15 +1,19 @@
 import * as z from 'zod';
 import { SCORED_ZERO, scoredAs, show, valueIssue } from './shared.js';
+import type { InputShape } from './input-shape.js';
 import type { RuleKind } from './types.js';
 
 /** `boolean`: `true` earns `P`, `false` earns 0. */
 export interface BooleanRule { readonly kind: 'boolean' }
+
+const YES_NO: InputShape = Object.freeze({ type: 'yes-no' });
 
 export const booleanRule: RuleKind<BooleanRule, null, boolean> = {
   kind: 'boolean',
   schema: z.strictObject({ kind: z.literal('boolean') }),
   scored: true,
   check: () => [],
+  input: () => YES_NO,
   compile: () => null,
   read(raw, _compiled, ctx) {
     if (typeof raw === 'boolean') return raw;

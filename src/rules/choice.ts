@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { decimalSchema, idSchema, localizedSchema } from '../format/common.js';
 import type { Localized } from '../format/localized.js';
-import { awardWorth, checkAwards, compileAward, scoredAs, show, valueIssue, type CompiledAward } from './shared.js';
+import { awardWorth, checkAwards, compileAward, inputOption, scoredAs, show, valueIssue, type CompiledAward } from './shared.js';
 import type { RuleKind } from './types.js';
 import { idKey } from '../format/identity.js';
 
@@ -33,6 +33,7 @@ export const choiceRule: RuleKind<ChoiceRule, CompiledChoice, CompiledOption> = 
   scored: true,
   check: (config, maxByLevel, path) => checkAwards(config.options, maxByLevel, [...path, 'options']),
   compile: (config) => new Map(config.options.map((option) => [option.id, { ...compileAward(option), id: option.id, label: option.label }])),
+  input: (compiled, max) => ({ type: 'one-of', options: [...compiled.values()].map((option) => inputOption(option, max)) }),
   read(raw, compiled, ctx) {
     // Spec section 10: an option id is compared trimmed and in NFC.
     const option = typeof raw === 'string' ? compiled.get(idKey(raw)) : undefined;

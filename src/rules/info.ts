@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { SCORED_ZERO, valueIssue } from './shared.js';
+import type { InputShape } from './input-shape.js';
 import type { RuleKind } from './types.js';
 
 /** `info`: any scalar, recorded and never scored; the leaf has no points. */
@@ -10,11 +11,14 @@ export type InfoValue = string | number | boolean | null;
 
 const COLLECTED = { vi: 'Chỉ thu thập, không tính điểm', en: 'Collected, not scored' } as const;
 
+const NOTE: InputShape = Object.freeze({ type: 'note' });
+
 export const infoRule: RuleKind<InfoRule, null, InfoValue> = {
   kind: 'info',
   schema: z.strictObject({ kind: z.literal('info') }),
   scored: false,
   check: () => [],
+  input: () => NOTE,
   compile: () => null,
   read(raw, _compiled, ctx) {
     if (raw === null || typeof raw === 'string' || typeof raw === 'boolean') return raw;

@@ -69,6 +69,7 @@ export const ratioRule: RuleKind<RatioRule, CompiledRatio, FractionValue, RatioD
     allowOver: config.allowOver ?? false,
   }),
   read: (raw, compiled, ctx) => readFraction(raw, ctx, compiled.allowOver),
+  input: (compiled) => ({ type: 'fraction', allowOver: compiled.allowOver, zeroDenominator: compiled.zeroDenominator }),
   evaluate(compiled, { numerator: n, denominator: d }, { max }) {
     if (d.isZero()) {
       switch (compiled.zeroDenominator) {

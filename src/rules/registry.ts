@@ -49,3 +49,29 @@ export const RULE_KINDS: Readonly<Record<RuleKindName, AnyRuleKind>> = kinds as 
 export function ruleKind(kind: RuleKindName): AnyRuleKind {
   return RULE_KINDS[kind];
 }
+
+/** Rule kind implementations by their `kind` string: {@link RULE_KINDS}, or those plus others ({@link withRuleKinds}). */
+export type RuleKindRegistry = Readonly<Record<string, AnyRuleKind>>;
+
+/**
+ * The built-in rule kinds plus `extra` ones, for reading criteria sets that
+ * use a kind of their own (`safeParseCriteria(input, { ruleKinds })`). Each
+ * extra kind implements the whole {@link RuleKind} contract; scoring, forms,
+ * CSV and workbooks then handle it through that contract alone. A kind whose
+ * name is already taken throws a `RangeError`: a built-in kind is never replaced.
+ *
+ * @example
+ * ```ts
+ * import { RULE_KINDS, withRuleKinds } from 'dti-criteria';
+ * const kinds = withRuleKinds([{ ...RULE_KINDS.boolean, kind: 'tick' }]);
+ * console.log(Object.keys(kinds).length); // 11
+ * ```
+ */
+export function withRuleKinds(extra: readonly AnyRuleKind[]): RuleKindRegistry {
+  const kinds: Record<string, AnyRuleKind> = { ...RULE_KINDS };
+  for (const kind of extra) {
+    if (Object.prototype.hasOwnProperty.call(kinds, kind.kind)) throw new RangeError(`withRuleKinds: the rule kind "${kind.kind}" already exists`);
+    kinds[kind.kind] = kind;
+  }
+  return Object.freeze(kinds);
+}

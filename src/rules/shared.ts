@@ -3,6 +3,8 @@ import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
 import { roundQuotient } from '../exact/round-quotient.js';
 import { formatPath, type PathSegment } from '../path.js';
+import type { Localized } from '../format/localized.js';
+import type { InputOption, InputShape } from './input-shape.js';
 import type { NotApplicable, Scored, ValueContext } from './types.js';
 
 /** 0 and 1 as exact numbers: the very instances `readExact` gives for them, so a rule can test `value === ONE`. */
@@ -151,6 +153,22 @@ export function compileAward(award: Award): CompiledAward {
   const points = readExact(award.points);
   const fraction = readExact(award.fraction);
   return { ...(points !== undefined ? { points } : {}), ...(fraction !== undefined ? { fraction } : {}) };
+}
+
+/** Bounds as written in messages: `[0, 1]`, `≥ 5`, `≤ 100` (at least one bound). */
+export function rangeText(min: Exact | undefined, max: Exact | undefined): string {
+  if (min !== undefined && max !== undefined) return `[${show(min)}, ${show(max)}]`;
+  return min !== undefined ? `≥ ${show(min)}` : `≤ ${show(max!)}`;
+}
+
+/** A `number` input shape (frozen: shapes are shared by every leaf of a kind that has no options). */
+export function numberInput(options: { readonly whole?: boolean; readonly min?: Exact; readonly max?: Exact; readonly orFraction?: boolean }): InputShape {
+  return Object.freeze({ type: 'number', whole: options.whole ?? false, min: options.min, max: options.max, orFraction: options.orFraction ?? false });
+}
+
+/** An option or item as an input shape shows it: id, label and what it is worth on a leaf of `max` points. */
+export function inputOption(entry: CompiledAward & { readonly id: string; readonly label: Localized }, max: Exact): InputOption {
+  return { id: entry.id, label: entry.label, worth: awardWorth(entry, max) };
 }
 
 /** What an award is worth on a leaf of `max` points. */

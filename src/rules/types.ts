@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import type { Issue } from '../errors.js';
 import type { Exact } from '../exact/exact.js';
 import type { Localized } from '../format/localized.js';
+import type { InputShape } from './input-shape.js';
 import type { PathSegment } from '../path.js';
 
 /** Where a value is being read: the unit it belongs to and its JSON path, plus the sink for problems. */
@@ -75,4 +76,15 @@ export interface RuleKind<Config extends { readonly kind: string }, Compiled, Va
   explain(compiled: Compiled, value: Value, outcome: Evaluation<Detail>, ctx: EvalContext, points: string): Localized;
   /** The rule in words, for forms and reports. */
   describe(compiled: Compiled, max: Exact): Localized;
+  /**
+   * What a unit gives for a leaf of this kind worth `max` points: the one
+   * description forms, the unit schema, CSV, workbooks and the portal derive from.
+   */
+  input(compiled: Compiled, max: Exact): InputShape;
+  /**
+   * Kinds scored against the best value of the unit's cohort (`relative`):
+   * the cohort the best is taken over. The scorer finds the best values for
+   * every leaf whose kind has it; absent for the other kinds.
+   */
+  readonly cohort?: (compiled: Compiled) => 'level' | 'group';
 }

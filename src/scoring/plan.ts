@@ -174,7 +174,7 @@ function buildAtomPlan(plan: ScoringPlan, atom: Atom): AtomPlan {
           info: !leaf.rule.scored,
           rule: leaf.rule,
           compiled: leaf.compiled,
-          cohort: leaf.kind === 'relative' ? (leaf.compiled as 'level' | 'group') : undefined,
+          cohort: leaf.rule.cohort?.(leaf.compiled),
           ctx: { max, best: undefined },
           maxText,
           scored: sharedResults(max, places),

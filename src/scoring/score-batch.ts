@@ -40,12 +40,12 @@ export interface ScoreOptions {
   readonly limits?: Partial<InputLimits>;
 }
 
-/** Largest value per relative leaf and cohort, over the final values or over the self-assessed ones. */
+/** Largest value per leaf scored against its cohort's best (`relative`) and cohort, over the final values or over the self-assessed ones. */
 function bestValues(criteria: CompiledCriteria, columns: ValueColumns, units: readonly PreparedUnit[], source: 'final' | 'self'): BestValues {
   const best = new Map<string, Exact>();
   criteria.leaves.forEach((node, slot) => {
-    if (node.leaf?.kind !== 'relative') return;
-    const cohort = node.leaf.compiled as 'level' | 'group';
+    const cohort = node.leaf?.rule.cohort?.(node.leaf.compiled);
+    if (cohort === undefined) return;
     const own = columns.self[slot]!;
     for (const unit of units) {
       const value = (source === 'final' ? finalValue(columns, slot, unit.position) : own[unit.position]) as Exact | typeof NA | undefined;

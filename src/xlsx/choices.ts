@@ -1,4 +1,4 @@
-import type { ChoiceOption } from '../rules/choice.js';
+import type { Localized } from '../format/localized.js';
 import type { Lang } from './layout.js';
 
 /** How a choice cell's text is compared: trimmed, NFC, lower case (locale-independent). */
@@ -14,7 +14,7 @@ function key(text: string): string {
  *
  * @internal
  */
-export function choiceLookup(options: readonly ChoiceOption[]): ReadonlyMap<string, string> {
+export function choiceLookup(options: readonly { readonly id: string; readonly label: Localized }[]): ReadonlyMap<string, string> {
   const ids = new Set(options.map((option) => key(option.id)));
   const lookup = new Map<string, string | null>();
   for (const option of options) {
@@ -53,7 +53,7 @@ export function choiceId(lookup: ReadonlyMap<string, string>, text: string): str
  *
  * @internal
  */
-export function choiceEntries(options: readonly ChoiceOption[], lang: Lang): string[] {
+export function choiceEntries(options: readonly { readonly id: string; readonly label: Localized }[], lang: Lang): string[] {
   const lookup = choiceLookup(options);
   const labels = options.map((option) => (lang === 'en' ? (option.label.en ?? option.label.vi) : option.label.vi).trim());
   const readable = options.every((option, index) => choiceId(lookup, labels[index]!) === option.id);

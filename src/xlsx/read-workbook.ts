@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import { BOOLEAN_CELL } from '../input/cells.js';
-import { scalarInputOf, type LeafColumns } from '../input/columns.js';
+import { itemIds, scalarInputOf, takesFraction, type LeafColumns } from '../input/columns.js';
+import { inputOfLeaf } from '../compile/leaf-input.js';
+import type { InputShape } from '../rules/input-shape.js';
 import { readLeafValue } from '../input/leaf-value.js';
 import type { CsvLocale } from '../input/numbers.js';
 import { csvCellPath } from '../input/paths.js';
@@ -14,7 +16,6 @@ import { compileCriteria } from '../compile/parse-criteria.js';
 import type { Submission, UnitSubmission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { formatPath } from '../path.js';
-import type { RuleKindName } from '../rules/registry.js';
 import { prepareUnits } from '../scoring/values.js';
 import { contentText, plainText, readCell, type CellContent } from './cells.js';
 import { choiceId, choiceLookup } from './choices.js';
@@ -201,26 +202,28 @@ function classify(criteria: CompiledCriteria, key: string): RowKind | undefined 
   const dot = key.lastIndexOf('.');
   const owner = dot > 0 ? criteria.byCode.get(key.slice(0, dot)) : undefined;
   const item = key.slice(dot + 1);
-  if (owner?.node.rule?.kind === 'checklist' && owner.node.rule.items.some((entry) => entry.id === item)) return { kind: 'item', node: owner, item };
+  if (owner?.leaf && itemIds(inputOfLeaf(owner.leaf, undefined)).includes(item)) return { kind: 'item', node: owner, item };
   return undefined;
 }
 
 /** Which value cells of its own row a leaf reads: a scalar one, a pair, or none (checklists read their item rows). */
-function usedRoles(kind: RuleKindName): readonly ('value' | 'denominator')[] {
-  if (kind === 'checklist') return [];
-  return kind === 'ratio' || kind === 'bands' ? ['value', 'denominator'] : ['value'];
+function usedRoles(input: InputShape): readonly ('value' | 'denominator')[] {
+  if (input.type === 'any-of') return [];
+  return takesFraction(input) ? ['value', 'denominator'] : ['value'];
 }
 
-function expectedFor(kind: RuleKindName): string {
-  switch (kind) {
-    case 'boolean':
-    case 'checklist':
+function expectedFor(input: InputShape): string {
+  switch (input.type) {
+    case 'yes-no':
+    case 'any-of':
       return BOOLEAN_CELL;
-    case 'choice':
+    case 'one-of':
       return 'list-option';
-    case 'info':
+    case 'note':
       return 'value';
-    default:
+    case 'fraction':
+    case 'number':
+    case 'points':
       return 'decimal';
   }
 }
@@ -240,7 +243,7 @@ interface FormState {
 }
 
 /** A used value cell's content; `undefined` after reporting a merged, error or formula-without-result cell. */
-function usedCell(state: FormState, address: string, kind: RuleKindName): CellContent | undefined {
+function usedCell(state: FormState, address: string, input: InputShape): CellContent | undefined {
   const merge = state.merges.get(address);
   if (merge && !merge.master) {
     if (!state.reportedMerges.has(merge.range)) {
@@ -251,7 +254,7 @@ function usedCell(state: FormState, address: string, kind: RuleKindName): CellCo
   }
   const content = readCell(state.sheet.getCell(address));
   const at: Place = { sheet: 'form', address };
-  const expected = expectedFor(kind);
+  const expected = expectedFor(input);
   switch (content.kind) {
     case 'error':
       push(state.reader, at, 'value/shape', { unit: state.unit, expected, reason: 'cell-error', found: String(content.error) });
@@ -260,7 +263,7 @@ function usedCell(state: FormState, address: string, kind: RuleKindName): CellCo
       push(state.reader, at, 'value/shape', { unit: state.unit, expected, reason: 'no-result' });
       return undefined;
     case 'date':
-      if (kind === 'info') return content;
+      if (input.type === 'note') return content;
       push(state.reader, at, 'value/shape', { unit: state.unit, expected, reason: 'date', found: content.iso });
       return undefined;
     default:
@@ -281,42 +284,42 @@ function filled(state: FormState, address: string): boolean {
  * where each part of the value is, for the scorer's checks.
  */
 function readTarget(state: FormState, node: CompiledNode, row: number, items: ReadonlyMap<string, number>, columns: TargetColumns): { value: unknown } | undefined {
-  const kind = node.leaf!.kind;
+  const input = inputOfLeaf(node.leaf!, undefined);
   const base = ['units', 0, columns.target, node.code] as const;
   const cells: { address: string; content: CellContent | undefined }[] = [];
   const cell = (address: string): number => {
-    cells.push({ address, content: usedCell(state, address, kind) });
+    cells.push({ address, content: usedCell(state, address, input) });
     return cells.length - 1;
   };
   let layout: LeafColumns;
   const valueAddress = cellAddress(columns.value, row);
   const denominatorAddress = cellAddress(columns.denominator, row);
   const itemOrder: string[] = [];
-  if (kind === 'checklist') {
+  if (input.type === 'any-of') {
     const positions = new Map<string, number>();
     for (const [item, itemRow] of items) {
       itemOrder.push(item);
       positions.set(item, cell(cellAddress(columns.value, itemRow)));
     }
-    layout = { target: columns.target, code: node.code, kind, items: positions };
+    layout = { target: columns.target, code: node.code, input, items: positions };
     const rows = [...items.values()];
     state.places.set(formatPath(base), { sheet: 'form', address: `${columns.value}${Math.min(...rows)}:${columns.value}${Math.max(...rows)}` });
-  } else if (kind === 'ratio' || (kind === 'bands' && filled(state, denominatorAddress))) {
-    layout = { target: columns.target, code: node.code, kind, numerator: cell(valueAddress), denominator: cell(denominatorAddress) };
+  } else if (input.type === 'fraction' || (takesFraction(input) && filled(state, denominatorAddress))) {
+    layout = { target: columns.target, code: node.code, input, numerator: cell(valueAddress), denominator: cell(denominatorAddress) };
     state.places.set(formatPath(base), { sheet: 'form', address: `${valueAddress}:${denominatorAddress}` });
     state.places.set(formatPath([...base, 'numerator']), { sheet: 'form', address: valueAddress });
     state.places.set(formatPath([...base, 'denominator']), { sheet: 'form', address: denominatorAddress });
   } else {
-    layout = { target: columns.target, code: node.code, kind, value: cell(valueAddress) };
+    layout = { target: columns.target, code: node.code, input, value: cell(valueAddress) };
     state.places.set(formatPath(base), { sheet: 'form', address: valueAddress });
   }
   if (cells.some((entry) => entry.content === undefined)) return undefined;
 
-  const input = kind === 'checklist' ? 'boolean' : (scalarInputOf(kind) ?? 'number');
+  const cellInput = input.type === 'any-of' ? 'boolean' : (scalarInputOf(input) ?? 'number');
   const names = cells.map((_, index) => String(index));
   const local: Issue[] = [];
   const reading = readLeafValue(
-    { row: 0, unit: state.unit, cells: cells.map((entry) => contentText(entry.content!, input, state.locale)), names, locale: state.locale, issues: local },
+    { row: 0, unit: state.unit, cells: cells.map((entry) => contentText(entry.content!, cellInput, state.locale)), names, locale: state.locale, issues: local },
     layout,
   );
   const byPath = new Map(names.map((name, index) => [csvCellPath(0, name), cells[index]!.address]));
@@ -326,10 +329,10 @@ function readTarget(state: FormState, node: CompiledNode, row: number, items: Re
   }
   if (reading.state !== 'value') return undefined;
   let value = reading.value;
-  if (kind === 'choice' && typeof value === 'string' && value !== 'n/a' && node.node.rule?.kind === 'choice') {
-    value = choiceId(choiceLookup(node.node.rule.options), value) ?? value;
+  if (input.type === 'one-of' && typeof value === 'string' && value !== 'n/a') {
+    value = choiceId(choiceLookup(input.options), value) ?? value;
   }
-  if (kind === 'checklist' && Array.isArray(value)) {
+  if (input.type === 'any-of' && Array.isArray(value)) {
     value.forEach((item, index) => {
       const itemRow = items.get(String(item));
       if (itemRow !== undefined) state.places.set(formatPath([...base, index]), { sheet: 'form', address: cellAddress(columns.value, itemRow) });
@@ -460,7 +463,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
     rows.set(key, { row, kind });
     const used =
       kind.kind === 'section' ? [] : kind.kind === 'item' ? [columns.value, columns.appraisedValue]
-        : usedRoles(kind.node.leaf!.kind).flatMap((role) => (role === 'value' ? [columns.value, columns.appraisedValue] : [columns.denominator, columns.appraisedDenominator]));
+        : usedRoles(inputOfLeaf(kind.node.leaf!, undefined)).flatMap((role) => (role === 'value' ? [columns.value, columns.appraisedValue] : [columns.denominator, columns.appraisedDenominator]));
     for (const address of filledCells) {
       if (used.some((column) => address === cellAddress(column, row))) continue;
       if (kind.kind === 'section') push(reader, { sheet: 'form', address }, 'submission/not-a-leaf', { unit: unitId, code: key });
@@ -476,8 +479,9 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
     const leafRow = rows.get(node.code)?.row;
     const items = new Map<string, number>();
     const missing: string[] = leafRow === undefined ? [node.code] : [];
-    if (node.node.rule?.kind === 'checklist') {
-      for (const item of node.node.rule.items) {
+    const input = inputOfLeaf(node.leaf!, undefined);
+    if (input.type === 'any-of') {
+      for (const item of input.items) {
         const itemRow = rows.get(`${node.code}.${item.id}`)?.row;
         if (itemRow === undefined) missing.push(`${node.code}.${item.id}`);
         else items.set(item.id, itemRow);

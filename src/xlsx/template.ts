@@ -7,7 +7,11 @@ import { atomOf, type CompiledNode } from '../compile/compiled.js';
 import { pick, type Localized } from '../format/localized.js';
 import { compileCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaSet } from '../compile/types.js';
-import { awardWorth, compileAward, show } from '../rules/shared.js';
+import { show } from '../rules/shared.js';
+import type { Exact } from '../exact/exact.js';
+import type { InputOption, InputShape } from '../rules/input-shape.js';
+import { inputOfLeaf } from '../compile/leaf-input.js';
+import { takesFraction } from '../input/columns.js';
 import { writeDecimal } from './cells.js';
 import { choiceEntries } from './choices.js';
 import {
@@ -128,22 +132,40 @@ interface CellRule {
 const isNum = (x: string): string => `ISNUMBER(${x})`;
 const nonNeg = (x: string): string => `AND(ISNUMBER(${x}),${x}>=0)`;
 
-function cellRule(node: CompiledNode, role: Role, max: Dec, lang: Lang, listRef: string | undefined): CellRule | undefined {
+/** A bound written for a prompt and a check formula (`show`: no exponent, no trailing zeros). */
+function bound(value: Exact): string {
+  return show(value);
+}
+
+/** `x` within the bounds of a `number` input, in Excel's words. */
+function numberCheck(x: string, whole: boolean, min: Exact | undefined, max: Exact | undefined): string {
+  const parts = [`ISNUMBER(${x})`, ...(min !== undefined ? [`${x}>=${bound(min)}`] : []), ...(max !== undefined ? [`${x}<=${bound(max)}`] : []), ...(whole ? [`${x}=INT(${x})`] : [])];
+  return parts.length === 1 ? parts[0]! : `AND(${parts.join(',')})`;
+}
+
+/** What a `number` input accepts, in words: "Một số." / "Số ≥ 0." / "Số nguyên ≥ 0." / "Số từ 0 đến 1.". */
+function numberPrompt(whole: boolean, min: Exact | undefined, max: Exact | undefined): Localized {
+  const [vi, en] = whole ? ['Số nguyên', 'A whole number'] : ['Số', 'A number'];
+  if (min !== undefined && max !== undefined) return { vi: `${vi} từ ${bound(min)} đến ${bound(max)}.`, en: `${en} from ${bound(min)} to ${bound(max)}.` };
+  if (min !== undefined) return { vi: `${vi} ≥ ${bound(min)}.`, en: `${en} ≥ ${bound(min)}.` };
+  if (max !== undefined) return { vi: `${vi} ≤ ${bound(max)}.`, en: `${en} ≤ ${bound(max)}.` };
+  return whole ? { vi: 'Một số nguyên.', en: 'A whole number.' } : { vi: 'Một số.', en: 'A number.' };
+}
+
+function cellRule(node: CompiledNode, shape: InputShape, role: Role, lang: Lang, listRef: string | undefined): CellRule | undefined {
   const leaf = node.leaf!;
   const unit = node.node.unit;
   const unitHint = unit && unit !== 'count' && unit !== 'points' ? T.unitOf(unit) : { vi: '', en: '' };
   const yesNo = `"${T.yes[lang]},${T.no[lang]}${leaf.allowNA ? ',n/a' : ''}"`;
-  switch (leaf.kind) {
-    case 'boolean':
+  switch (shape.type) {
+    case 'yes-no':
       return role === 'value' ? { title: { vi: 'Có / không', en: 'Yes / no' }, prompt: { vi: 'Chọn "có" hoặc "không".', en: 'Pick "yes" or "no".' }, check: { list: yesNo } } : undefined;
-    case 'checklist':
+    case 'any-of':
       return undefined;
-    case 'choice':
+    case 'one-of':
       return role === 'value' ? { title: { vi: 'Lựa chọn', en: 'Choice' }, prompt: { vi: 'Chọn một lựa chọn trong danh sách.', en: 'Pick one option from the list.' }, check: { list: listRef! } } : undefined;
-    case 'ratio': {
-      const config = node.node.rule?.kind === 'ratio' ? node.node.rule : { kind: 'ratio' as const };
-      const allowOver = config.allowOver ?? false;
-      const zeroDenominator = config.zeroDenominator ?? 'not-applicable';
+    case 'fraction': {
+      const { allowOver, zeroDenominator } = shape;
       if (role === 'value') {
         return {
           title: { vi: 'Tử số (n)', en: 'Numerator (n)' },
@@ -157,30 +179,37 @@ function cellRule(node: CompiledNode, role: Role, max: Dec, lang: Lang, listRef:
         check: { formula: (x, y) => (allowOver ? nonNeg(x) : `AND(ISNUMBER(${x}),${x}>=0,OR(NOT(ISNUMBER(${y})),${y}<=${x}))`) },
       };
     }
-    case 'bands':
-      if (role === 'value') {
+    case 'number': {
+      const { whole, min, max } = shape;
+      if (shape.orFraction) {
+        if (role === 'value') {
+          return {
+            title: { vi: 'Giá trị hoặc tử số', en: 'Value or numerator' },
+            prompt: { vi: `Một số; hoặc tử số ở đây và mẫu số ở cột bên phải.${unitHint.vi}`, en: `A number; or a numerator here and its denominator in the next column.${unitHint.en}` },
+            check: { formula: (x, y) => `AND(ISNUMBER(${x}),OR(NOT(ISNUMBER(${y})),AND(${x}>=0,${x}<=${y})))` },
+          };
+        }
         return {
-          title: { vi: 'Giá trị hoặc tử số', en: 'Value or numerator' },
-          prompt: { vi: `Một số; hoặc tử số ở đây và mẫu số ở cột bên phải.${unitHint.vi}`, en: `A number; or a numerator here and its denominator in the next column.${unitHint.en}` },
-          check: { formula: (x, y) => `AND(ISNUMBER(${x}),OR(NOT(ISNUMBER(${y})),AND(${x}>=0,${x}<=${y})))` },
+          title: { vi: 'Mẫu số (nếu có)', en: 'Denominator (if any)' },
+          prompt: { vi: 'Để trống khi ô bên trái là một số; hoặc mẫu số ≥ 0 của phân số.', en: 'Leave empty when the cell on the left is a plain number; or the fraction\'s denominator ≥ 0.' },
+          check: { formula: (x, y) => `AND(ISNUMBER(${x}),${x}>=0,OR(NOT(ISNUMBER(${y})),AND(${y}>=0,${y}<=${x})))` },
         };
       }
+      if (role !== 'value') return undefined;
+      const prompt = numberPrompt(whole, min, max);
       return {
-        title: { vi: 'Mẫu số (nếu có)', en: 'Denominator (if any)' },
-        prompt: { vi: 'Để trống khi ô bên trái là một số; hoặc mẫu số ≥ 0 của phân số.', en: 'Leave empty when the cell on the left is a plain number; or the fraction\'s denominator ≥ 0.' },
-        check: { formula: (x, y) => `AND(ISNUMBER(${x}),${x}>=0,OR(NOT(ISNUMBER(${y})),AND(${y}>=0,${y}<=${x})))` },
+        title: whole ? { vi: 'Số lượng', en: 'Count' } : { vi: 'Giá trị', en: 'Value' },
+        prompt: whole ? prompt : { vi: `${prompt.vi}${unitHint.vi}`, en: `${prompt.en}${unitHint.en}` },
+        check: { formula: (x) => numberCheck(x, whole, min, max) },
       };
-    case 'count':
-      return role === 'value' ? { title: { vi: 'Số lượng', en: 'Count' }, prompt: { vi: 'Số nguyên ≥ 0.', en: 'A whole number ≥ 0.' }, check: { formula: (x) => `AND(ISNUMBER(${x}),${x}>=0,${x}=INT(${x}))` } } : undefined;
-    case 'linear':
-      return role === 'value' ? { title: { vi: 'Giá trị', en: 'Value' }, prompt: { vi: `Một số.${unitHint.vi}`, en: `A number.${unitHint.en}` }, check: { formula: isNum } } : undefined;
-    case 'relative':
-      return role === 'value' ? { title: { vi: 'Giá trị', en: 'Value' }, prompt: { vi: `Số ≥ 0.${unitHint.vi}`, en: `A number ≥ 0.${unitHint.en}` }, check: { formula: nonNeg } } : undefined;
-    case 'appraised':
+    }
+    case 'points': {
+      const top = bound(shape.max);
       return role === 'value'
-        ? { title: { vi: 'Điểm', en: 'Points' }, prompt: { vi: `Số điểm từ 0 đến ${max.toFixed()}.`, en: `Points from 0 to ${max.toFixed()}.` }, check: { formula: (x) => `AND(ISNUMBER(${x}),${x}>=0,${x}<=${max.toFixed()})` } }
+        ? { title: { vi: 'Điểm', en: 'Points' }, prompt: { vi: `Số điểm từ 0 đến ${top}.`, en: `Points from 0 to ${top}.` }, check: { formula: (x) => `AND(ISNUMBER(${x}),${x}>=0,${x}<=${top})` } }
         : undefined;
-    case 'info':
+    }
+    case 'note':
       return role === 'value' ? { title: { vi: 'Thông tin', en: 'Information' }, prompt: { vi: 'Thông tin thu thập, không tính điểm.', en: 'Collected for information, not scored.' }, check: { formula: () => 'TRUE' } } : undefined;
   }
 }
@@ -230,7 +259,7 @@ function input(cell: Cell, fill: typeof FILL.input | typeof FILL.appraisal): voi
 }
 
 /** Marks the value cells of a row: used ones get a check, the others are greyed. */
-function valueCells(ctx: FormContext, row: number, node: CompiledNode, roles: readonly Role[], max: Dec, listRef: string | undefined): void {
+function valueCells(ctx: FormContext, row: number, node: CompiledNode, shape: InputShape, roles: readonly Role[], listRef: string | undefined): void {
   const pairs: readonly [keyof FormColumns, keyof FormColumns, Fill][] = [
     ['value', 'denominator', FILL.input],
     ['appraisedValue', 'appraisedDenominator', FILL.appraisal],
@@ -240,7 +269,7 @@ function valueCells(ctx: FormContext, row: number, node: CompiledNode, roles: re
     const y = cellAddress(FORM_COLUMNS[denominatorRole], row);
     for (const [role, address, other] of [['value', x, y], ['denominator', y, x]] as const) {
       const cell = ctx.sheet.getCell(address);
-      const rule = roles.includes(role) ? cellRule(node, role, max, ctx.lang, listRef) : undefined;
+      const rule = roles.includes(role) ? cellRule(node, shape, role, ctx.lang, listRef) : undefined;
       if (!rule) { cell.fill = FILL.unused; continue; }
       input(cell, fill);
       cell.dataValidation = validation(rule, address, other, node.leaf!.allowNA, ctx.lang);
@@ -248,8 +277,7 @@ function valueCells(ctx: FormContext, row: number, node: CompiledNode, roles: re
   }
 }
 
-function itemRows(ctx: FormContext, node: CompiledNode, max: Dec, depth: number): void {
-  const items = node.node.rule?.kind === 'checklist' ? node.node.rule.items : [];
+function itemRows(ctx: FormContext, node: CompiledNode, items: readonly InputOption[], depth: number): void {
   const yesNo = `"${T.yes[ctx.lang]},${T.no[ctx.lang]}${node.leaf!.allowNA ? ',n/a' : ''}"`;
   const rule: CellRule = { title: { vi: 'Có / không', en: 'Yes / no' }, prompt: { vi: 'Chọn "có" nếu đạt mục này, "không" nếu không.', en: 'Pick "yes" when the item is met, "no" when not.' }, check: { list: yesNo } };
   for (const item of items) {
@@ -261,7 +289,7 @@ function itemRows(ctx: FormContext, node: CompiledNode, max: Dec, depth: number)
     at('nameVi').value = `• ${item.label.vi}`;
     at('nameVi').alignment = { ...at('nameVi').alignment, indent: depth + 1 };
     at('nameEn').value = item.label.en ?? '';
-    at('rule').value = pick(T.itemWorth(show(awardWorth(compileAward(item), exactOf(max)))), ctx.lang);
+    at('rule').value = pick(T.itemWorth(show(item.worth)), ctx.lang);
     for (const [role, fill] of [['value', FILL.input], ['appraisedValue', FILL.appraisal]] as const) {
       const cell = at(role);
       input(cell, fill);
@@ -290,15 +318,16 @@ function leafRow(ctx: FormContext, node: CompiledNode, depth: number): void {
   for (const role of ['evidence', 'notes'] as const) at(role).protection = { locked: false };
 
   let listRef: string | undefined;
-  if (leaf.kind === 'choice' && node.node.rule?.kind === 'choice') {
-    const entries = [...choiceEntries(node.node.rule.options, ctx.lang), ...(leaf.allowNA ? ['n/a'] : [])];
+  const shape = inputOfLeaf(leaf, ctx.level);
+  if (shape.type === 'one-of') {
+    const entries = [...choiceEntries(shape.options, ctx.lang), ...(leaf.allowNA ? ['n/a'] : [])];
     const column = columnLetters(++ctx.listColumn);
     entries.forEach((entry, index) => { ctx.lists.getCell(cellAddress(column, index + 1)).value = entry; });
     listRef = `'${XLSX_SHEETS.lists}'!$${column}$1:$${column}$${entries.length}`;
   }
-  const roles: Role[] = leaf.kind === 'checklist' ? [] : leaf.kind === 'ratio' || leaf.kind === 'bands' ? ['value', 'denominator'] : ['value'];
-  valueCells(ctx, row, node, roles, max, listRef);
-  if (leaf.kind === 'checklist') itemRows(ctx, node, max, depth);
+  const roles: Role[] = shape.type === 'any-of' ? [] : takesFraction(shape) ? ['value', 'denominator'] : ['value'];
+  valueCells(ctx, row, node, shape, roles, listRef);
+  if (shape.type === 'any-of') itemRows(ctx, node, shape.items, depth);
 }
 
 function writeNodes(ctx: FormContext, nodes: readonly CompiledNode[], atom: string, depth: number): void {

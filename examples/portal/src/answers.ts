@@ -6,25 +6,25 @@ import type { FormField } from 'dti-criteria';
 
 /** Raw state of one field's inputs. */
 export interface Answer {
-  /** The field's input kind when the answer was made (answers are kept across sets by leaf code). */
-  readonly kind: FormField['input']['kind'];
+  /** The field's input type when the answer was made (answers are kept across sets by leaf code). */
+  readonly type: FormField['input']['type'];
   /** `"n/a"` (not applicable) ticked, where the field allows it. */
   na: boolean;
-  /** boolean: `'yes'`, `'no'` or `''`; choice: an option id or `''`; decimal, whole, points, text: the input's text. */
+  /** yes-no: `'yes'`, `'no'` or `''`; one-of: an option id or `''`; number, points, note: the input's text. */
   value: string;
-  /** fraction, and decimal in fraction mode: the two parts as typed. */
+  /** fraction, and number in fraction mode: the two parts as typed. */
   numerator: string;
   denominator: string;
-  /** decimal fields that accept a fraction: which of the two the user enters. */
+  /** number fields that accept a fraction: which of the two the user enters. */
   mode: 'value' | 'fraction';
-  /** checklist: the ids of the items ticked. */
+  /** any-of: the ids of the items ticked. */
   items: Set<string>;
   /** A number input whose text the browser cannot read (`validity.badInput`), by part. */
   unreadable: Set<'value' | 'numerator' | 'denominator'>;
 }
 
-export function emptyAnswer(kind: FormField['input']['kind']): Answer {
-  return { kind, na: false, value: '', numerator: '', denominator: '', mode: 'value', items: new Set(), unreadable: new Set() };
+export function emptyAnswer(type: FormField['input']['type']): Answer {
+  return { type, na: false, value: '', numerator: '', denominator: '', mode: 'value', items: new Set(), unreadable: new Set() };
 }
 
 /** The value a number input gives: trimmed text, `undefined` when empty. */
@@ -49,22 +49,21 @@ function fraction(answer: Answer): { numerator?: string; denominator?: string } 
 export function valueOf(field: FormField, answer: Answer): unknown {
   if (field.allowNA && answer.na) return 'n/a';
   const input = field.input;
-  switch (input.kind) {
-    case 'boolean':
+  switch (input.type) {
+    case 'yes-no':
       return answer.value === 'yes' ? true : answer.value === 'no' ? false : undefined;
     case 'fraction':
       return fraction(answer);
-    case 'decimal':
+    case 'number':
       return input.fraction && answer.mode === 'fraction' ? fraction(answer) : text(answer.value);
-    case 'whole':
     case 'points':
       return text(answer.value);
-    case 'choice':
+    case 'one-of':
       return answer.value === '' ? undefined : answer.value;
-    case 'checklist':
+    case 'any-of':
       // In the set's item order; nothing ticked is left unanswered.
       return answer.items.size === 0 ? undefined : input.items.filter((item) => answer.items.has(item.id)).map((item) => item.id);
-    case 'text':
+    case 'note':
       return answer.value === '' ? undefined : answer.value;
   }
 }

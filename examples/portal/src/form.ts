@@ -113,15 +113,15 @@ function renderItem(item: FormItem, fields: FieldView[], views: SectionView[], a
 /** The stored answer of a field, reset when the field's input kind changed (another set version). */
 function answerFor(field: FormField, answers: Map<string, Answer>): Answer {
   let answer = answers.get(field.code);
-  if (!answer || answer.kind !== field.input.kind) {
-    answer = emptyAnswer(field.input.kind);
+  if (!answer || answer.type !== field.input.type) {
+    answer = emptyAnswer(field.input.type);
     answers.set(field.code, answer);
   }
   const input = field.input;
-  if (input.kind === 'choice' && !input.options.some((o) => o.id === answer.value)) answer.value = '';
-  if (input.kind === 'checklist') for (const id of [...answer.items]) if (!input.items.some((i) => i.id === id)) answer.items.delete(id);
+  if (input.type === 'one-of' && !input.options.some((o) => o.id === answer.value)) answer.value = '';
+  if (input.type === 'any-of') for (const id of [...answer.items]) if (!input.items.some((i) => i.id === id)) answer.items.delete(id);
   if (!field.allowNA) answer.na = false;
-  if (!(input.kind === 'decimal' && input.fraction)) answer.mode = input.kind === 'fraction' ? 'fraction' : 'value';
+  if (!(input.type === 'number' && input.fraction)) answer.mode = input.type === 'fraction' ? 'fraction' : 'value';
   return answer;
 }
 
@@ -150,7 +150,7 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
     else answer[part] = el.value;
   };
 
-  const body = h('div', { class: `inputs kind-${input.kind}` });
+  const body = h('div', { class: `inputs input-${input.type}` });
   const fractionInputs = (container: HTMLElement, labels: { numerator: string; denominator: string; numeratorEn: string; denominatorEn: string }): void => {
     for (const part of ['numerator', 'denominator'] as const) {
       const id = idOf('input', code, part);
@@ -166,8 +166,17 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
     }
   };
 
-  switch (input.kind) {
-    case 'boolean': {
+  /** One number input and its hint (a counter, points). */
+  const singleNumber = (attrs: { min?: string | undefined; max?: string | undefined; step: string; inputmode: string }, hint: HTMLElement): HTMLElement => {
+    const el = track('value', numberInput(idOf('input', code), { ...attrs, value: answer.value, 'aria-labelledby': legendId }));
+    el.addEventListener('input', () => {
+      readNumber(el, 'value');
+      changed();
+    });
+    return h('div', { class: 'single' }, el, hint);
+  };
+  switch (input.type) {
+    case 'yes-no': {
       const group = h('div', { class: 'radios', role: 'radiogroup', 'aria-labelledby': legendId });
       for (const [value, vi, en] of [
         ['yes', 'Có', 'Yes'],
@@ -198,59 +207,54 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
       if (input.allowOver) body.append(h('p', { class: 'hint' }, 'Tử số được phép lớn hơn mẫu số.', h('span', { class: 'sub', lang: 'en' }, ' The numerator may exceed the denominator.')));
       break;
     }
-    case 'decimal': {
-      const id = idOf('input', code);
-      const valueRow = h('div', { class: 'single' });
-      const el = track('value', numberInput(id, { step: 'any', min: input.min, max: input.max, value: answer.value, 'aria-labelledby': legendId }));
-      el.addEventListener('input', () => {
-        readNumber(el, 'value');
-        changed();
-      });
-      append(valueRow, [el, unitHint(field.unit)]);
-      if (input.fraction) {
-        const fraction = input.fraction;
-        const modeId = idOf('mode', code);
-        const mode = h(
-          'select',
-          { id: modeId, 'data-testid': modeId },
-          h('option', { value: 'value', selected: answer.mode === 'value' }, 'Nhập giá trị x (value)'),
-          h('option', { value: 'fraction', selected: answer.mode === 'fraction' }, 'Nhập tử số / mẫu số (n/d)'),
-        );
-        const fractionRow = h('div', { class: 'fraction' });
-        fractionInputs(fractionRow, { numerator: fraction.numerator.label.vi, denominator: fraction.denominator.label.vi, numeratorEn: fraction.numerator.label.en, denominatorEn: fraction.denominator.label.en });
-        const show = (): void => {
-          valueRow.hidden = answer.mode !== 'value';
-          fractionRow.hidden = answer.mode !== 'fraction';
-        };
-        mode.addEventListener('change', () => {
-          answer.mode = mode.value === 'fraction' ? 'fraction' : 'value';
-          show();
+    case 'number':
+      if (input.whole && !input.fraction) {
+        const hint = h('span', { class: 'unit' }, 'số nguyên ≥ 0', h('span', { class: 'sub', lang: 'en' }, ' whole number'));
+        body.append(singleNumber({ min: input.min ?? '0', max: input.max, step: '1', inputmode: 'numeric' }, hint));
+        break;
+      }
+      {
+        const id = idOf('input', code);
+        const valueRow = h('div', { class: 'single' });
+        const el = track('value', numberInput(id, { step: 'any', min: input.min, max: input.max, value: answer.value, 'aria-labelledby': legendId }));
+        el.addEventListener('input', () => {
+          readNumber(el, 'value');
           changed();
         });
-        show();
-        body.append(h('label', { for: modeId, class: 'mode' }, h('span', {}, 'Cách nhập'), h('span', { class: 'sub', lang: 'en' }, ' How to enter'), mode), valueRow, fractionRow);
-      } else {
-        body.append(valueRow);
+        append(valueRow, [el, unitHint(field.unit)]);
+        if (input.fraction) {
+          const fraction = input.fraction;
+          const modeId = idOf('mode', code);
+          const mode = h(
+            'select',
+            { id: modeId, 'data-testid': modeId },
+            h('option', { value: 'value', selected: answer.mode === 'value' }, 'Nhập giá trị x (value)'),
+            h('option', { value: 'fraction', selected: answer.mode === 'fraction' }, 'Nhập tử số / mẫu số (n/d)'),
+          );
+          const fractionRow = h('div', { class: 'fraction' });
+          fractionInputs(fractionRow, { numerator: fraction.numerator.label.vi, denominator: fraction.denominator.label.vi, numeratorEn: fraction.numerator.label.en, denominatorEn: fraction.denominator.label.en });
+          const show = (): void => {
+            valueRow.hidden = answer.mode !== 'value';
+            fractionRow.hidden = answer.mode !== 'fraction';
+          };
+          mode.addEventListener('change', () => {
+            answer.mode = mode.value === 'fraction' ? 'fraction' : 'value';
+            show();
+            changed();
+          });
+          show();
+          body.append(h('label', { for: modeId, class: 'mode' }, h('span', {}, 'Cách nhập'), h('span', { class: 'sub', lang: 'en' }, ' How to enter'), mode), valueRow, fractionRow);
+        } else {
+          body.append(valueRow);
+        }
       }
       break;
-    }
-    case 'whole':
     case 'points': {
-      const id = idOf('input', code);
-      const attrs = input.kind === 'whole' ? { min: '0', step: '1' } : { min: input.min, max: input.max, step: 'any' };
-      const el = track('value', numberInput(id, { ...attrs, inputmode: input.kind === 'whole' ? 'numeric' : 'decimal', value: answer.value, 'aria-labelledby': legendId }));
-      el.addEventListener('input', () => {
-        readNumber(el, 'value');
-        changed();
-      });
-      const hint =
-        input.kind === 'whole'
-          ? h('span', { class: 'unit' }, 'số nguyên ≥ 0', h('span', { class: 'sub', lang: 'en' }, ' whole number'))
-          : h('span', { class: 'unit' }, `điểm 0–${input.max}`, h('span', { class: 'sub', lang: 'en' }, ' points'));
-      body.append(h('div', { class: 'single' }, el, hint));
+      const hint = h('span', { class: 'unit' }, `điểm 0–${input.max}`, h('span', { class: 'sub', lang: 'en' }, ' points'));
+      body.append(singleNumber({ min: input.min, max: input.max, step: 'any', inputmode: 'decimal' }, hint));
       break;
     }
-    case 'choice': {
+    case 'one-of': {
       const id = idOf('input', code);
       const el = track(
         'value',
@@ -268,7 +272,7 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
       body.append(el);
       break;
     }
-    case 'checklist': {
+    case 'any-of': {
       const list = h('ul', { class: 'checklist', role: 'list' });
       for (const item of input.items) {
         const id = idOf('input', code, item.id);
@@ -283,7 +287,7 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
       body.append(list);
       break;
     }
-    case 'text': {
+    case 'note': {
       const id = idOf('input', code);
       const el = track('value', h('input', { id, 'data-testid': id, type: 'text', value: answer.value, 'aria-labelledby': legendId }));
       el.addEventListener('input', () => {
@@ -332,7 +336,7 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
 
   const root = h(
     'fieldset',
-    { class: 'field', id: idOf('field', code), 'data-testid': idOf('field', code), 'data-kind': input.kind },
+    { class: 'field', id: idOf('field', code), 'data-testid': idOf('field', code), 'data-input': input.type },
     h(
       'legend',
       { id: legendId },
