@@ -345,7 +345,7 @@ describe('header mapping and writing helpers', () => {
     expect(map.unit).toEqual({ id: 0, level: 1 });
     expect(map.leaves).toEqual([
       { target: 'values', code: 'CQS.1.3', input: { type: 'fraction', allowOver: false, zeroDenominator: 'zero' }, numerator: 3, denominator: 2 },
-      { target: 'appraised', code: 'CQS.1.2', input: { type: 'number', whole: false, min: undefined, max: undefined, orFraction: true }, value: 4 },
+      { target: 'appraised', code: 'CQS.1.2', input: { type: 'number', whole: false, min: undefined, max: undefined, orFraction: true, percent: false }, value: 4 },
     ]);
     expect(csvColumnName('appraised', 'CQS.1.4', { kind: 'item', item: 'qlvb' })).toBe('appraised:CQS.1.4.qlvb');
   });

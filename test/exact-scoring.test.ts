@@ -172,7 +172,7 @@ function checkLeaf(c: LeafCase): boolean {
   // Scoring only ever sees rules that passed validation (schema and cross-field checks).
   if (!kind.schema.safeParse(c.rule).success || kind.check(c.rule, new Map([['l', max]]), []).length > 0) return false;
   const compiled = kind.compile(c.rule);
-  const read = (raw: unknown): unknown => kind.read(raw, compiled, { unit: 'u', path: ['values', 'X'], max, issues });
+  const read = (raw: unknown): unknown => kind.read(raw, compiled, { unit: 'u', path: ['values', 'X'], max, domain: undefined, issues });
   const value = read(c.raw);
   const best = c.best === undefined ? undefined : read(c.best);
   const reference = referenceLeaf(c.rule, c.raw, c.max, c.best);

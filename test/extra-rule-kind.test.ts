@@ -54,7 +54,7 @@ const starsRule: RuleKind<StarsRule, Exact, Exact> = {
   evaluate: (of, n, { max }) => ({ state: 'scored', numerator: max.times(n), denominator: of, detail: undefined }),
   explain: (of, n, _outcome, _ctx, points) => ({ vi: `${n.toString()}/${of.toString()} sao → ${points} điểm`, en: `${n.toString()}/${of.toString()} stars → ${points} points` }),
   describe: (of, max) => ({ vi: `Số sao từ 0 đến ${of.toString()}: ${max.toString()} × sao ÷ ${of.toString()}`, en: `Stars from 0 to ${of.toString()}: ${max.toString()} × stars ÷ ${of.toString()}` }),
-  input: (of) => ({ type: 'number', whole: true, min: ZERO, max: of, orFraction: false }),
+  input: (of) => ({ type: 'number', whole: true, min: ZERO, max: of, orFraction: false, percent: false }),
 };
 
 const kinds = withRuleKinds([starsRule as unknown as AnyRuleKind]);
@@ -115,9 +115,9 @@ describe('a rule kind of its own, registered in a test registry', () => {
 
   it('gives the form its input, with the bounds of the shape', () => {
     const set = parsedSet();
-    expect(leafInput(set, 'A.2', 'commune')).toEqual({ type: 'number', whole: true, min: ZERO, max: Exact.scaled(5, 0), orFraction: false });
+    expect(leafInput(set, 'A.2', 'commune')).toEqual({ type: 'number', whole: true, min: ZERO, max: Exact.scaled(5, 0), orFraction: false, percent: false });
     const field = listFormFields(formFields(set, 'commune')).find((f) => f.code === 'A.2');
-    expect(field?.input).toEqual({ type: 'number', whole: true, min: '0', max: '5' });
+    expect(field?.input).toEqual({ type: 'number', whole: true, percent: false, min: '0', max: '5' });
     expect(field?.rule.kind).toBe('stars');
     expect(field?.rule.text.vi).toBe('Số sao từ 0 đến 5: 10 × sao ÷ 5');
   });

@@ -109,8 +109,8 @@ describe('formFields', () => {
     expect(input('CQS.2.1')).toEqual({ type: 'yes-no' });
     expect(input('CQS.1.3')).toMatchObject({ type: 'fraction', allowOver: false, numerator: { label: { text: 'Numerator (n)' } } });
     expect(input('CQS.1.2')).toMatchObject({ type: 'number', whole: false, fraction: { denominator: { label: { en: 'Denominator (d)' } } } });
-    expect(input('CQS.7.3')).toEqual({ type: 'number', whole: false });
-    expect(input('KTS.3.1')).toEqual({ type: 'number', whole: true, min: '0' });
+    expect(input('CQS.7.3')).toEqual({ type: 'number', whole: false, percent: true, min: '0', max: '1' });
+    expect(input('KTS.3.1')).toEqual({ type: 'number', whole: true, percent: false, min: '0' });
     expect(input('CQS.6.4')).toEqual({ type: 'points', min: '0', max: '20.00' });
     expect(input('CQS.8.1')).toEqual({ type: 'note' });
     expect(input('CQS.4.2')).toMatchObject({ type: 'one-of', options: [{ id: 'chuyen-trach', points: '15.00' }, { id: 'kiem-nhiem', points: '7.50' }, { id: 'chua-co', points: '0.00' }] });
@@ -120,7 +120,7 @@ describe('formFields', () => {
     expect(byCode.get('CQS.7.3')!.allowNA).toBe(true);
     expect(byCode.get('CQS.8.1')!.maxPoints).toBeNull();
     const department = listFormFields(formFields(set, 'department', 'A'));
-    expect(department.find((f) => f.code === 'CQS.3.5')!.input).toEqual({ type: 'number', whole: false, min: '0' });
+    expect(department.find((f) => f.code === 'CQS.3.5')!.input).toEqual({ type: 'number', whole: false, percent: false, min: '0' });
   });
 
   it('gives both languages and `text` in the language asked for', () => {

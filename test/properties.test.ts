@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Dec, scoreBatch, type UnitSubmission } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
-import { batchFor, leavesOf, unitFor, valueFor } from './support/arbitraries.js';
+import { batchFor, domainOf, leavesOf, unitFor, valueFor } from './support/arbitraries.js';
 
 const criteria = getCriteria('can-tho@2022.1.0');
 const runs = Number(process.env.FC_RUNS ?? 60);
@@ -76,7 +76,10 @@ describe('scoring invariants (fast-check)', () => {
         const [level, group] = atom.split('/') as [string, string | undefined];
         const [lo, hi] = a <= b ? [a, b] : [b, a];
         const kind = leaf.node.rule!.kind;
-        const shaped = (x: number): unknown => (kind === 'ratio' ? { numerator: x, denominator: 200 } : kind === 'linear' ? (x / 40).toString() : x);
+        // A leaf with a domain (a % leaf: [0, 1]) gets x/200 of its span, in order: still "more".
+        const { min, max } = domainOf(leaf.node);
+        const span = (x: number): string => ((min ?? 0) + (((max ?? 1) - (min ?? 0)) * x) / 200).toFixed(4);
+        const shaped = (x: number): unknown => (kind === 'ratio' ? { numerator: x, denominator: 200 } : max !== undefined ? span(x) : kind === 'linear' ? (x / 40).toString() : x);
         const unit = (id: string, x: number): UnitSubmission => ({ id, level, ...(group ? { group } : {}), values: { [leaf.node.code]: shaped(x) } });
         // Score separately so a relative leaf's best is the unit itself or the other one: use one batch.
         const report = scoreBatch(criteria, { units: [unit('lo', lo), unit('hi', hi)] });

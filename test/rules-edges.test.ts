@@ -46,7 +46,7 @@ const exactQ = (x: Exact): R.Q => Q(x.toString());
 
 const PATH = ['units', 2, 'values', 'A.1'] as const;
 function context(max: string | number = '10'): ValueContext & { issues: Issue[] } {
-  return { unit: 'u-1', path: PATH, max: X(max), issues: [] };
+  return { unit: 'u-1', path: PATH, max: X(max), domain: undefined, issues: [] };
 }
 const evalCtx = (max: string | number, best?: string | number): EvalContext => ({ max: X(max), best: best === undefined ? undefined : X(best) });
 /** The exact points of a scored evaluation as a rational (`undefined` when not applicable). */

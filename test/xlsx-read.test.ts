@@ -132,8 +132,46 @@ describe('numbers are read through their shortest round-trip text', () => {
     [1200000000, '1200000000'],
     [2.5e21, '2500000000000000000000'],
   ])('%s → %s', async (typedNumber, text) => {
+    const bytes = await edit(await commune(), (workbook) => { put(sheet(workbook, FORM), 'CQS.8.1', 'F', typedNumber); });
+    expect((await read(bytes)).unit.values['CQS.8.1']).toBe(text);
+  });
+});
+
+describe('a % leaf\'s cell holds percent units (spec §9)', () => {
+  it.each([
+    [3, '0.03'],
+    [4.35, '0.0435'],
+    [0.8, '0.008'],
+    [100, '1'],
+    ['4,5', '0.045'],
+  ])('%s typed → %s in data', async (typedNumber, fraction) => {
     const bytes = await edit(await commune(), (workbook) => { put(sheet(workbook, FORM), 'CQS.7.3', 'F', typedNumber); });
-    expect((await read(bytes)).unit.values['CQS.7.3']).toBe(text);
+    expect((await read(bytes, { locale: 'vi' })).unit.values['CQS.7.3']).toBe(fraction);
+  });
+
+  it('a value above 100 % is out of range, said in percent at its cell', async () => {
+    const bytes = await edit(await commune(), (workbook) => { put(sheet(workbook, FORM), 'CQS.7.3', 'F', 300); });
+    const issues = await issuesOf(bytes);
+    expect(brief(issues)).toEqual([['value/out-of-range', 'form.xlsx!Tự đánh giá!F46']]);
+    expect(issues[0]?.params).toMatchObject({ range: '[0, 100] %' });
+  });
+
+  it('a cell in Excel\'s percent format is refused, not divided again', async () => {
+    const bytes = await edit(await commune(), (workbook) => {
+      const cell = sheet(workbook, FORM).getCell(`F${rowOf(sheet(workbook, FORM), 'CQS.7.3')}`);
+      cell.value = 0.03;
+      cell.numFmt = '0%';
+    });
+    expect(brief(await issuesOf(bytes))).toEqual([['xlsx/percent-format', 'form.xlsx!Tự đánh giá!F46']]);
+  });
+
+  it('the template shows the unit in the cell and checks 0 to 100', async () => {
+    const bytes = await commune();
+    const workbook = await open(bytes);
+    const form = sheet(workbook, FORM);
+    const cell = form.getCell(`F${rowOf(form, 'CQS.7.3')}`);
+    expect(cell.numFmt).toBe('General" %"');
+    expect(cell.dataValidation.formulae).toEqual([`OR(${cell.address}="n/a",AND(ISNUMBER(${cell.address}),${cell.address}>=0,${cell.address}<=100))`]);
   });
 
   it('reads a shared formula and rich text', async () => {

@@ -84,7 +84,7 @@ describe('buildTemplate', () => {
     expect(formula('CQS.1.4.chuyen-muc')).toBe('"có,không"');
     expect(formula('KTS.1.2')).toContain(`F${r('KTS.1.2')}=INT(F${r('KTS.1.2')})`);
     expect(formula('CQS.6.4')).toContain(`F${r('CQS.6.4')}<=15`);
-    expect(formula('CQS.7.3')).toBe(`OR(F${r('CQS.7.3')}="n/a",ISNUMBER(F${r('CQS.7.3')}))`); // allowNA
+    expect(formula('CQS.7.3')).toBe(`OR(F${r('CQS.7.3')}="n/a",AND(ISNUMBER(F${r('CQS.7.3')}),F${r('CQS.7.3')}>=0,F${r('CQS.7.3')}<=100))`); // allowNA; a % leaf in percent units, 0 to 100
     expect(formula('KTS.3.2')).toMatch(/^OR\(F\d+="n\/a",AND\(/);
     expect(formula('CQS.6.4', 'J')).toContain(`J${r('CQS.6.4')}<=15`);
     expect(at('CQS.1.3', 'F').dataValidation?.prompt).toContain('không lớn hơn mẫu số');

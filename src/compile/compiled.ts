@@ -1,6 +1,6 @@
 import { Dec } from '../decimal.js';
 import type { Exact } from '../exact/exact.js';
-import type { RuleKind } from '../rules/types.js';
+import type { RuleKind, ValueDomain } from '../rules/types.js';
 import type { Rule } from '../rules/registry.js';
 import type { CriteriaNode, CriteriaSet, MissingPolicy } from './types.js';
 
@@ -18,6 +18,8 @@ export interface CompiledLeaf {
   /** The same points `P` per level as exact numbers, for the rules. */
   readonly maxima: ReadonlyMap<string, Exact>;
   readonly allowNA: boolean;
+  /** The values a unit can give (spec §9), for kinds that take a number; `undefined`: unbounded. */
+  readonly domain: ValueDomain | undefined;
 }
 
 /** A node of the compiled tree. */

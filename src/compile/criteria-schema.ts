@@ -24,6 +24,10 @@ function schemasFor(kinds: RuleKindRegistry) {
     evidence: localizedSchema.optional(),
     source: z.string().optional(),
     unit: z.string().optional(),
+    range: z
+      .strictObject({ min: decimalSchema.optional(), max: decimalSchema.optional() })
+      .optional()
+      .meta({ description: 'Khoảng giá trị hợp lệ của tiêu chí nhận một số (gồm hai đầu; thay cho [0, 1] mặc định của tiêu chí tính theo %) / Leaves that take a number: the values a unit can give, bounds inclusive (replaces a % leaf\'s default [0, 1])' }),
     appliesTo: z.array(levelScopeSchema).optional(),
     aliases: z.array(codeSchema).optional(),
     points: perLevelSchema.optional(),

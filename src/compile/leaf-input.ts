@@ -17,7 +17,7 @@ const NO_POINTS = Exact.scaled(0, 0);
  */
 export function inputOfLeaf(leaf: CompiledLeaf, level: string | undefined): InputShape {
   const max = level === undefined ? leaf.maxima.values().next().value : leaf.maxima.get(level);
-  return leaf.rule.input(leaf.compiled, max ?? NO_POINTS);
+  return leaf.rule.input(leaf.compiled, { max: max ?? NO_POINTS, domain: leaf.domain });
 }
 
 /**

@@ -10,6 +10,15 @@ export type LevelScope = string | { readonly level: string; readonly groups: rea
 /** A decimal, or decimals keyed by level id. */
 export type PerLevel = Decimalish | Readonly<Record<string, Decimalish>>;
 
+/**
+ * The values a unit can truthfully give for a leaf (spec §9), both bounds
+ * inclusive and optional: a value outside is an error, never clamped.
+ */
+export interface ValueRange {
+  readonly min?: Decimalish;
+  readonly max?: Decimalish;
+}
+
 /** A node of the criteria tree: an aggregate (with `children`) or a leaf (with `rule`). */
 export interface CriteriaNode {
   readonly code: string;
@@ -18,6 +27,8 @@ export interface CriteriaNode {
   readonly evidence?: Localized;
   readonly source?: string;
   readonly unit?: string;
+  /** Leaves whose rule reads a number: the values a unit can give (a `%` leaf's is `[0, 1]` unless set). */
+  readonly range?: ValueRange;
   readonly appliesTo?: readonly LevelScope[];
   readonly aliases?: readonly string[];
   readonly points?: PerLevel;

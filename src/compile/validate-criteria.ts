@@ -3,6 +3,8 @@ import { Dec, exactOf, readDecimal } from '../decimal.js';
 import { makeIssue, type Issue, type IssueArgs, type IssueCode } from '../errors.js';
 import { formatPath, type PathSegment } from '../path.js';
 import { RULE_KINDS, type AnyRuleKind, type Rule, type RuleKindRegistry } from '../rules/registry.js';
+import type { ValueDomain } from '../rules/types.js';
+import { readExact } from '../exact/read-exact.js';
 import { atomOf, levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledLeaf, type CompiledNode } from './compiled.js';
 import { criteriaSetSchema, nodeObjectSchema, schemasOf } from './criteria-schema.js';
 import type { CriteriaNode, CriteriaSet, Decimalish, LevelScope, PerLevel } from './types.js';
@@ -78,6 +80,8 @@ function locatePart(path: readonly PathSegment[]): { readonly kind: PartKind; re
 }
 
 const levelShape = criteriaSetSchema.shape.levels.element.shape;
+/** 0 points: what a rule's input shape is asked at when only its type matters. */
+const NO_POINTS = readExact(0)!;
 const KNOWN_KEYS: Readonly<Record<Exclude<PartKind, 'rule'>, readonly string[]>> = {
   set: Object.keys(criteriaSetSchema.shape),
   level: Object.keys(levelShape),
@@ -349,6 +353,30 @@ function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindReg
     const isAggregate = childrenPresence === 'present';
     if (shapeKnown && isLeaf === isAggregate) push('criteria/node-shape', path);
 
+    /**
+     * A leaf's value domain (spec §9): its `range`, and `[0, 1]` for a `%` leaf
+     * of a kind that takes a number; a range on another kind, or an empty one, is an issue.
+     */
+    const valueDomain = (leafNode: Readonly<Record<string, unknown>>, kind: AnyRuleKind, compiled: unknown, at: readonly PathSegment[]): ValueDomain | undefined => {
+      const range = read<{ readonly min?: Decimalish; readonly max?: Decimalish }>(leafNode, 'range');
+      // A rule the schema found fault with has no input to bound: its issues say why.
+      if (range === UNKNOWN || compiled === undefined) return undefined;
+      const numeric = kind.input(compiled, { max: NO_POINTS, domain: undefined }).type === 'number';
+      if (range !== undefined && !numeric) {
+        push('criteria/range-not-numeric', at, { kind: kind.kind });
+        return undefined;
+      }
+      if (!numeric) return undefined;
+      const percent = leafNode.unit === '%';
+      // A `range` given is the whole domain (a bound it leaves out is open); without one a `%` leaf's is [0, 1].
+      const min = range !== undefined ? readExact(range.min) : percent ? readExact(0) : undefined;
+      const max = range !== undefined ? readExact(range.max) : percent ? readExact(1) : undefined;
+      if (min !== undefined && max !== undefined && min.gt(max)) {
+        push('criteria/range-order', at, { min: min.toString(), max: max.toString() });
+        return undefined;
+      }
+      return min === undefined && max === undefined ? undefined : { min, max, percent };
+    };
     let leaf: CompiledLeaf | undefined;
     let cap: Map<string, Dec> | undefined;
     let children: CompiledNode[] = [];
@@ -375,10 +403,13 @@ function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindReg
       const maxima = new Map([...points].map(([level, p]) => [level, exactOf(p)] as const));
       if (kind?.scored && checkable) appendAll(issues, kind.check(checkable, scope === undefined ? new Map() : maxima, [...path, 'rule']));
       if (kind !== undefined) {
-        leaf = { kind: kind.kind, rule: kind, compiled: checkable ? kind.compile(checkable) : undefined, points, maxima, allowNA: node.allowNA === true };
+        const compiled: unknown = checkable ? kind.compile(checkable) : undefined;
+        const domain = valueDomain(node, kind, compiled, [...path, 'range']);
+        leaf = { kind: kind.kind, rule: kind, compiled, points, maxima, allowNA: node.allowNA === true, domain };
       }
     } else {
       if (shapeKnown && node.points !== undefined) push('criteria/node-shape', [...path, 'points']);
+      if (shapeKnown && node.range !== undefined) push('criteria/node-shape', [...path, 'range']);
       if (shapeKnown && node.allowNA !== undefined) push('criteria/node-shape', [...path, 'allowNA']);
       const childList = read<readonly unknown[]>(node, 'children');
       if (childList !== UNKNOWN && childList !== undefined && childList.length === 0) push('schema/too-small', [...path, 'children'], { min: 1 });

@@ -51,7 +51,8 @@ export interface FormOption {
  * - `yes-no`: `true` / `false`.
  * - `fraction`: `{ numerator, denominator }`, both `>= 0`, `numerator <= denominator` unless `allowOver`.
  * - `number`: a decimal (a whole number with `whole`) within `min` / `max` when given; with
- *   `fraction`, a `{ numerator, denominator }` (`n <= d`) may be given instead and its quotient is used.
+ *   `fraction`, a `{ numerator, denominator }` (`n <= d`) may be given instead and its quotient is used;
+ *   with `percent`, a fraction in data that a person types as a percentage.
  * - `one-of`: one option id. `any-of`: the ids of the items met.
  * - `points`: points `0..max` set by the appraisal council.
  * - `note`: any scalar, recorded and never scored.
@@ -59,7 +60,16 @@ export interface FormOption {
 export type FormInput =
   | { readonly type: 'yes-no' }
   | ({ readonly type: 'fraction'; readonly allowOver: boolean } & FormFractionParts)
-  | { readonly type: 'number'; readonly whole: boolean; readonly min?: string; readonly max?: string; readonly fraction?: FormFractionParts }
+  | {
+      readonly type: 'number';
+      readonly whole: boolean;
+      /** Bounds of the value as data holds it (a `%` leaf's are fractions: `0` and `1`). */
+      readonly min?: string;
+      readonly max?: string;
+      /** A `%` leaf: data holds a fraction; a person types and reads a percentage (see `readTypedNumber`). */
+      readonly percent: boolean;
+      readonly fraction?: FormFractionParts;
+    }
   | { readonly type: 'one-of'; readonly options: readonly FormOption[] }
   | { readonly type: 'any-of'; readonly items: readonly FormOption[] }
   | { readonly type: 'points'; readonly min: '0'; readonly max: string }
@@ -141,6 +151,7 @@ function inputOf(b: Builder, shape: InputShape): FormInput {
       return {
         type: 'number',
         whole: shape.whole,
+        percent: shape.percent,
         ...(shape.min !== undefined ? { min: shape.min.toString() } : {}),
         ...(shape.max !== undefined ? { max: shape.max.toString() } : {}),
         ...(shape.orFraction ? { fraction: fractionParts(b) } : {}),

@@ -6,9 +6,8 @@ import { coded } from '../format/coded.js';
 import { unitIdSchema, type UnitSubmission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { inputOfLeaf } from '../compile/leaf-input.js';
-import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
-import { rangeText } from '../rules/shared.js';
+import { domainProblem } from '../rules/shared.js';
 import type { InputOption, InputShape } from '../rules/input-shape.js';
 import { leavesFor, resolveScope, type FormScope } from './scope.js';
 
@@ -78,27 +77,27 @@ function checklist(items: readonly InputOption[]): z.ZodType {
 }
 
 /**
- * A decimal within `min` / `max` (any bound but a lower one of 0, which
- * {@link nonNegative} says with the scorer's own code): outside is
- * `value/out-of-range` with the range as the scorer writes it.
+ * A decimal within the shape's bounds: outside is the scorer's issue
+ * (`value/out-of-range`, or `value/percent-slip` for `3` on a `%` leaf).
  */
-function bounded(schema: z.ZodType, min: Exact | undefined, max: Exact | undefined): z.ZodType {
-  const low = min !== undefined && !min.isZero() ? min : undefined;
-  if (low === undefined && max === undefined) return schema;
-  const range = rangeText(min, max);
+function bounded(schema: z.ZodType, shape: Extract<InputShape, { type: 'number' }>): z.ZodType {
+  const { min, max } = shape;
   return schema
     .superRefine((value, ctx) => {
       const x = readExact(value as string | number);
-      if (x !== undefined && ((low !== undefined && x.lt(low)) || (max !== undefined && x.gt(max)))) ctx.addIssue({ code: 'custom', ...coded('value/out-of-range', { range }), input: value });
+      const problem = x === undefined ? undefined : domainProblem(x, shape);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', ...coded(problem.code, problem.params), input: value });
     })
-    .meta({ ...(low !== undefined ? { minimum: Number(low.toString()) } : {}), ...(max !== undefined ? { maximum: Number(max.toString()) } : {}) });
+    .meta({ ...(min !== undefined ? { minimum: Number(min.toString()) } : {}), ...(max !== undefined ? { maximum: Number(max.toString()) } : {}) });
 }
 
 /** A `number` input's schema: a decimal, whole and within bounds as the shape says. */
 function numberSchema(shape: Extract<InputShape, { type: 'number' }>): z.ZodType {
-  const nonNegativeOnly = shape.min !== undefined && !shape.min.isNegative();
-  const sign = nonNegativeOnly ? (shape.whole ? whole() : nonNegative()) : shape.whole ? wholeDecimal() : decimalSchema;
-  const number = bounded(sign, shape.min, shape.max);
+  // A kind's own `>= 0` (counts, relative values) has a code of its own; a leaf's domain (spec §9) is checked whole.
+  const domain = shape.max !== undefined || shape.percent || (shape.min !== undefined && !shape.min.isZero());
+  const nonNegativeOnly = !domain && shape.min !== undefined;
+  const plain = nonNegativeOnly ? (shape.whole ? whole() : nonNegative()) : shape.whole ? wholeDecimal() : decimalSchema;
+  const number = domain ? bounded(plain, shape) : plain;
   // The fraction first: a wrong numerator is then reported at its own path, as the scorer does.
   return shape.orFraction ? z.union([fraction(false), number]) : number;
 }

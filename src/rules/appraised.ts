@@ -11,7 +11,7 @@ export const appraisedRule: RuleKind<AppraisedRule, null, Exact> = {
   schema: z.strictObject({ kind: z.literal('appraised') }),
   scored: true,
   check: () => [],
-  input: (_compiled, max) => ({ type: 'points', max }),
+  input: (_compiled, { max }) => ({ type: 'points', max }),
   compile: () => null,
   read(raw, _compiled, ctx) {
     const p = readNumber(raw, ctx, { nonNegative: true, expected: 'appraised-points' });

@@ -4,7 +4,7 @@ import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
 import { decimalSchema } from '../format/common.js';
 import { formatPath } from '../path.js';
-import { awardWorth, checkAwards, compileAward, notApplicable, numberInput, ONE, readFraction, readNumber, scored, show, shownQuotient, ZERO, type CompiledAward, type FractionValue } from './shared.js';
+import { awardWorth, checkAwards, compileAward, fractionInDomain, inDomain, notApplicable, numberInput, ONE, readFraction, readNumber, scored, show, shownQuotient, ZERO, type CompiledAward, type FractionValue } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** One band: matches when `min <= x` (if given) and `x <= max` (if given). */
@@ -55,8 +55,6 @@ function valueText(value: BandsValue): string {
   return `x = ${show(numerator)}/${show(denominator)}${exact ? ' = ' : ' ≈ '}${text}`;
 }
 
-const NUMBER_OR_FRACTION = numberInput({ orFraction: true });
-
 export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue, BandsDetail> = {
   kind: 'bands',
   schema: z.strictObject({ kind: z.literal('bands'), bands: z.array(bandSchema).min(1), else: decimalSchema.optional() }),
@@ -81,13 +79,15 @@ export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue, BandsDeta
     bands: config.bands.map((band) => ({ ...compileAward(band), min: readExact(band.min), max: readExact(band.max) })),
     otherwise: readExact(config.else ?? '0') ?? ZERO,
   }),
-  input: () => NUMBER_OR_FRACTION,
+  input: (_compiled, { domain }) => numberInput({ orFraction: true }, domain),
   read(raw, _compiled, ctx) {
     if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) {
-      const fraction = readFraction(raw, ctx, false);
+      const read = readFraction(raw, ctx, false);
+      const fraction = read === undefined ? undefined : fractionInDomain(read, ctx);
       return fraction === undefined ? undefined : { fraction };
     }
-    const x = readNumber(raw, ctx, { expected: 'decimal-or-fraction' });
+    const read = readNumber(raw, ctx, { expected: 'decimal-or-fraction' });
+    const x = read === undefined ? undefined : inDomain(read, ctx);
     return x === undefined ? undefined : { x };
   },
   evaluate(compiled, value, { max }) {

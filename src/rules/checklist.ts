@@ -47,7 +47,7 @@ export const checklistRule: RuleKind<ChecklistRule, CompiledChecklist, readonly 
   scored: true,
   check: (config, maxByLevel, path) => checkAwards(config.items, maxByLevel, [...path, 'items']),
   compile: (config) => config.items.map((item) => ({ ...compileAward(item), id: item.id, label: item.label })),
-  input: (compiled, max) => ({ type: 'any-of', items: compiled.map((item) => inputOption(item, max)) }),
+  input: (compiled, { max }) => ({ type: 'any-of', items: compiled.map((item) => inputOption(item, max)) }),
   read(raw, compiled, ctx) {
     const byId = byIdOf(compiled);
     const chosen = new Set<string>();

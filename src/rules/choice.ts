@@ -33,7 +33,7 @@ export const choiceRule: RuleKind<ChoiceRule, CompiledChoice, CompiledOption> = 
   scored: true,
   check: (config, maxByLevel, path) => checkAwards(config.options, maxByLevel, [...path, 'options']),
   compile: (config) => new Map(config.options.map((option) => [option.id, { ...compileAward(option), id: option.id, label: option.label }])),
-  input: (compiled, max) => ({ type: 'one-of', options: [...compiled.values()].map((option) => inputOption(option, max)) }),
+  input: (compiled, { max }) => ({ type: 'one-of', options: [...compiled.values()].map((option) => inputOption(option, max)) }),
   read(raw, compiled, ctx) {
     // Spec section 10: an option id is compared trimmed and in NFC.
     const option = typeof raw === 'string' ? compiled.get(idKey(raw)) : undefined;

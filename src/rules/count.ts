@@ -4,7 +4,7 @@ import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
 import { decimalSchema } from '../format/common.js';
 import { formatPath } from '../path.js';
-import { numberInput, ONE, readNumber, scored, show, ZERO } from './shared.js';
+import { inDomain, numberInput, ONE, readNumber, scored, show, ZERO } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** `count`: `min(P, n × each)` for a whole number `n >= 0`. */
@@ -12,8 +12,6 @@ export interface CountRule { readonly kind: 'count'; readonly each: string | num
 
 /** What a count evaluation tells its explanation: `n × each`, before the cap. */
 export type CountDetail = Exact;
-
-const WHOLE = numberInput({ whole: true, min: ZERO });
 
 export const countRule: RuleKind<CountRule, Exact, Exact, CountDetail> = {
   kind: 'count',
@@ -24,8 +22,11 @@ export const countRule: RuleKind<CountRule, Exact, Exact, CountDetail> = {
     return each !== undefined && each.sign() <= 0 ? [makeIssue('rule/each-not-positive', formatPath([...path, 'each']))] : [];
   },
   compile: (config) => readExact(config.each) ?? ONE,
-  read: (raw, _compiled, ctx) => readNumber(raw, ctx, { nonNegative: true, whole: true, expected: 'whole' }),
-  input: () => WHOLE,
+  read(raw, _compiled, ctx) {
+    const n = readNumber(raw, ctx, { nonNegative: true, whole: true, expected: 'whole' });
+    return n === undefined ? undefined : inDomain(n, ctx);
+  },
+  input: (_compiled, { domain }) => numberInput({ whole: true, min: ZERO }, domain),
   evaluate(each, n, { max }) {
     const raw = n.times(each);
     return scored(raw.gt(max) ? max : raw, ONE, raw);

@@ -19,7 +19,8 @@ export interface InputOption {
  * - `fraction`: `{ numerator, denominator }`, both `>= 0`, `numerator <= denominator` unless `allowOver`;
  *   `zeroDenominator` says what a denominator of 0 earns (left out of the maximum, full points or none).
  * - `number`: a decimal (a whole number with `whole`) within `min` / `max` when given;
- *   with `orFraction`, a `{ numerator, denominator }` (`n <= d`) may be given instead and its quotient is used.
+ *   with `orFraction`, a `{ numerator, denominator }` (`n <= d`) may be given instead and its quotient is used;
+ *   with `percent`, a fraction in data that people type as a percentage.
  * - `one-of`: the id of one option. `any-of`: the ids of the items met (or `{ id: true | false }`).
  * - `points`: points from 0 to `max`, set by the appraisal council.
  * - `note`: any scalar (text, number, yes/no or `null`), recorded and never scored.
@@ -42,6 +43,12 @@ export type InputShape =
       readonly min: Exact | undefined;
       readonly max: Exact | undefined;
       readonly orFraction: boolean;
+      /**
+       * The leaf's unit is `%` (spec §9): the value is a fraction in data
+       * (`0.03`), and where a person types it is shown and typed as a
+       * percentage (`3`), converted exactly.
+       */
+      readonly percent: boolean;
     }
   | { readonly type: 'one-of'; readonly options: readonly InputOption[] }
   | { readonly type: 'any-of'; readonly items: readonly InputOption[] }

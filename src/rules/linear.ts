@@ -4,7 +4,7 @@ import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
 import { decimalSchema } from '../format/common.js';
 import { formatPath } from '../path.js';
-import { approx, numberInput, ONE, readNumber, scored, show, ZERO } from './shared.js';
+import { approx, inDomain, numberInput, ONE, readNumber, scored, show, ZERO } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** `linear`: `P × clamp((x − from) / (to − from), 0, 1)`; `from > to` means lower is better. */
@@ -25,8 +25,6 @@ function formula(compiled: CompiledLinear, x: Exact, q: string): string {
   return `(${show(x)} − ${from}) / (${to} − ${from}) ${q.startsWith('≈') ? q : `= ${q}`}`;
 }
 
-const ANY_NUMBER = numberInput({});
-
 export const linearRule: RuleKind<LinearRule, CompiledLinear, Exact, LinearDetail> = {
   kind: 'linear',
   schema: z.strictObject({ kind: z.literal('linear'), from: decimalSchema, to: decimalSchema }),
@@ -37,8 +35,11 @@ export const linearRule: RuleKind<LinearRule, CompiledLinear, Exact, LinearDetai
     return from !== undefined && to !== undefined && from.eq(to) ? [makeIssue('rule/from-equals-to', formatPath(path))] : [];
   },
   compile: (config) => ({ from: readExact(config.from) ?? ZERO, to: readExact(config.to) ?? ONE }),
-  read: (raw, _compiled, ctx) => readNumber(raw, ctx, {}),
-  input: () => ANY_NUMBER,
+  read(raw, _compiled, ctx) {
+    const x = readNumber(raw, ctx, {});
+    return x === undefined ? undefined : inDomain(x, ctx);
+  },
+  input: (_compiled, { domain }) => numberInput({}, domain),
   evaluate(compiled, x, { max }) {
     const top = x.minus(compiled.from);
     const span = compiled.to.minus(compiled.from);

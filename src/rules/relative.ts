@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Exact } from '../exact/exact.js';
-import { numberInput, readNumber, SCORED_ZERO, scored, show, ZERO } from './shared.js';
+import { inDomain, numberInput, readNumber, SCORED_ZERO, scored, show, ZERO } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** Which units a `relative` leaf compares with: the unit's level, or its level and group. */
@@ -12,16 +12,17 @@ export interface RelativeRule { readonly kind: 'relative'; readonly cohort?: Rel
 const WHO_GROUP = { vi: 'cao nhất trong nhóm', en: 'best in the group' } as const;
 const WHO_LEVEL = { vi: 'cao nhất cùng cấp', en: 'best at the level' } as const;
 
-const NON_NEGATIVE = numberInput({ min: ZERO });
-
 export const relativeRule: RuleKind<RelativeRule, RelativeCohort, Exact> = {
   kind: 'relative',
   schema: z.strictObject({ kind: z.literal('relative'), cohort: z.enum(['level', 'group']).optional() }),
   scored: true,
   check: () => [],
   compile: (config) => config.cohort ?? 'level',
-  read: (raw, _compiled, ctx) => readNumber(raw, ctx, { nonNegative: true, expected: 'non-negative' }),
-  input: () => NON_NEGATIVE,
+  read(raw, _compiled, ctx) {
+    const x = readNumber(raw, ctx, { nonNegative: true, expected: 'non-negative' });
+    return x === undefined ? undefined : inDomain(x, ctx);
+  },
+  input: (_compiled, { domain }) => numberInput({ min: ZERO }, domain),
   cohort: (cohort) => cohort,
   evaluate(_cohort, x, { max, best = x }) {
     return best.isZero() ? SCORED_ZERO : scored(max.times(x), best, undefined);

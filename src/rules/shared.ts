@@ -5,7 +5,7 @@ import { roundQuotient } from '../exact/round-quotient.js';
 import { formatPath, type PathSegment } from '../path.js';
 import type { Localized } from '../format/localized.js';
 import type { InputOption, InputShape } from './input-shape.js';
-import type { NotApplicable, Scored, ValueContext } from './types.js';
+import type { NotApplicable, Scored, ValueContext, ValueDomain } from './types.js';
 
 /** 0 and 1 as exact numbers: the very instances `readExact` gives for them, so a rule can test `value === ONE`. */
 export const ZERO: Exact = readExact(0)!;
@@ -86,6 +86,49 @@ export function readNumber(
   return value;
 }
 
+const PERCENT: Exact = readExact('0.01')!;
+
+/** Whether `n / d` (d > 0) lies in the domain, compared exactly. */
+function within(domain: ValueDomain, n: Exact, d: Exact): boolean {
+  return (domain.min === undefined || !n.lt(domain.min.times(d))) && (domain.max === undefined || !n.gt(domain.max.times(d)));
+}
+
+/**
+ * Checks a number a unit gave against the leaf's domain (spec §9): the value
+ * itself when inside, else `undefined` after pushing the issue. On a `%` leaf
+ * a value above 1 whose hundredth is inside is named as the slip it most
+ * likely is (`value/percent-slip`: "3 > 1: for 3% write 0.03").
+ */
+export function inDomain(x: Exact, ctx: ValueContext): Exact | undefined {
+  const domain = ctx.domain;
+  const problem = domain === undefined ? undefined : domainProblem(x, domain);
+  if (problem === undefined) return x;
+  ctx.issues.push(makeIssue(problem.code, formatPath(ctx.path), { unit: ctx.unit, ...problem.params } as never));
+  return undefined;
+}
+
+/**
+ * Why `x` is outside a domain (`undefined` when inside): `value/percent-slip`
+ * for a value above 1 on a `%` leaf whose hundredth is inside, else
+ * `value/out-of-range` with the range as messages write it. The scorer and
+ * the unit schema report with it, so both say the same.
+ */
+export function domainProblem(x: Exact, domain: ValueDomain): { readonly code: 'value/percent-slip' | 'value/out-of-range'; readonly params: Readonly<Record<string, string>> } | undefined {
+  if (within(domain, x, ONE)) return undefined;
+  if (domain.percent && x.gt(ONE)) {
+    const fraction = x.times(PERCENT);
+    if (within(domain, fraction, ONE)) return { code: 'value/percent-slip', params: { value: show(x), fraction: show(fraction) } };
+  }
+  return { code: 'value/out-of-range', params: { range: rangeText(domain.min, domain.max) } };
+}
+
+/** {@link inDomain} for a value given as `n / d`; a zero denominator is left to the rule. */
+export function fractionInDomain(value: FractionValue, ctx: ValueContext): FractionValue | undefined {
+  const domain = ctx.domain;
+  if (domain === undefined || value.denominator.isZero() || within(domain, value.numerator, value.denominator)) return value;
+  return valueIssue(ctx, 'value/out-of-range', { range: rangeText(domain.min, domain.max) });
+}
+
 /** A `{ numerator, denominator }` value. */
 export interface FractionValue {
   readonly numerator: Exact;
@@ -161,9 +204,14 @@ export function rangeText(min: Exact | undefined, max: Exact | undefined): strin
   return min !== undefined ? `≥ ${show(min)}` : `≤ ${show(max!)}`;
 }
 
-/** A `number` input shape (frozen: shapes are shared by every leaf of a kind that has no options). */
-export function numberInput(options: { readonly whole?: boolean; readonly min?: Exact; readonly max?: Exact; readonly orFraction?: boolean }): InputShape {
-  return Object.freeze({ type: 'number', whole: options.whole ?? false, min: options.min, max: options.max, orFraction: options.orFraction ?? false });
+/**
+ * A `number` input shape: the kind's own bounds (`min: 0` for a count)
+ * narrowed by the leaf's value domain (spec §9), and `percent` for a `%` leaf.
+ */
+export function numberInput(own: { readonly whole?: boolean; readonly min?: Exact; readonly orFraction?: boolean }, domain: ValueDomain | undefined): InputShape {
+  const low = own.min;
+  const min = domain?.min === undefined ? low : low === undefined || domain.min.gt(low) ? domain.min : low;
+  return { type: 'number', whole: own.whole ?? false, min, max: domain?.max, orFraction: own.orFraction ?? false, percent: domain?.percent ?? false };
 }
 
 /** An option or item as an input shape shows it: id, label and what it is worth on a leaf of `max` points. */

@@ -5,13 +5,34 @@ import type { Localized } from '../format/localized.js';
 import type { InputShape } from './input-shape.js';
 import type { PathSegment } from '../path.js';
 
+/**
+ * The values a leaf that takes a number accepts (spec §9): its `range`, or
+ * `[0, 1]` for a `%` leaf (a fraction in data), bounds inclusive.
+ */
+export interface ValueDomain {
+  readonly min: Exact | undefined;
+  readonly max: Exact | undefined;
+  /** The leaf's unit is `%`: a value above 1 is most likely a percentage typed as such. */
+  readonly percent: boolean;
+}
+
 /** Where a value is being read: the unit it belongs to and its JSON path, plus the sink for problems. */
 export interface ValueContext {
   readonly unit: string;
   readonly path: readonly PathSegment[];
   /** The leaf's points `P` at the unit's level (`appraised` checks `p <= P`). */
   readonly max: Exact;
+  /** The leaf's value domain, for kinds that take a number; `undefined`: none declared. */
+  readonly domain: ValueDomain | undefined;
   readonly issues: Issue[];
+}
+
+/** What a rule's input shape depends on besides its config: the leaf's points and value domain. */
+export interface InputContext {
+  /** The leaf's points `P` at the level (what options and items are worth, the `points` bound). */
+  readonly max: Exact;
+  /** The values a unit can give (spec §9), for kinds that take a number; `undefined`: unbounded. */
+  readonly domain: ValueDomain | undefined;
 }
 
 /** What a rule knows when it evaluates a value: the leaf's points and, for `relative`, the cohort's best value. */
@@ -77,10 +98,13 @@ export interface RuleKind<Config extends { readonly kind: string }, Compiled, Va
   /** The rule in words, for forms and reports. */
   describe(compiled: Compiled, max: Exact): Localized;
   /**
-   * What a unit gives for a leaf of this kind worth `max` points: the one
-   * description forms, the unit schema, CSV, workbooks and the portal derive from.
+   * What a unit gives for a leaf of this kind worth `ctx.max` points: the one
+   * description forms, the unit schema, CSV, workbooks and the portal derive
+   * from. A kind whose input is a `number` may be bounded by a leaf's `range`
+   * and takes a `%` leaf's value as a fraction within `[0, 1]` (spec §9): its
+   * shape carries `ctx.domain` and its `read` checks it (`ctx.domain` there too).
    */
-  input(compiled: Compiled, max: Exact): InputShape;
+  input(compiled: Compiled, ctx: InputContext): InputShape;
   /**
    * Kinds scored against the best value of the unit's cohort (`relative`):
    * the cohort the best is taken over. The scorer finds the best values for

@@ -38,6 +38,7 @@ function readAgain(link: ExplainLink, leaf: PlanLeaf, record: Readonly<Record<st
   const reader = leafReaders(link.plan, link.unit.atom).get(leaf.code)!;
   ctx.code = leaf.code;
   ctx.max = reader.max;
+  ctx.domain = reader.leaf.domain;
   return readLeafValue(reader.leaf, raw, ctx);
 }
 

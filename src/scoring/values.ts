@@ -3,7 +3,7 @@ import type { Exact } from '../exact/exact.js';
 import { atomOf, type Atom, type CompiledCriteria, type CompiledLeaf } from '../compile/compiled.js';
 import type { UnitSubmission } from '../format/submission-schema.js';
 import { formatPath, type PathSegment } from '../path.js';
-import type { ValueContext } from '../rules/types.js';
+import type { ValueContext, ValueDomain } from '../rules/types.js';
 import { leafReaders, scoringPlan, type LeafReader } from './plan.js';
 
 /** A unit's answer `"n/a"` in a value column. */
@@ -58,6 +58,7 @@ function isNotApplicable(raw: string): boolean {
 export class ReadingContext implements ValueContext {
   code = '';
   max: Exact = undefined as unknown as Exact;
+  domain: ValueDomain | undefined = undefined;
   constructor(
     readonly unit: string,
     private readonly base: readonly PathSegment[],
@@ -72,7 +73,7 @@ export class ReadingContext implements ValueContext {
 /**
  * Reads one given value of a leaf: {@link NA} for `"n/a"` where the leaf allows
  * it, else what its rule reads; `undefined` after pushing an issue to `ctx`.
- * `ctx.code` and `ctx.max` must be the leaf's.
+ * `ctx.code`, `ctx.max` and `ctx.domain` must be the leaf's.
  */
 export function readLeafValue(leaf: CompiledLeaf, raw: unknown, ctx: ReadingContext): unknown {
   if (typeof raw === 'string' && isNotApplicable(raw)) {
@@ -115,6 +116,7 @@ function readRecord(
     const raw = record[code];
     if (raw === undefined) continue;
     ctx.max = reader.max;
+    ctx.domain = reader.leaf.domain;
     const value = readLeafValue(reader.leaf, raw, ctx);
     if (value === undefined) continue;
     const column = (columns[reader.slot] ??= new Array<unknown>(size).fill(undefined));

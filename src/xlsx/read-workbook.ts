@@ -7,6 +7,10 @@ import { itemIds, scalarInputOf, takesFraction, type LeafColumns } from '../inpu
 import { inputOfLeaf } from '../compile/leaf-input.js';
 import type { InputShape } from '../rules/input-shape.js';
 import { readLeafValue } from '../input/leaf-value.js';
+import { percentToFraction } from '../input/percent.js';
+import { Exact } from '../exact/exact.js';
+import { readExact } from '../exact/read-exact.js';
+import { rangeText } from '../rules/shared.js';
 import type { CsvLocale } from '../input/numbers.js';
 import { csvCellPath } from '../input/paths.js';
 import { DtiError, makeIssue, relocateIssue, type Issue, type IssueArgs, type IssueCode, type Result } from '../errors.js';
@@ -35,6 +39,8 @@ import {
   type FormColumns,
   type UnitField,
 } from './layout.js';
+
+const HUNDRED = Exact.scaled(100, 0);
 
 /** Options of {@link safeReadWorkbook}. */
 export interface ReadWorkbookOptions {
@@ -271,6 +277,11 @@ function usedCell(state: FormState, address: string, input: InputShape): CellCon
   }
 }
 
+/** Whether a number format is a percent format (a `%` outside quotes and not escaped: the cell stores 3% as 0.03). */
+function hasPercentFormat(format: string | undefined): boolean {
+  return format !== undefined && /%/.test(format.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
+}
+
 /** `true` when a value cell holds something (the covered cells of a merged range hold nothing of their own). */
 function filled(state: FormState, address: string): boolean {
   const merge = state.merges.get(address);
@@ -329,6 +340,22 @@ function readTarget(state: FormState, node: CompiledNode, row: number, items: Re
   }
   if (reading.state !== 'value') return undefined;
   let value = reading.value;
+  // A `%` leaf's own cell holds percent units (3 for 3%): data holds the fraction (a pair n/d is one already).
+  if (input.type === 'number' && input.percent && layout.value !== undefined && typeof value === 'string' && value !== 'n/a') {
+    if (hasPercentFormat(state.sheet.getCell(valueAddress).numFmt)) {
+      push(state.reader, { sheet: 'form', address: valueAddress }, 'xlsx/percent-format', { unit: state.unit });
+      return undefined;
+    }
+    const fraction = percentToFraction(value);
+    const x = fraction === undefined ? undefined : readExact(fraction);
+    if (x !== undefined && ((input.min !== undefined && x.lt(input.min)) || (input.max !== undefined && x.gt(input.max)))) {
+      // Said in the units the person typed: "[0, 100] %", not the data's fractions.
+      const range = `${rangeText(input.min?.times(HUNDRED), input.max?.times(HUNDRED))} %`;
+      push(state.reader, { sheet: 'form', address: valueAddress }, 'value/out-of-range', { unit: state.unit, range });
+      return undefined;
+    }
+    value = fraction ?? value;
+  }
   if (input.type === 'one-of' && typeof value === 'string' && value !== 'n/a') {
     value = choiceId(choiceLookup(input.options), value) ?? value;
   }

@@ -8,7 +8,7 @@ import { pick, type Localized } from '../format/localized.js';
 import { compileCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { show } from '../rules/shared.js';
-import type { Exact } from '../exact/exact.js';
+import { Exact } from '../exact/exact.js';
 import type { InputOption, InputShape } from '../rules/input-shape.js';
 import { inputOfLeaf } from '../compile/leaf-input.js';
 import { takesFraction } from '../input/columns.js';
@@ -114,6 +114,7 @@ const T = {
   no: { vi: 'không', en: 'no' },
   itemWorth: (worth: string): Localized => ({ vi: `Có: ${worth} điểm`, en: `Yes: ${worth} points` }),
   unitOf: (unit: string): Localized => ({ vi: ` Đơn vị tính: ${unit}.`, en: ` Unit: ${unit}.` }),
+  percent: { vi: ' (tính theo %: nhập 3 cho 3%, không nhập 0,03)', en: ' (in percent: type 3 for 3%, not 0.03)' } as Localized,
   zero: {
     'not-applicable': { vi: ' Mẫu số 0: không áp dụng.', en: ' Denominator 0: not applicable.' },
     full: { vi: ' Mẫu số 0: đạt đủ điểm.', en: ' Denominator 0: full points.' },
@@ -127,7 +128,17 @@ interface CellRule {
   readonly prompt: Localized;
   /** A custom formula on the cell's own address `X` (and the other cell of a pair, `Y`), or a list. */
   readonly check: { readonly formula: (x: string, y: string) => string } | { readonly list: string };
+  /** The cell's number format, where it shows a unit (never a percent format: see {@link PERCENT_UNITS}). */
+  readonly format?: string;
 }
+
+/**
+ * The number format of a `%` leaf's cell: the number typed, followed by a
+ * literal " %" (`3` shows as `3 %`). Not Excel's percent format, which
+ * stores 3% as 0.03 and whose typing rules differ between spreadsheet programs.
+ */
+const PERCENT_UNITS = 'General" %"';
+const HUNDRED = Exact.scaled(100, 0);
 
 const isNum = (x: string): string => `ISNUMBER(${x})`;
 const nonNeg = (x: string): string => `AND(ISNUMBER(${x}),${x}>=0)`;
@@ -180,13 +191,17 @@ function cellRule(node: CompiledNode, shape: InputShape, role: Role, lang: Lang,
       };
     }
     case 'number': {
-      const { whole, min, max } = shape;
+      // A `%` leaf's cell holds a plain number in percent units (3 for 3%), divided by 100 on reading.
+      const { whole } = shape;
+      const [min, max] = shape.percent ? [shape.min?.times(HUNDRED), shape.max?.times(HUNDRED)] : [shape.min, shape.max];
+      const percentHint = shape.percent ? T.percent : { vi: '', en: '' };
       if (shape.orFraction) {
         if (role === 'value') {
+          const alone = (x: string): string => numberCheck(x, whole, min, max);
           return {
             title: { vi: 'Giá trị hoặc tử số', en: 'Value or numerator' },
-            prompt: { vi: `Một số; hoặc tử số ở đây và mẫu số ở cột bên phải.${unitHint.vi}`, en: `A number; or a numerator here and its denominator in the next column.${unitHint.en}` },
-            check: { formula: (x, y) => `AND(ISNUMBER(${x}),OR(NOT(ISNUMBER(${y})),AND(${x}>=0,${x}<=${y})))` },
+            prompt: { vi: `Một số${percentHint.vi}; hoặc tử số ở đây và mẫu số ở cột bên phải.${unitHint.vi}`, en: `A number${percentHint.en}; or a numerator here and its denominator in the next column.${unitHint.en}` },
+            check: { formula: (x, y) => `AND(ISNUMBER(${x}),OR(AND(NOT(ISNUMBER(${y})),${alone(x)}),AND(ISNUMBER(${y}),${x}>=0,${x}<=${y})))` },
           };
         }
         return {
@@ -199,8 +214,9 @@ function cellRule(node: CompiledNode, shape: InputShape, role: Role, lang: Lang,
       const prompt = numberPrompt(whole, min, max);
       return {
         title: whole ? { vi: 'Số lượng', en: 'Count' } : { vi: 'Giá trị', en: 'Value' },
-        prompt: whole ? prompt : { vi: `${prompt.vi}${unitHint.vi}`, en: `${prompt.en}${unitHint.en}` },
+        prompt: shape.percent ? { vi: `${prompt.vi}${percentHint.vi}`, en: `${prompt.en}${percentHint.en}` } : whole ? prompt : { vi: `${prompt.vi}${unitHint.vi}`, en: `${prompt.en}${unitHint.en}` },
         check: { formula: (x) => numberCheck(x, whole, min, max) },
+        ...(shape.percent ? { format: PERCENT_UNITS } : {}),
       };
     }
     case 'points': {
@@ -273,6 +289,7 @@ function valueCells(ctx: FormContext, row: number, node: CompiledNode, shape: In
       if (!rule) { cell.fill = FILL.unused; continue; }
       input(cell, fill);
       cell.dataValidation = validation(rule, address, other, node.leaf!.allowNA, ctx.lang);
+      if (rule.format !== undefined) cell.numFmt = rule.format;
     }
   }
 }

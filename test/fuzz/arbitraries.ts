@@ -421,6 +421,12 @@ function buildNode(ctx: Ctx, code: string, depth: number, maxDepth: number, pare
     const nearTies: Q[] = [];
     node.rule = ruleFor(ctx, kind, minP, nearTies);
     if (r.bool(0.3)) node.allowNA = r.bool(0.8);
+    // Spec §9: a leaf that takes a number may bound it (a `%` leaf is [0, 1] unless its range says otherwise).
+    if (NUMERIC_KINDS.has(kind) && r.bool(0.15)) {
+      const low = r.bool(0.6) ? R.sub(decQ(r, 20, 2), R.q(5n)) : undefined;
+      const high = r.bool(0.7) || low === undefined ? R.add(low ?? R.ZERO, decQ(r, 200, 2)) : undefined;
+      node.range = { ...(low !== undefined ? { min: rep(r, low) } : {}), ...(high !== undefined ? { max: rep(r, high) } : {}) };
+    }
     const result = node as unknown as CriteriaNode;
     ctx.leaves.push({ code, node: result, scope: new Set(scope), points, ...(nearTies.length > 0 ? { nearTies } : {}) });
     return result;
@@ -584,8 +590,40 @@ function infoValue(r: Rnd): unknown {
   return r.pick<unknown>([null, true, false, 0, 1.5, -3, 1e21, 'ghi chú', '', 'Có', '12.5', r.int(-1000, 1000)]);
 }
 
-/** A value of the right shape for `leaf` at `level`: valid by construction. */
+/** The kinds that take a number, which a leaf's `range` (and a `%` unit) bounds. */
+const NUMERIC_KINDS: ReadonlySet<string> = new Set(['linear', 'bands', 'count', 'relative']);
+
+/** The bounds of a numeric leaf (spec §9): its `range`, `[0, 1]` for a `%` leaf; `undefined` when none. */
+export function domainOf(node: CriteriaNode): { readonly min: Q | undefined; readonly max: Q | undefined } | undefined {
+  if (!NUMERIC_KINDS.has(node.rule?.kind ?? '')) return undefined;
+  const percent = node.unit === '%';
+  // Spec §9, as documented: a `range` given is the whole domain; without one a `%` leaf's is [0, 1].
+  const min = node.range !== undefined ? (node.range.min === undefined ? undefined : R.readDecimal(node.range.min)) : percent ? R.ZERO : undefined;
+  const max = node.range !== undefined ? (node.range.max === undefined ? undefined : R.readDecimal(node.range.max)) : percent ? R.ONE : undefined;
+  return min === undefined && max === undefined ? undefined : { min, max };
+}
+
+/**
+ * A value for `leaf` at `level`: valid by construction, but for a bounded
+ * leaf one time in ten the value as drawn, which may lie outside its domain
+ * (the reference then expects the rejection).
+ */
 export function valueFor(r: Rnd, leaf: LeafMeta, level: string): unknown {
+  const value = drawValue(r, leaf, level);
+  const domain = domainOf(leaf.node);
+  if (domain === undefined || r.bool(0.1) || typeof value === 'object') return value;
+  const x = R.readDecimal(typeof value === 'string' ? value.trim() : value);
+  if (x === undefined || ((domain.min === undefined || R.le(domain.min, x)) && (domain.max === undefined || R.le(x, domain.max)))) return value;
+  // Redrawn inside the domain: its ends, or a point between them.
+  const low = domain.min ?? R.sub(domain.max!, R.q(100n));
+  const high = domain.max ?? R.add(domain.min!, R.q(100n));
+  const inside = r.pick([low, high, R.add(low, R.mul(R.sub(high, low), decQ(r, 1, 4)))]);
+  const whole = leaf.node.rule!.kind === 'count';
+  const nonNegative = R.max(inside, R.ZERO);
+  return rep(r, whole ? R.q((nonNegative.n + nonNegative.d - 1n) / nonNegative.d) : inside);
+}
+
+function drawValue(r: Rnd, leaf: LeafMeta, level: string): unknown {
   const rule = leaf.node.rule!;
   const P = leaf.points.get(level) ?? R.ZERO;
   switch (rule.kind) {

@@ -81,7 +81,7 @@ interface RefTreeNode {
   code: string;
   scope: Set<Atom>;
   children: RefTreeNode[];
-  leaf?: { rule: LeafRule; points: Map<string, Q>; allowNA: boolean };
+  leaf?: { rule: LeafRule; points: Map<string, Q>; allowNA: boolean; domain: Domain | undefined };
   cap: Map<string, Q>;
 }
 
@@ -202,7 +202,7 @@ function model(set: CriteriaSet): SetModel {
     const out: RefTreeNode = { code: node.code, scope, children: [], cap: perLevel(node.cap, scopeLevels) };
     if (node.rule !== undefined) {
       const rule = compileRule(node.rule);
-      out.leaf = { rule, points: rule.kind === 'info' ? new Map() : perLevel(node.points, scopeLevels), allowNA: node.allowNA === true };
+      out.leaf = { rule, points: rule.kind === 'info' ? new Map() : perLevel(node.points, scopeLevels), allowNA: node.allowNA === true, domain: domainOf(node) };
       leaves.set(node.code, out);
     } else {
       out.children = (node.children ?? []).map((child) => build(child, scope));
@@ -279,6 +279,33 @@ function fraction(raw: unknown, allowOver: boolean): Answer {
   return { state: 'frac', n, d };
 }
 
+/** The values a numeric leaf can take (spec §9). */
+interface Domain { readonly min: Q | undefined; readonly max: Q | undefined; readonly percent: boolean }
+
+/** Spec §9: a `range`, and `[0, 1]` for a `%` leaf whose rule takes a number (not `ratio`). */
+function domainOf(node: CriteriaNode): Domain | undefined {
+  const kind = node.rule?.kind;
+  if (kind !== 'linear' && kind !== 'bands' && kind !== 'count' && kind !== 'relative') return undefined;
+  const percent = node.unit === '%';
+  // Spec §9, as documented: a `range` given is the whole domain; without one a `%` leaf's is [0, 1].
+  const min = node.range !== undefined ? (node.range.min === undefined ? undefined : R.readDecimal(node.range.min)) : percent ? R.ZERO : undefined;
+  const max = node.range !== undefined ? (node.range.max === undefined ? undefined : R.readDecimal(node.range.max)) : percent ? R.ONE : undefined;
+  return min === undefined && max === undefined ? undefined : { min, max, percent };
+}
+
+const inside = (domain: Domain, x: Q): boolean => (domain.min === undefined || R.le(domain.min, x)) && (domain.max === undefined || R.le(x, domain.max));
+
+/** A number outside the leaf's domain is refused, never clamped: a `%` leaf's 3 is named as the 3% it likely meant. */
+function bounded(domain: Domain | undefined, answer: Answer): Answer {
+  if (domain === undefined) return answer;
+  if (answer.state === 'num' && !inside(domain, answer.v)) {
+    const slip = domain.percent && R.gt(answer.v, R.ONE) && inside(domain, R.div(answer.v, R.q(100n)));
+    throw new ValueProblem(slip ? 'value/percent-slip' : 'value/out-of-range');
+  }
+  if (answer.state === 'frac' && !R.isZero(answer.d) && !inside(domain, R.div(answer.n, answer.d))) throw new ValueProblem('value/out-of-range');
+  return answer;
+}
+
 /** Reads one answer per spec sections 4, 5 and 7 and the documented decisions. */
 function readAnswer(leaf: NonNullable<RefTreeNode['leaf']>, raw: unknown, P: Q): Answer {
   if (typeof raw === 'string' && raw.trim().toLowerCase() === 'n/a') {
@@ -293,14 +320,14 @@ function readAnswer(leaf: NonNullable<RefTreeNode['leaf']>, raw: unknown, P: Q):
     case 'ratio':
       return fraction(raw, rule.allowOver);
     case 'linear':
-      return { state: 'num', v: num(raw) };
+      return bounded(leaf.domain, { state: 'num', v: num(raw) });
     case 'bands':
-      if (isRecord(raw)) return fraction(raw, false);
-      return { state: 'num', v: num(raw) };
+      if (isRecord(raw)) return bounded(leaf.domain, fraction(raw, false));
+      return bounded(leaf.domain, { state: 'num', v: num(raw) });
     case 'count': {
       const v = nonNeg(raw);
       if (!R.isInteger(v)) throw new ValueProblem('value/not-whole');
-      return { state: 'num', v };
+      return bounded(leaf.domain, { state: 'num', v });
     }
     case 'choice': {
       if (typeof raw !== 'string') throw new ValueProblem('value/shape');
@@ -332,7 +359,7 @@ function readAnswer(leaf: NonNullable<RefTreeNode['leaf']>, raw: unknown, P: Q):
       return { state: 'ids', ids };
     }
     case 'relative':
-      return { state: 'num', v: nonNeg(raw) };
+      return bounded(leaf.domain, { state: 'num', v: nonNeg(raw) });
     case 'appraised': {
       const v = nonNeg(raw);
       if (R.gt(v, P)) throw new ValueProblem('value/out-of-range');
@@ -410,7 +437,7 @@ function evaluate(rule: LeafRule, answer: Answer, P: Q, best: Q | undefined): Q 
  */
 export function referenceLeaf(rule: NonNullable<CriteriaNode['rule']>, raw: unknown, points: string, best?: unknown): { readonly points: Q | undefined } | { readonly rejected: string } {
   const P = dec(points, 'points');
-  const leaf = { rule: compileRule(rule), points: new Map<string, Q>(), allowNA: false };
+  const leaf = { rule: compileRule(rule), points: new Map<string, Q>(), allowNA: false, domain: undefined };
   try {
     const answer = readAnswer(leaf, raw, P);
     const bestAnswer = best === undefined ? undefined : readAnswer(leaf, best, P);

@@ -49,9 +49,24 @@ function pointsAt(node: CriteriaNode, level: string): number {
 const decimalText = (min: number, max: number, scale = 100): fc.Arbitrary<string> =>
   fc.integer({ min: Math.round(min * scale), max: Math.round(max * scale) }).map((n) => (n / scale).toFixed(String(scale).length - 1));
 
+/** The bounds a leaf that takes a number puts on its values (spec §9): its `range`, `[0, 1]` for a `%` leaf. */
+export function domainOf(node: CriteriaNode): { min: number | undefined; max: number | undefined } {
+  const percent = node.unit === '%';
+  const min = node.range !== undefined ? (node.range.min === undefined ? undefined : Number(node.range.min)) : percent ? 0 : undefined;
+  const max = node.range !== undefined ? (node.range.max === undefined ? undefined : Number(node.range.max)) : percent ? 1 : undefined;
+  return { min, max };
+}
+
+/** `[low, high]` narrowed to the leaf's domain. */
+function within(node: CriteriaNode, low: number, high: number): [number, number] {
+  const { min, max } = domainOf(node);
+  return [min === undefined ? low : Math.max(low, min), max === undefined ? high : Math.min(high, max)];
+}
+
 /** A value of the right shape for a leaf at a level: valid by construction. */
 export function valueFor(node: CriteriaNode, level: string): fc.Arbitrary<unknown> {
   const rule = node.rule!;
+  const bounded = domainOf(node).max !== undefined || domainOf(node).min !== undefined;
   switch (rule.kind) {
     case 'boolean':
       return fc.boolean();
@@ -60,20 +75,22 @@ export function valueFor(node: CriteriaNode, level: string): fc.Arbitrary<unknow
         fc.integer({ min: 0, max: rule.allowOver ? d * 2 + 1 : d }).map((n) => ({ numerator: n, denominator: d })),
       );
     case 'linear':
-      return decimalText(Math.min(Number(rule.from), Number(rule.to)) - 1, Math.max(Number(rule.from), Number(rule.to)) + 1, 1000);
+      return decimalText(...within(node, Math.min(Number(rule.from), Number(rule.to)) - 1, Math.max(Number(rule.from), Number(rule.to)) + 1), 1000);
     case 'bands':
       return fc.oneof(
-        fc.integer({ min: 0, max: 6000 }),
+        bounded ? decimalText(...within(node, 0, 6000), 1000) : fc.integer({ min: 0, max: 6000 }),
         fc.integer({ min: 1, max: 1000 }).chain((d) => fc.integer({ min: 0, max: d }).map((n) => ({ numerator: n, denominator: d }))),
       );
-    case 'count':
-      return fc.integer({ min: 0, max: 30 });
+    case 'count': {
+      const [min, max] = within(node, 0, 30);
+      return fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
+    }
     case 'choice':
       return fc.constantFrom(...rule.options.map((o) => o.id));
     case 'checklist':
       return fc.subarray(rule.items.map((i) => i.id));
     case 'relative':
-      return fc.integer({ min: 0, max: 50 });
+      return bounded ? decimalText(...within(node, 0, 50), 1000) : fc.integer({ min: 0, max: 50 });
     case 'appraised':
       return decimalText(0, pointsAt(node, level), 4);
     case 'info':
