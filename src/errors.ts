@@ -126,6 +126,16 @@ const CELL_REASONS: Readonly<Record<string, readonly [vi: string, en: string]>> 
   'no-result': ['công thức chưa có kết quả: mở và lưu lại bằng Excel', 'the formula has no saved result: open and save the workbook in Excel'],
   date: ['không phải ngày tháng; ô đọc ra', 'not a date; the cell reads as'],
 };
+/** A decimal without the trailing zeros of its decimals (`1.000` → `1`, `12.500` → `12.5`). */
+function trimDecimal(decimal: string): string {
+  return decimal.includes('.') ? decimal.replace(/0+$/, '').replace(/\.$/, '') : decimal;
+}
+/** A decimal written so that it cannot be read as thousands: trailing zeros dropped, or one more added when three decimals remain. */
+function unambiguousDecimal(decimal: string, point: string): string {
+  const trimmed = trimDecimal(decimal);
+  const decimals = trimmed.split('.')[1] ?? '';
+  return (decimals.length === 3 ? `${trimmed}0` : trimmed).replace('.', point);
+}
 const because = (reason: string | undefined, found: string | undefined, lang: 0 | 1): string =>
   reason === undefined ? '' : ` (${CELL_REASONS[reason]?.[lang] ?? reason}${found === undefined ? '' : ` ${found}`})`;
 
@@ -214,6 +224,15 @@ const catalogue = {
   'submission/criteria-mismatch': entry({ given: 'text', used: 'text' }, (p) => [`bài nộp dùng bộ "${p.given}", khác bộ đang chấm "${p.used}"`, `the submission names "${p.given}", not the set being used "${p.used}"`]),
   'value/shape': entry({ unit: 'text?', expected: 'text', reason: 'text?', found: 'text?' }, (p) => [`${unitVi(p.unit)}giá trị sai dạng, cần ${shape(p.expected, 0)}${because(p.reason, p.found, 0)}`, `${unitEn(p.unit)}wrong value shape, expected ${shape(p.expected, 1)}${because(p.reason, p.found, 1)}`]),
   'value/percent-slip': entry({ unit: 'text?', value: 'text', fraction: 'text' }, (p) => [`${unitVi(p.unit)}${p.value} > 1: tiêu chí tính theo %, số liệu ghi dạng phân số; nếu là ${p.value}% thì ghi ${p.fraction}`, `${unitEn(p.unit)}${p.value} > 1: for ${p.value}% write ${p.fraction} (a % value is given as a fraction in data)`]),
+  'value/ambiguous-number': entry({ unit: 'text?', text: 'text', readings: 'list' }, (p) => {
+    const [decimal = '', whole = ''] = p.readings;
+    const [vi, en] = [unambiguousDecimal(decimal, ','), unambiguousDecimal(decimal, '.')];
+    const [shownVi, shownEn] = [trimDecimal(decimal).replace('.', ','), trimDecimal(decimal)];
+    return [
+      `${unitVi(p.unit)}"${p.text}" đọc được hai cách, ${shownVi} hoặc ${whole}, và cả hai đều có thể đúng: hãy ghi ${whole} (không có dấu chấm) hoặc ${vi}`,
+      `${unitEn(p.unit)}"${p.text}" reads two ways, ${shownEn} or ${whole}, and both are possible here: write ${whole} (no separator) or ${en}`,
+    ];
+  }),
   'value/negative': entry({ unit: 'text?' }, (p) => [`${unitVi(p.unit)}giá trị không được âm`, `${unitEn(p.unit)}value must not be negative`]),
   'value/not-whole': entry({ unit: 'text?' }, (p) => [`${unitVi(p.unit)}cần số nguyên`, `${unitEn(p.unit)}a whole number is required`]),
   'value/numerator-exceeds-denominator': entry({ unit: 'text?' }, (p) => [`${unitVi(p.unit)}tử số lớn hơn mẫu số`, `${unitEn(p.unit)}numerator is greater than denominator`]),

@@ -42,6 +42,7 @@ export type { EvalContext, Evaluation, InputContext, NotApplicable, RuleKind, Sc
 export type { InputOption, InputShape, InputType } from './rules/input-shape.js';
 export { leafInput } from './compile/leaf-input.js';
 export { fractionToPercent, percentToFraction } from './input/percent.js';
+export { readTypedNumber, type TypedNumber, type TypedNumberOptions } from './input/typed-number.js';
 export type { AppraisedRule } from './rules/appraised.js';
 export type { Band, BandsRule } from './rules/bands.js';
 export type { BooleanRule } from './rules/boolean.js';

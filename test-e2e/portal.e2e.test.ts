@@ -249,6 +249,30 @@ describe(`portal: ${SET}, level ${LEVEL}`, () => {
     expect(problems).toEqual([]);
   });
 
+  it('reads numbers as people type them: a decimal comma, a % field in percent, never a guess', async () => {
+    const page = await openPortal();
+    const sent = async (): Promise<Record<string, unknown>> => (JSON.parse(await text(page, 'submission-json')) as { units: { values: Record<string, unknown> }[] }).units[0]!.values;
+    await page.getByTestId('input-CQS.1.2').fill('4,5'); // was read as 45 by a number input
+    await page.getByTestId('input-CQS.7.3').fill('5'); // a % leaf: 5 % is 0.05 in data
+    await page.getByTestId('input-KTS.1.2').fill('1.234.000');
+    await expect.poll(sent).toMatchObject({ 'CQS.1.2': '4.5', 'CQS.7.3': '0.05', 'KTS.1.2': '1234000' });
+    await page.getByTestId('input-CQS.7.3').fill('0,05'); // 0.05 % is 0.0005
+    await expect.poll(sent).toMatchObject({ 'CQS.7.3': '0.0005' });
+
+    // Two readings, both possible for a count: refused at the field, with both named.
+    await page.getByTestId('input-KTS.1.2').fill('1.000');
+    await expect.poll(() => text(page, 'error-KTS.1.2')).toContain('[value/ambiguous-number]');
+    expect(await text(page, 'error-KTS.1.2')).toContain('1000');
+    expect(await page.getByTestId('input-KTS.1.2').getAttribute('aria-invalid')).toBe('true');
+    expect(await sent()).not.toHaveProperty('KTS.1.2');
+    // Above 100 %: out of range, said in percent.
+    await page.getByTestId('input-CQS.7.3').fill('300');
+    await expect.poll(() => text(page, 'error-CQS.7.3')).toContain('[0, 100] %');
+    expect(await text(page, 'error-CQS.7.3')).toContain('[value/out-of-range]');
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
   it('flags invalid values at the field with the library\'s coded message', async () => {
     const page = await openPortal();
     await fillForm(page);

@@ -107,9 +107,10 @@ describe('the Cần Thơ 2022 example', () => {
     expect(vi).toContain(';1.220.000.000;84.210.000.000;');
     expect(vi).toContain(';19,5;');
     expect(parsed(vi, { locale: 'vi' })).toEqual(parsed(exampleCsv));
-    // A Vietnamese file read as plain decimals (or the reverse) fails loudly instead of being misread.
+    // A Vietnamese file read as plain decimals fails loudly instead of being misread; a plain file read as
+    // Vietnamese reads right, since every number in it can only mean one thing (a `1.500` would be refused).
     expect(safeParseSubmissionsCsv(vi, criteria).ok).toBe(false);
-    expect(safeParseSubmissionsCsv(exampleCsv, criteria, { locale: 'vi' }).ok).toBe(false);
+    expect(parsed(exampleCsv, { locale: 'vi' })).toEqual(parsed(exampleCsv));
   });
 
   it('round-trips: submissionToCsv then safeParseSubmissionsCsv gives the same submission', () => {
@@ -117,6 +118,29 @@ describe('the Cần Thơ 2022 example', () => {
     const twice = parsed(submissionToCsv(once, criteria), { period: '2022' });
     expect(twice).toEqual(once);
     expect(parsed(submissionToCsv(exampleJson, criteria, { locale: 'vi', delimiter: ',' }), { locale: 'vi', period: '2022' })).toEqual(once);
+  });
+});
+
+describe('numbers as people type them (--locale vi): both conventions, never a guess', () => {
+  const one = (cells: string): ReturnType<typeof safeParseSubmissionsCsv> =>
+    safeParseSubmissionsCsv(`id;level;CQS.1.3.numerator;CQS.1.3.denominator;KTS.3.1;CQS.7.3\n${cells}\n`, criteria, { locale: 'vi' });
+  it('reads what cannot be mistaken, in either convention', () => {
+    const read = one('x;commune;1.234.000;1,234,000.5;4;0.05');
+    expect(read.ok ? read.value.units[0]?.values : read.issues).toEqual({ 'CQS.1.3': { numerator: '1234000', denominator: '1234000.5' }, 'KTS.3.1': '4', 'CQS.7.3': '0.05' });
+  });
+  it('refuses a text that reads two ways for the leaf, naming both', () => {
+    const read = one('x;commune;1.234;1,500;1.000;');
+    expect(read.ok ? [] : read.issues.map((i) => [i.code, i.path, i.params])).toEqual([
+      ['value/ambiguous-number', 'rows[2]["CQS.1.3.numerator"]', { unit: 'x', text: '1.234', readings: ['1.234', '1234'] }],
+      ['value/ambiguous-number', 'rows[2]["CQS.1.3.denominator"]', { unit: 'x', text: '1,500', readings: ['1.500', '1500'] }],
+      ['value/ambiguous-number', 'rows[2]["KTS.3.1"]', { unit: 'x', text: '1.000', readings: ['1.000', '1000'] }],
+    ]);
+  });
+  it('takes the only reading the leaf allows (a % leaf holds a fraction, at most 1)', () => {
+    const read = one('x;commune;;;;0,500');
+    expect(read.ok ? read.value.units[0]?.values : read.issues).toEqual({ 'CQS.7.3': '0.500' });
+    const whole = one('x;commune;;;1.500;');
+    expect(whole.ok ? whole.value.units[0]?.values : whole.issues).toEqual({ 'KTS.3.1': '1500' }); // a count is whole: 1.5 cannot be
   });
 });
 
@@ -136,7 +160,7 @@ describe('a hand-written Vietnamese file (semicolons, BOM, CRLF, quoted line bre
       {
         id: 'phuong-cai-khe', name: 'Phường\nCái Khế', level: 'commune', parent: 'ninh-kieu',
         values: {
-          'CQS.1.2': '3', 'CQS.1.3': { numerator: '1234', denominator: '1500' }, 'CQS.1.4': ['chuyen-muc'], 'CQS.2.1': false,
+          'CQS.1.2': '3', 'CQS.1.3': { numerator: '1234000', denominator: '1500000' }, 'CQS.1.4': ['chuyen-muc'], 'CQS.2.1': false,
           'KTS.3.2': 'n/a', 'CQS.6.4': '12', 'CQS.7.3': '0.05',
         },
       },

@@ -47,8 +47,8 @@ describe('round trip: template out, values typed in, read back, scored', () => {
       put(form, 'CQS.2.1', 'F', 'Có');
       put(form, 'CQS.2.3', 'F', 1220000000); // bands given as a fraction
       put(form, 'CQS.2.3', 'G', 84210000000);
-      put(form, 'CQS.3.1', 'F', '1.234'); // numbers typed as text, Vietnamese convention
-      put(form, 'CQS.3.1', 'G', '2.000');
+      put(form, 'CQS.3.1', 'F', '1.234.000'); // numbers typed as text, Vietnamese convention
+      put(form, 'CQS.3.1', 'G', '2.000.000');
       put(form, 'CQS.6.4', 'F', '4,5'); // a decimal typed as text with a decimal comma
       put(form, 'CQS.6.4', 'J', 3); // the appraising body's value
       put(form, 'CQS.7.3', 'F', 'N/A'); // not applicable, where allowed
@@ -70,7 +70,7 @@ describe('round trip: template out, values typed in, read back, scored', () => {
       'CQS.1.4': ['chuyen-muc', 'truyen-thanh'],
       'CQS.2.1': true,
       'CQS.2.3': { numerator: '1220000000', denominator: '84210000000' },
-      'CQS.3.1': { numerator: '1234', denominator: '2000' },
+      'CQS.3.1': { numerator: '1234000', denominator: '2000000' },
       'CQS.6.1': { numerator: '0.1', denominator: '0.3' },
       'CQS.6.4': '4.5',
       'CQS.7.3': 'n/a',
@@ -136,6 +136,32 @@ describe('numbers are read through their shortest round-trip text', () => {
     expect((await read(bytes)).unit.values['CQS.8.1']).toBe(text);
   });
 });
+
+describe('numbers typed as text: both conventions, never a guess', () => {
+  it('a text that reads two ways for the leaf is refused at its cell; a stored number never is', async () => {
+    const bytes = await edit(await commune(), (workbook) => {
+      const form = sheet(workbook, FORM);
+      put(form, 'CQS.3.1', 'F', '1.500'); // 1.5 or 1500: both fit a numerator
+      put(form, 'CQS.3.1', 'G', 2000); // a stored number: 2000, whatever its display
+      put(form, 'KTS.3.1', 'F', '2.000'); // a count: 2 or 2000, both whole
+    });
+    const issues = await issuesOf(bytes, { locale: 'vi' });
+    expect(issues.map((i) => [i.code, i.path, i.params.readings])).toEqual([
+      ['value/ambiguous-number', `form.xlsx!Tự đánh giá!F${await rowIn(bytes, 'CQS.3.1')}`, ['1.500', '1500']],
+      ['value/ambiguous-number', `form.xlsx!Tự đánh giá!F${await rowIn(bytes, 'KTS.3.1')}`, ['2.000', '2000']],
+    ]);
+  });
+
+  it('takes the only reading the leaf allows: a % cell typed from 0 to 100', async () => {
+    const bytes = await edit(await commune(), (workbook) => { put(sheet(workbook, FORM), 'CQS.7.3', 'F', '1.000'); });
+    expect((await read(bytes, { locale: 'vi' })).unit.values['CQS.7.3']).toBe('0.01');
+  });
+});
+
+/** The row of a code in a workbook's form sheet. */
+async function rowIn(bytes: Uint8Array, code: string): Promise<number> {
+  return rowOf(sheet(await open(bytes), FORM), code);
+}
 
 describe('a % leaf\'s cell holds percent units (spec §9)', () => {
   it.each([

@@ -26,7 +26,7 @@ export {
   type LeafPart,
   type UnitColumn,
 } from '../input/columns.js';
-export { formatDecimalCell, parseDecimalCell, type CsvLocale } from '../input/numbers.js';
+export { formatDecimalCell, parseDecimalCell, readNumberCell, type CsvLocale } from '../input/numbers.js';
 export { safeParseSubmissionsCsv, type SubmissionsCsvOptions } from './parse-submissions-csv.js';
 export { CSV_SYNTAX, csvCellPath, csvHeaderPath } from '../input/paths.js';
 export { submissionToCsv, type SubmissionCsvWriteOptions } from './submission-to-csv.js';

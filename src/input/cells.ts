@@ -1,4 +1,5 @@
-import { parseDecimalCell, type CsvLocale } from './numbers.js';
+import { readNumberCell, type CsvLocale } from './numbers.js';
+import type { TypedNumberOptions } from './typed-number.js';
 
 /**
  * The text of a cell as it is read: surrounding white space removed and
@@ -72,7 +73,14 @@ export function parseBooleanCell(text: string): boolean | undefined {
 export type ScalarInput = 'boolean' | 'number' | 'text';
 
 /** A converted cell: its value, or what was expected when it cannot be converted. */
-export type CellReading = { readonly ok: true; readonly value: string | boolean } | { readonly ok: false; readonly expected: string };
+export type CellReading =
+  | { readonly ok: true; readonly value: string | boolean }
+  | {
+      readonly ok: false;
+      readonly expected: string;
+      /** A number that reads two ways for the leaf (`1.000`): both readings, as typed. */
+      readonly readings?: readonly [string, string];
+    };
 
 /**
  * What a number cell must look like in `locale`, for messages (Vietnamese and
@@ -91,8 +99,9 @@ export function expectedNumber(locale: CsvLocale): string {
 /**
  * Converts the (non-empty, not `n/a`) text of a scalar cell: a yes/no word to
  * a boolean, a number to a plain decimal string (exact, see
- * {@link parseDecimalCell}), anything else (an option id, an `info` note) to
- * its trimmed text.
+ * {@link readNumberCell}; `bounds` are the leaf's, which tell the readings of
+ * an ambiguous `1.000` apart under `vi`), anything else (an option id, an
+ * `info` note) to its trimmed text.
  *
  * @example
  * ```ts
@@ -100,9 +109,10 @@ export function expectedNumber(locale: CsvLocale): string {
  * console.log(readScalarCell('4,5', 'number', 'vi')); // {"ok":true,"value":"4.5"}
  * console.log(readScalarCell('có', 'boolean', 'en')); // {"ok":true,"value":true}
  * console.log(readScalarCell('abc', 'number', 'en').ok); // false
+ * console.log(readScalarCell('1.000', 'number', 'vi')); // {"ok":false,"expected":"decimal-vi","readings":["1.000","1000"]}
  * ```
  */
-export function readScalarCell(text: string, input: ScalarInput, locale: CsvLocale): CellReading {
+export function readScalarCell(text: string, input: ScalarInput, locale: CsvLocale, bounds: TypedNumberOptions = {}): CellReading {
   const clean = cellText(text);
   switch (input) {
     case 'boolean': {
@@ -110,8 +120,9 @@ export function readScalarCell(text: string, input: ScalarInput, locale: CsvLoca
       return value === undefined ? { ok: false, expected: BOOLEAN_CELL } : { ok: true, value };
     }
     case 'number': {
-      const value = parseDecimalCell(clean, locale);
-      return value === undefined ? { ok: false, expected: expectedNumber(locale) } : { ok: true, value };
+      const reading = readNumberCell(clean, locale, bounds);
+      if (reading.ok) return { ok: true, value: reading.value };
+      return reading.problem === 'ambiguous' ? { ok: false, expected: expectedNumber(locale), readings: reading.readings } : { ok: false, expected: expectedNumber(locale) };
     }
     case 'text':
       return { ok: true, value: clean };

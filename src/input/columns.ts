@@ -271,7 +271,7 @@ export function mapCsvHeader(
 
   const leaves: LeafColumns[] = [];
   for (const builder of builders.values()) {
-    const { target, code, node } = builder;
+    const { target, code } = builder;
     const missing = (part: LeafPart): void => {
       issues.push(makeIssue('schema/required', csvHeaderPath(csvColumnName(target, code, part))));
     };

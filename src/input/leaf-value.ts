@@ -1,7 +1,14 @@
 import { makeIssue, type Issue } from '../errors.js';
 import { cellText, expectedNumber, isNotApplicableCell, parseBooleanCell, readScalarCell } from './cells.js';
 import { scalarInputOf, type LeafColumns } from './columns.js';
-import { parseDecimalCell, type CsvLocale } from './numbers.js';
+import { readNumberCell, type CsvLocale } from './numbers.js';
+import type { TypedNumber, TypedNumberOptions } from './typed-number.js';
+import type { InputShape } from '../rules/input-shape.js';
+import { Exact } from '../exact/exact.js';
+
+const ZERO = Exact.scaled(0, 0);
+const HUNDRED = Exact.scaled(100, 0);
+const NON_NEGATIVE: TypedNumberOptions = { min: ZERO };
 import { csvCellPath } from './paths.js';
 
 /** Where a row's cells are read: its number, its unit (for messages), the header names and the locale. */
@@ -12,6 +19,14 @@ export interface RowContext {
   readonly names: readonly string[];
   readonly locale: CsvLocale;
   readonly issues: Issue[];
+  /**
+   * Per cell, whether it holds a number a spreadsheet stored (written as a
+   * plain decimal): read as such, never as typed text (a stored 1000 is not
+   * the ambiguous `1.000`).
+   */
+  readonly stored?: readonly boolean[];
+  /** The scalar cell of a `%` leaf holds percent units (a workbook's): its bounds are 0 to 100, not 0 to 1. */
+  readonly percentUnits?: boolean;
 }
 
 /**
@@ -35,6 +50,30 @@ function shapeIssue(ctx: RowContext, position: number, expected: string, reason?
   return INVALID;
 }
 
+function ambiguityIssue(ctx: RowContext, position: number, text: string, readings: readonly [string, string]): LeafReading {
+  ctx.issues.push(makeIssue('value/ambiguous-number', csvCellPath(ctx.row, ctx.names[position] ?? ''), { unit: ctx.unit, text, readings: [...readings] }));
+  return INVALID;
+}
+
+/** The bounds a leaf's number is read against, to tell the readings of an ambiguous text apart (in the units typed). */
+function boundsOf(input: InputShape, percentUnits: boolean): TypedNumberOptions {
+  switch (input.type) {
+    case 'number': {
+      const scale = input.percent && percentUnits ? HUNDRED : undefined;
+      return { whole: input.whole, min: scale ? input.min?.times(scale) : input.min, max: scale ? input.max?.times(scale) : input.max };
+    }
+    case 'points':
+      return { min: ZERO, max: input.max };
+    default:
+      return {};
+  }
+}
+
+/** A number cell: stored numbers as the plain decimals they are, typed text in the locale. */
+function numberAt(ctx: RowContext, position: number, text: string, bounds: TypedNumberOptions): TypedNumber {
+  return readNumberCell(text, ctx.stored?.[position] === true ? 'en' : ctx.locale, bounds);
+}
+
 function readFraction(ctx: RowContext, numerator: number, denominator: number): LeafReading {
   const cells = [numerator, denominator].map((position) => ({ position, text: text(ctx, position) }));
   if (cells.every((cell) => cell.text === '')) return MISSING;
@@ -46,12 +85,13 @@ function readFraction(ctx: RowContext, numerator: number, denominator: number): 
   const values: string[] = [];
   let bad = false;
   for (const cell of cells) {
-    const value = cell.text === '' ? undefined : parseDecimalCell(cell.text, ctx.locale);
-    if (value === undefined) {
-      shapeIssue(ctx, cell.position, expectedNumber(ctx.locale), cell.text === '' ? 'pair-half' : undefined);
+    const reading = cell.text === '' ? undefined : numberAt(ctx, cell.position, cell.text, NON_NEGATIVE);
+    if (reading === undefined || !reading.ok) {
+      if (reading !== undefined && reading.problem === 'ambiguous') ambiguityIssue(ctx, cell.position, cell.text, reading.readings);
+      else shapeIssue(ctx, cell.position, expectedNumber(ctx.locale), cell.text === '' ? 'pair-half' : undefined);
       bad = true;
     } else {
-      values.push(value);
+      values.push(reading.value);
     }
   }
   if (bad) return INVALID;
@@ -108,6 +148,8 @@ export function readLeafValue(ctx: RowContext, columns: LeafColumns): LeafReadin
   if (scalar === '' || columns.value === undefined) return MISSING;
   if (isNotApplicableCell(scalar)) return NA;
   const input = scalarInputOf(columns.input) ?? 'text';
-  const reading = readScalarCell(scalar, input, ctx.locale);
-  return reading.ok ? { state: 'value', value: reading.value } : shapeIssue(ctx, columns.value, reading.expected);
+  const locale = ctx.stored?.[columns.value] === true ? 'en' : ctx.locale;
+  const reading = readScalarCell(scalar, input, locale, boundsOf(columns.input, ctx.percentUnits === true));
+  if (reading.ok) return { state: 'value', value: reading.value };
+  return reading.readings !== undefined ? ambiguityIssue(ctx, columns.value, scalar, reading.readings) : shapeIssue(ctx, columns.value, reading.expected);
 }

@@ -4,7 +4,6 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { compareVersions } from '../criteria/versions.js';
 import { inFile, ioFailure, makeIssue, type Issue, type Result, relocateIssue } from '../errors.js';
 import { isIsoDate, kebabIdSchema, versionSchema } from '../format/common.js';
-import { parseJsonText } from '../format/json-text.js';
 import { safeParseCriteriaJson } from '../compile/parse-criteria.js';
 import { safeDecodeUtf8 } from '../format/text-bytes.js';
 import type { CriteriaSet } from '../compile/types.js';
@@ -13,10 +12,6 @@ import { byCodeUnits } from '../order.js';
 
 /** Name of the manifest file inside a criteria folder. */
 export const MANIFEST_FILE = 'manifest.json';
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** A file's bytes, or `input/read` naming the file. */
 function readBytes(file: string): Result<Uint8Array> {

@@ -2,7 +2,7 @@ import { appendAll } from '../limits.js';
 import { canonicalJson } from '../canonical/canonical-json.js';
 import { criteriaHash } from '../compile/criteria-hash.js';
 import { Dec } from '../decimal.js';
-import { levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledNode } from '../compile/compiled.js';
+import { nodeMaximum, type Atom, type CompiledCriteria, type CompiledNode } from '../compile/compiled.js';
 import type { Localized } from '../format/localized.js';
 import { compileCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaSet } from '../compile/types.js';

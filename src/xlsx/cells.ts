@@ -1,6 +1,4 @@
 import type { Cell, CellValue } from 'exceljs';
-import { formatDecimalCell, type CsvLocale } from '../input/numbers.js';
-import type { ScalarInput } from '../input/cells.js';
 import { readDecimal, type Dec } from '../decimal.js';
 
 /**
@@ -74,15 +72,14 @@ export function readCell(cell: Cell): CellContent {
 
 /**
  * The text a CSV cell would hold for this content, so that the CSV layer's
- * converters read it: numbers for a number input become the locale's
- * written form (`4,5` under `vi`, which reads back exactly), other numbers
- * their plain decimal; booleans `true`/`false`; dates (only ever asked for
- * `text` input) `YYYY-MM-DD`. Errors and missing formula results are the
- * caller's to report first.
+ * converters read it: numbers their plain decimal (the reader is told they
+ * are stored numbers, never typed text: `RowContext.stored`); booleans
+ * `true`/`false`; dates (only ever asked for `text` input) `YYYY-MM-DD`.
+ * Errors and missing formula results are the caller's to report first.
  *
  * @internal
  */
-export function contentText(content: CellContent, input: ScalarInput, locale: CsvLocale): string {
+export function contentText(content: CellContent): string {
   switch (content.kind) {
     case 'empty':
     case 'no-result':
@@ -91,7 +88,7 @@ export function contentText(content: CellContent, input: ScalarInput, locale: Cs
     case 'text':
       return content.text;
     case 'number':
-      return input === 'number' ? formatDecimalCell(content.decimal, locale) : content.decimal;
+      return content.decimal;
     case 'boolean':
       return content.value ? 'true' : 'false';
     case 'date':
@@ -144,5 +141,5 @@ export function writeDecimal(cell: Cell, decimal: string | Dec, places?: number)
 
 /** Plain text of a content for identity fields and codes (numbers as plain decimals). */
 export function plainText(content: CellContent): string {
-  return contentText(content, 'text', 'en').trim().normalize('NFC');
+  return contentText(content).trim().normalize('NFC');
 }

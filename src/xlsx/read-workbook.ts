@@ -23,7 +23,7 @@ import { formatPath } from '../path.js';
 import { prepareUnits } from '../scoring/values.js';
 import { contentText, plainText, readCell, type CellContent } from './cells.js';
 import { choiceId, choiceLookup } from './choices.js';
-import { xlsxIssue, type XlsxIssueCode } from './issues.js';
+import { xlsxIssue } from './issues.js';
 import {
   FORM_COLUMNS,
   FORM_HEADER_ROW,
@@ -330,7 +330,16 @@ function readTarget(state: FormState, node: CompiledNode, row: number, items: Re
   const names = cells.map((_, index) => String(index));
   const local: Issue[] = [];
   const reading = readLeafValue(
-    { row: 0, unit: state.unit, cells: cells.map((entry) => contentText(entry.content!, cellInput, state.locale)), names, locale: state.locale, issues: local },
+    {
+      row: 0,
+      unit: state.unit,
+      cells: cells.map((entry) => contentText(entry.content!)),
+      stored: cells.map((entry) => entry.content!.kind === 'number' && cellInput === 'number'),
+      percentUnits: true,
+      names,
+      locale: state.locale,
+      issues: local,
+    },
     layout,
   );
   const byPath = new Map(names.map((name, index) => [csvCellPath(0, name), cells[index]!.address]));
@@ -381,7 +390,7 @@ function identityText(reader: Reader, sheet: Worksheet, address: string, id = fa
     return undefined;
   }
   if (!id) return plainText(content);
-  const raw = contentText(content, 'text', 'en');
+  const raw = contentText(content);
   if (idKey(raw) === '') return '';
   for (const issue of idIssues(raw, '$')) relocate(reader, { sheet: 'unit', address }, issue);
   return idKey(raw);

@@ -140,7 +140,6 @@ interface CellRule {
 const PERCENT_UNITS = 'General" %"';
 const HUNDRED = Exact.scaled(100, 0);
 
-const isNum = (x: string): string => `ISNUMBER(${x})`;
 const nonNeg = (x: string): string => `AND(ISNUMBER(${x}),${x}>=0)`;
 
 /** A bound written for a prompt and a check formula (`show`: no exponent, no trailing zeros). */

@@ -22,7 +22,7 @@ import { fieldMessage, type FieldIssue, type Part } from './issues.js';
 export interface FieldView {
   readonly field: FormField;
   readonly root: HTMLFieldSetElement;
-  setIssues(issues: readonly FieldIssue[], local: readonly Part[], unitId: string): void;
+  setIssues(issues: readonly FieldIssue[], unitId: string): void;
   /** The leaf's result, or why there is none (`pending`). */
   setResult(node: NodeResult | undefined, pending?: { readonly vi: string; readonly en: string }): void;
 }
@@ -44,19 +44,23 @@ export type OnChange = () => void;
 const idOf = (...parts: string[]): string => parts.join('-');
 
 /**
- * The set's `unit` shown next to a single input. A `%` value is entered as a
- * decimal fraction (0.05 for 5 %), the way the rules read it.
+ * The set's `unit` shown next to a single input. A `%` value is typed in
+ * percent (5 for 5 %): the library turns it into the fraction data holds.
  */
 function unitHint(unit: string | undefined): HTMLElement | null {
   if (unit === undefined) return null;
-  if (unit === '%') return h('span', { class: 'unit' }, 'dạng thập phân: 0.05 = 5%', h('span', { class: 'sub', lang: 'en' }, ' decimal fraction'));
+  if (unit === '%') return h('span', { class: 'unit' }, '% (nhập 5 cho 5%)', h('span', { class: 'sub', lang: 'en' }, ' percent: type 5 for 5%'));
   if (unit === 'count') return h('span', { class: 'unit' }, 'số lượng', h('span', { class: 'sub', lang: 'en' }, ' count'));
   return h('span', { class: 'unit' }, unit);
 }
 
-/** Spaces in a number's text would make it unreadable; the library gets exactly what is left. */
+/**
+ * A number typed as text (`4,5`, `1.234,5` or `4.5`): a browser's number input
+ * reads a decimal comma by the browser's own language and silently drops what
+ * it cannot read (`0,05` became `005`); the library reads the text instead.
+ */
 function numberInput(id: string, attrs: Record<string, string | boolean | undefined>): HTMLInputElement {
-  return h('input', { id, 'data-testid': id, type: 'number', inputmode: 'decimal', autocomplete: 'off', ...attrs });
+  return h('input', { id, 'data-testid': id, type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', ...attrs });
 }
 
 export function renderForm(container: HTMLElement, sections: readonly FormSection[], answers: Map<string, Answer>, onChange: OnChange): RenderedForm {
@@ -144,8 +148,6 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
   };
   const changed = (): void => onChange();
   const readNumber = (el: HTMLInputElement, part: 'value' | 'numerator' | 'denominator'): void => {
-    if (el.validity.badInput) answer.unreadable.add(part);
-    else answer.unreadable.delete(part);
     if (part === 'value') answer.value = el.value;
     else answer[part] = el.value;
   };
@@ -154,7 +156,7 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
   const fractionInputs = (container: HTMLElement, labels: { numerator: string; denominator: string; numeratorEn: string; denominatorEn: string }): void => {
     for (const part of ['numerator', 'denominator'] as const) {
       const id = idOf('input', code, part);
-      const el = track(part, numberInput(id, { min: '0', step: 'any', value: answer[part] }));
+      const el = track(part, numberInput(id, { value: answer[part] }));
       el.addEventListener('input', () => {
         readNumber(el, part);
         changed();
@@ -167,7 +169,7 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
   };
 
   /** One number input and its hint (a counter, points). */
-  const singleNumber = (attrs: { min?: string | undefined; max?: string | undefined; step: string; inputmode: string }, hint: HTMLElement): HTMLElement => {
+  const singleNumber = (attrs: { inputmode: string }, hint: HTMLElement): HTMLElement => {
     const el = track('value', numberInput(idOf('input', code), { ...attrs, value: answer.value, 'aria-labelledby': legendId }));
     el.addEventListener('input', () => {
       readNumber(el, 'value');
@@ -210,13 +212,13 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
     case 'number':
       if (input.whole && !input.fraction) {
         const hint = h('span', { class: 'unit' }, 'số nguyên ≥ 0', h('span', { class: 'sub', lang: 'en' }, ' whole number'));
-        body.append(singleNumber({ min: input.min ?? '0', max: input.max, step: '1', inputmode: 'numeric' }, hint));
+        body.append(singleNumber({ inputmode: 'numeric' }, hint));
         break;
       }
       {
         const id = idOf('input', code);
         const valueRow = h('div', { class: 'single' });
-        const el = track('value', numberInput(id, { step: 'any', min: input.min, max: input.max, value: answer.value, 'aria-labelledby': legendId }));
+        const el = track('value', numberInput(id, { value: answer.value, 'aria-labelledby': legendId }));
         el.addEventListener('input', () => {
           readNumber(el, 'value');
           changed();
@@ -251,7 +253,7 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
       break;
     case 'points': {
       const hint = h('span', { class: 'unit' }, `điểm 0–${input.max}`, h('span', { class: 'sub', lang: 'en' }, ' points'));
-      body.append(singleNumber({ min: input.min, max: input.max, step: 'any', inputmode: 'decimal' }, hint));
+      body.append(singleNumber({ inputmode: 'decimal' }, hint));
       break;
     }
     case 'one-of': {
@@ -366,7 +368,7 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
   return {
     field,
     root,
-    setIssues(issues, local, unitId) {
+    setIssues(issues, unitId) {
       const bad = new Set<Part | 'value'>();
       for (const { part } of issues) {
         if (part === 'field') {
@@ -374,14 +376,12 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
           bad.add('value');
         } else bad.add(part);
       }
-      for (const part of local) bad.add(part === 'field' ? 'value' : part);
       for (const { part, el } of parts) {
         const invalid = bad.has('field') || bad.has(part);
         if (invalid) el.setAttribute('aria-invalid', 'true');
         else el.removeAttribute('aria-invalid');
       }
       const lines = issues.map(({ issue }) => h('span', { class: 'issue', 'data-code': issue.code }, fieldMessage(issue), ' ', h('code', {}, `[${issue.code}]`)));
-      if (local.length > 0) lines.push(h('span', { class: 'issue', 'data-code': 'browser/bad-input' }, 'Trình duyệt không đọc được số đã nhập'));
       error.replaceChildren(...lines.flatMap((line, i) => (i === 0 ? [line] : [h('br'), line])));
       error.hidden = lines.length === 0;
       root.classList.toggle('has-error', lines.length > 0);

@@ -3,10 +3,10 @@
 // computes, live. Everything runs in the browser; nothing is sent anywhere.
 import { explainUnit, formFields, listFormFields, safeScoreBatch, type CriteriaSet, type FormField, type FormSection, type Issue, type UnitResult } from 'dti-criteria';
 import { embeddedCriteria, getCriteria } from 'dti-criteria/sets';
-import { valuesOf, type Answer } from './answers.js';
+import { readAnswer, valuesOf, type Answer } from './answers.js';
 import { byId, h } from './dom.js';
 import { renderForm, type RenderedForm } from './form.js';
-import { mapIssues, type Part } from './issues.js';
+import { mapIssues, type FieldIssue } from './issues.js';
 import { renderScore, type ScoreState } from './results.js';
 
 /** The unit's id in the submission (never shown: the issue messages are stripped of it). */
@@ -89,7 +89,7 @@ function unitOf(s: Scope, skip?: ReadonlySet<string>): Record<string, unknown> {
     ...(name !== '' ? { name } : {}),
     level: s.level,
     ...(s.group !== null ? { group: s.group } : {}),
-    values: valuesOf(s.fields, answers, skip),
+    values: valuesOf(s.fields, answers, UNIT_ID, skip),
   };
 }
 
@@ -112,13 +112,13 @@ function recompute(): void {
   else issues = outcome.issues;
   const mapped = mapIssues(issues, s.fields);
 
-  // Numbers the browser itself cannot read never reach the library: flagged here.
-  const local = new Map<string, Part[]>();
+  // Numbers that cannot be read, or read two ways, never reach the library: their issues are made here.
+  const local = new Map<string, FieldIssue[]>();
   for (const field of s.fields) {
     const answer = answers.get(field.code);
-    if (!answer || answer.unreadable.size === 0 || (field.allowNA && answer.na)) continue;
-    const parts = [...answer.unreadable].map((p): Part => (p === 'value' ? 'field' : p));
-    local.set(field.code, parts);
+    if (!answer) continue;
+    const { problems } = readAnswer(field, answer, UNIT_ID);
+    if (problems.length > 0) local.set(field.code, problems.map(({ part, issue }) => ({ code: field.code, part, issue })));
   }
 
   const invalid = new Set<string>([...mapped.byField.keys(), ...local.keys()]);
@@ -133,7 +133,7 @@ function recompute(): void {
   }
 
   for (const view of s.form.fields) {
-    view.setIssues(mapped.byField.get(view.field.code) ?? [], local.get(view.field.code) ?? [], UNIT_ID);
+    view.setIssues([...(local.get(view.field.code) ?? []), ...(mapped.byField.get(view.field.code) ?? [])], UNIT_ID);
     if (invalid.has(view.field.code)) view.setResult(undefined, { vi: 'chưa tính: giá trị không hợp lệ', en: 'not scored: invalid value' });
     else if (state.kind === 'failed') view.setResult(undefined, { vi: 'chưa tính được điểm', en: 'no score yet' });
     else view.setResult(state.unit.nodes[view.field.code]);
