@@ -209,7 +209,7 @@ describe('formFields', () => {
     const missing = { id: 'u', level: 'commune', values: rest };
     const parsed = schema.safeParse(missing);
     expect(parsed.success).toBe(false);
-    expect(fromZodIssues(parsed.error!.issues, missing).map((i) => `${i.code} ${i.path}`)).toEqual(['schema/required values["CQS.2.1"]']);
+    expect(fromZodIssues(parsed.error!.issues, missing).map((i) => `${i.code} ${i.path} ${JSON.stringify(i.params)}`)).toEqual(['submission/missing-values values {"unit":"u","codes":["CQS.2.1"]}']);
     expect(validate(missing)).toBe(false);
     expect(scorerIssues(set, missing).map((i) => i.code)).toEqual(['submission/missing-values']);
   });
@@ -345,7 +345,7 @@ describe('unitSubmissionSchemaFor and unitSubmissionJsonSchemaFor', () => {
     );
   });
 
-  it.each(CASES)('%s %s: one corrupted value is rejected by both, at the same path', (ref, atom) => {
+  it.each(CASES)('%s %s: one corrupted value is rejected by both, with the same issues (code, path, message)', (ref, atom) => {
     const set = getCriteria(ref);
     const validate = jsonValidator(ref, atom);
     const known = new Set<string>(ISSUE_CODES);
@@ -358,6 +358,8 @@ describe('unitSubmissionSchemaFor and unitSubmissionJsonSchemaFor', () => {
         expect(fromScorer.length, context).toBeGreaterThan(0);
         expect([...new Set(fromZod.map((i) => i.path))], context).toEqual([sample.path]);
         expect([...new Set(fromScorer.map((i) => i.path))], context).toEqual([sample.path]);
+        // One vocabulary: the schema says what the scorer says.
+        expect(fromZod.map((i) => [i.code, i.path, i.params, i.message]), context).toEqual(fromScorer.map((i) => [i.code, i.path, i.params, i.message]));
         for (const issue of fromZod) {
           expect(known.has(issue.code), context).toBe(true);
           expectWellFormedIssue(issue);
@@ -398,7 +400,7 @@ describe('unitSubmissionSchemaFor and unitSubmissionJsonSchemaFor', () => {
     expect(unitSubmissionSchemaFor(set, 'district')).toBe(district);
   });
 
-  it('reports readable coded issues', () => {
+  it('reports the scorer\'s own coded issues, in both languages', () => {
     const set = getCriteria('can-tho@2022.1.0');
     const unit = {
       id: 'nk', level: 'district',
@@ -408,14 +410,20 @@ describe('unitSubmissionSchemaFor and unitSubmissionJsonSchemaFor', () => {
     expect(parsed.success).toBe(false);
     const issues = fromZodIssues(parsed.error!.issues, unit, ['units', 4]);
     expect(issues.map((i) => `${i.code} ${i.path}`).sort()).toEqual([
-      'schema/enum units[4].values["CQS.1.1"]',
+      'value/unknown-option units[4].values["CQS.1.1"]',
       'value/numerator-exceeds-denominator units[4].values["CQS.1.3"]',
       'value/duplicate-item units[4].values["CQS.1.4"][1]',
-      'schema/range units[4].values["CQS.6.4"]',
-      'schema/type units[4].values["CQS.7.1"]',
-      'schema/format units[4].values["KTS.3.1"]',
+      'value/out-of-range units[4].values["CQS.6.4"]',
+      'value/na-not-allowed units[4].values["CQS.7.1"]',
+      'value/not-whole units[4].values["KTS.3.1"]',
     ].sort());
-    expect(issues.find((i) => i.path.endsWith('["CQS.1.3"]'))!.message.en).toBe('numerator is greater than denominator');
-    expect(issues.find((i) => i.path.endsWith('["CQS.6.4"]'))!.params).toEqual({ range: '<= 20' });
+    expect(issues.find((i) => i.path.endsWith('["CQS.1.3"]'))!.message.en).toBe('unit "nk": numerator is greater than denominator');
+    expect(issues.find((i) => i.path.endsWith('["CQS.6.4"]'))!.params).toEqual({ unit: 'nk', range: '[0, 20]' });
+    // The very issues the scorer gives for the same unit, message for message (the schema lists them in the set's leaf order).
+    const scored = safeScoreBatch(set, { units: [{}, {}, {}, {}, unit].map((u, i) => (i === 4 ? u : { id: `x${i}`, level: 'district', values: {} })) });
+    const brief = (list: readonly Issue[]): string[] => list.map((i) => JSON.stringify([i.code, i.path, i.message])).sort();
+    expect(brief(scored.ok ? [] : scored.issues)).toEqual(brief(issues));
+    // A zod issue carries the code and the message itself, for code that reads zod's issues directly.
+    expect(parsed.error!.issues[0]).toMatchObject({ code: 'custom', params: { dti: { code: 'value/unknown-option' } }, message: expect.stringContaining('unknown option "boss"') });
   });
 });

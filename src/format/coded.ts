@@ -21,9 +21,13 @@ export function codedPattern(schema: z.ZodString, re: RegExp, code: IssueCode, p
   return schema.regex(re);
 }
 
-/** The zod options of a refinement whose failure is reported as `code` with `params`. */
-export function coded(code: IssueCode, params: IssueParams = {}): { readonly params: Readonly<Record<string, unknown>> } {
-  return { params: { code, ...params } };
+/**
+ * The zod options of a refinement whose failure is reported as `code` with
+ * `params`: kept under `params.dti` of the zod issue (an issue's own
+ * parameters may be named `code` too, as `submission/unknown-leaf`'s is).
+ */
+export function coded(code: IssueCode, params: IssueParams = {}): { readonly params: { readonly dti: CodedCheck } } {
+  return { params: { dti: { code, params } } };
 }
 
 /** The code a zod issue carries (a coded pattern or refinement), if any. */
@@ -33,8 +37,8 @@ export function codedCheckOf(issue: z.core.$ZodIssue): CodedCheck | undefined {
     return typeof pattern === 'string' ? byPattern.get(pattern) : undefined;
   }
   if (issue.code === 'custom') {
-    const { code, ...params } = (issue.params ?? {}) as { code?: unknown } & Record<string, unknown>;
-    if (typeof code === 'string' && KNOWN.has(code)) return { code: code as IssueCode, params: params as IssueParams };
+    const dti = (issue.params as { dti?: { code?: unknown; params?: unknown } } | undefined)?.dti;
+    if (typeof dti?.code === 'string' && KNOWN.has(dti.code)) return { code: dti.code as IssueCode, params: (dti.params ?? {}) as IssueParams };
   }
   return undefined;
 }

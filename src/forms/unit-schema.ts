@@ -6,6 +6,9 @@ import { coded } from '../format/coded.js';
 import { unitIdSchema, type UnitSubmission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { inputOfLeaf } from '../compile/leaf-input.js';
+import type { Issue } from '../errors.js';
+import { idKey } from '../format/identity.js';
+import { unitValueIssues } from '../scoring/values.js';
 import { readExact } from '../exact/read-exact.js';
 import { domainProblem } from '../rules/shared.js';
 import type { InputOption, InputShape } from '../rules/input-shape.js';
@@ -137,6 +140,25 @@ interface Built {
   readonly required: readonly string[];
 }
 
+/**
+ * A leaf's value in the unit schema: checked by the scorer's own reader (see
+ * `build`), described for JSON Schema by the leaf's shape (the fragment a
+ * portal in another language validates with).
+ */
+function leafSchema(node: CompiledNode, level: string): z.ZodType {
+  const { $schema: _drop, ...fragment } = z.toJSONSchema(answerSchema(node, level), { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  return z.unknown().optional().meta(fragment);
+}
+
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The scorer's issues as zod issues (the code and its parameters in `params`, the message in both languages). */
+function addIssues(ctx: z.core.$RefinementCtx, issues: readonly Issue[]): void {
+  for (const issue of issues) {
+    ctx.addIssue({ code: 'custom', path: [...issue.segments], ...coded(issue.code, issue.params), message: `${issue.message.vi} / ${issue.message.en}`, input: undefined });
+  }
+}
+
 const cache = new WeakMap<CompiledCriteria, Map<string, Built>>();
 
 function build(scope: FormScope): Built {
@@ -148,12 +170,13 @@ function build(scope: FormScope): Built {
   const hit = byAtom.get(scope.atom);
   if (hit) return hit;
   const leaves = leavesFor(scope.compiled, scope.atom);
+  // Keys and values are the scorer's to check (below), so that its codes and messages are the schema's;
+  // JSON Schema still lists the leaves and refuses any other key.
   const values = z
-    .strictObject(Object.fromEntries(leaves.map((node) => [node.code, answerSchema(node, scope.level).optional()])))
-    .meta({ description: 'Giá trị theo mã tiêu chí lá / Values keyed by leaf code' });
+    .looseObject(Object.fromEntries(leaves.map((node) => [node.code, leafSchema(node, scope.level)])))
+    .meta({ description: 'Giá trị theo mã tiêu chí lá / Values keyed by leaf code', additionalProperties: false });
   const required = scope.compiled.missing === 'error' ? leaves.filter((node) => node.leaf?.rule.scored).map((node) => node.code) : [];
-  const hasOwn = (record: unknown, key: string): boolean =>
-    typeof record === 'object' && record !== null && Object.prototype.hasOwnProperty.call(record, key);
+  const { compiled, atom } = scope;
   const unit = z
     .strictObject({
       id: unitIdSchema,
@@ -164,13 +187,16 @@ function build(scope: FormScope): Built {
       values,
       appraised: values.optional(),
     })
-    .superRefine((data, ctx) => {
-      for (const code of required) {
-        if (!hasOwn(data.values, code) && !hasOwn(data.appraised, code)) {
-          ctx.addIssue({ code: 'custom', path: ['values', code], ...coded('schema/required'), input: undefined });
-        }
-      }
-    });
+    // Run even when another field is wrong (a bad id), as the scorer reports every problem at once.
+    .superRefine(
+      (data, ctx) => {
+        const { id, values: given, appraised } = data as { id?: unknown; values?: unknown; appraised?: unknown };
+        if (!isRecord(given) || (appraised !== undefined && !isRecord(appraised))) return;
+        const unitId = typeof id === 'string' ? idKey(id) : '';
+        addIssues(ctx, unitValueIssues(compiled, atom, { id: unitId, level: scope.level, values: given, ...(appraised !== undefined ? { appraised } : {}) } as UnitSubmission));
+      },
+      { when: () => true },
+    );
   const built: Built = { schema: unit as unknown as z.ZodType<UnitSubmission>, required };
   byAtom.set(scope.atom, built);
   return built;
@@ -183,8 +209,14 @@ function build(scope: FormScope): Built {
  * value of the exact shape its rule reads (spec section 4), or `"n/a"` where
  * the leaf allows it. Under `missing: error` every scored leaf must be
  * answered in `values` or `appraised`. A unit it accepts passes the scorer's
- * checks; each issue, passed through the library's zod-issue conversion, names
- * the same path the scorer would (`values["CQS.1.3"].numerator`).
+ * checks.
+ *
+ * One vocabulary: the keys and values are checked by the scorer's own
+ * readers, so each problem is the scorer's issue for the same input: its
+ * code and parameters under the zod issue's `params.dti`, its message in
+ * Vietnamese and English as the zod issue's `message`, at the same path
+ * (`values["CQS.1.3"].numerator`); they are reported even when another
+ * field (the `id`) is wrong too.
  *
  * Stricter than the scorer on the form only: decimals must be written plainly
  * (no surrounding spaces) and `"n/a"` in lower case. For a level without groups
@@ -201,6 +233,7 @@ function build(scope: FormScope): Built {
  * console.log(ok.success); // true
  * const bad = schema.safeParse({ id: 'ninh-kieu', level: 'district', values: { 'CQS.1.3': { numerator: -1, denominator: 15 } } });
  * console.log(bad.error?.issues[0]?.path); // ["values", "CQS.1.3", "numerator"]
+ * console.log(bad.error?.issues[0]?.message); // đơn vị "ninh-kieu": giá trị không được âm / unit "ninh-kieu": value must not be negative
  * ```
  */
 export function unitSubmissionSchemaFor(criteria: CriteriaSet, level: string, group?: string | null): z.ZodType<UnitSubmission> {

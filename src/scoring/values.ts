@@ -95,12 +95,12 @@ function misplacedCode(criteria: CompiledCriteria, code: string, ctx: ReadingCon
   return makeIssue('submission/leaf-not-applicable', path, { unit: ctx.unit, code });
 }
 
-/** Reads one record (`values` or `appraised`) into `columns`; returns whether it had any value. */
+/** Reads one record (`values` or `appraised`) into `columns` (or only checks it, without); returns whether it had any value. */
 function readRecord(
   criteria: CompiledCriteria,
   readers: ReadonlyMap<string, LeafReader>,
   record: Readonly<Record<string, unknown>>,
-  columns: (unknown[] | undefined)[],
+  columns: (unknown[] | undefined)[] | undefined,
   position: number,
   size: number,
   ctx: ReadingContext,
@@ -119,9 +119,10 @@ function readRecord(
     ctx.domain = reader.leaf.domain;
     const value = readLeafValue(reader.leaf, raw, ctx);
     if (value === undefined) continue;
+    any = true;
+    if (columns === undefined) continue;
     const column = (columns[reader.slot] ??= new Array<unknown>(size).fill(undefined));
     column[position] = value;
-    any = true;
   }
   return any;
 }
@@ -145,6 +146,31 @@ function unitAtom(criteria: CompiledCriteria, unit: UnitSubmission, base: readon
     return undefined;
   }
   return unit.level;
+}
+
+/** Under `missing: error`, the scored leaves of the unit's atom it gives no value for (`submission/missing-values`). */
+function missingValues(criteria: CompiledCriteria, atom: Atom, unit: UnitSubmission, base: readonly PathSegment[]): Issue | undefined {
+  if (criteria.missing !== 'error') return undefined;
+  const missing = criteria.leaves
+    .filter((leaf) => leaf.leaf?.rule.scored && leaf.scope.has(atom) && !hasOwn(unit.values, leaf.code) && !hasOwn(unit.appraised ?? {}, leaf.code))
+    .map((leaf) => leaf.code);
+  return missing.length > 0 ? makeIssue('submission/missing-values', formatPath([...base, 'values']), { unit: unit.id, codes: missing }) : undefined;
+}
+
+/**
+ * The problems the scorer finds in the values of one unit of `atom` (its
+ * `values` and `appraised` records, and what `missing: error` requires), with
+ * paths from the unit (`values["CQS.1.3"].numerator`): the very checks, codes
+ * and messages of {@link prepareUnits}, for a schema that checks one unit.
+ */
+export function unitValueIssues(criteria: CompiledCriteria, atom: Atom, unit: UnitSubmission): Issue[] {
+  const issues: Issue[] = [];
+  const readers = leafReaders(scoringPlan(criteria), atom);
+  readRecord(criteria, readers, unit.values, undefined, 0, 0, new ReadingContext(unit.id, ['values'], issues));
+  if (unit.appraised !== undefined) readRecord(criteria, readers, unit.appraised, undefined, 0, 0, new ReadingContext(unit.id, ['appraised'], issues));
+  const missing = missingValues(criteria, atom, unit, []);
+  if (missing !== undefined) issues.push(missing);
+  return issues;
 }
 
 /**
@@ -175,12 +201,8 @@ export function prepareUnits(criteria: CompiledCriteria, units: readonly (UnitSu
     const readers = leafReaders(plan, atom);
     readRecord(criteria, readers, unit.values, self, position, size, new ReadingContext(unit.id, [...base, 'values'], issues));
     const appraised = unit.appraised !== undefined && readRecord(criteria, readers, unit.appraised, appraisedColumns, position, size, new ReadingContext(unit.id, [...base, 'appraised'], issues));
-    if (criteria.missing === 'error') {
-      const missing = criteria.leaves
-        .filter((leaf) => leaf.leaf?.rule.scored && leaf.scope.has(atom) && !hasOwn(unit.values, leaf.code) && !hasOwn(unit.appraised ?? {}, leaf.code))
-        .map((leaf) => leaf.code);
-      if (missing.length > 0) issues.push(makeIssue('submission/missing-values', formatPath([...base, 'values']), { unit: unit.id, codes: missing }));
-    }
+    const missing = missingValues(criteria, atom, unit, base);
+    if (missing !== undefined) issues.push(missing);
     if (issues.length === 0) prepared[position] = { position, source: unit, atom, appraised };
   }
   return { prepared, issuesByUnit, columns: { self, appraised: appraisedColumns } };
