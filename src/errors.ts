@@ -125,6 +125,7 @@ const CELL_REASONS: Readonly<Record<string, readonly [vi: string, en: string]>> 
   'cell-error': ['ô đang báo lỗi', 'the cell holds the error'],
   'no-result': ['công thức chưa có kết quả: mở và lưu lại bằng Excel', 'the formula has no saved result: open and save the workbook in Excel'],
   date: ['không phải ngày tháng; ô đọc ra', 'not a date; the cell reads as'],
+  typed: ['số liệu ghi số thập phân thường, dấu chấm, không dấu phân cách hàng nghìn: ghi', 'data holds plain decimals, a dot and no thousands separator: write'],
 };
 /** A decimal without the trailing zeros of its decimals (`1.000` → `1`, `12.500` → `12.5`). */
 function trimDecimal(decimal: string): string {

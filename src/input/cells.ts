@@ -1,5 +1,5 @@
 import { readNumberCell, type CsvLocale } from './numbers.js';
-import type { TypedNumberOptions } from './typed-number.js';
+import type { TypedNumberOptions } from '../format/typed-number.js';
 
 /**
  * The text of a cell as it is read: surrounding white space removed and

@@ -2,7 +2,7 @@ import { makeIssue, type Issue } from '../errors.js';
 import { cellText, expectedNumber, isNotApplicableCell, parseBooleanCell, readScalarCell } from './cells.js';
 import { scalarInputOf, type LeafColumns } from './columns.js';
 import { readNumberCell, type CsvLocale } from './numbers.js';
-import type { TypedNumber, TypedNumberOptions } from './typed-number.js';
+import type { TypedNumber, TypedNumberOptions } from '../format/typed-number.js';
 import type { InputShape } from '../rules/input-shape.js';
 import { Exact } from '../exact/exact.js';
 

@@ -1,4 +1,4 @@
-import { readTypedNumber, type TypedNumber, type TypedNumberOptions } from './typed-number.js';
+import { readTypedNumber, type TypedNumber, type TypedNumberOptions } from '../format/typed-number.js';
 
 /**
  * How numbers are written in a CSV file's cells (and a workbook's text cells).

@@ -3,6 +3,7 @@ import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
 import { roundQuotient } from '../exact/round-quotient.js';
 import { formatPath, type PathSegment } from '../path.js';
+import { readTypedNumber } from '../format/typed-number.js';
 import type { Localized } from '../format/localized.js';
 import type { InputOption, InputShape } from './input-shape.js';
 import type { NotApplicable, Scored, ValueContext, ValueDomain } from './types.js';
@@ -72,6 +73,18 @@ export function valueIssue<C extends IssueCode>(
 const NO_SEGMENTS: readonly PathSegment[] = [];
 const NON_NEGATIVE = { nonNegative: true } as const;
 
+/**
+ * A decimal string written as a person types it (`"4,5"`, `"1.234.000"`,
+ * full-width digits) where data holds plain decimals: the reason and the
+ * plain decimal(s) to write instead, for the `value/shape` message.
+ */
+function typingSlip(raw: unknown): { reason?: string; found?: string } {
+  if (typeof raw !== 'string') return {};
+  const typed = readTypedNumber(raw);
+  if (typed.ok) return { reason: 'typed', found: typed.value };
+  return typed.problem === 'ambiguous' ? { reason: 'typed', found: `${typed.readings[0]} / ${typed.readings[1]}` } : {};
+}
+
 /** Reads a decimal value: optionally non-negative and whole. */
 export function readNumber(
   raw: unknown,
@@ -80,7 +93,7 @@ export function readNumber(
   extra: readonly PathSegment[] = NO_SEGMENTS,
 ): Exact | undefined {
   const value = readExact(raw);
-  if (value === undefined) return valueIssue(ctx, 'value/shape', { expected: options.expected ?? 'decimal' }, extra);
+  if (value === undefined) return valueIssue(ctx, 'value/shape', { expected: options.expected ?? 'decimal', ...typingSlip(raw) }, extra);
   if (options.nonNegative && value.isNegative()) return valueIssue(ctx, 'value/negative', {}, extra);
   if (options.whole && !value.isInteger()) return valueIssue(ctx, 'value/not-whole', {}, extra);
   return value;

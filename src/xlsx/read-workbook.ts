@@ -7,7 +7,7 @@ import { itemIds, scalarInputOf, takesFraction, type LeafColumns } from '../inpu
 import { inputOfLeaf } from '../compile/leaf-input.js';
 import type { InputShape } from '../rules/input-shape.js';
 import { readLeafValue } from '../input/leaf-value.js';
-import { percentToFraction } from '../input/percent.js';
+import { percentToFraction } from '../format/percent.js';
 import { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
 import { rangeText } from '../rules/shared.js';
