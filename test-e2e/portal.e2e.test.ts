@@ -15,7 +15,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { explainUnit, scoreBatch, safeScoreBatch, type ScoreReport, type CriteriaSet, type UnitResult } from '../src/index.js';
+import { explainUnit, readExact, scoreBatch, safeScoreBatch, type ScoreReport, type CriteriaSet, type UnitResult } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -269,6 +269,31 @@ describe(`portal: ${SET}, level ${LEVEL}`, () => {
     await page.getByTestId('input-CQS.7.3').fill('300');
     await expect.poll(() => text(page, 'error-CQS.7.3')).toContain('[0, 100] %');
     expect(await text(page, 'error-CQS.7.3')).toContain('[value/out-of-range]');
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('the golden catalogue of typed numbers (test/golden/typed-inputs.json): the right value or a coded error at the field', async () => {
+    const catalogue = JSON.parse(readFileSync(new URL('../test/golden/typed-inputs.json', import.meta.url), 'utf8')) as {
+      criteria: string; level: string; numbers: { title: string; leaf: string; typed: string; portal: { value?: string; code?: string } }[];
+    };
+    expect(`${catalogue.criteria}/${catalogue.level}`).toBe(`${SET}/${LEVEL}`);
+    const page = await openPortal();
+    const sent = async (): Promise<Record<string, unknown>> => (JSON.parse(await text(page, 'submission-json')) as { units: { values: Record<string, unknown> }[] }).units[0]!.values;
+    for (const entry of catalogue.numbers) {
+      const where = `${entry.title}: ${entry.leaf} "${entry.typed}"`;
+      await page.getByTestId(`input-${entry.leaf}`).fill(entry.typed);
+      if (entry.portal.code !== undefined) {
+        await expect.poll(() => text(page, `error-${entry.leaf}`), { message: where }).toContain(`[${entry.portal.code}]`);
+        expect(await page.getByTestId(`input-${entry.leaf}`).getAttribute('aria-invalid'), where).toBe('true');
+      } else {
+        await expect.poll(async () => (await sent())[entry.leaf], { message: where }).toBeDefined();
+        const value = (await sent())[entry.leaf] as string;
+        expect(readExact(value)?.eq(readExact(entry.portal.value!)!), `${where}: sent ${value}`).toBe(true);
+        expect(await page.getByTestId(`error-${entry.leaf}`).isHidden(), where).toBe(true);
+      }
+      await page.getByTestId(`input-${entry.leaf}`).fill('');
+    }
     await page.close();
     expect(problems).toEqual([]);
   });

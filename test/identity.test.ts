@@ -172,10 +172,11 @@ describe('one outcome per typed id in JSON, CSV and a filled workbook', () => {
     expect(await viaWorkbooks(typed)).toEqual(outcome);
   });
 
-  it('an id of a single space: id/empty in JSON; an empty cell in CSV and workbooks is schema/required', async () => {
+  it('an id of a single space is id/empty in JSON, CSV and workbooks alike; an empty cell is schema/required', async () => {
     expect(viaJson([' '])).toEqual({ codes: ['id/empty'] });
-    expect(viaCsv([' '])).toEqual({ codes: ['schema/required'] });
-    expect(await viaWorkbooks([' '])).toEqual({ codes: ['schema/required'] });
+    expect(viaCsv([' '])).toEqual({ codes: ['id/empty'] });
+    expect(await viaWorkbooks([' '])).toEqual({ codes: ['id/empty'] });
+    expect(viaCsv([''])).toEqual({ codes: ['schema/required'] });
   });
 
   it('issues point at the id: units[i].id, the CSV cell, the workbook cell', async () => {

@@ -41,12 +41,14 @@ function readUnit(row: CsvRow, map: CsvColumnMap, locale: CsvLocale, issues: Iss
     const position = map.unit[column];
     if (position === undefined) return undefined;
     const raw = row.cells[position] ?? '';
-    if (idKey(raw) === '') return '';
+    // An empty cell gives no id; a cell of spaces only is an id typed empty (`id/empty`), as in JSON.
+    if (raw === '') return '';
     for (const issue of idIssues(raw, cellPath(column))) issues.push(issue);
     return idKey(raw);
   };
-  const id = identity('id') ?? '';
-  if (id === '') issues.push(makeIssue('schema/required', cellPath('id')));
+  const typedId = identity('id');
+  const id = typedId ?? '';
+  if (typedId === undefined || (id === '' && (row.cells[map.unit.id!] ?? '') === '')) issues.push(makeIssue('schema/required', cellPath('id')));
   const level = required('level');
   const ctx = { row: row.row, unit: id || `row ${row.row}`, cells: row.cells, names: map.names, locale, issues };
   const values: Record<string, unknown> = {};

@@ -129,9 +129,15 @@ function push<C extends IssueCode>(reader: Reader, place: Place, code: C, ...arg
   addIssue(reader, place, xlsxIssue(code, pathOf(reader, place), ...located));
 }
 
-/** An issue found in the data read from a place (the scorer's, the CSV reader's), moved to that place. */
-function relocate(reader: Reader, place: Place, issue: Issue): void {
-  addIssue(reader, place, relocateIssue(issue, pathOf(reader, place), { file: reader.book, cell: cellOf(reader, place) }));
+/**
+ * An issue found in the data read from a place (the scorer's, the CSV
+ * reader's), moved to that place; it names the leaf it concerns (`node`),
+ * given or read from its path in the submission (`units[0].values["CQS.1.3"]`).
+ */
+function relocate(reader: Reader, place: Place, issue: Issue, node?: string): void {
+  const [units, , record, code] = issue.segments;
+  const leaf = node ?? (units === 'units' && (record === 'values' || record === 'appraised') && typeof code === 'string' ? code : undefined);
+  addIssue(reader, place, relocateIssue(issue, pathOf(reader, place), { file: reader.book, cell: cellOf(reader, place), node: issue.node ?? leaf }));
 }
 
 function addIssue(reader: Reader, place: Place, issue: Issue): void {
@@ -345,14 +351,14 @@ function readTarget(state: FormState, node: CompiledNode, row: number, items: Re
   const byPath = new Map(names.map((name, index) => [csvCellPath(0, name), cells[index]!.address]));
   for (const issue of local) {
     const address = byPath.get(issue.path);
-    relocate(state.reader, { sheet: 'form', ...(address ? { address } : {}) }, issue);
+    relocate(state.reader, { sheet: 'form', ...(address ? { address } : {}) }, issue, node.code);
   }
   if (reading.state !== 'value') return undefined;
   let value = reading.value;
   // A `%` leaf's own cell holds percent units (3 for 3%): data holds the fraction (a pair n/d is one already).
   if (input.type === 'number' && input.percent && layout.value !== undefined && typeof value === 'string' && value !== 'n/a') {
     if (hasPercentFormat(state.sheet.getCell(valueAddress).numFmt)) {
-      push(state.reader, { sheet: 'form', address: valueAddress }, 'xlsx/percent-format', { unit: state.unit });
+      push(state.reader, { sheet: 'form', address: valueAddress }, 'xlsx/percent-format', { unit: state.unit }, { node: node.code });
       return undefined;
     }
     const fraction = percentToFraction(value);
@@ -360,7 +366,7 @@ function readTarget(state: FormState, node: CompiledNode, row: number, items: Re
     if (x !== undefined && ((input.min !== undefined && x.lt(input.min)) || (input.max !== undefined && x.gt(input.max)))) {
       // Said in the units the person typed: "[0, 100] %", not the data's fractions.
       const range = `${rangeText(input.min?.times(HUNDRED), input.max?.times(HUNDRED))} %`;
-      push(state.reader, { sheet: 'form', address: valueAddress }, 'value/out-of-range', { unit: state.unit, range });
+      push(state.reader, { sheet: 'form', address: valueAddress }, 'value/out-of-range', { unit: state.unit, range }, { node: node.code });
       return undefined;
     }
     value = fraction ?? value;
@@ -390,8 +396,11 @@ function identityText(reader: Reader, sheet: Worksheet, address: string, id = fa
     return undefined;
   }
   if (!id) return plainText(content);
-  const raw = contentText(content);
-  if (idKey(raw) === '') return '';
+  // The cell as typed (a cell of spaces reads as empty content, but was typed).
+  const typed = sheet.getCell(address).value;
+  const raw = typeof typed === 'string' ? typed : contentText(content);
+  // An empty cell gives no id; a cell of spaces only is an id typed empty (`id/empty`), as in JSON and CSV.
+  if (raw === '') return '';
   for (const issue of idIssues(raw, '$')) relocate(reader, { sheet: 'unit', address }, issue);
   return idKey(raw);
 }
@@ -466,7 +475,9 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
   // The unit's identity.
   const identity = {} as Record<UnitField, string | undefined>;
   for (const field of UNIT_FIELDS) identity[field] = identityText(reader, unitSheet, unitCells[field], field === 'id' || field === 'parent');
-  for (const field of ['id', 'name', 'level'] as const) if (identity[field] === '') push(reader, unitPlace(field), 'schema/required');
+  // Required unless typed (an id of spaces only is already id/empty at its cell).
+  const typedBlank = (field: 'id' | 'name' | 'level'): boolean => field === 'id' && typeof unitSheet.getCell(unitCells.id).value === 'string' && unitSheet.getCell(unitCells.id).value !== '';
+  for (const field of ['id', 'name', 'level'] as const) if (identity[field] === '' && !typedBlank(field)) push(reader, unitPlace(field), 'schema/required');
   const unitId = identity.id || book;
   const level = identity.level ?? '';
   const group = identity.group || undefined;
