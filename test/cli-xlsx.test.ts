@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -44,5 +44,41 @@ describe('dti template and dti score on workbooks', () => {
     expect((await dti('template', '--level', 'commune')).code).toBe(2);
     const dir = mkdtempSync(join(tmpdir(), 'dti-xlsx-cli-'));
     expect((await dti('template', '--level', 'province', '--out', join(dir, 'x.xlsx'))).code).toBe(1);
+  });
+});
+
+describe('dti score on a folder of workbooks: batches that finish', () => {
+  async function folderWith(): Promise<{ dir: string }> {
+    const { buildTemplate } = await import('../src/xlsx/index.js');
+    const { getCriteria } = await import('../src/sets/index.js');
+    const criteria = getCriteria('can-tho@2022.1.0');
+    const dir = mkdtempSync(join(tmpdir(), 'dti-batch-'));
+    const write = async (file: string, id: string, name: string): Promise<void> => {
+      writeFileSync(join(dir, file), await buildTemplate(criteria, { level: 'commune', unit: { id, name }, period: '2022' }));
+    };
+    await write('a-an-binh.xlsx', 'an-binh', 'Phường An Bình');
+    await write('b-an-cu.xlsx', 'an-cu', 'Phường An Cư');
+    await write('c-again.xlsx', 'an-binh', 'Phường An Bình'); // the same unit again
+    writeFileSync(join(dir, 'd-broken.xlsx'), 'not a workbook');
+    symlinkSync(join(dir, 'b-an-cu.xlsx'), join(dir, 'e-link.xlsx')); // a link to a workbook: read (a second an-cu)
+    symlinkSync(join(dir, 'missing.xlsx'), join(dir, 'f-dangling.xlsx')); // a link to nothing: listed
+    return { dir };
+  }
+
+  it('without --skip-invalid: every problem of every workbook, then exit 1', async () => {
+    const { dir } = await folderWith();
+    const run = await dti('score', dir);
+    expect(run.code).toBe(1);
+    for (const expected of ['f-dangling.xlsx', 'd-broken.xlsx', 'c-again.xlsx!', 'e-link.xlsx!', '[submission/duplicate-unit]', '[input/read]']) expect(run.err).toContain(expected);
+  });
+
+  it('with --skip-invalid: the valid workbooks are scored and ranked, each bad one listed with why', async () => {
+    const { dir } = await folderWith();
+    const run = await dti('score', dir, '--skip-invalid', '--format', 'json');
+    expect(run.code, run.err).toBe(0);
+    const report = JSON.parse(run.out) as { results: { unit: string; rank: number }[] };
+    expect(report.results.map((r) => [r.unit, r.rank])).toEqual([['an-binh', 1], ['an-cu', 1]]);
+    for (const file of ['c-again.xlsx', 'd-broken.xlsx', 'e-link.xlsx', 'f-dangling.xlsx']) expect(run.err).toContain(`bỏ qua sổ tính / skipped workbook ${join(dir, file)}`);
+    expect(run.err).not.toContain('skipped workbook ' + join(dir, 'a-an-binh.xlsx'));
   });
 });

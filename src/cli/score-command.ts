@@ -158,17 +158,26 @@ export async function scoreWorkbooksCommand(io: Io, paths: readonly string[], op
     given = chosen.value;
   }
   // Loaded only for workbooks: the workbook reader (exceljs) is the heaviest part of the command line.
-  const { readSubmissionWorkbooks } = await import('./xlsx-input.js');
-  const read = await readSubmissionWorkbooks([...paths], given?.set, { ...(options.localeGiven ? { locale: options.locale } : {}), registry: registry.value, ...(options.limits ? { limits: options.limits } : {}) });
-  if (!read.ok) return fail(read.issues);
-  const { period, issues: periodIssues } = periodOf(read.value.period, options.period);
+  const { readWorkbookInput } = await import('./xlsx-input.js');
+  const input = await readWorkbookInput([...paths], given?.set, { ...(options.localeGiven ? { locale: options.locale } : {}), registry: registry.value, ...(options.limits ? { limits: options.limits } : {}) });
+  const { submission: read, rejected, unnamed } = input;
+  // Without --skip-invalid every problem of every workbook is listed before exit 1; with it, the
+  // workbooks left out are listed (file, sheet, cell, reason) and the valid ones are scored and ranked.
+  // A path that names no workbook is a mistake in the command itself: never skipped.
+  const all = [...unnamed, ...rejected.flatMap((entry) => entry.issues)];
+  if (unnamed.length > 0 || (rejected.length > 0 && (!options.skipInvalid || read.units.length === 0))) return fail(all);
+  for (const entry of rejected) {
+    io.err(`bỏ qua sổ tính / skipped workbook ${entry.file}:\n`);
+    for (const issue of entry.issues) io.err(`  ${formatIssue(issue)}\n`);
+  }
+  const { period, issues: periodIssues } = periodOf(read.period, options.period);
   if (periodIssues.length > 0) return fail(periodIssues);
   let choice = given;
   if (!choice) {
-    const chosen = chooseCriteria(registry.value, read.value.criteria, period);
+    const chosen = chooseCriteria(registry.value, read.criteria, period);
     if (!chosen.ok) return fail(chosen.issues);
     choice = chosen.value;
   }
-  const submission = period !== undefined ? { ...read.value, period } : read.value;
+  const submission = period !== undefined ? { ...read, period } : read;
   return scoreAndPrint(io, registry.value, choice, submission, [], options);
 }

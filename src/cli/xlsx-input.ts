@@ -7,15 +7,38 @@ import { ioFailure, makeIssue, type Issue, type Result } from '../errors.js';
 import type { Submission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { byCodeUnits } from '../order.js';
-import { safeReadWorkbooks } from '../xlsx/read-workbook.js';
+import { readWorkbookBatch, type RejectedWorkbook } from '../xlsx/read-workbook.js';
 
-/** The `.xlsx` files of a folder (not its sub-folders), in name order, without Excel's `~$` lock files and hidden files. */
-function workbooksIn(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.xlsx$/i.test(entry.name) && !entry.name.startsWith('~$') && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
-    .sort(byCodeUnits)
-    .map((name) => join(folder, name));
+/**
+ * The `.xlsx` files of a folder (not its sub-folders), in name order, without
+ * Excel's `~$` lock files and hidden files. A symbolic link is followed: to a
+ * file it is that workbook; a link that leads nowhere is `input/read`, never
+ * skipped without a word.
+ */
+function workbooksIn(folder: string, issues: Issue[]): string[] {
+  const names: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    if (!/\.xlsx$/i.test(entry.name) || entry.name.startsWith('~$') || entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isSymbolicLink()) {
+      try {
+        if (statSync(path).isFile()) names.push(entry.name);
+      } catch (error) {
+        issues.push(makeIssue('input/read', path, { file: path, reason: ioFailure(error) }));
+      }
+    } else if (entry.isFile()) {
+      names.push(entry.name);
+    }
+  }
+  return names.sort(byCodeUnits).map((name) => join(folder, name));
+}
+
+/** Filled-in workbooks read as one batch: the valid ones, and each one left out with why (see `readWorkbookBatch`). */
+export interface WorkbookInput {
+  readonly submission: Submission;
+  readonly rejected: readonly RejectedWorkbook[];
+  /** Paths that name no workbook (a missing file or folder, a folder without workbooks): `input/read`. */
+  readonly unnamed: readonly Issue[];
 }
 
 /**
@@ -52,26 +75,44 @@ export async function readSubmissionWorkbooks(
   criteria: CriteriaSet | undefined,
   options: { readonly locale?: 'vi' | 'en'; readonly registry?: CriteriaRegistry; readonly limits?: Partial<InputLimits> } = {},
 ): Promise<Result<Submission>> {
+  const { submission, rejected, unnamed } = await readWorkbookInput(paths, criteria, options);
+  const issues = [...unnamed, ...rejected.flatMap((entry) => entry.issues)];
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: submission };
+}
+
+/**
+ * {@link readSubmissionWorkbooks}, keeping going past bad workbooks (for
+ * `--skip-invalid`): the valid ones as one batch, and each file left out
+ * (unreadable, not a workbook, invalid, or in conflict with an earlier one)
+ * with every problem found in it; and the paths that name no workbook.
+ */
+export async function readWorkbookInput(
+  paths: readonly string[],
+  criteria: CriteriaSet | undefined,
+  options: { readonly locale?: 'vi' | 'en'; readonly registry?: CriteriaRegistry; readonly limits?: Partial<InputLimits> } = {},
+): Promise<WorkbookInput> {
   const issues: Issue[] = [];
+  const unread: RejectedWorkbook[] = [];
   const files: { name: string; bytes: Uint8Array }[] = [];
   for (const path of paths) {
     let names: string[];
+    const found: Issue[] = [];
     try {
-      names = statSync(path).isDirectory() ? workbooksIn(path) : [path];
+      names = statSync(path).isDirectory() ? workbooksIn(path, found) : [path];
     } catch (error) {
       issues.push(makeIssue('input/read', path, { file: path, reason: ioFailure(error) }));
       continue;
     }
-    if (names.length === 0) issues.push(makeIssue('input/read', path, { file: path, reason: 'no-workbooks' }));
+    for (const issue of found) unread.push({ file: issue.path, issues: [issue] });
+    if (names.length === 0 && found.length === 0) issues.push(makeIssue('input/read', path, { file: path, reason: 'no-workbooks' }));
     for (const name of names) {
       try {
         files.push({ name, bytes: readFileSync(name) });
       } catch (error) {
-        issues.push(makeIssue('input/read', name, { file: name, reason: ioFailure(error) }));
+        unread.push({ file: name, issues: [makeIssue('input/read', name, { file: name, reason: ioFailure(error) })] });
       }
     }
   }
-  const read = await safeReadWorkbooks(files, { ...(criteria ? { criteria } : {}), ...(options.locale ? { locale: options.locale } : {}), registry: options.registry ?? embeddedCriteria, ...(options.limits ? { limits: options.limits } : {}) });
-  if (issues.length > 0) return { ok: false, issues: [...issues, ...(read.ok ? [] : read.issues)] };
-  return read;
+  const batch = await readWorkbookBatch(files, { ...(criteria ? { criteria } : {}), ...(options.locale ? { locale: options.locale } : {}), registry: options.registry ?? embeddedCriteria, ...(options.limits ? { limits: options.limits } : {}) });
+  return { submission: batch.submission, rejected: [...unread, ...batch.rejected], unnamed: issues };
 }

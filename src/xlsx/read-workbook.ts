@@ -686,33 +686,88 @@ export async function safeReadWorkbooks(
   files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
   options: Omit<ReadWorkbookOptions, 'name'> = {},
 ): Promise<Result<Submission>> {
-  const issues: Issue[] = [];
+  const batch = await readWorkbookBatch(files, options);
+  if (batch.rejected.length > 0) return { ok: false, issues: capIssues(batch.rejected.flatMap((entry) => entry.issues), limitsOf(options.limits).issues) };
+  return { ok: true, value: batch.submission };
+}
+
+/** A workbook left out of a batch, with every problem found in it (see {@link readWorkbookBatch}). */
+export interface RejectedWorkbook {
+  /** The workbook's name as given. */
+  readonly file: string;
+  readonly issues: readonly Issue[];
+}
+
+/** The workbooks of a batch read: the valid ones as one submission, and the ones left out with why. */
+export interface WorkbookBatch {
+  /** The units of the valid workbooks, in the order given (none when every workbook was left out). */
+  readonly submission: Submission;
+  readonly rejected: readonly RejectedWorkbook[];
+}
+
+/**
+ * Reads workbooks as one batch and keeps going: each workbook is read on
+ * its own, then checked against the ones before it (the same unit twice,
+ * another criteria set, another period: the later workbook is left out and
+ * says which one it conflicts with). Never throws for bad input; what
+ * {@link safeReadWorkbooks} refuses as a whole is here the list of the
+ * workbooks left out, each with every problem found in it, so that a
+ * command can score the valid ones (`dti score --skip-invalid`).
+ *
+ * @example
+ * ```ts
+ * import { embeddedCriteria, getCriteria } from 'dti-criteria/sets';
+ * import { buildTemplate, readWorkbookBatch } from 'dti-criteria/xlsx';
+ * const criteria = getCriteria('can-tho@2022.1.0');
+ * const form = (id: string, name: string) => buildTemplate(criteria, { level: 'commune', unit: { id, name }, period: '2022' });
+ * const batch = await readWorkbookBatch([
+ *   { name: 'an-binh.xlsx', bytes: await form('an-binh', 'Phường An Bình') },
+ *   { name: 'broken.xlsx', bytes: new TextEncoder().encode('not a workbook') },
+ *   { name: 'again.xlsx', bytes: await form('an-binh', 'Phường An Bình') },
+ * ], { registry: embeddedCriteria });
+ * console.log(batch.submission.units.map((unit) => unit.id)); // ["an-binh"]
+ * console.log(batch.rejected.map((entry) => `${entry.file}: ${entry.issues[0]?.code}`)); // ["broken.xlsx: input/read","again.xlsx: submission/duplicate-unit"]
+ * ```
+ */
+export async function readWorkbookBatch(
+  files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
+  options: Omit<ReadWorkbookOptions, 'name'> = {},
+): Promise<WorkbookBatch> {
+  const rejected: RejectedWorkbook[] = [];
   const readings: WorkbookReading[] = [];
-  for (const file of files) {
-    const result = await safeReadWorkbook(file.bytes, { ...options, name: file.name });
-    if (result.ok) readings.push(result.value);
-    else appendAll(issues, result.issues);
-  }
+  const limit = limitsOf(options.limits).issues;
   const ids = new Map<string, string>();
   let criteria: { ref: string; at: string } | undefined = options.criteria ? { ref: `${options.criteria.id}@${options.criteria.version}`, at: '' } : undefined;
   let period: { value: string; at: string } | undefined;
-  for (const reading of readings) {
+  for (const file of files) {
+    const result = await safeReadWorkbook(file.bytes, { ...options, name: file.name });
+    if (!result.ok) {
+      rejected.push({ file: file.name, issues: result.issues });
+      continue;
+    }
+    const reading = result.value;
+    const conflicts: Issue[] = [];
     const first = ids.get(reading.unit.id);
-    if (first !== undefined) issues.push(xlsxIssue('submission/duplicate-unit', reading.cells.id, { unit: reading.unit.id, first }));
-    else ids.set(reading.unit.id, reading.cells.id);
-    if (criteria === undefined) criteria = { ref: reading.criteria, at: reading.cells.criteria };
-    else if (reading.criteria !== criteria.ref) issues.push(xlsxIssue('submission/criteria-mismatch', reading.cells.criteria, { given: reading.criteria, used: criteria.ref }));
-    if (reading.period === undefined) continue;
-    if (period === undefined) period = { value: reading.period, at: reading.cells.period };
-    else if (reading.period !== period.value) issues.push(xlsxIssue('xlsx/period-mismatch', reading.cells.period, { period: reading.period, expected: period.value, first: period.at }));
+    if (first !== undefined) conflicts.push(xlsxIssue('submission/duplicate-unit', reading.cells.id, { unit: reading.unit.id, first }));
+    if (criteria !== undefined && reading.criteria !== criteria.ref) conflicts.push(xlsxIssue('submission/criteria-mismatch', reading.cells.criteria, { given: reading.criteria, used: criteria.ref }));
+    if (reading.period !== undefined && period !== undefined && reading.period !== period.value) {
+      conflicts.push(xlsxIssue('xlsx/period-mismatch', reading.cells.period, { period: reading.period, expected: period.value, first: period.at }));
+    }
+    if (conflicts.length > 0) {
+      rejected.push({ file: file.name, issues: capIssues(conflicts, limit) });
+      continue;
+    }
+    ids.set(reading.unit.id, reading.cells.id);
+    criteria ??= { ref: reading.criteria, at: reading.cells.criteria };
+    if (reading.period !== undefined) period ??= { value: reading.period, at: reading.cells.period };
+    readings.push(reading);
   }
-  if (issues.length > 0) return { ok: false, issues: capIssues(issues, limitsOf(options.limits).issues) };
   return {
-    ok: true,
-    value: {
+    submission: {
       ...(criteria ? { criteria: criteria.ref } : {}),
       ...(period ? { period: period.value } : {}),
       units: readings.map((reading) => reading.unit),
     },
+    rejected,
   };
 }

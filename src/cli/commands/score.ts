@@ -29,7 +29,7 @@ export const score: CommandSpec = {
     { name: 'locale', type: 'text', choices: ['vi', 'en'], default: 'en', help: { vi: 'cách viết số trong CSV và sổ tính: vi đọc 1.234,5', en: 'how numbers are written in CSV and workbooks: vi reads 1.234,5' } },
     langOption,
     periodOption({ vi: 'kỳ đánh giá của tệp CSV hoặc bài nộp không ghi kỳ', en: 'the period of a CSV file or of a submission that names none' }),
-    { name: 'skip-invalid', type: 'flag', help: { vi: 'chấm các đơn vị hợp lệ, liệt kê đơn vị bị bỏ qua', en: 'score the valid units and list the ones skipped' } },
+    { name: 'skip-invalid', type: 'flag', help: { vi: 'chấm các đơn vị (và sổ tính) hợp lệ, liệt kê những cái bị bỏ qua và lý do', en: 'score the valid units (and workbooks), list the ones skipped and why' } },
     { name: 'pretty', type: 'flag', help: { vi: 'JSON thụt lề cho người đọc (mặc định gọn, mỗi đơn vị ghi ra ngay khi xong)', en: 'indented JSON for people (default compact, written unit by unit)' } },
     { name: 'no-explanations', type: 'flag', help: { vi: 'không kèm lời giải thích (nhanh hơn, tệp nhỏ hơn)', en: 'leave the explanations out (faster, smaller output)' } },
     ...limitOptions(LIMITS),
