@@ -125,6 +125,7 @@ const CELL_REASONS: Readonly<Record<string, readonly [vi: string, en: string]>> 
   'cell-error': ['ô đang báo lỗi', 'the cell holds the error'],
   'no-result': ['công thức chưa có kết quả: mở và lưu lại bằng Excel', 'the formula has no saved result: open and save the workbook in Excel'],
   date: ['không phải ngày tháng; ô đọc ra', 'not a date; the cell reads as'],
+  'number-limits': ['số vượt giới hạn của thư viện (30 chữ số có nghĩa, độ lớn 10^±30):', 'a number beyond the library\'s limits (30 significant digits, magnitudes 10^±30):'],
   typed: ['số liệu ghi số thập phân thường, dấu chấm, không dấu phân cách hàng nghìn: ghi', 'data holds plain decimals, a dot and no thousands separator: write'],
 };
 /** A decimal without the trailing zeros of its decimals (`1.000` → `1`, `12.500` → `12.5`). */
@@ -268,6 +269,9 @@ const catalogue = {
   'xlsx/missing-sheet': entry({ sheet: 'text' }, (p) => [`sổ tính thiếu trang "${p.sheet}" (không làm từ mẫu, hoặc trang đã bị đổi tên?)`, `the workbook has no sheet "${p.sheet}" (not made from the template, or the sheet was renamed?)`]),
   'xlsx/missing-row': entry({ code: 'text' }, (p) => [`thiếu dòng của tiêu chí "${p.code}" (dòng đã bị xóa, hoặc cấp/nhóm của đơn vị khác với mẫu?)`, `no row for criterion "${p.code}" (the row was deleted, or the unit's level/group differs from the template's?)`]),
   'xlsx/percent-format': entry({ unit: 'text?' }, (p) => [`${unitVi(p.unit)}ô được định dạng phần trăm; tiêu chí tính theo %: bỏ định dạng % và nhập số thường theo đơn vị %, ví dụ 3 cho 3%`, `${unitEn(p.unit)}the cell has a percent format; the criterion is in percent: remove the % format and type a plain number in percent units, e.g. 3 for 3%`]),
+  'xlsx/formula': entry({ unit: 'text?', formula: 'text' }, (p) => [`${unitVi(p.unit)}ô chứa công thức ${p.formula}; biểu mẫu cần giá trị: hãy nhập số (có thể dán đặc biệt dạng giá trị)`, `${unitEn(p.unit)}the cell holds the formula ${p.formula}; the form asks for values: type the number (or paste it as a value)`]),
+  'xlsx/formula-result': entry({ unit: 'text?', formula: 'text', cached: 'text' }, (p) => [`${unitVi(p.unit)}công thức ${p.formula} có giá trị khác với kết quả đã lưu "${p.cached}" (sửa sau khi tính?): hãy nhập số`, `${unitEn(p.unit)}the formula ${p.formula} is not worth its saved result "${p.cached}" (edited after it was computed?): type the number`]),
+  'xlsx/bad-meta': entry({ key: 'text', value: 'text' }, (p) => [`trang _meta đã bị sửa: "${p.key}" = "${p.value}" không hợp lệ; hãy dùng lại biểu mẫu gốc`, `the _meta sheet was edited: "${p.key}" = "${p.value}" is not valid; use the original template again`]),
   'xlsx/duplicate-row': entry({ code: 'text', first: 'text' }, (p) => [`mã "${p.code}" xuất hiện lần thứ hai (lần đầu tại ${p.first})`, `code "${p.code}" appears a second time (first at ${p.first})`]),
   'xlsx/period-mismatch': entry({ expected: 'text', first: 'text', period: 'text' }, (p) => [`kỳ đánh giá "${p.period}" khác kỳ "${p.expected}" của ${p.first}; một lần chấm chỉ gồm một kỳ`, `period "${p.period}" differs from "${p.expected}" in ${p.first}; one scoring run covers one period`]),
   'criteria/bad-reference': entry({ ref: 'text' }, (p) => [`"${p.ref}" không phải tham chiếu bộ tiêu chí: cần "id" hoặc "id@phiên-bản", ví dụ "can-tho@2025.1.0" (không dùng đường dẫn tệp)`, `"${p.ref}" is not a criteria reference: expected "id" or "id@version", for example "can-tho@2025.1.0" (not a file path)`]),

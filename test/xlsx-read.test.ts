@@ -200,14 +200,66 @@ describe('a % leaf\'s cell holds percent units (spec §9)', () => {
     expect(cell.dataValidation.formulae).toEqual([`OR(${cell.address}="n/a",AND(ISNUMBER(${cell.address}),${cell.address}>=0,${cell.address}<=100))`]);
   });
 
-  it('reads a shared formula and rich text', async () => {
+  it('reads a shared formula of literals and rich text', async () => {
     const bytes = await edit(await commune(), (workbook) => {
       const form = sheet(workbook, FORM);
       const first = put(form, 'KTS.1.2', 'F', { formula: '2*2', result: 4 });
-      put(form, 'XHS.1.2', 'F', { sharedFormula: first, result: 6 } as never);
+      put(form, 'XHS.1.2', 'F', { sharedFormula: first, result: 4 } as never);
       put(form, 'CQS.2.1', 'F', { richText: [{ text: 'c' }, { text: 'ó' }] });
+      put(form, 'CQS.1.2', 'F', { formula: '45/60', result: 0.75 }); // arithmetic of literals, exact
     });
-    expect((await read(bytes)).unit.values).toEqual({ 'KTS.1.2': '4', 'XHS.1.2': '6', 'CQS.2.1': true });
+    expect((await read(bytes)).unit.values).toEqual({ 'KTS.1.2': '4', 'XHS.1.2': '4', 'CQS.2.1': true, 'CQS.1.2': '0.75' });
+  });
+
+  it('refuses a formula in a value cell, unless literal arithmetic worth its saved result', async () => {
+    const bytes = await edit(await commune(), (workbook) => {
+      const form = sheet(workbook, FORM);
+      put(form, 'KTS.1.2', 'F', { formula: '100', result: 50.5 }); // shows 100, saved 50.5
+      put(form, 'XHS.1.2', 'F', { formula: `E${rowOf(form, 'XHS.1.2')}*2`, result: 6 }); // a reference
+      put(form, 'CQS.1.2', 'F', { formula: '1/3', result: 1 / 3 }); // no decimal is 1/3 exactly
+      put(form, 'CQS.3.1', 'F', { formula: 'SUM(1,2)', result: 3 }); // a function
+    });
+    const issues = await issuesOf(bytes);
+    expect(issues.map((i) => [i.code, i.params.formula])).toEqual([
+      ['xlsx/formula-result', '=1/3'],
+      ['xlsx/formula', '=SUM(1,2)'],
+      ['xlsx/formula-result', '=100'],
+      ['xlsx/formula', `=E${await rowIn(bytes, 'XHS.1.2')}*2`],
+    ]);
+    expect(issues[2]?.message.en).toContain('"50.5"');
+  });
+
+  it('a tampered _meta sheet is a coded error at its cell, never a crash', async () => {
+    const bytes = await commune();
+    const rowOfKey = async (key: string): Promise<number> => {
+      const meta = sheet(await open(bytes), '_meta');
+      for (let row = 1; row <= meta.rowCount; row++) if (meta.getCell(`A${row}`).value === key) return row;
+      throw new Error(`no ${key}`);
+    };
+    for (const [key, value] of [['column.value', 'ZZZ'], ['unit.id', 'B0'], ['form.headerRow', '99999999'], ['column.code', 'a1']] as const) {
+      const row = await rowOfKey(key);
+      const tampered = await edit(bytes, (workbook) => { sheet(workbook, '_meta').getCell(`B${row}`).value = value; });
+      const issues = await issuesOf(tampered);
+      expect(issues.map((i) => [i.code, i.path, i.params]), key).toEqual([['xlsx/bad-meta', `form.xlsx!_meta!B${row}`, { key, value }]]);
+    }
+  });
+
+  it('a choice not in the list is said with the labels of the list, and a literal formula never computed asks for a save', async () => {
+    const bytes = await edit(await commune(), (workbook) => {
+      const form = sheet(workbook, FORM);
+      put(form, 'CQS.4.2', 'F', 'Kiêm nhiệm một phần'); // not one of the drop-down's entries
+      put(form, 'CQS.2.2', 'F', { formula: '1+2' } as never);
+    });
+    const issues = await issuesOf(bytes);
+    expect(issues.map((i) => [i.code, i.params.reason])).toEqual([['value/shape', 'no-result'], ['value/unknown-option', undefined]]);
+    expect(issues[1]?.params.allowed).toEqual(['Có cán bộ chuyên trách công nghệ thông tin, chuyển đổi số', 'Có cán bộ kiêm nhiệm, được phân công bằng văn bản', 'Chưa phân công']);
+    expect(issues[1]?.node).toBe('CQS.4.2');
+  });
+
+  it('a number beyond the library\'s limits is named as such, not as an Excel error', async () => {
+    const bytes = await edit(await commune(), (workbook) => { put(sheet(workbook, FORM), 'KTS.1.2', 'F', 1e300); });
+    const issues = await issuesOf(bytes);
+    expect(issues.map((i) => [i.code, i.params.reason, i.params.found])).toEqual([['value/shape', 'number-limits', '1e+300']]);
   });
 });
 
@@ -227,7 +279,7 @@ describe('bad cells are reported at workbook!sheet!cell with a code', () => {
       const date = put(form, 'CQS.2.2', 'F', new Date(Date.UTC(2022, 4, 12))); // a date for a number, as Excel makes of "12/5"
       form.getCell(date).style = { ...form.getCell(date).style, numFmt: 'dd/mm/yyyy' }; // a style of its own: exceljs shares loaded styles
       put(form, 'CQS.2.2', 'G', 10);
-      put(form, 'CQS.3.1', 'F', { formula: 'G23*2' } as never); // a formula never computed
+      put(form, 'CQS.3.1', 'F', { formula: 'G23*2' } as never); // a formula (never computed, too)
       put(form, 'CQS.3.1', 'G', 10);
       put(form, 'CQS.3.2', 'F', { error: '#DIV/0!' } as never); // an Excel error
       put(form, 'CQS.4.1', 'F', 3); // a numerator without its denominator
@@ -251,7 +303,7 @@ describe('bad cells are reported at workbook!sheet!cell with a code', () => {
       ['value/shape', 'form.xlsx!Tự đánh giá!G15'],
       ['value/shape', 'form.xlsx!Tự đánh giá!J15'],
       ['value/shape', 'form.xlsx!Tự đánh giá!F16'],
-      ['value/shape', 'form.xlsx!Tự đánh giá!F23'],
+      ['xlsx/formula', 'form.xlsx!Tự đánh giá!F23'],
       ['value/shape', 'form.xlsx!Tự đánh giá!F24'],
       ['value/shape', 'form.xlsx!Tự đánh giá!G32'],
       ['value/na-not-allowed', 'form.xlsx!Tự đánh giá!F34:G34'],
@@ -264,7 +316,7 @@ describe('bad cells are reported at workbook!sheet!cell with a code', () => {
     ]);
     const message = (path: string): string => messageOf(issues.find((issue) => issue.path.endsWith(path)));
     expect(message('!F16')).toContain('2022-05-12');
-    expect(message('!F23')).toContain('open and save the workbook in Excel');
+    expect(message('!F23')).toContain('the cell holds the formula =G23*2');
     expect(message('!F24')).toContain('#DIV/0!');
     expect(message(`!A${last + 3}`)).toContain('form.xlsx!Tự đánh giá!A15');
     expect(message('!F6')).toContain('không rõ');

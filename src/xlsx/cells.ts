@@ -15,6 +15,8 @@ export type CellContent =
   | { readonly kind: 'boolean'; readonly value: boolean }
   | { readonly kind: 'date'; readonly iso: string }
   | { readonly kind: 'error'; readonly error: string }
+  /** A number beyond the library's decimal limits (30 significant digits, magnitudes 10^±30), or not finite. */
+  | { readonly kind: 'number-beyond-limits'; readonly text: string }
   | { readonly kind: 'no-result' };
 
 const EMPTY: CellContent = { kind: 'empty' };
@@ -41,7 +43,7 @@ function contentOf(value: CellValue | undefined): CellContent {
   if (value === null || value === undefined) return EMPTY;
   if (typeof value === 'number') {
     const decimal = numberText(value);
-    return decimal === undefined ? { kind: 'error', error: String(value) } : { kind: 'number', decimal };
+    return decimal === undefined ? { kind: 'number-beyond-limits', text: String(value) } : { kind: 'number', decimal };
   }
   if (typeof value === 'string') return value.trim() === '' ? EMPTY : { kind: 'text', text: value };
   if (typeof value === 'boolean') return { kind: 'boolean', value };
@@ -93,7 +95,22 @@ export function contentText(content: CellContent): string {
       return content.value ? 'true' : 'false';
     case 'date':
       return content.iso;
+    case 'number-beyond-limits':
+      return content.text;
   }
+}
+
+/**
+ * The formula of a cell without its `=` (a shared formula's own, as the
+ * spreadsheet program shows it in that cell), `undefined` when the cell holds none.
+ *
+ * @internal
+ */
+export function formulaText(cell: Cell): string | undefined {
+  const value = cell.value;
+  if (value === null || typeof value !== 'object' || !('formula' in value || 'sharedFormula' in value)) return undefined;
+  const formula = (cell as { formula?: unknown }).formula ?? (value as { formula?: unknown }).formula;
+  return typeof formula === 'string' ? formula.replace(/^=/, '') : '';
 }
 
 /**

@@ -21,8 +21,9 @@ import type { Submission, UnitSubmission } from '../format/submission-schema.js'
 import type { CriteriaSet } from '../compile/types.js';
 import { formatPath } from '../path.js';
 import { prepareUnits } from '../scoring/values.js';
-import { contentText, plainText, readCell, type CellContent } from './cells.js';
-import { choiceId, choiceLookup } from './choices.js';
+import { contentText, formulaText, plainText, readCell, type CellContent } from './cells.js';
+import { equalsDecimal, literalArithmetic } from './formula.js';
+import { choiceEntries, choiceId, choiceLookup } from './choices.js';
 import { xlsxIssue } from './issues.js';
 import {
   FORM_COLUMNS,
@@ -37,10 +38,14 @@ import {
   splitAddress,
   xlsxPath,
   type FormColumns,
+  type Lang,
   type UnitField,
 } from './layout.js';
 
 const HUNDRED = Exact.scaled(100, 0);
+/** The last column (XFD) and row of a sheet. */
+const MAX_COLUMN = 16_384;
+const MAX_ROW = 1_048_576;
 
 /** Options of {@link safeReadWorkbook}. */
 export interface ReadWorkbookOptions {
@@ -247,6 +252,8 @@ interface FormState {
   readonly merges: ReadonlyMap<string, { range: string; master: boolean }>;
   readonly columns: FormColumns;
   readonly locale: CsvLocale;
+  /** The language the template was made in: its drop-down lists show the option labels in it. */
+  readonly lang: Lang;
   readonly unit: string;
   /** Merged ranges already reported. */
   readonly reportedMerges: Set<string>;
@@ -264,10 +271,27 @@ function usedCell(state: FormState, address: string, input: InputShape): CellCon
     }
     return undefined;
   }
-  const content = readCell(state.sheet.getCell(address));
+  const cell = state.sheet.getCell(address);
+  const content = readCell(cell);
   const at: Place = { sheet: 'form', address };
   const expected = expectedFor(input);
+  // The form asks for values: a formula is refused, unless it is arithmetic of literals whose exact value is the cached one.
+  const formula = formulaText(cell);
+  if (formula !== undefined) {
+    const exact = literalArithmetic(formula);
+    if (exact === undefined) {
+      push(state.reader, at, 'xlsx/formula', { unit: state.unit, formula: `=${formula}` });
+      return undefined;
+    }
+    if (content.kind !== 'no-result' && (content.kind !== 'number' || !equalsDecimal(exact, content.decimal))) {
+      push(state.reader, at, 'xlsx/formula-result', { unit: state.unit, formula: `=${formula}`, cached: contentText(content) });
+      return undefined;
+    }
+  }
   switch (content.kind) {
+    case 'number-beyond-limits':
+      push(state.reader, at, 'value/shape', { unit: state.unit, expected, reason: 'number-limits', found: content.text });
+      return undefined;
     case 'error':
       push(state.reader, at, 'value/shape', { unit: state.unit, expected, reason: 'cell-error', found: String(content.error) });
       return undefined;
@@ -372,7 +396,13 @@ function readTarget(state: FormState, node: CompiledNode, row: number, items: Re
     value = fraction ?? value;
   }
   if (input.type === 'one-of' && typeof value === 'string' && value !== 'n/a') {
-    value = choiceId(choiceLookup(input.options), value) ?? value;
+    const id = choiceId(choiceLookup(input.options), value);
+    if (id === undefined) {
+      // Said with the entries of the cell's own drop-down list (the labels the officer picked from).
+      push(state.reader, { sheet: 'form', address: valueAddress }, 'value/unknown-option', { unit: state.unit, option: value, allowed: choiceEntries(input.options, state.lang) }, { node: node.code });
+      return undefined;
+    }
+    value = id;
   }
   if (input.type === 'any-of' && Array.isArray(value)) {
     value.forEach((item, index) => {
@@ -450,12 +480,26 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
   if (!form) push(reader, { sheet: 'book' }, 'xlsx/missing-sheet', { sheet: sheetNames.form });
   if (!unitSheet || !form) return fail();
 
-  // Where things are: as recorded in _meta, else layout 1.
-  const address = (key: string): string | undefined => { const value = metaValue(key); return value && splitAddress(value) ? value : undefined; };
-  const letters = (key: string): string | undefined => { const value = metaValue(key); return value && /^[A-Z]{1,3}$/.test(value) ? value : undefined; };
+  // Where things are: as recorded in _meta, else layout 1. A value edited into something that is no
+  // place on a sheet (a column past XFD, row 0) is xlsx/bad-meta at its cell, never a crash.
+  let badMeta = false;
+  const recorded = <T>(key: string, read: (value: string) => T | undefined): T | undefined => {
+    const entry = meta.get(key);
+    if (entry === undefined || entry.value === '') return undefined;
+    const value = read(entry.value);
+    if (value === undefined) {
+      push(reader, { sheet: 'meta', address: entry.address }, 'xlsx/bad-meta', { key, value: entry.value });
+      badMeta = true;
+    }
+    return value;
+  };
+  const onSheet = (column: string, row: number): boolean => columnNumber(column) <= MAX_COLUMN && row >= 1 && row <= MAX_ROW;
+  const address = (key: string): string | undefined => recorded(key, (value) => { const at = splitAddress(value); return at && onSheet(at.column, at.row) ? value : undefined; });
+  const letters = (key: string): string | undefined => recorded(key, (value) => (/^[A-Z]{1,3}$/.test(value) && onSheet(value, 1) ? value : undefined));
   const unitCells = Object.fromEntries(UNIT_FIELDS.map((field) => [field, address(`unit.${field}`) ?? UNIT_CELLS[field]])) as Record<UnitField, string>;
   const columns = Object.fromEntries((Object.keys(FORM_COLUMNS) as (keyof FormColumns)[]).map((role) => [role, letters(`column.${role}`) ?? FORM_COLUMNS[role]])) as unknown as FormColumns;
-  const headerRow = Number(metaValue('form.headerRow') ?? FORM_HEADER_ROW) || FORM_HEADER_ROW;
+  const headerRow = recorded('form.headerRow', (value) => (/^\d{1,7}$/.test(value) && onSheet('A', Number(value)) ? Number(value) : undefined)) ?? FORM_HEADER_ROW;
+  if (badMeta) return fail();
   const unitPlace = (field: UnitField): Place => ({ sheet: 'unit', address: unitCells[field] });
 
   // The criteria the workbook was made for.
@@ -484,7 +528,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
 
   // The form's rows, by the key in their code cell.
   const state: FormState = {
-    reader, criteria, sheet: form, merges: mergesOf(form), columns, locale, unit: unitId, reportedMerges: new Set(), places: new Map(),
+    reader, criteria, sheet: form, merges: mergesOf(form), columns, locale, lang: metaValue('lang') === 'en' ? 'en' : 'vi', unit: unitId, reportedMerges: new Set(), places: new Map(),
   };
   const valueColumns = [columns.value, columns.denominator, columns.appraisedValue, columns.appraisedDenominator];
   const rows = new Map<string, { row: number; kind: RowKind }>();
