@@ -9,6 +9,7 @@ import type { CriteriaSet, Group, Level } from '../compile/types.js';
 import { parseScoreReport } from '../results/parse.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { writeDecimal } from './cells.js';
+import { deterministicBytes, documentDate } from './deterministic.js';
 import type { Lang } from './layout.js';
 
 /** Options of {@link reportToXlsx}. */
@@ -273,5 +274,6 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
     });
   });
 
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // The same bytes on every run for the same report.
+  return deterministicBytes(workbook, documentDate(criteria.effective.from));
 }

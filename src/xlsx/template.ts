@@ -13,6 +13,7 @@ import type { InputOption, InputShape } from '../rules/input-shape.js';
 import { inputOfLeaf } from '../compile/leaf-input.js';
 import { takesFraction } from '../input/columns.js';
 import { writeDecimal } from './cells.js';
+import { deterministicBytes, documentDate } from './deterministic.js';
 import { choiceEntries } from './choices.js';
 import {
   FORM_COLUMNS,
@@ -513,5 +514,6 @@ export async function buildTemplate(criteria: CriteriaSet, options: TemplateOpti
     meta.getCell(`B${index + 1}`).value = value;
   });
 
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // The same bytes on every run: a published form can be checked against its sha256.
+  return deterministicBytes(workbook, documentDate(criteria.effective.from));
 }
