@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { dti } from './support/cli.js';
 
 
@@ -82,6 +83,34 @@ describe('dti score', () => {
     const lines = out.trim().split('\r\n');
     expect(lines[0]).toMatch(/^unit,name,level,group,parent,points,maxPoints,index,rating,rank/);
     expect(lines).toHaveLength(48);
+  });
+
+  it('--format csv neutralises text a spreadsheet would run as a formula; numbers stay numbers', () => {
+    const file = write('names.json', {
+      criteria: 'can-tho@2022.1.0',
+      units: [
+        { id: 'a', name: '=HYPERLINK("http://x","bấm vào đây")', level: 'commune', values: { 'CQS.6.4': 10 }, appraised: { 'CQS.6.4': 8.5 } },
+        { id: 'b', name: '@SUM(1)', level: 'commune', values: {} },
+        { id: 'c', name: 'Phường Cái Khế', level: 'commune', values: {} },
+      ],
+    });
+    const { code, out } = dti('score', file, '--format', 'csv');
+    expect(code).toBe(0);
+    const rows = parse(out) as string[][];
+    expect(out).toContain('"\'=HYPERLINK(""http://x"",""bấm vào đây"")"');
+    expect(rows.find((row) => row[0] === 'b')?.[1]).toBe("'@SUM(1)");
+    expect(rows.find((row) => row[0] === 'c')?.[1]).toBe('Phường Cái Khế');
+    const header = rows[0]!;
+    expect(rows.find((row) => row[0] === 'a')?.[header.indexOf('difference')]).toBe('-1.50'); // a negative number is not a formula
+  });
+
+  it('--format csv --locale vi opens right in a Vietnamese Excel: BOM, semicolons, decimal commas', () => {
+    const { code, out } = dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'csv', '--locale', 'vi');
+    expect(code).toBe(0);
+    expect(out.startsWith('\uFEFFunit;name;level;group;parent;points;maxPoints;index')).toBe(true);
+    const first = out.slice(1).split('\r\n')[1]!.split(';');
+    expect(first[5]).toMatch(/^\d+,\d{2}$/);
+    expect(first[7]).toMatch(/^0,\d{4}$/);
   });
 
   it('exits 1 with every problem on invalid input, as JSON under --format json', () => {

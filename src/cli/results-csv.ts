@@ -1,8 +1,25 @@
 import type { CriteriaSet, CriteriaNode } from '../compile/types.js';
+import { formatDecimalCell, type CsvLocale } from '../input/numbers.js';
 import type { ScoreReport } from '../scoring/result-types.js';
 
-function quote(cell: string): string {
-  return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+/** Options of {@link formatResultsCsv}. */
+export interface ResultsCsvOptions {
+  /**
+   * `en` (default): `,` between cells, plain decimals. `vi`: as a Vietnamese
+   * Excel opens it: a UTF-8 BOM, `;` between cells, decimal commas.
+   */
+  readonly locale?: CsvLocale;
+}
+
+const PLAIN_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * A text cell a spreadsheet program would run as a formula (it starts with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading
+ * `'`, which the program shows as text; numbers are left as they are.
+ */
+function neutralised(cell: string): string {
+  return /^[=+\-@\t\r]/.test(cell) && !PLAIN_DECIMAL.test(cell) ? `'${cell}` : cell;
 }
 
 function codesInOrder(nodes: readonly CriteriaNode[], out: string[] = []): string[] {
@@ -13,14 +30,28 @@ function codesInOrder(nodes: readonly CriteriaNode[], out: string[] = []): strin
   return out;
 }
 
-/** Results as CSV: one row per unit (input order), unit columns then the points of every node. */
-export function formatResultsCsv(report: ScoreReport, criteria: CriteriaSet): string {
+/**
+ * Results as CSV for spreadsheet programs: one row per unit (input order),
+ * unit columns then the points of every node. Text that looks like a formula
+ * (a unit named `=HYPERLINK(…)`) is neutralised; with `locale: 'vi'` the file
+ * opens right in a Vietnamese Excel (BOM, `;`, decimal commas).
+ *
+ * @internal
+ */
+export function formatResultsCsv(report: ScoreReport, criteria: CriteriaSet, options: ResultsCsvOptions = {}): string {
+  const vi = options.locale === 'vi';
+  const delimiter = vi ? ';' : ',';
+  const number = (decimal: string): string => (vi ? formatDecimalCell(decimal, 'vi') : decimal);
+  const text = (value: string): string => neutralised(value);
   const codes = codesInOrder(criteria.nodes);
   const header = ['unit', 'name', 'level', 'group', 'parent', 'points', 'maxPoints', 'index', 'rating', 'rank', 'rankInParent', 'selfPoints', 'difference', ...codes];
+  const figure = (value: string | null | undefined): string => (value === null || value === undefined ? '' : number(value));
   const rows = report.results.map((r) => [
-    r.unit, r.name ?? '', r.level, r.group ?? '', r.parent ?? '', r.points, r.maxPoints, r.index ?? '', r.rating ?? '',
-    r.rank === null ? '' : String(r.rank), r.rankInParent === null ? '' : String(r.rankInParent), r.selfPoints ?? '', r.difference ?? '',
-    ...codes.map((code) => r.nodes[code]?.points ?? (r.nodes[code]?.status === 'not-applicable' ? 'n/a' : '')),
+    text(r.unit), text(r.name ?? ''), text(r.level), text(r.group ?? ''), text(r.parent ?? ''), figure(r.points), figure(r.maxPoints), figure(r.index), text(r.rating ?? ''),
+    r.rank === null ? '' : String(r.rank), r.rankInParent === null ? '' : String(r.rankInParent), figure(r.selfPoints), figure(r.difference),
+    ...codes.map((code) => (r.nodes[code]?.points != null ? number(r.nodes[code]!.points!) : r.nodes[code]?.status === 'not-applicable' ? 'n/a' : '')),
   ]);
-  return `${[header, ...rows].map((row) => row.map(quote).join(',')).join('\r\n')}\r\n`;
+  const quote = (cell: string): string => (cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+  const body = `${[header, ...rows].map((row) => row.map(quote).join(delimiter)).join('\r\n')}\r\n`;
+  return vi ? `\uFEFF${body}` : body;
 }

@@ -134,7 +134,7 @@ function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoic
     for (const issue of rejected.issues) io.err(`  ${formatIssue(issue)}\n`);
   }
   if (options.format === 'json') writeJson(io, report, options.pretty === true, explain);
-  else if (options.format === 'csv') io.out(formatResultsCsv(report, criteria));
+  else if (options.format === 'csv') io.out(formatResultsCsv(report, criteria, { locale: options.locale }));
   else io.out(formatTable(report, criteria, options.lang));
   return 0;
 }
