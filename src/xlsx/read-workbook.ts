@@ -23,6 +23,7 @@ import { formatPath } from '../path.js';
 import { prepareUnits } from '../scoring/values.js';
 import { contentText, formulaText, plainText, readCell, type CellContent } from './cells.js';
 import { equalsDecimal, literalArithmetic } from './formula.js';
+import { normalizedPackage } from './package-parts.js';
 import { choiceEntries, choiceId, choiceLookup } from './choices.js';
 import { xlsxIssue } from './issues.js';
 import {
@@ -163,7 +164,8 @@ async function loadWorkbook(bytes: Uint8Array, book: string): Promise<Result<Wor
   }
   try {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    // Parts as other programs write them (openpyxl: targets from the package root, comments elsewhere).
+    await workbook.xlsx.load((await normalizedPackage(bytes)) as unknown as ArrayBuffer);
     return { ok: true, value: workbook };
   } catch (error) {
     return { ok: false, issues: [xlsxIssue('input/read', book, { file: book, reason: 'not-xlsx', detail: error instanceof Error ? error.message : String(error) })] };
