@@ -1,4 +1,4 @@
-import { mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -80,5 +80,54 @@ describe('dti score on a folder of workbooks: batches that finish', () => {
     expect(report.results.map((r) => [r.unit, r.rank])).toEqual([['an-binh', 1], ['an-cu', 1]]);
     for (const file of ['c-again.xlsx', 'd-broken.xlsx', 'e-link.xlsx', 'f-dangling.xlsx']) expect(run.err).toContain(`bỏ qua sổ tính / skipped workbook ${join(dir, file)}`);
     expect(run.err).not.toContain('skipped workbook ' + join(dir, 'a-an-binh.xlsx'));
+  });
+});
+
+describe('dti template --units: a form per unit, named and locked', () => {
+  it('writes one workbook per unit, its identity filled in and locked, read back as that unit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dti-units-'));
+    const units = join(dir, 'don-vi.csv');
+    writeFileSync(units, 'id,name,level,group,parent\nphường-an-bình,Phường An Bình,commune,,ninh-kieu\nđông-thạnh,Xã Đông Thạnh,commune,,chau-thanh\nso-tu-phap,Sở Tư pháp,department,B,\n');
+    const forms = join(dir, 'mau');
+    mkdirSync(forms);
+    const run = await dti('template', '--criteria', 'can-tho@2022.1.0', '--units', units, '--out', forms, '--period', '2022');
+    expect(run.code, run.err).toBe(0);
+    expect(readdirSync(forms).sort()).toEqual(['dong-thanh.xlsx', 'phuong-an-binh.xlsx', 'so-tu-phap.xlsx']);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(forms, 'phuong-an-binh.xlsx'));
+    const unit = book.getWorksheet('Đơn vị')!;
+    expect([unit.getCell('B4').value, unit.getCell('B5').value, unit.getCell('B6').value, unit.getCell('B8').value]).toEqual(['phường-an-bình', 'Phường An Bình', 'commune', 'ninh-kieu']);
+    expect(unit.getCell('B4').protection?.locked).not.toBe(false); // id, name, parent locked: only values are typed
+    const scored = await dti('score', forms, '--format', 'json');
+    expect(scored.code, scored.err).toBe(0);
+    const report = JSON.parse(scored.out) as { results: { unit: string; parent: string | null; group: string | null }[] };
+    expect(report.results.map((r) => [r.unit, r.parent, r.group])).toEqual([
+      ['đông-thạnh', 'chau-thanh', null],
+      ['phường-an-bình', 'ninh-kieu', null],
+      ['so-tu-phap', null, 'B'],
+    ]);
+  });
+
+  it('refuses two ids with one file name, a name Windows reserves, an unknown level, and --level with --units', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dti-units-'));
+    const units = join(dir, 'don-vi.json');
+    writeFileSync(units, JSON.stringify({ units: [
+      { id: 'an-bình', name: 'A', level: 'commune' }, { id: 'an-binh', name: 'B', level: 'commune' }, { id: 'con', name: 'C', level: 'commune' },
+    ] }));
+    const run = await dti('template', '--criteria', 'can-tho@2022.1.0', '--units', units, '--out', dir);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain('[output/same-file]');
+    expect(run.err).toContain('[output/reserved-name]');
+    expect(readdirSync(dir).filter((name) => name.endsWith('.xlsx'))).toEqual([]);
+    writeFileSync(units, JSON.stringify({ units: [{ id: 'x', name: 'X', level: 'province' }] }));
+    const level = await dti('template', '--criteria', 'can-tho@2022.1.0', '--units', units, '--out', dir);
+    expect(level.code).toBe(1);
+    expect(level.err).toContain('[submission/unknown-level]');
+    const both = await dti('template', '--level', 'commune', '--units', units, '--out', dir);
+    expect(both.code).toBe(2);
+    expect(both.err).toContain('[cli/option-conflict]');
+    const neither = await dti('template', '--out', dir);
+    expect(neither.code).toBe(2);
+    expect(neither.err).toContain('[cli/missing-option]');
   });
 });

@@ -1,4 +1,7 @@
-import { DtiError } from '../errors.js';
+import { DtiError, makeIssue, relocateIssue, type Issue } from '../errors.js';
+import { resolveScope } from '../forms/scope.js';
+import type { CriteriaSet } from '../compile/types.js';
+import { unitForms } from './unit-forms.js';
 import { chooseCriteria, commandRegistry, criteriaFile, currentPeriod } from './criteria-choice.js';
 import { outIsInput, writeOut } from './out-file.js';
 import { printIssues, type Io } from './output.js';
@@ -11,9 +14,16 @@ export interface TemplateCommandOptions {
   readonly criteriaDir?: string | undefined;
   /** The period the form is for (a bare id resolves to the version in force then); default the current year. */
   readonly period?: string | undefined;
-  readonly level: string;
+  /** The level of the form (without `units`). */
+  readonly level?: string | undefined;
   readonly group?: string | undefined;
-  /** The `.xlsx` file to write. */
+  /**
+   * A units list (`units.csv` or `units.json`): one form per unit, its id,
+   * name, level, group and parent filled in and locked, written into the
+   * folder `out` as `<id slug>.xlsx`.
+   */
+  readonly units?: string | undefined;
+  /** The `.xlsx` file to write, or with `units` the folder. */
   readonly out: string;
   readonly lang: 'vi' | 'en';
 }
@@ -52,9 +62,10 @@ export async function templateCommand(io: Io, options: TemplateCommandOptions): 
   io.err(chosen.value.note);
   // Loaded only when asked for: the workbook writer (exceljs) is the heaviest part of the command line.
   const { buildTemplate } = await import('../xlsx/template.js');
+  if (options.units !== undefined) return unitFormsCommand(io, options, options.units, criteria, buildTemplate);
   let bytes: Uint8Array;
   try {
-    bytes = await buildTemplate(criteria, { level: options.level, ...(options.group !== undefined ? { group: options.group } : {}), ...(options.period !== undefined ? { period: options.period } : {}), lang: options.lang });
+    bytes = await buildTemplate(criteria, { level: options.level!, ...(options.group !== undefined ? { group: options.group } : {}), ...(options.period !== undefined ? { period: options.period } : {}), lang: options.lang });
   } catch (error) {
     if (!(error instanceof DtiError)) throw error;
     printIssues(io, error.issues, 'text');
@@ -67,5 +78,53 @@ export async function templateCommand(io: Io, options: TemplateCommandOptions): 
   }
   const scope = options.group !== undefined ? `${options.level}/${options.group}` : options.level;
   io.out(`đã tạo mẫu / template written: ${options.out} (${criteria.id}@${criteria.version}, ${scope})\n`);
+  return 0;
+}
+
+/** `dti template --units <units.csv|json> --out <folder>`: one form per unit, named and locked. */
+async function unitFormsCommand(io: Io, options: TemplateCommandOptions, file: string, criteria: CriteriaSet, build: typeof import('../xlsx/template.js').buildTemplate): Promise<number> {
+  const forms = unitForms(file, criteria, options.out);
+  if (!forms.ok) {
+    printIssues(io, forms.issues, 'text');
+    return 1;
+  }
+  // Every form is built before any is written: a unit of an unknown level stops the run with nothing half done.
+  const built: { path: string; bytes: Uint8Array }[] = [];
+  const issues: Issue[] = [];
+  for (const [position, { unit, path }] of forms.value.entries()) {
+    try {
+      // The unit's level and group, checked as the scorer checks them (issues at units[i].level / .group).
+      resolveScope(criteria, unit.level, unit.group);
+    } catch (error) {
+      if (!(error instanceof DtiError)) throw error;
+      for (const issue of error.issues) issues.push(makeIssue(issue.code, ['units', position, issue.path], { ...issue.params, unit: unit.id } as never, { file }));
+      continue;
+    }
+    try {
+      const bytes = await build(criteria, {
+        level: unit.level,
+        ...(unit.group ? { group: unit.group } : {}),
+        unit: { id: unit.id, name: unit.name ?? unit.id, ...(unit.parent ? { parent: unit.parent } : {}), locked: true },
+        ...(options.period !== undefined ? { period: options.period } : {}),
+        lang: options.lang,
+      });
+      built.push({ path, bytes });
+    } catch (error) {
+      if (!(error instanceof DtiError)) throw error;
+      for (const issue of error.issues) issues.push(relocateIssue(issue, ['units', position, issue.path], { unit: unit.id, file }));
+    }
+  }
+  if (issues.length > 0) {
+    printIssues(io, issues, 'text');
+    return 1;
+  }
+  for (const { path, bytes } of built) {
+    const unwritten = writeOut(path, bytes);
+    if (unwritten) {
+      printIssues(io, [unwritten], 'text');
+      return 1;
+    }
+  }
+  io.out(`đã tạo ${built.length} mẫu / ${built.length} forms written: ${options.out} (${criteria.id}@${criteria.version})\n`);
   return 0;
 }

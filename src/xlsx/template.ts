@@ -38,8 +38,11 @@ export interface TemplateOptions {
   readonly group?: string;
   /** Language of the headings, rules, hints and drop-down labels; default `vi`. Names are always given in both. */
   readonly lang?: 'vi' | 'en';
-  /** Identity cells filled in advance (the unit may still change id, name and parent). */
-  readonly unit?: { readonly id?: string; readonly name?: string; readonly parent?: string };
+  /**
+   * Identity cells filled in advance (the unit may still change id, name and
+   * parent, unless `locked`: a form handed to one named unit).
+   */
+  readonly unit?: { readonly id?: string; readonly name?: string; readonly parent?: string; readonly locked?: boolean };
   /** The assessment period filled in advance (`"2022"`). */
   readonly period?: string;
 }
@@ -450,11 +453,11 @@ export async function buildTemplate(criteria: CriteriaSet, options: TemplateOpti
   unitSheet.getRow(2).height = 36;
   const identity: Record<UnitField, { value: string; hint: string; editable: boolean }> = {
     criteria: { value: ref, hint: pick(criteria.title, lang), editable: false },
-    id: { value: options.unit?.id ?? '', hint: pick(T.hints.id, lang), editable: true },
-    name: { value: options.unit?.name ?? '', hint: pick(T.hints.name, lang), editable: true },
+    id: { value: options.unit?.id ?? '', hint: pick(T.hints.id, lang), editable: options.unit?.locked !== true },
+    name: { value: options.unit?.name ?? '', hint: pick(T.hints.name, lang), editable: options.unit?.locked !== true },
     level: { value: level.id, hint: pick(level.name, lang), editable: false },
     group: { value: group?.id ?? '', hint: group ? pick(group.name, lang) : pick(T.hints.noGroups, lang), editable: false },
-    parent: { value: options.unit?.parent ?? '', hint: pick(T.hints.parent, lang), editable: true },
+    parent: { value: options.unit?.parent ?? '', hint: pick(T.hints.parent, lang), editable: options.unit?.locked !== true },
     period: { value: options.period ?? '', hint: pick(T.hints.period, lang), editable: true },
   };
   for (const field of UNIT_FIELDS) {
