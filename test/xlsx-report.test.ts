@@ -33,16 +33,18 @@ function header(sheetRef: Worksheet, row: number): string[] {
 describe('reportToXlsx', () => {
   it('writes one ranking sheet per cohort whose rows match the report, in rank order', async () => {
     const workbook = await open(await reportToXlsx(report, criteria));
+    // Vietnamese names throughout; a name too long for Excel's 31 characters is the cohort's alone.
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
-      'Thông tin', 'Xếp hạng department A', 'Xếp hạng department B', 'Xếp hạng department C', 'Xếp hạng district', 'Xếp hạng commune', 'Điểm chi tiết',
+      'Thông tin', 'Xếp hạng Sở, ban, ngành nhóm A', 'Xếp hạng Sở, ban, ngành nhóm B', 'Xếp hạng Sở, ban, ngành nhóm C', 'Xếp hạng UBND quận, huyện', 'UBND xã, phường, thị trấn', 'Điểm chi tiết',
     ]);
     const cohorts: [string, (r: UnitResult) => boolean][] = [
-      ['Xếp hạng department A', (r) => r.level === 'department' && r.group === 'A'],
-      ['Xếp hạng department B', (r) => r.level === 'department' && r.group === 'B'],
-      ['Xếp hạng department C', (r) => r.level === 'department' && r.group === 'C'],
-      ['Xếp hạng district', (r) => r.level === 'district'],
-      ['Xếp hạng commune', (r) => r.level === 'commune'],
+      ['Xếp hạng Sở, ban, ngành nhóm A', (r) => r.level === 'department' && r.group === 'A'],
+      ['Xếp hạng Sở, ban, ngành nhóm B', (r) => r.level === 'department' && r.group === 'B'],
+      ['Xếp hạng Sở, ban, ngành nhóm C', (r) => r.level === 'department' && r.group === 'C'],
+      ['Xếp hạng UBND quận, huyện', (r) => r.level === 'district'],
+      ['UBND xã, phường, thị trấn', (r) => r.level === 'commune'],
     ];
+    const names = new Map(report.results.map((result) => [result.unit, result.name]));
     const ratingName = new Map((criteria.ratings ?? []).map((rating) => [rating.id, rating.name.vi]));
     let appraisedSeen = 0;
     for (const [name, member] of cohorts) {
@@ -55,7 +57,7 @@ describe('reportToXlsx', () => {
         const row = position + 3;
         const cells = Array.from({ length: 12 + roots.length }, (_, i) => shown(ranking, row, i + 1));
         expect(cells).toEqual([
-          result.rank === null ? '' : String(result.rank), result.unit, result.name ?? '', result.parent ?? '', result.rankInParent === null ? '' : String(result.rankInParent),
+          result.rank === null ? '' : String(result.rank), result.unit, result.name ?? '', result.parent === null ? '' : (names.get(result.parent) ?? result.parent), result.rankInParent === null ? '' : String(result.rankInParent),
           result.points, result.maxPoints, result.index ?? '', result.rating === null ? '' : ratingName.get(result.rating),
           result.selfPoints ?? result.points, result.selfPoints === undefined ? '' : result.points, result.difference ?? '',
           ...roots.map((code) => result.nodes[code]?.index ?? ''),
@@ -63,10 +65,17 @@ describe('reportToXlsx', () => {
         if (result.difference !== undefined) appraisedSeen++;
       });
       expect(shown(ranking, expected.length + 3, 2)).toBe('');
+      // For paper and for a council: A4, fit to the width, header rows on every page, a filter on the table.
+      expect(ranking.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' });
+      expect(ranking.autoFilter).toBeDefined();
     }
     expect(appraisedSeen).toBeGreaterThan(0);
-    expect(sheet(workbook, 'Xếp hạng district').getCell('F3').numFmt).toBe('0.00');
-    expect(sheet(workbook, 'Xếp hạng district').getCell('H3').numFmt).toBe('0.0000');
+    expect(sheet(workbook, 'Xếp hạng UBND quận, huyện').getCell('F3').numFmt).toBe('0.00');
+    expect(sheet(workbook, 'Xếp hạng UBND quận, huyện').getCell('H3').numFmt).toBe('0.0000');
+    // A commune's parent is shown by the district's name.
+    expect(shown(sheet(workbook, 'UBND xã, phường, thị trấn'), 3, 4)).toMatch(/^(Quận|Huyện) /);
+    const about = sheet(workbook, 'Thông tin');
+    expect(Array.from({ length: 8 }, (_, i) => String(about.getCell(i + 1, 2).value))).toContain('theo chỉ số; đồng hạng thì hạng sau bỏ trống (1, 1, 3); trong mỗi cấp và nhóm');
   });
 
   it('the node points sheet holds every node of every unit, n/a where not applicable', async () => {
@@ -96,7 +105,9 @@ describe('reportToXlsx', () => {
     expect(texts).toContain('Period|2030');
     expect(texts.some((line) => line.includes('bad: units[') && line.includes('[value/numerator-exceeds-denominator]'))).toBe(true);
     expect(texts.some((line) => line.includes('[version/out-of-period]'))).toBe(partial.warnings.length > 0);
-    expect(workbook.worksheets.map((ws) => ws.name)).toContain('Ranking commune');
+    expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
+      'About', 'City departments group A', 'City departments group B', 'City departments group C', "District People's Committees", 'Commune, ward and town', 'Node points',
+    ]);
   });
 
   it('rejects a report scored with another set', async () => {

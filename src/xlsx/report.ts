@@ -55,7 +55,11 @@ const T = {
     group: { vi: 'Nhóm', en: 'Group' },
   },
   pillarIndex: (code: string, name: string): Localized => ({ vi: `Chỉ số ${code}: ${name}`, en: `${code} index: ${name}` }),
+  rankBy: { index: { vi: 'theo chỉ số', en: 'by index' }, points: { vi: 'theo tổng điểm', en: 'by points' } },
+  ties: { competition: { vi: 'đồng hạng thì hạng sau bỏ trống (1, 1, 3)', en: 'ties share a rank, the next is skipped (1, 1, 3)' }, dense: { vi: 'đồng hạng thì hạng sau liền kề (1, 1, 2)', en: 'ties share a rank, the next follows (1, 1, 2)' } },
+  cohort: { level: { vi: 'trong mỗi cấp', en: 'within each level' }, 'level+group': { vi: 'trong mỗi cấp và nhóm', en: 'within each level and group' } },
   missing: { vi: 'thiếu', en: 'missing' },
+  groupWord: { vi: 'nhóm', en: 'group' },
 } as const;
 
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } } as const;
@@ -77,6 +81,40 @@ function sheetName(wanted: string, taken: Set<string>): string {
   for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${clean.slice(0, 31 - String(n).length - 1)}~${n}`;
   taken.add(name.toLowerCase());
   return name;
+}
+
+/**
+ * A ranking sheet's name within Excel's 31 characters: "Xếp hạng UBND quận,
+ * huyện"; the cohort's name alone when both do not fit ("UBND xã, phường, thị
+ * trấn"), the level's name cut at a word only when that does not fit either,
+ * the group kept (the sheet's title row has the full names).
+ */
+function rankingSheetName(ranking: string, level: string, group: string): string {
+  const full = `${ranking} ${level}${group}`;
+  if (full.length <= 31) return full;
+  if (level.length + group.length <= 31) return `${level}${group}`;
+  // The group is never cut: it tells the sheets of one level apart.
+  const room = 31 - group.length;
+  const cut = level.slice(0, room);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > 10 ? cut.slice(0, space) : cut).replace(/(?:[,;:\s]+|\s+(?:and|và|of|của))+$/i, '')}${group}`;
+}
+
+/**
+ * A sheet printed on A4: landscape when wide, fit to the page width, its
+ * header rows repeated on every page, the grid of a table filterable.
+ */
+function forPaper(sheet: Worksheet, headerRows: string, columns: number, filterRow: number): void {
+  sheet.pageSetup = {
+    paperSize: 9,
+    orientation: columns > 8 ? 'landscape' : 'portrait',
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    printTitlesRow: headerRows,
+    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  };
+  sheet.autoFilter = { from: { row: filterRow, column: 1 }, to: { row: filterRow, column: columns } };
 }
 
 /** Units in rank order (unranked last), ties in input order. */
@@ -102,6 +140,7 @@ function rankingSheet(
   results: readonly UnitResult[],
   roots: readonly CompiledNode[],
   ratingName: (id: string | null) => string,
+  parentName: (id: string) => string | undefined,
   places: { points: number; index: number },
   lang: Lang,
 ): void {
@@ -115,13 +154,14 @@ function rankingSheet(
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   header(sheet, 2, headings);
   sheet.columns = headings.map((_, index) => ({ width: index === 2 ? 36 : index < 5 ? 14 : 12 }));
+  forPaper(sheet, '1:2', headings.length, 2);
   byRank(results).forEach((result, position) => {
     const row = position + 3;
     const at = (column: number): Cell => sheet.getCell(row, column);
     if (result.rank !== null) at(1).value = result.rank;
     at(2).value = result.unit;
     at(3).value = result.name ?? '';
-    at(4).value = result.parent ?? '';
+    at(4).value = result.parent === null ? '' : (parentName(result.parent) ?? result.parent);
     if (result.rankInParent !== null) at(5).value = result.rankInParent;
     writeDecimal(at(6), result.points, places.points);
     writeDecimal(at(7), result.maxPoints, places.points);
@@ -144,7 +184,10 @@ function rankingSheet(
  *   period, the ranking rule, and every rejected unit and warning (nothing is
  *   left out silently);
  * - one **Xếp hạng** (Ranking) sheet per level, or per level and group when
- *   the set ranks by `level+group`: rank, unit id, name, parent, rank within
+ *   the set ranks by `level+group`, named after the level (and group) in the
+ *   report's language, printed on A4 (fit to the width, header rows repeated)
+ *   with a filter on its table: rank, unit id, name, parent (by name when the
+ *   parent is a unit of the report), rank within
  *   the parent, points, maximum, index, rating, self-assessed points,
  *   appraised points, difference, and the index of each pillar (top-level
  *   node), in rank order (unranked units last, ties in input order);
@@ -179,7 +222,7 @@ function rankingSheet(
  * ] });
  * const workbook = new ExcelJS.Workbook();
  * await workbook.xlsx.load(await reportToXlsx(report, criteria) as never);
- * const ranking = workbook.getWorksheet('Xếp hạng commune')!;
+ * const ranking = workbook.getWorksheet('UBND xã, phường, thị trấn')!; // the level's name ("Xếp hạng …" when it fits 31 characters)
  * console.log(ranking.getCell('B3').value); // an-cu
  * console.log(ranking.getCell('F3').value); // 20
  * console.log(ranking.getCell('F3').numFmt); // 0.00
@@ -198,6 +241,9 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
   const places = compiled.rounding;
   const ratings = new Map((criteria.ratings ?? []).map((rating) => [rating.id, pick(rating.name, lang)]));
   const ratingName = (id: string | null): string => (id === null ? '' : (ratings.get(id) ?? id));
+  // A parent that is a unit of the report is shown by its name (its id otherwise: a parent outside the batch).
+  const names = new Map(report.results.map((result) => [result.unit, result.name]));
+  const parentName = (id: string): string | undefined => names.get(id) ?? undefined;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'dti-criteria';
   const taken = new Set<string>();
@@ -212,7 +258,7 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
     [T.aboutRows.sha256, stamp.sha256],
     [T.aboutRows.period, report.period ?? ''],
     [T.aboutRows.units, report.results.length],
-    [T.aboutRows.ranking, `by: ${ranking.by}, ties: ${ranking.ties}, cohort: ${ranking.cohort}`],
+    [T.aboutRows.ranking, [T.rankBy[ranking.by], T.ties[ranking.ties], T.cohort[ranking.cohort]].map((words) => pick(words, lang)).join('; ')],
     [T.aboutRows.rounding, `${places.points}, ${places.index}`],
     [T.aboutRows.numbers, pick(T.numbersNote, lang)],
   ];
@@ -244,9 +290,9 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
   for (const { level, group } of cohorts) {
     const members = report.results.filter((result) => result.level === level.id && (group === undefined || result.group === group.id));
     if (members.length === 0) continue;
-    const name = sheetName(`${pick(T.ranking, lang)} ${level.id}${group ? ` ${group.id}` : ''}`, taken);
+    const name = sheetName(rankingSheetName(pick(T.ranking, lang), pick(level.name, lang), group ? ` ${pick(T.groupWord, lang)} ${group.id}` : ''), taken);
     const title = [pick(criteria.title, lang), pick(level.name, lang), ...(group ? [pick(group.name, lang)] : []), ...(report.period ? [report.period] : [])].join(' — ');
-    rankingSheet(workbook, name, title, members, compiled.roots, ratingName, places, lang);
+    rankingSheet(workbook, name, title, members, compiled.roots, ratingName, parentName, places, lang);
   }
 
   // Every node's points per unit.
@@ -257,6 +303,7 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
   header(detail, 2, ['', '', '', '', ...nodes.map((node) => pick(node.node.name, lang))]);
   detail.getRow(2).height = 60;
   detail.columns = [{ width: 14 }, { width: 30 }, { width: 12 }, { width: 8 }, ...nodes.map(() => ({ width: 12 }))];
+  forPaper(detail, '1:2', 4 + nodes.length, 1);
   report.results.forEach((result, position) => {
     const line = position + 3;
     detail.getCell(line, 1).value = result.unit;
