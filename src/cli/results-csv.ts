@@ -42,12 +42,11 @@ export function formatResultsCsv(report: ScoreReport, criteria: CriteriaSet, opt
   const vi = options.locale === 'vi';
   const delimiter = vi ? ';' : ',';
   const number = (decimal: string): string => (vi ? formatDecimalCell(decimal, 'vi') : decimal);
-  const text = (value: string): string => neutralised(value);
   const codes = codesInOrder(criteria.nodes);
   const header = ['unit', 'name', 'level', 'group', 'parent', 'points', 'maxPoints', 'index', 'rating', 'rank', 'rankInParent', 'selfPoints', 'difference', ...codes];
   const figure = (value: string | null | undefined): string => (value === null || value === undefined ? '' : number(value));
   const rows = report.results.map((r) => [
-    text(r.unit), text(r.name ?? ''), text(r.level), text(r.group ?? ''), text(r.parent ?? ''), figure(r.points), figure(r.maxPoints), figure(r.index), text(r.rating ?? ''),
+    neutralised(r.unit), neutralised(r.name ?? ''), neutralised(r.level), neutralised(r.group ?? ''), neutralised(r.parent ?? ''), figure(r.points), figure(r.maxPoints), figure(r.index), neutralised(r.rating ?? ''),
     r.rank === null ? '' : String(r.rank), r.rankInParent === null ? '' : String(r.rankInParent), figure(r.selfPoints), figure(r.difference),
     ...codes.map((code) => (r.nodes[code]?.points != null ? number(r.nodes[code]!.points!) : r.nodes[code]?.status === 'not-applicable' ? 'n/a' : '')),
   ]);

@@ -5,7 +5,7 @@ import { makeIssue, type Issue, type Result } from '../errors.js';
 import { safeParseSubmission } from '../format/parse-submission.js';
 import type { UnitSubmission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../compile/types.js';
-import { parseJsonText } from '../format/json-text.js';
+import { readJsonFile } from './read-input.js';
 import { safeReadTextFile } from '../node/read-text-file.js';
 
 /** Names Windows keeps for devices, with or without an extension. */
@@ -40,15 +40,15 @@ export function slugOf(id: string): string {
  * reserves (`output/reserved-name`), are errors naming the units.
  */
 export function unitForms(file: string, criteria: CriteriaSet, folder: string): Result<{ unit: UnitSubmission; path: string }[]> {
-  const text = safeReadTextFile(file);
-  if (!text.ok) return text;
   let units: readonly UnitSubmission[];
   if (extname(file).toLowerCase() === '.csv') {
+    const text = safeReadTextFile(file);
+    if (!text.ok) return text;
     const parsed = safeParseSubmissionsCsv(text.value, criteria, { locale: 'vi' });
     if (!parsed.ok) return parsed;
     units = parsed.value.units;
   } else {
-    const data = parseJsonText(text.value, file);
+    const data = readJsonFile(file);
     if (!data.ok) return data;
     const list = (data.value as { units?: unknown }).units;
     // A units list names units only: values (none expected) default to none.

@@ -35,3 +35,13 @@ export function percentToFraction(text: string): string | undefined {
 export function fractionToPercent(text: string): string | undefined {
   return parseExact(text)?.times(HUNDRED).toString();
 }
+
+/**
+ * A fraction's bound as a person types it in a `%` field (`1` → `100`), exactly;
+ * `undefined` stays `undefined` (an open bound).
+ *
+ * @internal
+ */
+export function inPercentUnits(value: Exact | undefined): Exact | undefined {
+  return value?.times(HUNDRED);
+}

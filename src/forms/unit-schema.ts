@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { Dec, readDecimal } from '../decimal.js';
 import type { CompiledCriteria, CompiledNode } from '../compile/compiled.js';
 import { decimalSchema, nonNegativeDecimalSchema } from '../format/common.js';
 import { coded } from '../format/coded.js';
@@ -9,11 +8,13 @@ import { inputOfLeaf } from '../compile/leaf-input.js';
 import type { Issue } from '../errors.js';
 import { idKey } from '../format/identity.js';
 import { unitValueIssues } from '../scoring/values.js';
-import { readExact } from '../exact/read-exact.js';
-import { domainProblem } from '../rules/shared.js';
+import type { Exact } from '../exact/exact.js';
 import type { InputOption, InputShape } from '../rules/input-shape.js';
 import { leavesFor, resolveScope, type FormScope } from './scope.js';
 
+// The schemas below describe a leaf's value for JSON Schema only (`leafSchema`): the values themselves
+// are checked by the scorer's own readers (`build`). So they carry no refinement, only the keywords a
+// portal in another language validates with.
 // JSON Schema keywords added next to the decimal schema's `anyOf` (string | number): `pattern`
 // constrains the string branch only, `minimum` / `maximum` / `multipleOf` the number branch only.
 /** A decimal string that is not negative (`"-0"` reads as 0, as in the scorer). */
@@ -22,87 +23,43 @@ const NON_NEGATIVE_PATTERN = '^(?:\\d+(?:\\.\\d+)?|-0+(?:\\.0+)?)$';
 const WHOLE_PATTERN = '^(?:\\d+(?:\\.0+)?|-0+(?:\\.0+)?)$';
 /** `"n/a"` as the scorer recognises it: trimmed, any case. */
 const NA_PATTERN = '^\\s*[nN]/[aA]\\s*$';
-const NA_REGEX = new RegExp(NA_PATTERN);
-
 
 const nonNegative = (): z.ZodType => nonNegativeDecimalSchema.meta({ pattern: NON_NEGATIVE_PATTERN, minimum: 0 });
 
-const whole = (): z.ZodType =>
-  nonNegativeDecimalSchema
-    .refine((value) => readDecimal(value)?.isInteger() ?? true, coded('schema/format', { format: 'whole' }))
-    .meta({ pattern: WHOLE_PATTERN, minimum: 0, multipleOf: 1 });
+const whole = (): z.ZodType => nonNegativeDecimalSchema.meta({ pattern: WHOLE_PATTERN, minimum: 0, multipleOf: 1 });
 
 /** A whole decimal, of either sign. */
-const wholeDecimal = (): z.ZodType => decimalSchema.refine((value) => readDecimal(value)?.isInteger() ?? true, coded('schema/format', { format: 'whole' })).meta({ multipleOf: 1 });
+const wholeDecimal = (): z.ZodType => decimalSchema.meta({ multipleOf: 1 });
 
-function fraction(allowOver: boolean): z.ZodType {
-  const parts = z.strictObject({ numerator: nonNegative(), denominator: nonNegative() });
-  if (allowOver) return parts;
-  return parts.refine(
-    (value) => {
-      const n = readDecimal(value.numerator);
-      const d = readDecimal(value.denominator);
-      // A part that is missing, not a decimal or negative is reported at its own path only, as the scorer does.
-      return n === undefined || d === undefined || n.isNeg() || d.isNeg() || n.lte(d);
-    },
-    coded('value/numerator-exceeds-denominator'),
-  );
-}
+/** `{ numerator, denominator }` (`n <= d` is the scorer's to check: JSON Schema cannot compare two fields). */
+const fraction = (): z.ZodType => z.strictObject({ numerator: nonNegative(), denominator: nonNegative() });
 
-function appraisedPoints(max: Dec): z.ZodType {
-  const limit = Number(max.toString());
-  return nonNegativeDecimalSchema
-    .superRefine((value, ctx) => {
-      if (readDecimal(value)?.gt(max)) ctx.addIssue({ code: 'too_big', maximum: limit, origin: 'number', inclusive: true, input: value });
-    })
-    .meta({ pattern: NON_NEGATIVE_PATTERN, minimum: 0, maximum: limit, description: `Điểm 0..${max.toFixed()} / points 0..${max.toFixed()}` });
+function appraisedPoints(max: Exact): z.ZodType {
+  const text = max.toString();
+  return nonNegativeDecimalSchema.meta({ pattern: NON_NEGATIVE_PATTERN, minimum: 0, maximum: Number(text), description: `Điểm 0..${text} / points 0..${text}` });
 }
 
 function info(allowNA: boolean): z.ZodType {
-  const text = allowNA ? z.string() : z.string().refine((value) => !NA_REGEX.test(value), coded('value/na-not-allowed')).meta({ not: { pattern: NA_PATTERN } });
+  const text = allowNA ? z.string() : z.string().meta({ not: { pattern: NA_PATTERN } });
   return z.union([text, z.number(), z.boolean(), z.null()]);
 }
 
 function checklist(items: readonly InputOption[]): z.ZodType {
   const ids = items.map((item) => item.id) as [string, ...string[]];
-  const list = z
-    .array(z.enum(ids))
-    .superRefine((chosen, ctx) => {
-      const seen = new Set<string>();
-      chosen.forEach((id, index) => {
-        if (seen.has(id)) ctx.addIssue({ code: 'custom', path: [index], ...coded('value/duplicate-item', { item: id }), input: id });
-        seen.add(id);
-      });
-    })
-    .meta({ uniqueItems: true });
+  const list = z.array(z.enum(ids)).meta({ uniqueItems: true });
   const flags = z.strictObject(Object.fromEntries(ids.map((id) => [id, z.boolean().optional()])));
   return z.union([list, flags]);
 }
 
-/**
- * A decimal within the shape's bounds: outside is the scorer's issue
- * (`value/out-of-range`, or `value/percent-slip` for `3` on a `%` leaf).
- */
-function bounded(schema: z.ZodType, shape: Extract<InputShape, { type: 'number' }>): z.ZodType {
-  const { min, max } = shape;
-  return schema
-    .superRefine((value, ctx) => {
-      const x = readExact(value as string | number);
-      const problem = x === undefined ? undefined : domainProblem(x, shape);
-      if (problem !== undefined) ctx.addIssue({ code: 'custom', ...coded(problem.code, problem.params), input: value });
-    })
-    .meta({ ...(min !== undefined ? { minimum: Number(min.toString()) } : {}), ...(max !== undefined ? { maximum: Number(max.toString()) } : {}) });
-}
-
 /** A `number` input's schema: a decimal, whole and within bounds as the shape says. */
 function numberSchema(shape: Extract<InputShape, { type: 'number' }>): z.ZodType {
-  // A kind's own `>= 0` (counts, relative values) has a code of its own; a leaf's domain (spec §9) is checked whole.
-  const domain = shape.max !== undefined || shape.percent || (shape.min !== undefined && !shape.min.isZero());
-  const nonNegativeOnly = !domain && shape.min !== undefined;
+  const { min, max } = shape;
+  // A kind's own `>= 0` (counts, relative values) keeps its string pattern; a leaf's domain (spec §9) is given as bounds.
+  const domain = max !== undefined || shape.percent || (min !== undefined && !min.isZero());
+  const nonNegativeOnly = !domain && min !== undefined;
   const plain = nonNegativeOnly ? (shape.whole ? whole() : nonNegative()) : shape.whole ? wholeDecimal() : decimalSchema;
-  const number = domain ? bounded(plain, shape) : plain;
-  // The fraction first: a wrong numerator is then reported at its own path, as the scorer does.
-  return shape.orFraction ? z.union([fraction(false), number]) : number;
+  const number = domain ? plain.meta({ ...(min !== undefined ? { minimum: Number(min.toString()) } : {}), ...(max !== undefined ? { maximum: Number(max.toString()) } : {}) }) : plain;
+  return shape.orFraction ? z.union([fraction(), number]) : number;
 }
 
 /** The schema of one leaf's value, `"n/a"` aside. */
@@ -111,7 +68,7 @@ function valueSchema(shape: InputShape, allowNA: boolean): z.ZodType {
     case 'yes-no':
       return z.boolean();
     case 'fraction':
-      return fraction(shape.allowOver);
+      return fraction();
     case 'number':
       return numberSchema(shape);
     case 'one-of':
@@ -119,7 +76,7 @@ function valueSchema(shape: InputShape, allowNA: boolean): z.ZodType {
     case 'any-of':
       return checklist(shape.items);
     case 'points':
-      return appraisedPoints(new Dec(shape.max.toString()));
+      return appraisedPoints(shape.max);
     case 'note':
       return info(allowNA);
   }
@@ -130,9 +87,7 @@ function answerSchema(node: CompiledNode, level: string): z.ZodType {
   const shape = inputOfLeaf(leaf, level);
   const value = valueSchema(shape, leaf.allowNA);
   if (!leaf.allowNA || shape.type === 'note') return value;
-  // A refined string rather than a literal: a value of the wrong type then reads "wrong type", not "must be n/a".
-  const na = z.string().refine((text) => text === 'n/a', coded('value/shape', { expected: 'value-or-na' })).meta({ const: 'n/a' });
-  return z.union([value, na]);
+  return z.union([value, z.string().meta({ const: 'n/a' })]);
 }
 
 interface Built {

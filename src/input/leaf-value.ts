@@ -4,10 +4,10 @@ import { scalarInputOf, type LeafColumns } from './columns.js';
 import { readNumberCell, type CsvLocale } from './numbers.js';
 import type { TypedNumber, TypedNumberOptions } from '../format/typed-number.js';
 import type { InputShape } from '../rules/input-shape.js';
+import { inPercentUnits } from '../format/percent.js';
 import { Exact } from '../exact/exact.js';
 
 const ZERO = Exact.scaled(0, 0);
-const HUNDRED = Exact.scaled(100, 0);
 const NON_NEGATIVE: TypedNumberOptions = { min: ZERO };
 import { csvCellPath } from './paths.js';
 
@@ -59,8 +59,8 @@ function ambiguityIssue(ctx: RowContext, position: number, text: string, reading
 function boundsOf(input: InputShape, percentUnits: boolean): TypedNumberOptions {
   switch (input.type) {
     case 'number': {
-      const scale = input.percent && percentUnits ? HUNDRED : undefined;
-      return { whole: input.whole, min: scale ? input.min?.times(scale) : input.min, max: scale ? input.max?.times(scale) : input.max };
+      const typed = input.percent && percentUnits;
+      return { whole: input.whole, min: typed ? inPercentUnits(input.min) : input.min, max: typed ? inPercentUnits(input.max) : input.max };
     }
     case 'points':
       return { min: ZERO, max: input.max };
@@ -69,9 +69,14 @@ function boundsOf(input: InputShape, percentUnits: boolean): TypedNumberOptions 
   }
 }
 
-/** A number cell: stored numbers as the plain decimals they are, typed text in the locale. */
+/** How the cell at `position` is read: a stored number as the plain decimal it is, typed text in the row's locale. */
+function localeAt(ctx: RowContext, position: number): CsvLocale {
+  return ctx.stored?.[position] === true ? 'en' : ctx.locale;
+}
+
+/** A number cell (see {@link localeAt}). */
 function numberAt(ctx: RowContext, position: number, text: string, bounds: TypedNumberOptions): TypedNumber {
-  return readNumberCell(text, ctx.stored?.[position] === true ? 'en' : ctx.locale, bounds);
+  return readNumberCell(text, localeAt(ctx, position), bounds);
 }
 
 function readFraction(ctx: RowContext, numerator: number, denominator: number): LeafReading {
@@ -148,8 +153,7 @@ export function readLeafValue(ctx: RowContext, columns: LeafColumns): LeafReadin
   if (scalar === '' || columns.value === undefined) return MISSING;
   if (isNotApplicableCell(scalar)) return NA;
   const input = scalarInputOf(columns.input) ?? 'text';
-  const locale = ctx.stored?.[columns.value] === true ? 'en' : ctx.locale;
-  const reading = readScalarCell(scalar, input, locale, boundsOf(columns.input, ctx.percentUnits === true));
+  const reading = readScalarCell(scalar, input, localeAt(ctx, columns.value), boundsOf(columns.input, ctx.percentUnits === true));
   if (reading.ok) return { state: 'value', value: reading.value };
   return reading.readings !== undefined ? ambiguityIssue(ctx, columns.value, scalar, reading.readings) : shapeIssue(ctx, columns.value, reading.expected);
 }

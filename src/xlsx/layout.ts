@@ -5,6 +5,8 @@
  * so a later layout can move things and older readers still find them; the
  * values here are the defaults for layout {@link XLSX_LAYOUT_VERSION}.
  */
+import { takesFraction } from '../input/columns.js';
+import type { InputShape } from '../rules/input-shape.js';
 
 /**
  * The version of the template layout written by `buildTemplate` (recorded in
@@ -17,6 +19,21 @@
  * ```
  */
 export const XLSX_LAYOUT_VERSION = 1;
+
+/** A value cell of a leaf's own row: the value (or numerator), or the denominator. */
+export type ValueRole = 'value' | 'denominator';
+
+/**
+ * The value cells of its own row a leaf takes, in the template and on
+ * reading: a scalar one, a pair when its value may be `n/d`, or none (a
+ * checklist's items have rows of their own).
+ *
+ * @internal
+ */
+export function valueRoles(input: InputShape): readonly ValueRole[] {
+  if (input.type === 'any-of') return [];
+  return takesFraction(input) ? ['value', 'denominator'] : ['value'];
+}
 
 /**
  * The sheet names of a template: the unit's identity, the self-assessment

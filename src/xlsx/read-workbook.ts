@@ -1,4 +1,4 @@
-import { appendAll, capIssues, limitsOf, type InputLimits } from '../limits.js';
+import { capIssues, limitsOf, type InputLimits } from '../limits.js';
 import ExcelJS from 'exceljs';
 import type { Workbook, Worksheet } from 'exceljs';
 import type { CriteriaRegistry } from '../criteria/registry.js';
@@ -7,8 +7,7 @@ import { itemIds, scalarInputOf, takesFraction, type LeafColumns } from '../inpu
 import { inputOfLeaf } from '../compile/leaf-input.js';
 import type { InputShape } from '../rules/input-shape.js';
 import { readLeafValue } from '../input/leaf-value.js';
-import { percentToFraction } from '../format/percent.js';
-import { Exact } from '../exact/exact.js';
+import { inPercentUnits, percentToFraction } from '../format/percent.js';
 import { readExact } from '../exact/read-exact.js';
 import { rangeText } from '../rules/shared.js';
 import type { CsvLocale } from '../input/numbers.js';
@@ -40,10 +39,10 @@ import {
   xlsxPath,
   type FormColumns,
   type Lang,
+  valueRoles,
   type UnitField,
 } from './layout.js';
 
-const HUNDRED = Exact.scaled(100, 0);
 /** The last column (XFD) and row of a sheet. */
 const MAX_COLUMN = 16_384;
 const MAX_ROW = 1_048_576;
@@ -225,11 +224,6 @@ function classify(criteria: CompiledCriteria, key: string): RowKind | undefined 
   return undefined;
 }
 
-/** Which value cells of its own row a leaf reads: a scalar one, a pair, or none (checklists read their item rows). */
-function usedRoles(input: InputShape): readonly ('value' | 'denominator')[] {
-  if (input.type === 'any-of') return [];
-  return takesFraction(input) ? ['value', 'denominator'] : ['value'];
-}
 
 function expectedFor(input: InputShape): string {
   switch (input.type) {
@@ -391,7 +385,7 @@ function readTarget(state: FormState, node: CompiledNode, row: number, items: Re
     const x = fraction === undefined ? undefined : readExact(fraction);
     if (x !== undefined && ((input.min !== undefined && x.lt(input.min)) || (input.max !== undefined && x.gt(input.max)))) {
       // Said in the units the person typed: "[0, 100] %", not the data's fractions.
-      const range = `${rangeText(input.min?.times(HUNDRED), input.max?.times(HUNDRED))} %`;
+      const range = `${rangeText(inPercentUnits(input.min), inPercentUnits(input.max))} %`;
       push(state.reader, { sheet: 'form', address: valueAddress }, 'value/out-of-range', { unit: state.unit, range }, { node: node.code });
       return undefined;
     }
@@ -556,7 +550,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
     rows.set(key, { row, kind });
     const used =
       kind.kind === 'section' ? [] : kind.kind === 'item' ? [columns.value, columns.appraisedValue]
-        : usedRoles(inputOfLeaf(kind.node.leaf!, undefined)).flatMap((role) => (role === 'value' ? [columns.value, columns.appraisedValue] : [columns.denominator, columns.appraisedDenominator]));
+        : valueRoles(inputOfLeaf(kind.node.leaf!, undefined)).flatMap((role) => (role === 'value' ? [columns.value, columns.appraisedValue] : [columns.denominator, columns.appraisedDenominator]));
     for (const address of filledCells) {
       if (used.some((column) => address === cellAddress(column, row))) continue;
       if (kind.kind === 'section') push(reader, { sheet: 'form', address }, 'submission/not-a-leaf', { unit: unitId, code: key });

@@ -8,10 +8,10 @@ import { pick, type Localized } from '../format/localized.js';
 import { compileCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { show } from '../rules/shared.js';
-import { Exact } from '../exact/exact.js';
+import type { Exact } from '../exact/exact.js';
+import { inPercentUnits } from '../format/percent.js';
 import type { InputOption, InputShape } from '../rules/input-shape.js';
 import { inputOfLeaf } from '../compile/leaf-input.js';
-import { takesFraction } from '../input/columns.js';
 import { writeDecimal } from './cells.js';
 import { deterministicBytes, documentDate } from './deterministic.js';
 import { choiceEntries } from './choices.js';
@@ -28,6 +28,8 @@ import {
   type FormColumns,
   type Lang,
   type UnitField,
+  type ValueRole,
+  valueRoles,
 } from './layout.js';
 
 /** Options of {@link buildTemplate}. */
@@ -47,7 +49,6 @@ export interface TemplateOptions {
   readonly period?: string;
 }
 
-type Role = 'value' | 'denominator';
 
 const COLUMN_WIDTHS: Readonly<Record<keyof FormColumns, number>> = {
   code: 16, nameVi: 48, nameEn: 36, rule: 48, points: 9, value: 15, denominator: 15, evidence: 40, notes: 28, appraisedValue: 15, appraisedDenominator: 15,
@@ -142,31 +143,25 @@ interface CellRule {
  * stores 3% as 0.03 and whose typing rules differ between spreadsheet programs.
  */
 const PERCENT_UNITS = 'General" %"';
-const HUNDRED = Exact.scaled(100, 0);
 
 const nonNeg = (x: string): string => `AND(ISNUMBER(${x}),${x}>=0)`;
 
-/** A bound written for a prompt and a check formula (`show`: no exponent, no trailing zeros). */
-function bound(value: Exact): string {
-  return show(value);
-}
-
 /** `x` within the bounds of a `number` input, in Excel's words. */
 function numberCheck(x: string, whole: boolean, min: Exact | undefined, max: Exact | undefined): string {
-  const parts = [`ISNUMBER(${x})`, ...(min !== undefined ? [`${x}>=${bound(min)}`] : []), ...(max !== undefined ? [`${x}<=${bound(max)}`] : []), ...(whole ? [`${x}=INT(${x})`] : [])];
+  const parts = [`ISNUMBER(${x})`, ...(min !== undefined ? [`${x}>=${show(min)}`] : []), ...(max !== undefined ? [`${x}<=${show(max)}`] : []), ...(whole ? [`${x}=INT(${x})`] : [])];
   return parts.length === 1 ? parts[0]! : `AND(${parts.join(',')})`;
 }
 
 /** What a `number` input accepts, in words: "Một số." / "Số ≥ 0." / "Số nguyên ≥ 0." / "Số từ 0 đến 1.". */
 function numberPrompt(whole: boolean, min: Exact | undefined, max: Exact | undefined): Localized {
   const [vi, en] = whole ? ['Số nguyên', 'A whole number'] : ['Số', 'A number'];
-  if (min !== undefined && max !== undefined) return { vi: `${vi} từ ${bound(min)} đến ${bound(max)}.`, en: `${en} from ${bound(min)} to ${bound(max)}.` };
-  if (min !== undefined) return { vi: `${vi} ≥ ${bound(min)}.`, en: `${en} ≥ ${bound(min)}.` };
-  if (max !== undefined) return { vi: `${vi} ≤ ${bound(max)}.`, en: `${en} ≤ ${bound(max)}.` };
+  if (min !== undefined && max !== undefined) return { vi: `${vi} từ ${show(min)} đến ${show(max)}.`, en: `${en} from ${show(min)} to ${show(max)}.` };
+  if (min !== undefined) return { vi: `${vi} ≥ ${show(min)}.`, en: `${en} ≥ ${show(min)}.` };
+  if (max !== undefined) return { vi: `${vi} ≤ ${show(max)}.`, en: `${en} ≤ ${show(max)}.` };
   return whole ? { vi: 'Một số nguyên.', en: 'A whole number.' } : { vi: 'Một số.', en: 'A number.' };
 }
 
-function cellRule(node: CompiledNode, shape: InputShape, role: Role, lang: Lang, listRef: string | undefined): CellRule | undefined {
+function cellRule(node: CompiledNode, shape: InputShape, role: ValueRole, lang: Lang, listRef: string | undefined): CellRule | undefined {
   const leaf = node.leaf!;
   const unit = node.node.unit;
   const unitHint = unit && unit !== 'count' && unit !== 'points' ? T.unitOf(unit) : { vi: '', en: '' };
@@ -196,7 +191,7 @@ function cellRule(node: CompiledNode, shape: InputShape, role: Role, lang: Lang,
     case 'number': {
       // A `%` leaf's cell holds a plain number in percent units (3 for 3%), divided by 100 on reading.
       const { whole } = shape;
-      const [min, max] = shape.percent ? [shape.min?.times(HUNDRED), shape.max?.times(HUNDRED)] : [shape.min, shape.max];
+      const [min, max] = shape.percent ? [inPercentUnits(shape.min), inPercentUnits(shape.max)] : [shape.min, shape.max];
       const percentHint = shape.percent ? T.percent : { vi: '', en: '' };
       if (shape.orFraction) {
         if (role === 'value') {
@@ -223,7 +218,7 @@ function cellRule(node: CompiledNode, shape: InputShape, role: Role, lang: Lang,
       };
     }
     case 'points': {
-      const top = bound(shape.max);
+      const top = show(shape.max);
       return role === 'value'
         ? { title: { vi: 'Điểm', en: 'Points' }, prompt: { vi: `Số điểm từ 0 đến ${top}.`, en: `Points from 0 to ${top}.` }, check: { formula: (x) => `AND(ISNUMBER(${x}),${x}>=0,${x}<=${top})` } }
         : undefined;
@@ -278,7 +273,7 @@ function input(cell: Cell, fill: typeof FILL.input | typeof FILL.appraisal): voi
 }
 
 /** Marks the value cells of a row: used ones get a check, the others are greyed. */
-function valueCells(ctx: FormContext, row: number, node: CompiledNode, shape: InputShape, roles: readonly Role[], listRef: string | undefined): void {
+function valueCells(ctx: FormContext, row: number, node: CompiledNode, shape: InputShape, roles: readonly ValueRole[], listRef: string | undefined): void {
   const pairs: readonly [keyof FormColumns, keyof FormColumns, Fill][] = [
     ['value', 'denominator', FILL.input],
     ['appraisedValue', 'appraisedDenominator', FILL.appraisal],
@@ -345,8 +340,7 @@ function leafRow(ctx: FormContext, node: CompiledNode, depth: number): void {
     entries.forEach((entry, index) => { ctx.lists.getCell(cellAddress(column, index + 1)).value = entry; });
     listRef = `'${XLSX_SHEETS.lists}'!$${column}$1:$${column}$${entries.length}`;
   }
-  const roles: Role[] = shape.type === 'any-of' ? [] : takesFraction(shape) ? ['value', 'denominator'] : ['value'];
-  valueCells(ctx, row, node, shape, roles, listRef);
+  valueCells(ctx, row, node, shape, valueRoles(shape), listRef);
   if (shape.type === 'any-of') itemRows(ctx, node, shape.items, depth);
 }
 
