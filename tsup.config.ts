@@ -1,4 +1,20 @@
-import { defineConfig } from 'tsup';
+import { readFile } from 'node:fs/promises';
+import { defineConfig, type Options } from 'tsup';
+
+/**
+ * The embedded criteria sets as `JSON.parse('…')` rather than object literals:
+ * V8 reads a JSON string faster than it parses and runs the same data as code,
+ * which shortens every start of the command and of the `sets` entry.
+ */
+const criteriaAsJsonText: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'criteria-as-json-text',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]criteria[\\/][^\\/]+[\\/][^\\/]+\.json$/ }, async (args) => {
+      const text = JSON.stringify(JSON.parse(await readFile(args.path, 'utf8')));
+      return { contents: `export default /* @__PURE__ */ JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
 
 export default defineConfig([
   {
@@ -18,6 +34,7 @@ export default defineConfig([
     target: 'es2022',
     platform: 'neutral',
     treeshake: true,
+    esbuildPlugins: [criteriaAsJsonText],
   },
   {
     entry: { cli: 'src/cli/main.ts' },
@@ -29,5 +46,6 @@ export default defineConfig([
     // start, and only the parts of zod the schemas use (not its 40 locales).
     noExternal: ['zod', 'decimal.js'],
     banner: { js: '#!/usr/bin/env node' },
+    esbuildPlugins: [criteriaAsJsonText],
   },
 ]);

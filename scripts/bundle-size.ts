@@ -128,7 +128,8 @@ async function portalBundle(): Promise<{ min: number; gzip: number; sets: string
   const code = result.outputFiles[0]!.text;
   const sets: string[] = [];
   for (const [id, version] of [['can-tho', '2022.1.0'], ['can-tho', '2023.1.0'], ['can-tho', '2025.1.0'], ['vn-dti-province', '2022.1.0'], ['vn-dti-province', '2025.1.0']] as const) {
-    if (new RegExp(`id:"${id}",version:"${version.replace(/\./g, '\\.')}"`).test(code)) sets.push(`${id}@${version}`);
+    // An object literal (`id:"can-tho",version:…`) or the JSON text the build embeds (`\"id\":\"can-tho\",…`).
+    if (new RegExp(`\\\\?"?id\\\\?"?:\\\\?"${id}\\\\?",\\\\?"?version\\\\?"?:\\\\?"${version.replace(/\./g, '\\.')}`).test(code)) sets.push(`${id}@${version}`);
   }
   const bytes = new TextEncoder().encode(code);
   return { min: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength, sets };

@@ -170,7 +170,7 @@ function checkLeaf(c: LeafCase): boolean {
   const issues: Issue[] = [];
   const max = readExact(c.max)!;
   // Scoring only ever sees rules that passed validation (schema and cross-field checks).
-  if (!kind.schema.safeParse(c.rule).success || kind.check(c.rule, new Map([['l', max]]), []).length > 0) return false;
+  if (!kind.schema().safeParse(c.rule).success || kind.check(c.rule, new Map([['l', max]]), []).length > 0) return false;
   const compiled = kind.compile(c.rule);
   const read = (raw: unknown): unknown => kind.read(raw, compiled, { unit: 'u', path: ['values', 'X'], max, domain: undefined, issues });
   const value = read(c.raw);

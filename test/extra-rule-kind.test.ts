@@ -35,7 +35,7 @@ const ONE = Exact.scaled(1, 0);
 
 const starsRule: RuleKind<StarsRule, Exact, Exact> = {
   kind: 'stars',
-  schema: z.strictObject({ kind: z.literal('stars'), of: z.number().int().min(1) }),
+  schema: () => z.strictObject({ kind: z.literal('stars'), of: z.number().int().min(1) }),
   scored: true,
   check: () => [],
   compile: (config) => Exact.scaled(config.of, 0),

@@ -3,9 +3,9 @@
 // type the library declares for it, and the declared keys must be the schema's keys.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import type { criteriaSetSchema } from '../src/compile/criteria-schema.js';
+import type { criteriaSetSchema, submissionSchema, unitSubmissionSchema } from '../src/compile/schemas.js';
 import type { CriteriaSet } from '../src/compile/types.js';
-import type { Submission, submissionSchema, UnitSubmission, unitSubmissionSchema } from '../src/format/submission-schema.js';
+import type { Submission, UnitSubmission } from '../src/format/submission-schema.js';
 
 /** Optional fields as zod writes them (`x?: T | undefined`) read as `x?: T` (the project's exactOptionalPropertyTypes). */
 type Defined<T> = T extends readonly (infer I)[] ? Defined<I>[] : T extends object ? { [K in keyof T]: Defined<Exclude<T[K], undefined>> } : T;

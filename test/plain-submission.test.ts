@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { submissionHeadSchema, unitSubmissionSchema } from '../src/format/submission-schema.js';
+import { submissionSchemas } from '../src/format/submission-schema.js';
 import { isPlainUnit, plainHead } from '../src/format/plain-submission.js';
 
 // Pieces a unit is made of: valid ones and every near miss the schemas refuse or normalise.
@@ -50,7 +50,7 @@ describe('the fast structural check accepts only what the schemas accept', () =>
       fc.property(unitArb, (unit) => {
         if (!isPlainUnit(unit)) return;
         plain += 1;
-        expect(unitSubmissionSchema.safeParse(unit).success).toBe(true);
+        expect(submissionSchemas().unit.safeParse(unit).success).toBe(true);
         // Nothing to normalise: ids and codes are already in their compared form.
         expect(unit.id).toBe(unit.id.trim().normalize('NFC'));
         for (const key of Object.keys(unit.values)) expect(key).toBe(key.trim().normalize('NFC'));
@@ -74,7 +74,7 @@ describe('the fast structural check accepts only what the schemas accept', () =>
     );
     fc.assert(
       fc.property(head, (input) => {
-        if (plainHead(input) !== undefined) expect(submissionHeadSchema.safeParse(input).success).toBe(true);
+        if (plainHead(input) !== undefined) expect(submissionSchemas().head.safeParse(input).success).toBe(true);
       }),
       { numRuns: 2000, seed: 7 },
     );

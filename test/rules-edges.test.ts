@@ -98,7 +98,7 @@ describe('registry', () => {
     for (const name of names) {
       expect(ruleKind(name).kind).toBe(name);
       expect(ruleKind(name).scored).toBe(name !== 'info');
-      expect(ruleKind(name).schema.safeParse({ kind: name, misspelt: 1 }).success).toBe(false);
+      expect(ruleKind(name).schema().safeParse({ kind: name, misspelt: 1 }).success).toBe(false);
     }
   });
 });

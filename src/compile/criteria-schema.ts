@@ -1,21 +1,18 @@
 import * as z from 'zod';
 import { RULE_KINDS, type RuleKindRegistry } from '../rules/registry.js';
-import { codeSchema, dateSchema, decimalSchema, idSchema, kebabIdSchema, localizedSchema, versionSchema } from '../format/common.js';
-
-const perLevelSchema = z
-  .union([decimalSchema, z.record(z.string(), decimalSchema)])
-  .meta({ description: 'A decimal, or decimals keyed by level id: { "district": "20", "commune": "10" } / Số thập phân, hoặc theo từng cấp' });
-
-const levelScopeSchema = z.union([
-  idSchema,
-  z.strictObject({ level: idSchema, groups: z.array(idSchema).min(1) }),
-]);
-
-const groupSchema = z.strictObject({ id: idSchema, name: localizedSchema, description: localizedSchema.optional() });
+import { commonSchemas } from '../format/common.js';
 
 /** The schemas of a set, a node and a rule, for one registry of rule kinds. */
 function schemasFor(kinds: RuleKindRegistry) {
-  const rule = z.discriminatedUnion('kind', Object.values(kinds).map((kind) => kind.schema) as unknown as [z.ZodObject, ...z.ZodObject[]]);
+  const { code: codeSchema, date: dateSchema, decimal: decimalSchema, id: idSchema, kebabId: kebabIdSchema, localized: localizedSchema, version: versionSchema } = commonSchemas();
+  const perLevelSchema = z
+    .union([decimalSchema, z.record(z.string(), decimalSchema)])
+    .meta({ description: 'A decimal, or decimals keyed by level id: { "district": "20", "commune": "10" } / Số thập phân, hoặc theo từng cấp' });
+  const levelScopeSchema = z.union([idSchema, z.strictObject({ level: idSchema, groups: z.array(idSchema).min(1) })]);
+  const groupSchema = z.strictObject({ id: idSchema, name: localizedSchema, description: localizedSchema.optional() });
+  const byKind: Record<string, z.ZodType> = {};
+  for (const [name, kind] of Object.entries(kinds)) byKind[name] = kind.schema();
+  const rule = z.discriminatedUnion('kind', Object.values(byKind) as unknown as [z.ZodObject, ...z.ZodObject[]]);
   const node: z.ZodType = z.lazy(() => nodeObject);
   const nodeObject = z.strictObject({
     code: codeSchema,
@@ -71,18 +68,19 @@ function schemasFor(kinds: RuleKindRegistry) {
     ratings: z.array(z.strictObject({ id: idSchema, name: localizedSchema, min: decimalSchema })).optional(),
     nodes: z.array(node).min(1),
   });
-  return { rule, node, nodeObject, set };
+  return { rule, node, nodeObject, set, kinds: byKind as Readonly<Record<string, z.ZodType>> };
 }
 
-const builtIn = schemasFor(RULE_KINDS);
-const byRegistry = new WeakMap<RuleKindRegistry, ReturnType<typeof schemasFor>>([[RULE_KINDS, builtIn]]);
+const byRegistry = new WeakMap<RuleKindRegistry, ReturnType<typeof schemasFor>>();
 
 /**
- * The schemas for a registry of rule kinds (built once per registry).
+ * The schemas for a registry of rule kinds (the built-in kinds by default),
+ * built on first use and once per registry: a set, a node, its object shape,
+ * a rule, and each kind's rule schema by name.
  *
  * @internal
  */
-export function schemasOf(kinds: RuleKindRegistry): ReturnType<typeof schemasFor> {
+export function schemasOf(kinds: RuleKindRegistry = RULE_KINDS): ReturnType<typeof schemasFor> {
   let found = byRegistry.get(kinds);
   if (found === undefined) {
     found = schemasFor(kinds);
@@ -90,45 +88,3 @@ export function schemasOf(kinds: RuleKindRegistry): ReturnType<typeof schemasFor
   }
   return found;
 }
-
-/**
- * Strict schema of a rule object, one branch per rule kind, chosen by `kind`.
- *
- * @example
- * ```ts
- * import { ruleSchema } from 'dti-criteria';
- * console.log(ruleSchema.safeParse({ kind: 'ratio', target: '0.8' }).success); // true
- * console.log(ruleSchema.safeParse({ kind: 'ratio', taget: '0.8' }).success); // false
- * ```
- */
-export const ruleSchema = builtIn.rule;
-
-/**
- * Strict schema of a criteria tree node (leaf or aggregate; which one is checked after parsing).
- *
- * @example
- * ```ts
- * import { nodeSchema } from 'dti-criteria';
- * console.log(nodeSchema.safeParse({ code: 'CQS.2.1', name: { vi: 'Kế hoạch' }, rule: { kind: 'boolean' }, points: '20' }).success); // true
- * ```
- */
-export const nodeSchema: z.ZodType = builtIn.node;
-
-/**
- * The object schema behind {@link nodeSchema}: its `shape` lists the fields a
- * node may have (the validator uses it to tell a misspelt field from a new one).
- */
-export const nodeObjectSchema = builtIn.nodeObject;
-
-/**
- * Strict schema of a criteria set file (spec sections 1 to 4): the shape only;
- * {@link safeParseCriteria} adds the cross-field checks.
- *
- * @example
- * ```ts
- * import { criteriaSetSchema } from 'dti-criteria';
- * import { getCriteria } from 'dti-criteria/sets';
- * console.log(criteriaSetSchema.safeParse(getCriteria('can-tho@2022.1.0')).success); // true
- * ```
- */
-export const criteriaSetSchema = builtIn.set;

@@ -1,7 +1,7 @@
 import { appendAll } from '../limits.js';
 import * as z from 'zod';
-import { criteriaSetSchema } from './criteria-schema.js';
-import { submissionSchema } from '../format/submission-schema.js';
+import { schemasOf } from './criteria-schema.js';
+import { submissionSchemas } from '../format/submission-schema.js';
 
 /** A JSON Schema object (or a part of one). */
 type JsonSchema = { [key: string]: unknown };
@@ -185,7 +185,7 @@ export function forEditors(schema: Record<string, unknown>): Record<string, unkn
  */
 export function criteriaJsonSchema(): Record<string, unknown> {
   return {
-    ...forEditors(z.toJSONSchema(criteriaSetSchema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input', reused: 'ref' })),
+    ...forEditors(z.toJSONSchema(schemasOf().set, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input', reused: 'ref' })),
     $id: 'https://unpkg.com/dti-criteria/schema/criteria.schema.json',
     title: 'dti-criteria criteria set, format 1 / Bộ tiêu chí đánh giá chuyển đổi số',
   };
@@ -204,7 +204,7 @@ export function criteriaJsonSchema(): Record<string, unknown> {
  */
 export function submissionJsonSchema(): Record<string, unknown> {
   return {
-    ...z.toJSONSchema(submissionSchema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input', reused: 'ref' }),
+    ...z.toJSONSchema(submissionSchemas().submission, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input', reused: 'ref' }),
     $id: 'https://unpkg.com/dti-criteria/schema/submission.schema.json',
     title: 'dti-criteria submission batch / Số liệu tự đánh giá',
   };

@@ -6,7 +6,8 @@ import { RULE_KINDS, type AnyRuleKind, type Rule, type RuleKindRegistry } from '
 import type { ValueDomain } from '../rules/types.js';
 import { readExact } from '../exact/read-exact.js';
 import { atomOf, levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledLeaf, type CompiledNode } from './compiled.js';
-import { criteriaSetSchema, nodeObjectSchema, schemasOf } from './criteria-schema.js';
+import { schemasOf } from './criteria-schema.js';
+import { once } from '../format/once.js';
 import type { CriteriaNode, CriteriaSet, Decimalish, LevelScope, PerLevel } from './types.js';
 import { fromZodIssues, toSegments, valueAt } from '../format/zod-issues.js';
 import { appendAll, DEFAULT_LIMITS, type InputLimits } from '../limits.js';
@@ -79,16 +80,21 @@ function locatePart(path: readonly PathSegment[]): { readonly kind: PartKind; re
   return path[depth] === 'rule' ? { kind: 'rule', depth: depth + 1 } : { kind: 'node', depth };
 }
 
-const levelShape = criteriaSetSchema.shape.levels.element.shape;
 /** 0 points: what a rule's input shape is asked at when only its type matters. */
 const NO_POINTS = readExact(0)!;
-const KNOWN_KEYS: Readonly<Record<Exclude<PartKind, 'rule'>, readonly string[]>> = {
-  set: Object.keys(criteriaSetSchema.shape),
-  level: Object.keys(levelShape),
-  group: Object.keys(levelShape.groups.unwrap().element.shape),
-  rating: Object.keys(criteriaSetSchema.shape.ratings.unwrap().element.shape),
-  node: Object.keys(nodeObjectSchema.shape),
-};
+
+/** The fields each part other than a rule may have (the same for every registry of kinds). */
+const KNOWN_KEYS = once((): Readonly<Record<Exclude<PartKind, 'rule'>, readonly string[]>> => {
+  const { set, nodeObject } = schemasOf(RULE_KINDS);
+  const levelShape = set.shape.levels.element.shape;
+  return {
+    set: Object.keys(set.shape),
+    level: Object.keys(levelShape),
+    group: Object.keys(levelShape.groups.unwrap().element.shape),
+    rating: Object.keys(set.shape.ratings.unwrap().element.shape),
+    node: Object.keys(nodeObject.shape),
+  };
+});
 
 /** The implementation of the rule kind named `kind` in `kinds`, if any. */
 function kindIn(kinds: RuleKindRegistry, kind: unknown): AnyRuleKind | undefined {
@@ -97,10 +103,9 @@ function kindIn(kinds: RuleKindRegistry, kind: unknown): AnyRuleKind | undefined
 
 /** The fields a part of `kind` may have (a rule's depend on its `kind`). */
 function knownKeys(kind: PartKind, part: Obj, kinds: RuleKindRegistry): readonly string[] {
-  if (kind !== 'rule') return KNOWN_KEYS[kind];
-  const rule = kindIn(kinds, part.kind);
-  if (rule === undefined) return [];
-  const schema = rule.schema as z.ZodType & { shape?: Record<string, unknown> };
+  if (kind !== 'rule') return KNOWN_KEYS()[kind];
+  if (kindIn(kinds, part.kind) === undefined) return [];
+  const schema = schemasOf(kinds).kinds[part.kind as string] as z.ZodType & { shape?: Record<string, unknown> };
   return schema.shape === undefined ? [] : Object.keys(schema.shape);
 }
 

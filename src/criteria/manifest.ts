@@ -5,7 +5,9 @@ import { criteriaHash } from '../compile/criteria-hash.js';
 import { sha256Hex } from '../canonical/sha256.js';
 import { compareVersions } from './versions.js';
 import { inFile, makeIssue, type Issue, type Result } from '../errors.js';
-import { dateSchema, kebabIdSchema, versionSchema } from '../format/common.js';
+import { commonSchemas } from '../format/common.js';
+import { once } from '../format/once.js';
+import { isPlainManifest } from './plain-manifest.js';
 import { codedPattern } from '../format/coded.js';
 import { safeParseCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaSet } from '../compile/types.js';
@@ -74,7 +76,9 @@ export function buildManifest(sets: readonly CriteriaSet[]): Manifest {
 const MANIFEST_NAME = 'manifest.json';
 
 /** The manifest's shape: strict (an unknown field is refused), every field checked. */
-const manifestSchema = z.strictObject({
+export const manifestSchema = once(() => {
+  const { kebabId: kebabIdSchema, version: versionSchema, date: dateSchema } = commonSchemas();
+  return z.strictObject({
   format: z.literal(1),
   sets: z.array(
     z.strictObject({
@@ -87,6 +91,7 @@ const manifestSchema = z.strictObject({
       file: codedPattern(z.string(), /^[a-z0-9]+(?:-[a-z0-9]+)*\/\d{4}\.\d+\.\d+\.json$/, 'schema/format', { format: 'manifest-file' }),
     }),
   ),
+  });
 });
 
 /**
@@ -108,7 +113,8 @@ const manifestSchema = z.strictObject({
 export function safeParseManifest(text: string, file = MANIFEST_NAME): Result<Manifest> {
   const parsed = parseJsonText(text, file);
   if (!parsed.ok) return parsed;
-  const checked = manifestSchema.safeParse(parsed.value);
+  if (isPlainManifest(parsed.value)) return { ok: true, value: parsed.value as Manifest };
+  const checked = manifestSchema().safeParse(parsed.value);
   if (!checked.success) {
     return { ok: false, issues: fromZodIssues(checked.error.issues, parsed.value).map((issue) => inFile(issue, file)) };
   }

@@ -2,37 +2,44 @@ import * as z from 'zod';
 import { readDecimal } from '../decimal.js';
 import { coded, codedPattern } from './coded.js';
 import { SIMPLE_ID } from './identity.js';
+import { once } from './once.js';
 
 /** Pattern of a decimal written as a JSON string (`"12.5"`, `"0.8"`). */
 export const DECIMAL_PATTERN = '^-?\\d+(\\.\\d+)?$';
 
-/** A decimal: a plain decimal string or a finite JSON number, read exactly. */
-export const decimalSchema = z
-  .union([codedPattern(z.string(), new RegExp(DECIMAL_PATTERN), 'schema/decimal'), z.number()])
-  .refine((value) => readDecimal(value) !== undefined, coded('schema/decimal'))
-  .meta({ description: 'Decimal: a plain decimal string ("12.5") or a JSON number / Số thập phân' });
-
-/** A decimal that must not be negative. */
-export const nonNegativeDecimalSchema = decimalSchema.refine((value) => !readDecimal(value)?.isNeg(), {
-  ...coded('rule/negative'),
+/**
+ * The schemas of the fields every format shares, built on first use (see
+ * {@link once}): a decimal, a non-negative decimal, localized text, the ids,
+ * codes, versions and dates.
+ *
+ * @internal
+ */
+export const commonSchemas = once(() => {
+  /** A decimal: a plain decimal string or a finite JSON number, read exactly. */
+  const decimal = z
+    .union([codedPattern(z.string(), new RegExp(DECIMAL_PATTERN), 'schema/decimal'), z.number()])
+    .refine((value) => readDecimal(value) !== undefined, coded('schema/decimal'))
+    .meta({ description: 'Decimal: a plain decimal string ("12.5") or a JSON number / Số thập phân' });
+  return {
+    decimal,
+    /** A decimal that must not be negative. */
+    nonNegativeDecimal: decimal.refine((value) => !readDecimal(value)?.isNeg(), { ...coded('rule/negative') }),
+    /** Localized text: Vietnamese required, English optional. */
+    localized: z
+      .strictObject({ vi: z.string().min(1), en: z.string().min(1).optional() })
+      .meta({ description: 'Localized text / Văn bản song ngữ: { "vi": "...", "en": "..." }' }),
+    /** Lowercase kebab-case id (`can-tho`, `xuat-sac`). */
+    kebabId: codedPattern(z.string(), /^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'schema/format', { format: 'kebab-id' }),
+    /** Id of an option, item, level or group: letters, digits, `-` and `_`. */
+    id: codedPattern(z.string(), SIMPLE_ID, 'schema/format', { format: 'id' }),
+    /** Dotted node code (`CQS`, `CQS.1`, `CQS.1.2`). */
+    code: codedPattern(z.string(), /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/, 'schema/format', { format: 'code' }),
+    /** `YEAR.MAJOR.MINOR`. */
+    version: codedPattern(z.string(), /^\d{4}\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)$/, 'schema/version'),
+    /** A real date `YYYY-MM-DD`. */
+    date: codedPattern(z.string(), /^\d{4}-\d{2}-\d{2}$/, 'schema/date').refine(isIsoDate, coded('schema/date')),
+  };
 });
-
-/** Localized text: Vietnamese required, English optional. */
-export const localizedSchema = z
-  .strictObject({ vi: z.string().min(1), en: z.string().min(1).optional() })
-  .meta({ description: 'Localized text / Văn bản song ngữ: { "vi": "...", "en": "..." }' });
-
-/** Lowercase kebab-case id (`can-tho`, `xuat-sac`). */
-export const kebabIdSchema = codedPattern(z.string(), /^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'schema/format', { format: 'kebab-id' });
-
-/** Id of an option, item, level or group: letters, digits, `-` and `_`. */
-export const idSchema = codedPattern(z.string(), SIMPLE_ID, 'schema/format', { format: 'id' });
-
-/** Dotted node code (`CQS`, `CQS.1`, `CQS.1.2`). */
-export const codeSchema = codedPattern(z.string(), /^[A-Za-z][A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*$/, 'schema/format', { format: 'code' });
-
-/** `YEAR.MAJOR.MINOR`. */
-export const versionSchema = codedPattern(z.string(), /^\d{4}\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)$/, 'schema/version');
 
 /** `true` for a real calendar date written `YYYY-MM-DD`. */
 export function isIsoDate(text: string): boolean {
@@ -43,5 +50,3 @@ export function isIsoDate(text: string): boolean {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
-/** A real date `YYYY-MM-DD`. */
-export const dateSchema = codedPattern(z.string(), /^\d{4}-\d{2}-\d{2}$/, 'schema/date').refine(isIsoDate, coded('schema/date'));

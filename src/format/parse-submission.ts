@@ -1,5 +1,5 @@
 import { DtiError, makeIssue, type Issue, type Result } from '../errors.js';
-import { submissionHeadSchema, unitSubmissionSchema, type Submission, type UnitSubmission } from './submission-schema.js';
+import { submissionSchemas, type Submission, type UnitSubmission } from './submission-schema.js';
 import { fromZodIssues } from './zod-issues.js';
 import { capIssues, DEFAULT_LIMITS, limitsOf, type InputLimits } from '../limits.js';
 import { parseJsonText } from './json-text.js';
@@ -71,14 +71,14 @@ export function checkSubmissionShape(input: unknown, limits: InputLimits = DEFAU
   // A valid batch passes the fast structural check; the schemas look only at what it does not pass, and report it.
   let head = plainHead(input);
   if (head === undefined) {
-    const parsed = submissionHeadSchema.safeParse(input);
+    const parsed = submissionSchemas().head.safeParse(input);
     if (!parsed.success) return { ok: false, issues: fromZodIssues(parsed.error.issues, input) };
     head = { criteria: parsed.data.criteria, period: parsed.data.period, units: parsed.data.units };
   }
   const plain = new Set<string>();
   const checked = head.units.map((raw, position) => {
     if (isPlainUnit(raw, plain)) return { unit: raw, id: raw.id, issues: [] };
-    const parsed = unitSubmissionSchema.safeParse(raw);
+    const parsed = submissionSchemas().unit.safeParse(raw);
     const given = raw && typeof raw === 'object' ? (raw as { id?: unknown }).id : undefined;
     const id = typeof given === 'string' ? idKey(given) : `#${position}`;
     if (parsed.success) return { unit: normalizedUnit(raw as UnitSubmission), id, issues: [] };

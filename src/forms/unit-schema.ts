@@ -1,8 +1,8 @@
 import * as z from 'zod';
 import type { CompiledCriteria, CompiledNode } from '../compile/compiled.js';
-import { decimalSchema, nonNegativeDecimalSchema } from '../format/common.js';
+import { commonSchemas } from '../format/common.js';
 import { coded } from '../format/coded.js';
-import { unitIdSchema, type UnitSubmission } from '../format/submission-schema.js';
+import { submissionSchemas, type UnitSubmission } from '../format/submission-schema.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { inputOfLeaf } from '../compile/leaf-input.js';
 import type { Issue } from '../errors.js';
@@ -24,19 +24,19 @@ const WHOLE_PATTERN = '^(?:\\d+(?:\\.0+)?|-0+(?:\\.0+)?)$';
 /** `"n/a"` as the scorer recognises it: trimmed, any case. */
 const NA_PATTERN = '^\\s*[nN]/[aA]\\s*$';
 
-const nonNegative = (): z.ZodType => nonNegativeDecimalSchema.meta({ pattern: NON_NEGATIVE_PATTERN, minimum: 0 });
+const nonNegative = (): z.ZodType => commonSchemas().nonNegativeDecimal.meta({ pattern: NON_NEGATIVE_PATTERN, minimum: 0 });
 
-const whole = (): z.ZodType => nonNegativeDecimalSchema.meta({ pattern: WHOLE_PATTERN, minimum: 0, multipleOf: 1 });
+const whole = (): z.ZodType => commonSchemas().nonNegativeDecimal.meta({ pattern: WHOLE_PATTERN, minimum: 0, multipleOf: 1 });
 
 /** A whole decimal, of either sign. */
-const wholeDecimal = (): z.ZodType => decimalSchema.meta({ multipleOf: 1 });
+const wholeDecimal = (): z.ZodType => commonSchemas().decimal.meta({ multipleOf: 1 });
 
 /** `{ numerator, denominator }` (`n <= d` is the scorer's to check: JSON Schema cannot compare two fields). */
 const fraction = (): z.ZodType => z.strictObject({ numerator: nonNegative(), denominator: nonNegative() });
 
 function appraisedPoints(max: Exact): z.ZodType {
   const text = max.toString();
-  return nonNegativeDecimalSchema.meta({ pattern: NON_NEGATIVE_PATTERN, minimum: 0, maximum: Number(text), description: `Điểm 0..${text} / points 0..${text}` });
+  return commonSchemas().nonNegativeDecimal.meta({ pattern: NON_NEGATIVE_PATTERN, minimum: 0, maximum: Number(text), description: `Điểm 0..${text} / points 0..${text}` });
 }
 
 function info(allowNA: boolean): z.ZodType {
@@ -57,7 +57,7 @@ function numberSchema(shape: Extract<InputShape, { type: 'number' }>): z.ZodType
   // A kind's own `>= 0` (counts, relative values) keeps its string pattern; a leaf's domain (spec §9) is given as bounds.
   const domain = max !== undefined || shape.percent || (min !== undefined && !min.isZero());
   const nonNegativeOnly = !domain && min !== undefined;
-  const plain = nonNegativeOnly ? (shape.whole ? whole() : nonNegative()) : shape.whole ? wholeDecimal() : decimalSchema;
+  const plain = nonNegativeOnly ? (shape.whole ? whole() : nonNegative()) : shape.whole ? wholeDecimal() : commonSchemas().decimal;
   const number = domain ? plain.meta({ ...(min !== undefined ? { minimum: Number(min.toString()) } : {}), ...(max !== undefined ? { maximum: Number(max.toString()) } : {}) }) : plain;
   return shape.orFraction ? z.union([fraction(), number]) : number;
 }
@@ -134,11 +134,11 @@ function build(scope: FormScope): Built {
   const { compiled, atom } = scope;
   const unit = z
     .strictObject({
-      id: unitIdSchema,
+      id: submissionSchemas().unitId,
       name: z.string().optional(),
       level: z.literal(scope.level),
       group: scope.group === undefined ? z.null().optional() : z.literal(scope.group),
-      parent: unitIdSchema.nullable().optional(),
+      parent: submissionSchemas().unitId.nullable().optional(),
       values,
       appraised: values.optional(),
     })

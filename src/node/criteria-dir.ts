@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { compareVersions } from '../criteria/versions.js';
 import { inFile, ioFailure, makeIssue, type Issue, type Result, relocateIssue } from '../errors.js';
-import { isIsoDate, kebabIdSchema, versionSchema } from '../format/common.js';
+import { commonSchemas, isIsoDate } from '../format/common.js';
 import { safeParseCriteriaJson } from '../compile/parse-criteria.js';
 import { safeDecodeUtf8 } from '../format/text-bytes.js';
 import type { CriteriaSet } from '../compile/types.js';
@@ -231,9 +231,9 @@ export interface NewVersionOptions {
 /** Coded issues for the arguments of `safeNewCriteriaVersion` that no file is needed to judge. */
 function checkNewVersionArguments(id: string, fromVersion: string, newVersion: string, options: NewVersionOptions, from: string, to: string | null): Issue[] {
   const issues: Issue[] = [];
-  if (!kebabIdSchema.safeParse(id).success) issues.push(makeIssue('schema/format', 'id', { format: 'kebab-id' }));
-  if (!versionSchema.safeParse(fromVersion).success) issues.push(makeIssue('schema/version', 'fromVersion'));
-  const versionOk = versionSchema.safeParse(newVersion).success;
+  if (!commonSchemas().kebabId.safeParse(id).success) issues.push(makeIssue('schema/format', 'id', { format: 'kebab-id' }));
+  if (!commonSchemas().version.safeParse(fromVersion).success) issues.push(makeIssue('schema/version', 'fromVersion'));
+  const versionOk = commonSchemas().version.safeParse(newVersion).success;
   if (!versionOk) issues.push(makeIssue('schema/version', 'version'));
   if (options.title.trim() === '') issues.push(makeIssue('schema/required', 'title.vi'));
   if (options.description === undefined && options.descriptionEn !== undefined) issues.push(makeIssue('schema/required', 'description.vi'));

@@ -7,7 +7,7 @@ import { readFormat, RESULTS_FORMAT, UNKNOWN_GENERATOR } from './format.js';
 import { addZodIssues, IssueSink } from './issues.js';
 import { checkNodeCodes, checkNodes, relativeAppraisedKeys, type NodeFacts, type UnitCheck } from './nodes.js';
 import { checkRanks } from './ranks.js';
-import { criteriaStampSchema, scoreReportSchema, unitResultSchema, type ResultsPlaces } from './schema.js';
+import { resultsSchemas, scoreReportSchema, unitResultSchema, type ResultsPlaces } from './schema.js';
 import { checkEnvelope, checkStamp, isRecord, type ResultsReadOptions } from './stamp.js';
 import { checkTotals } from './totals.js';
 import { checkUniqueUnits, unitAtom } from './units.js';
@@ -109,7 +109,7 @@ export function safeParseScoreReport(data: unknown, criteria: CriteriaSet, optio
   const sink = new IssueSink(options.path ?? []);
   const object = checkEnvelope(data, sink);
   if (object === undefined) return { ok: false, issues: sink.issues };
-  const stamp = criteriaStampSchema.safeParse(object.criteria);
+  const stamp = resultsSchemas().criteriaStamp.safeParse(object.criteria);
   if (stamp.success && !checkStamp(stamp.data, criteria, sink)) return { ok: false, issues: sink.issues };
   const reading = readFormat(object);
   const format = reading.kind === 'known' ? reading.format : RESULTS_FORMAT;

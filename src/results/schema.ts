@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { localizedSchema } from '../format/common.js';
+import { commonSchemas } from '../format/common.js';
+import { once } from '../format/once.js';
 import { fixedDecimalSchema } from './decimals.js';
 
 /** Decimals kept for points and for index values (a criteria set's `rounding`). */
@@ -19,20 +20,26 @@ export interface ResultsPlaces {
  */
 export const NODE_STATUSES = ['scored', 'not-applicable', 'missing', 'info'] as const;
 
-/** The criteria stamp: which set, which version, the sha256 of its canonical JSON. */
-export const criteriaStampSchema = z.strictObject({ id: z.string(), version: z.string(), sha256: z.string() });
-
-/** The generator stamp (format 1). */
-const generatorSchema = z.strictObject({ name: z.string(), version: z.string() });
-
 /**
- * An issue as a results file holds it (in `rejected[].issues` and `warnings`),
- * checked loosely: a `code` and a `path`, both text; other fields (message,
- * params, segments, …) are kept as they are.
+ * The parts of a results file that do not depend on its decimals, built on
+ * first use (see `once`): the criteria stamp (which set, which version, the
+ * sha256 of its canonical JSON), the generator stamp (format 1), an issue as
+ * a results file holds it (in `rejected[].issues` and `warnings`, checked
+ * loosely: a `code` and a `path`, both text; other fields are kept as they
+ * are), a rank and a rejected unit.
+ *
+ * @internal
  */
-export const resultsIssueSchema = z.looseObject({ code: z.string(), path: z.string() });
-
-const rankSchema = z.int().min(1).nullable();
+export const resultsSchemas = once(() => {
+  const issue = z.looseObject({ code: z.string(), path: z.string() });
+  return {
+    criteriaStamp: z.strictObject({ id: z.string(), version: z.string(), sha256: z.string() }),
+    generator: z.strictObject({ name: z.string(), version: z.string() }),
+    issue,
+    rank: z.int().min(1).nullable(),
+    rejectedUnit: z.strictObject({ unit: z.string(), position: z.int().min(0), issues: z.array(issue) }),
+  };
+});
 
 function nodeResultSchema(places: ResultsPlaces) {
   const points = fixedDecimalSchema(places.points);
@@ -43,13 +50,14 @@ function nodeResultSchema(places: ResultsPlaces) {
     status: z.enum(NODE_STATUSES),
     selfPoints: points.nullable().optional(),
     value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
-    explanation: localizedSchema.optional(),
+    explanation: commonSchemas().localized.optional(),
   });
 }
 
 /** One unit's result, fields in the order the scorer writes them. */
 export function unitResultSchema(places: ResultsPlaces) {
   const points = fixedDecimalSchema(places.points);
+  const rankSchema = resultsSchemas().rank;
   return z.strictObject({
     unit: z.string().min(1),
     name: z.string().nullable(),
@@ -67,12 +75,6 @@ export function unitResultSchema(places: ResultsPlaces) {
     nodes: z.record(z.string(), nodeResultSchema(places)),
   });
 }
-
-const rejectedUnitSchema = z.strictObject({
-  unit: z.string(),
-  position: z.int().min(0),
-  issues: z.array(resultsIssueSchema),
-});
 
 /**
  * The strict zod schema of a results file (what `dti score --format json`
@@ -98,13 +100,14 @@ const rejectedUnitSchema = z.strictObject({
  */
 export function scoreReportSchema(places: ResultsPlaces, format: 0 | 1 = 1) {
   const units = z.array(unitResultSchema(places));
+  const { criteriaStamp, rejectedUnit, issue, generator } = resultsSchemas();
   const body = {
-    criteria: criteriaStampSchema,
+    criteria: criteriaStamp,
     period: z.string().nullable(),
     results: units,
-    rejected: z.array(rejectedUnitSchema),
-    warnings: z.array(resultsIssueSchema),
+    rejected: z.array(rejectedUnit),
+    warnings: z.array(issue),
   };
   if (format === 0) return z.strictObject(body);
-  return z.strictObject({ format: z.literal(1), criteria: body.criteria, generator: generatorSchema, period: body.period, results: units, rejected: body.rejected, warnings: body.warnings });
+  return z.strictObject({ format: z.literal(1), criteria: body.criteria, generator, period: body.period, results: units, rejected: body.rejected, warnings: body.warnings });
 }

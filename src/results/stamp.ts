@@ -5,7 +5,7 @@ import type { PathSegment } from '../path.js';
 import type { CriteriaStamp } from '../scoring/result-types.js';
 import { RESULTS_FORMAT, readFormat } from './format.js';
 import { addZodIssues, IssueSink } from './issues.js';
-import { criteriaStampSchema } from './schema.js';
+import { resultsSchemas } from './schema.js';
 
 /** Options of {@link readResultsStamp}, `safeParseScoreReport` and `parseScoreReport`. */
 export interface ResultsReadOptions {
@@ -56,7 +56,7 @@ export function readResultsStamp(data: unknown, options: ResultsReadOptions = {}
   const sink = new IssueSink(options.path ?? []);
   const object = checkEnvelope(data, sink);
   if (object === undefined) return { ok: false, issues: sink.issues };
-  const stamp = criteriaStampSchema.safeParse(object.criteria);
+  const stamp = resultsSchemas().criteriaStamp.safeParse(object.criteria);
   if (stamp.success) return { ok: true, value: stamp.data };
   addZodIssues(sink, stamp.error.issues, object.criteria, ['criteria']);
   return { ok: false, issues: sink.issues };

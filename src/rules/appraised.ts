@@ -8,7 +8,7 @@ export interface AppraisedRule { readonly kind: 'appraised' }
 
 export const appraisedRule: RuleKind<AppraisedRule, null, Exact> = {
   kind: 'appraised',
-  schema: z.strictObject({ kind: z.literal('appraised') }),
+  schema: () => z.strictObject({ kind: z.literal('appraised') }),
   scored: true,
   check: () => [],
   input: (_compiled, { max }) => ({ type: 'points', max }),

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { makeIssue, type Issue } from '../errors.js';
 import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
-import { decimalSchema } from '../format/common.js';
+import { commonSchemas } from '../format/common.js';
 import { formatPath } from '../path.js';
 import { awardWorth, checkAwards, compileAward, fractionInDomain, inDomain, notApplicable, numberInput, ONE, readFraction, readNumber, scored, show, shownQuotient, ZERO, type CompiledAward, type FractionValue } from './shared.js';
 import type { RuleKind } from './types.js';
@@ -33,12 +33,11 @@ export type BandsDetail = number;
 
 const NOT_APPLICABLE = notApplicable<BandsDetail>(-1);
 
-const bandSchema = z.strictObject({
-  min: decimalSchema.optional(),
-  max: decimalSchema.optional(),
-  points: decimalSchema.optional(),
-  fraction: decimalSchema.optional(),
-});
+/** The schema of one band. */
+function bandSchema(): z.ZodType {
+  const decimal = commonSchemas().decimal;
+  return z.strictObject({ min: decimal.optional(), max: decimal.optional(), points: decimal.optional(), fraction: decimal.optional() });
+}
 
 function describeBand(band: CompiledBand): string {
   if (band.min !== undefined && band.max !== undefined) return `${show(band.min)} ≤ x ≤ ${show(band.max)}`;
@@ -57,7 +56,7 @@ function valueText(value: BandsValue): string {
 
 export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue, BandsDetail> = {
   kind: 'bands',
-  schema: z.strictObject({ kind: z.literal('bands'), bands: z.array(bandSchema).min(1), else: decimalSchema.optional() }),
+  schema: () => z.strictObject({ kind: z.literal('bands'), bands: z.array(bandSchema()).min(1), else: commonSchemas().decimal.optional() }),
   scored: true,
   check(config, maxByLevel, path) {
     const issues: Issue[] = checkAwards(config.bands, maxByLevel, [...path, 'bands']);

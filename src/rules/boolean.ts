@@ -10,7 +10,7 @@ const YES_NO: InputShape = Object.freeze({ type: 'yes-no' });
 
 export const booleanRule: RuleKind<BooleanRule, null, boolean> = {
   kind: 'boolean',
-  schema: z.strictObject({ kind: z.literal('boolean') }),
+  schema: () => z.strictObject({ kind: z.literal('boolean') }),
   scored: true,
   check: () => [],
   input: () => YES_NO,

@@ -43,7 +43,7 @@ function byIdOf(compiled: CompiledChecklist): ReadonlyMap<string, CompiledItem> 
 
 export const checklistRule: RuleKind<ChecklistRule, CompiledChecklist, readonly CompiledItem[], ChecklistDetail> = {
   kind: 'checklist',
-  schema: z.strictObject({ kind: z.literal('checklist'), items: z.array(awardEntrySchema).min(1) }),
+  schema: () => z.strictObject({ kind: z.literal('checklist'), items: z.array(awardEntrySchema()).min(1) }),
   scored: true,
   check: (config, maxByLevel, path) => checkAwards(config.items, maxByLevel, [...path, 'items']),
   compile: (config) => config.items.map((item) => ({ ...compileAward(item), id: item.id, label: item.label })),

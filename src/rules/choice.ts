@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { decimalSchema, idSchema, localizedSchema } from '../format/common.js';
+import { commonSchemas } from '../format/common.js';
+import { once } from '../format/once.js';
 import type { Localized } from '../format/localized.js';
 import { awardWorth, checkAwards, compileAward, inputOption, scoredAs, show, valueIssue, type CompiledAward } from './shared.js';
 import type { RuleKind } from './types.js';
@@ -19,17 +20,15 @@ export interface ChoiceRule { readonly kind: 'choice'; readonly options: readonl
 export interface CompiledOption extends CompiledAward { readonly id: string; readonly label: Localized }
 export type CompiledChoice = ReadonlyMap<string, CompiledOption>;
 
-/** Schema of an option or checklist item. */
-export const awardEntrySchema = z.strictObject({
-  id: idSchema,
-  label: localizedSchema,
-  points: decimalSchema.optional(),
-  fraction: decimalSchema.optional(),
+/** Schema of an option or checklist item (one instance for both kinds). */
+export const awardEntrySchema = once(() => {
+  const { id, localized, decimal } = commonSchemas();
+  return z.strictObject({ id, label: localized, points: decimal.optional(), fraction: decimal.optional() });
 });
 
 export const choiceRule: RuleKind<ChoiceRule, CompiledChoice, CompiledOption> = {
   kind: 'choice',
-  schema: z.strictObject({ kind: z.literal('choice'), options: z.array(awardEntrySchema).min(1) }),
+  schema: () => z.strictObject({ kind: z.literal('choice'), options: z.array(awardEntrySchema()).min(1) }),
   scored: true,
   check: (config, maxByLevel, path) => checkAwards(config.options, maxByLevel, [...path, 'options']),
   compile: (config) => new Map(config.options.map((option) => [option.id, { ...compileAward(option), id: option.id, label: option.label }])),

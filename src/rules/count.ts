@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { makeIssue } from '../errors.js';
 import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
-import { decimalSchema } from '../format/common.js';
+import { commonSchemas } from '../format/common.js';
 import { formatPath } from '../path.js';
 import { inDomain, numberInput, ONE, readNumber, scored, show, ZERO } from './shared.js';
 import type { RuleKind } from './types.js';
@@ -15,7 +15,7 @@ export type CountDetail = Exact;
 
 export const countRule: RuleKind<CountRule, Exact, Exact, CountDetail> = {
   kind: 'count',
-  schema: z.strictObject({ kind: z.literal('count'), each: decimalSchema }),
+  schema: () => z.strictObject({ kind: z.literal('count'), each: commonSchemas().decimal }),
   scored: true,
   check(config, _max, path) {
     const each = readExact(config.each);

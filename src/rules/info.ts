@@ -15,7 +15,7 @@ const NOTE: InputShape = Object.freeze({ type: 'note' });
 
 export const infoRule: RuleKind<InfoRule, null, InfoValue> = {
   kind: 'info',
-  schema: z.strictObject({ kind: z.literal('info') }),
+  schema: () => z.strictObject({ kind: z.literal('info') }),
   scored: false,
   check: () => [],
   input: () => NOTE,

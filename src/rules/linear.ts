@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { makeIssue } from '../errors.js';
 import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
-import { decimalSchema } from '../format/common.js';
+import { commonSchemas } from '../format/common.js';
 import { formatPath } from '../path.js';
 import { approx, inDomain, numberInput, ONE, readNumber, scored, show, ZERO } from './shared.js';
 import type { RuleKind } from './types.js';
@@ -27,7 +27,7 @@ function formula(compiled: CompiledLinear, x: Exact, q: string): string {
 
 export const linearRule: RuleKind<LinearRule, CompiledLinear, Exact, LinearDetail> = {
   kind: 'linear',
-  schema: z.strictObject({ kind: z.literal('linear'), from: decimalSchema, to: decimalSchema }),
+  schema: () => z.strictObject({ kind: z.literal('linear'), from: commonSchemas().decimal, to: commonSchemas().decimal }),
   scored: true,
   check(config, _max, path) {
     const from = readExact(config.from);

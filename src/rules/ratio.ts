@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { makeIssue } from '../errors.js';
 import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
-import { decimalSchema } from '../format/common.js';
+import { commonSchemas } from '../format/common.js';
 import { formatPath } from '../path.js';
 import { approx, notApplicable, ONE, percent, percentOf, readFraction, scored, show, ZERO, type FractionValue } from './shared.js';
 import type { RuleKind } from './types.js';
@@ -45,10 +45,10 @@ const BELOW_FLOOR = scored<RatioDetail>(ZERO, ONE, 'below-floor');
 
 export const ratioRule: RuleKind<RatioRule, CompiledRatio, FractionValue, RatioDetail> = {
   kind: 'ratio',
-  schema: z.strictObject({
+  schema: () => z.strictObject({
     kind: z.literal('ratio'),
-    target: decimalSchema.optional(),
-    floor: decimalSchema.optional(),
+    target: commonSchemas().decimal.optional(),
+    floor: commonSchemas().decimal.optional(),
     zeroDenominator: z.enum(['not-applicable', 'full', 'zero']).optional(),
     allowOver: z.boolean().optional(),
   }),

@@ -14,7 +14,7 @@ const WHO_LEVEL = { vi: 'cao nhất cùng cấp', en: 'best at the level' } as c
 
 export const relativeRule: RuleKind<RelativeRule, RelativeCohort, Exact> = {
   kind: 'relative',
-  schema: z.strictObject({ kind: z.literal('relative'), cohort: z.enum(['level', 'group']).optional() }),
+  schema: () => z.strictObject({ kind: z.literal('relative'), cohort: z.enum(['level', 'group']).optional() }),
   scored: true,
   check: () => [],
   compile: (config) => config.cohort ?? 'level',

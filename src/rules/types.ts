@@ -77,8 +77,12 @@ export type Evaluation<Detail = undefined> = Scored<Detail> | NotApplicable<Deta
  */
 export interface RuleKind<Config extends { readonly kind: string }, Compiled, Value, Detail = undefined> {
   readonly kind: Config['kind'];
-  /** Strict zod schema of the rule object (unknown keys rejected). */
-  readonly schema: z.ZodType;
+  /**
+   * Strict zod schema of the rule object (unknown keys rejected). Called once
+   * per registry of kinds, when a set is first checked against the schema
+   * (never when the library loads, nor for an embedded set).
+   */
+  schema(): z.ZodType;
   /** `false` only for `info`: recorded, never scored, no points. */
   readonly scored: boolean;
   /** Cross-field checks against the leaf's points per level (e.g. a band worth more than `P`). */
