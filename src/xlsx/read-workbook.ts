@@ -616,7 +616,15 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
  *   without one (a workbook written by a program, never opened in Excel) is
  *   an error, as is a cell holding an Excel error (`#DIV/0!`);
  * - a date where a number is expected is an error (an `info` leaf takes it as
- *   `YYYY-MM-DD`);
+ *   `YYYY-MM-DD`), in whatever form the program stored it: a serial number in
+ *   any date format (Excel's, a Vietnamese `[$-42A]dd/mm/yyyy`, the East Asian
+ *   built-in ones), or an ISO date cell;
+ * - the workbook may have been saved by another program than Excel
+ *   (LibreOffice Calc, Google Sheets, openpyxl, a writer built on the Open
+ *   XML SDK): shared or inline strings, rich text, other part names, targets
+ *   from the package root and namespace prefixes are read alike; the hidden
+ *   `_meta` sheet is read whether it is very hidden or merely hidden, and
+ *   nothing depends on frozen panes, protection or drop-down lists;
  * - a value cell covered by a merged range is an error naming the range
  *   (one value per cell); merges elsewhere (titles, evidence) are ignored;
  * - a row whose code is not in the set, a code given twice, values in a row
