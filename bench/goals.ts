@@ -14,13 +14,18 @@
  *      (`node dist/cli.cjs` if dist exists, else `node --import tsx src/cli/main.ts`),
  *      against the float scorer as a command reading the same file (bench/float-cli.ts,
  *      bundled by esbuild, run by plain node): CPU, wall time and peak RSS of each;
- *   4. start-up: `dti score examples/can-tho-2022/submissions.json` against `node -e 0`.
+ *   4. start-up: `dti score examples/can-tho-2022/submissions.json` against `node -e 0`;
+ *   5. reading filled workbooks: 103 commune forms (the communes and wards of Cần Thơ after
+ *      2025), each a synthetic commune typed into its own template (bench/workbooks.ts), read
+ *      by `readWorkbookBatch` in a child process (bench/workbooks-worker.ts) and by
+ *      `dti score <folder> --format json` end to end; milliseconds per workbook, no yardstick.
  *
  * Options: --runs N (15: runs of the cheap rows: 10,600, 1,000, 10,000, start-up)
  *          --heavy-runs N (5: end to end; 100,000 gets max(1, N/2))
  *          --quick (5 cheap runs but 2 at 10,000, 2 end to end without warm-up, 1 at 100,000 of
  *          the default path only: about two minutes)
  *          --units N (10600)  --seed N (2022)  --criteria id@version (can-tho@2022.1.0)
+ *          --workbooks N (103: the workbook row; its runs are the end-to-end ones)
  * The detailed in-process figures (memory, phases, float vs exact agreement) are
  * in bench/score.bench.ts: `npx tsx --expose-gc bench/score.bench.ts`.
  */
@@ -33,6 +38,7 @@ import { build } from 'esbuild';
 import { getCriteria } from '../src/sets/index.js';
 import { benchWorkload, generateSubmission } from './generate.js';
 import { option } from './options.js';
+import { writeCommuneForms } from './workbooks.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -45,6 +51,7 @@ const UNITS = Number(option('units', '10600'));
 const SEED = option('seed', '2022');
 const REF = option('criteria', 'can-tho@2022.1.0');
 const EXAMPLES = 'examples/can-tho-2022/submissions.json';
+const WORKBOOKS = Math.max(1, Number(option('workbooks', '103')));
 
 const median = (xs: readonly number[]): number => {
   if (xs.length === 0) return Number.NaN;
@@ -96,6 +103,33 @@ function runSize(units: number, runs: number, variants: string): Promise<SizeRes
         cpu: Object.fromEntries(Object.entries(cpus).map(([k, v]) => [k, median(v)])),
         ...(done ? {} : { failure: `${signal ?? `exit ${code}`}: ${lastLine.slice(0, 160)}` }),
       });
+    });
+  });
+}
+
+/** The workbook row in its own child: CPU ms per workbook of `readWorkbookBatch` over a folder, median of `runs`. */
+function runWorkbooks(dir: string, runs: number): Promise<{ perWorkbook: number; failure?: string }> {
+  return new Promise((resolve) => {
+    progress(`  readWorkbookBatch in process, ${runs} runs `);
+    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', 'bench/workbooks-worker.ts', '--dir', dir, '--runs', String(runs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const perWorkbook: number[] = [];
+    let done = false;
+    let buffer = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      buffer += chunk;
+      let nl: number;
+      while ((nl = buffer.indexOf('\n')) >= 0) {
+        const msg = JSON.parse(buffer.slice(0, nl)) as { cpu?: number; workbooks?: number; done?: boolean };
+        buffer = buffer.slice(nl + 1);
+        if (msg.done) done = true;
+        else if (msg.cpu !== undefined && msg.workbooks) { perWorkbook.push(msg.cpu / msg.workbooks); progress('.'); }
+      }
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4000); });
+    child.on('close', (code, signal) => {
+      progress(done ? ' done\n' : ` FAILED (${signal ?? `exit ${code}`})\n`);
+      resolve({ perWorkbook: median(perWorkbook), ...(done ? {} : { failure: `${signal ?? `exit ${code}`}: ${stderr.trim().split('\n').pop()?.slice(0, 160) ?? ''}` }) });
     });
   });
 }
@@ -182,6 +216,13 @@ try {
   );
   const [start, nodeStart] = interleaved([...cli, 'score', EXAMPLES], [process.execPath, '-e', '0'], RUNS, scratch, 'start-up: dti score on the 47 examples vs node -e 0');
 
+  progress(`\nreading filled workbooks (${fmt(WORKBOOKS)} commune forms):\n  writing the forms `);
+  const forms = path.join(scratch, 'forms');
+  const formBytes = await writeCommuneForms(forms, set, WORKBOOKS, Number(SEED), progress);
+  progress(` ${fmt(formBytes / 2 ** 20, 1)} MB\n`);
+  const reading = await runWorkbooks(forms, HEAVY);
+  const [formsE2e, formsNode] = interleaved([...cli, 'score', forms, '--format', 'json'], [process.execPath, '-e', '0'], HEAVY, scratch, `dti score on ${fmt(WORKBOOKS)} workbooks vs node -e 0`);
+
   // ---------------------------------------------------------------- the table
 
   const rows: string[][] = [];
@@ -217,11 +258,14 @@ try {
   goalRow(`  same, peak RSS`, e2e.rssMB, e2eFloat.rssMB, 2, 'MB');
   goalRow(`start-up: dti score, 47 examples vs node -e 0 (CPU)`, start.cpu * 1000, nodeStart.cpu * 1000, 2, 'ms');
   rows.push([`  same, wall time`, `${fmt(start.wall * 1000)} ms`, `${fmt(nodeStart.wall * 1000)} ms`, x(start.wall / nodeStart.wall), '', '']);
+  rows.push([`${fmt(WORKBOOKS)} commune workbooks, readWorkbookBatch, ms/workbook (CPU)`, reading.failure ? `failed: ${reading.failure}` : `${fmt(reading.perWorkbook, 1)} ms`, '', '', '(per workbook)', '']);
+  rows.push([`  dti score <folder>, end to end, ms/workbook (CPU)`, `${fmt((formsE2e.cpu * 1000) / WORKBOOKS, 1)} ms`, `${fmt(formsNode.cpu * 1000)} ms`, '', '(per workbook; node -e 0 once)', '']);
+  rows.push([`  same, wall time, ms/workbook`, `${fmt((formsE2e.wall * 1000) / WORKBOOKS, 1)} ms`, `${fmt(formsNode.wall * 1000)} ms`, '', '', '']);
 
   const head = ['row', 'dti-criteria', 'yardstick', 'ratio', 'goal', 'met'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (r: readonly string[]): string => `| ${r.map((s, i) => (i === 0 || i >= 4 ? s.padEnd(widths[i]!) : s.padStart(widths[i]!))).join(' | ')} |`;
-  console.log('\nGoals (issue #13): medians of CPU time; yardstick = float64 scorer (rows 1-3), node -e 0 (start-up)\n');
+  console.log('\nGoals (issue #13): medians of CPU time; yardstick = float64 scorer (rows 1-3), node -e 0 (start-up; shown beside the workbook row)\n');
   console.log(line(head));
   console.log(`|${widths.map((w, i) => (i === 0 || i >= 4 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
   for (const r of rows) console.log(line(r));

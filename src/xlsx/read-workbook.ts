@@ -25,10 +25,8 @@ import { equalsDecimal, literalArithmetic } from './formula.js';
 import { normalizedPackage } from './package-parts.js';
 import { choiceEntries, choiceId, choiceLookup } from './choices.js';
 import { xlsxIssue } from './issues.js';
+import { readMeta, templateLayout } from './meta.js';
 import {
-  FORM_COLUMNS,
-  FORM_HEADER_ROW,
-  UNIT_CELLS,
   UNIT_FIELDS,
   XLSX_LAYOUT_VERSION,
   XLSX_SHEETS,
@@ -42,10 +40,6 @@ import {
   valueRoles,
   type UnitField,
 } from './layout.js';
-
-/** The last column (XFD) and row of a sheet. */
-const MAX_COLUMN = 16_384;
-const MAX_ROW = 1_048_576;
 
 /** Options of {@link safeReadWorkbook}. */
 export interface ReadWorkbookOptions {
@@ -169,18 +163,6 @@ async function loadWorkbook(bytes: Uint8Array, book: string): Promise<Result<Wor
   } catch (error) {
     return { ok: false, issues: [xlsxIssue('input/read', book, { file: book, reason: 'not-xlsx', detail: error instanceof Error ? error.message : String(error) })] };
   }
-}
-
-/** The `_meta` sheet as key → value text and the address of the value. */
-function readMeta(workbook: Workbook): Map<string, { value: string; address: string }> {
-  const meta = new Map<string, { value: string; address: string }>();
-  const sheet = workbook.getWorksheet(XLSX_SHEETS.meta);
-  if (!sheet) return meta;
-  for (let row = 1; row <= sheet.rowCount; row++) {
-    const key = plainText(readCell(sheet.getCell(`A${row}`)));
-    if (key !== '' && !meta.has(key)) meta.set(key, { value: plainText(readCell(sheet.getCell(`B${row}`))), address: `B${row}` });
-  }
-  return meta;
 }
 
 /** Merged ranges of a sheet: every covered address → its range (`F12:G12`) and whether it is the top-left cell. */
@@ -461,7 +443,10 @@ function atomFor(criteria: CompiledCriteria, level: string, group: string | unde
 function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptions): Result<WorkbookReading> {
   const meta = readMeta(workbook);
   const metaValue = (key: string): string | undefined => meta.get(key)?.value || undefined;
-  const sheetNames = { book, meta: XLSX_SHEETS.meta, unit: metaValue('sheet.unit') ?? XLSX_SHEETS.unit, form: metaValue('sheet.form') ?? XLSX_SHEETS.form };
+  // Where things are: as recorded in _meta, else layout 1. A value edited into something that is no
+  // place on a sheet (a column past XFD, row 0) is xlsx/bad-meta at its cell, never a crash.
+  const { layout: recorded, bad } = templateLayout(meta);
+  const sheetNames = { book, meta: XLSX_SHEETS.meta, ...recorded.sheetNames };
   const reader: Reader = { book, sheetNames, issues: [] };
   const fail = (): Result<WorkbookReading> => ({ ok: false, issues: capIssues(sorted(reader), limitsOf(options.limits).issues) });
 
@@ -475,27 +460,9 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
   if (!unitSheet) push(reader, { sheet: 'book' }, 'xlsx/missing-sheet', { sheet: sheetNames.unit });
   if (!form) push(reader, { sheet: 'book' }, 'xlsx/missing-sheet', { sheet: sheetNames.form });
   if (!unitSheet || !form) return fail();
-
-  // Where things are: as recorded in _meta, else layout 1. A value edited into something that is no
-  // place on a sheet (a column past XFD, row 0) is xlsx/bad-meta at its cell, never a crash.
-  let badMeta = false;
-  const recorded = <T>(key: string, read: (value: string) => T | undefined): T | undefined => {
-    const entry = meta.get(key);
-    if (entry === undefined || entry.value === '') return undefined;
-    const value = read(entry.value);
-    if (value === undefined) {
-      push(reader, { sheet: 'meta', address: entry.address }, 'xlsx/bad-meta', { key, value: entry.value });
-      badMeta = true;
-    }
-    return value;
-  };
-  const onSheet = (column: string, row: number): boolean => columnNumber(column) <= MAX_COLUMN && row >= 1 && row <= MAX_ROW;
-  const address = (key: string): string | undefined => recorded(key, (value) => { const at = splitAddress(value); return at && onSheet(at.column, at.row) ? value : undefined; });
-  const letters = (key: string): string | undefined => recorded(key, (value) => (/^[A-Z]{1,3}$/.test(value) && onSheet(value, 1) ? value : undefined));
-  const unitCells = Object.fromEntries(UNIT_FIELDS.map((field) => [field, address(`unit.${field}`) ?? UNIT_CELLS[field]])) as Record<UnitField, string>;
-  const columns = Object.fromEntries((Object.keys(FORM_COLUMNS) as (keyof FormColumns)[]).map((role) => [role, letters(`column.${role}`) ?? FORM_COLUMNS[role]])) as unknown as FormColumns;
-  const headerRow = recorded('form.headerRow', (value) => (/^\d{1,7}$/.test(value) && onSheet('A', Number(value)) ? Number(value) : undefined)) ?? FORM_HEADER_ROW;
-  if (badMeta) return fail();
+  for (const entry of bad) push(reader, { sheet: 'meta', address: entry.address }, 'xlsx/bad-meta', { key: entry.key, value: entry.value });
+  if (bad.length > 0) return fail();
+  const { unitCells, columns, headerRow } = recorded;
   const unitPlace = (field: UnitField): Place => ({ sheet: 'unit', address: unitCells[field] });
 
   // The criteria the workbook was made for.
@@ -510,7 +477,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
     if (error instanceof DtiError) return { ok: false, issues: error.issues };
     throw error;
   }
-  const locale: CsvLocale = options.locale ?? (metaValue('lang') === 'en' ? 'en' : 'vi');
+  const locale: CsvLocale = options.locale ?? recorded.lang;
 
   // The unit's identity.
   const identity = {} as Record<UnitField, string | undefined>;
@@ -524,7 +491,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
 
   // The form's rows, by the key in their code cell.
   const state: FormState = {
-    reader, criteria, sheet: form, merges: mergesOf(form), columns, locale, lang: metaValue('lang') === 'en' ? 'en' : 'vi', unit: unitId, reportedMerges: new Set(), places: new Map(),
+    reader, criteria, sheet: form, merges: mergesOf(form), columns, locale, lang: recorded.lang, unit: unitId, reportedMerges: new Set(), places: new Map(),
   };
   const valueColumns = [columns.value, columns.denominator, columns.appraisedValue, columns.appraisedDenominator];
   const rows = new Map<string, { row: number; kind: RowKind }>();
@@ -649,7 +616,15 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
  *   without one (a workbook written by a program, never opened in Excel) is
  *   an error, as is a cell holding an Excel error (`#DIV/0!`);
  * - a date where a number is expected is an error (an `info` leaf takes it as
- *   `YYYY-MM-DD`);
+ *   `YYYY-MM-DD`), in whatever form the program stored it: a serial number in
+ *   any date format (Excel's, a Vietnamese `[$-42A]dd/mm/yyyy`, the East Asian
+ *   built-in ones), or an ISO date cell;
+ * - the workbook may have been saved by another program than Excel
+ *   (LibreOffice Calc, Google Sheets, openpyxl, a writer built on the Open
+ *   XML SDK): shared or inline strings, rich text, other part names, targets
+ *   from the package root and namespace prefixes are read alike; the hidden
+ *   `_meta` sheet is read whether it is very hidden or merely hidden, and
+ *   nothing depends on frozen panes, protection or drop-down lists;
  * - a value cell covered by a merged range is an error naming the range
  *   (one value per cell); merges elsewhere (titles, evidence) are ignored;
  * - a row whose code is not in the set, a code given twice, values in a row
