@@ -45,6 +45,24 @@ describe('dti template and dti score on workbooks', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dti-xlsx-cli-'));
     expect((await dti('template', '--level', 'province', '--out', join(dir, 'x.xlsx'))).code).toBe(1);
   });
+
+  it('--lang vi|en|both: the words of the form, recorded in _meta; another language is a usage error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dti-xlsx-cli-'));
+    const labels = async (...lang: string[]): Promise<unknown[]> => {
+      const file = join(dir, `${lang.join('') || 'default'}.xlsx`);
+      expect((await dti('template', '--criteria', 'can-tho@2022.1.0', '--level', 'commune', ...lang, '--out', file)).code).toBe(0);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(file);
+      const meta = workbook.getWorksheet('_meta')!;
+      const record = Object.fromEntries(Array.from({ length: meta.rowCount }, (_, i) => [meta.getCell(`A${i + 1}`).value, meta.getCell(`B${i + 1}`).value]));
+      return [record.labels, record.lang, workbook.getWorksheet('Tự đánh giá')!.getCell('D3').value];
+    };
+    expect(await labels()).toEqual(['vi', 'vi', 'Cách tính điểm']);
+    expect(await labels('--lang', 'en')).toEqual(['en', 'en', 'How it is scored']);
+    expect(await labels('--lang', 'both')).toEqual(['both', 'vi', 'Cách tính điểm\nHow it is scored']);
+    const french = await dti('template', '--level', 'commune', '--lang', 'fr', '--out', join(dir, 'fr.xlsx'));
+    expect([french.code, french.err]).toEqual([2, expect.stringContaining('[cli/bad-choice]')]);
+  });
 });
 
 describe('dti score on a folder of workbooks: batches that finish', () => {

@@ -4,7 +4,8 @@ import type { Worksheet } from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { Dec, DtiError, readDecimal, scoreBatch, type ScoreReport, type Submission, type UnitResult } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
-import { exactNumber } from '../src/xlsx/cells.js';
+import ExcelJS from 'exceljs';
+import { exactNumber, writeDecimal } from '../src/xlsx/cells.js';
 import { reportToXlsx } from '../src/xlsx/index.js';
 import { open, sheet } from './fixtures/xlsx/workbook-helpers.js';
 
@@ -18,7 +19,7 @@ function shown(sheetRef: Worksheet, row: number, column: number): string {
   const value = cell.value;
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') {
-    const places = /^0\.(0+)$/.exec(cell.numFmt ?? '')?.[1]?.length ?? 0;
+    const places = /^#,##0\.(0+)$/.exec(cell.numFmt ?? '')?.[1]?.length ?? 0;
     return readDecimal(value)!.toFixed(places);
   }
   return String(value);
@@ -70,8 +71,9 @@ describe('reportToXlsx', () => {
       expect(ranking.autoFilter).toBeDefined();
     }
     expect(appraisedSeen).toBeGreaterThan(0);
-    expect(sheet(workbook, 'Xếp hạng UBND quận, huyện').getCell('F3').numFmt).toBe('0.00');
-    expect(sheet(workbook, 'Xếp hạng UBND quận, huyện').getCell('H3').numFmt).toBe('0.0000');
+    // Thousands grouping: the spreadsheet program shows its locale's separators (1.234,50 in Vietnamese).
+    expect(sheet(workbook, 'Xếp hạng UBND quận, huyện').getCell('F3').numFmt).toBe('#,##0.00');
+    expect(sheet(workbook, 'Xếp hạng UBND quận, huyện').getCell('H3').numFmt).toBe('#,##0.0000');
     // A commune's parent is shown by the district's name.
     expect(shown(sheet(workbook, 'UBND xã, phường, thị trấn'), 3, 4)).toMatch(/^(Quận|Huyện) /);
     const about = sheet(workbook, 'Thông tin');
@@ -130,5 +132,25 @@ describe('reportToXlsx', () => {
     expect(exactNumber('0.12345678901234567')).toBeUndefined();
     expect(exactNumber('12345678901234567890.25')).toBeUndefined();
     expect(exactNumber('812.50')).toBe(812.5);
+  });
+
+  it('prints: every sheet A4 in Times New Roman, the node points over pages across with the units on each', async () => {
+    const workbook = await open(await reportToXlsx(report, criteria));
+    expect(sheet(workbook, 'Thông tin').pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet(workbook, 'Điểm chi tiết').pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: false, scale: 80, printTitlesRow: '1:2', printTitlesColumn: 'A:B' });
+    for (const ws of workbook.worksheets) {
+      expect(ws.headerFooter.oddFooter, ws.name).toContain('Trang &P/&N');
+      ws.eachRow((row) => row.eachCell((cell) => expect([ws.name, cell.address, cell.font?.name]).toEqual([ws.name, cell.address, 'Times New Roman'])));
+    }
+  });
+
+  it('a figure an Excel number cannot hold is text, with Vietnamese separators in a Vietnamese report', () => {
+    const cell = new ExcelJS.Workbook().addWorksheet('x').getCell('A1');
+    writeDecimal(cell, '12345678901234567890.25', 2, 'vi');
+    expect(cell.value).toBe('12.345.678.901.234.567.890,25');
+    writeDecimal(cell, '12345678901234567890.25', 2, 'en');
+    expect(cell.value).toBe('12345678901234567890.25');
+    writeDecimal(cell, '1234.50', 2, 'vi');
+    expect([cell.value, cell.numFmt]).toEqual([1234.5, '#,##0.00']);
   });
 });

@@ -25,11 +25,12 @@ export interface TemplateCommandOptions {
   readonly units?: string | undefined;
   /** The `.xlsx` file to write, or with `units` the folder. */
   readonly out: string;
-  readonly lang: 'vi' | 'en';
+  /** The language of the form: Vietnamese, English, or both (`TemplateOptions.lang`). */
+  readonly lang: 'vi' | 'en' | 'both';
 }
 
 /**
- * `dti template --criteria <ref> --level <level> [--group <group>] --out <file.xlsx> [--lang vi|en]`:
+ * `dti template --criteria <ref> --level <level> [--group <group>] --out <file.xlsx> [--lang vi|en|both]`:
  * writes the self-assessment workbook a unit of that level (and group) fills in.
  * Exit code 0 on success, 1 when the criteria, level or group is invalid or
  * the file cannot be written (`output/write`), 2 when `--out` is the criteria file.

@@ -1,5 +1,6 @@
 import type { Cell, CellValue } from 'exceljs';
 import { readDecimal, type Dec } from '../decimal.js';
+import { formatDecimalCell } from '../input/numbers.js';
 
 /**
  * What a cell holds, as the reader sees it. A formula is replaced by its
@@ -130,25 +131,30 @@ export function exactNumber(decimal: string): number | undefined {
 }
 
 /**
- * The Excel number format that shows exactly `places` decimals (`0.00`).
+ * The Excel number format that shows exactly `places` decimals, with
+ * thousands grouping (`#,##0.00`). The format is the same in every locale:
+ * the spreadsheet program shows the separators of its own (`1.234,50` in a
+ * Vietnamese Excel, `1,234.50` in an English one).
  *
  * @internal
  */
 export function fixedFormat(places: number): string {
-  return places > 0 ? `0.${'0'.repeat(places)}` : '0';
+  return places > 0 ? `#,##0.${'0'.repeat(places)}` : '#,##0';
 }
 
 /**
  * Writes a decimal into a cell: as a number with a fixed-decimals format
- * when exact (see {@link exactNumber}), else as text.
+ * when exact (see {@link exactNumber}), else as text, which no program
+ * localises: in Vietnamese (`locale: 'vi'`) with Vietnamese separators
+ * (`1.234,50`, as `formatDecimalCell` writes it).
  *
  * @internal
  */
-export function writeDecimal(cell: Cell, decimal: string | Dec, places?: number): void {
+export function writeDecimal(cell: Cell, decimal: string | Dec, places?: number, locale: 'vi' | 'en' = 'en'): void {
   const text = typeof decimal === 'string' ? decimal : decimal.toFixed();
   const number = exactNumber(text);
   if (number === undefined) {
-    cell.value = text;
+    cell.value = formatDecimalCell(text, locale);
     cell.alignment = { ...cell.alignment, horizontal: 'right' };
     return;
   }

@@ -10,7 +10,10 @@ import type { InputShape } from '../rules/input-shape.js';
 
 /**
  * The version of the template layout written by `buildTemplate` (recorded in
- * the hidden `_meta` sheet; the reader rejects a newer one).
+ * the hidden `_meta` sheet; the reader rejects a newer one). It changes only
+ * when an older reader could not follow the record in `_meta`: moving a
+ * column or adding a sheet (the evidence sheet) is recorded there, and
+ * keeps the number.
  *
  * @example
  * ```ts
@@ -37,16 +40,18 @@ export function valueRoles(input: InputShape): readonly ValueRole[] {
 
 /**
  * The sheet names of a template: the unit's identity, the self-assessment
- * form, and two sheets hidden from users (`veryHidden`: Excel's menus cannot
- * show them): the layout record and the lists behind the drop-downs.
+ * form, the evidence for each criterion, and two sheets hidden from users
+ * (`veryHidden`: Excel's menus cannot show them): the layout record and the
+ * lists behind the drop-downs.
  *
  * @example
  * ```ts
  * import { XLSX_SHEETS } from 'dti-criteria/xlsx';
  * console.log(XLSX_SHEETS.form); // Tự đánh giá
+ * console.log(XLSX_SHEETS.evidence); // Minh chứng
  * ```
  */
-export const XLSX_SHEETS = { unit: 'Đơn vị', form: 'Tự đánh giá', meta: '_meta', lists: '_lists' } as const;
+export const XLSX_SHEETS = { unit: 'Đơn vị', form: 'Tự đánh giá', evidence: 'Minh chứng', meta: '_meta', lists: '_lists' } as const;
 
 /** The columns of the form sheet, by role.
  *
@@ -63,14 +68,17 @@ export interface FormColumns {
   readonly value: string;
   /** A ratio's denominator (or a bands leaf given as a fraction). */
   readonly denominator: string;
-  readonly evidence: string;
   readonly notes: string;
   /** The DIC's appraised value (or numerator). */
   readonly appraisedValue: string;
   readonly appraisedDenominator: string;
 }
 
-/** The form's columns in layout 1.
+/**
+ * The form's columns. A template records them in `_meta` (`column.value`,
+ * ...), and the reader takes them from there: templates written before the
+ * evidence moved to its own sheet (evidence in H, notes in I, the appraising
+ * body's cells in J and K) read as before.
  *
  * @internal
  */
@@ -82,10 +90,9 @@ export const FORM_COLUMNS: FormColumns = {
   points: 'E',
   value: 'F',
   denominator: 'G',
-  evidence: 'H',
-  notes: 'I',
-  appraisedValue: 'J',
-  appraisedDenominator: 'K',
+  notes: 'H',
+  appraisedValue: 'I',
+  appraisedDenominator: 'J',
 };
 
 /** The header row of the form in layout 1 (a title and the instructions are above it).
@@ -93,6 +100,48 @@ export const FORM_COLUMNS: FormColumns = {
  * @internal
  */
 export const FORM_HEADER_ROW = 3;
+
+/** The columns of the evidence sheet, by role: one row per leaf, found by its code.
+ *
+ * @internal
+ */
+export interface EvidenceColumns {
+  readonly code: string;
+  readonly name: string;
+  /** What evidence the set asks for (the node's `evidence` text). */
+  readonly asked: string;
+  /** The document's number (`12/KH-UBND`). */
+  readonly number: string;
+  /** The date the document was issued. */
+  readonly date: string;
+  /** The body that issued it. */
+  readonly issuer: string;
+  /** What it is about (trích yếu). */
+  readonly summary: string;
+  /** A link to it, or the name of its file. */
+  readonly link: string;
+}
+
+/** The evidence sheet's columns (the fields of a `document` evidence entry, spec §12).
+ *
+ * @internal
+ */
+export const EVIDENCE_COLUMNS: EvidenceColumns = {
+  code: 'A',
+  name: 'B',
+  asked: 'C',
+  number: 'D',
+  date: 'E',
+  issuer: 'F',
+  summary: 'G',
+  link: 'H',
+};
+
+/** The header row of the evidence sheet (a title and the instructions are above it).
+ *
+ * @internal
+ */
+export const EVIDENCE_HEADER_ROW = 3;
 
 /** The fields of the identity sheet, in row order.
  *
@@ -186,3 +235,9 @@ export function xlsxPath(workbook: string, sheet: string, cell?: string): string
  * @internal
  */
 export type Lang = 'vi' | 'en';
+
+/** The language of a template's words: one language, or Vietnamese then English.
+ *
+ * @internal
+ */
+export type Labels = Lang | 'both';

@@ -635,8 +635,9 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
  *   `n <= d`, counts, `n/a` where not allowed, applicability) and are
  *   reported at the cells.
  *
- * Columns J and K (the appraising body's) become the unit's `appraised`
- * values. Evidence and notes are not read.
+ * The appraising body's columns (I and J; J and K in templates made before
+ * the evidence sheet: `_meta` says which) become the unit's `appraised`
+ * values. Evidence (the sheet **Minh chứng**) and notes are not read.
  *
  * @example
  * ```ts

@@ -8,9 +8,11 @@ import { compileCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaSet, Group, Level } from '../compile/types.js';
 import { parseScoreReport } from '../results/parse.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
+import { formatDecimalCell } from '../input/numbers.js';
 import { writeDecimal } from './cells.js';
 import { deterministicBytes, documentDate } from './deterministic.js';
 import type { Lang } from './layout.js';
+import { PRINT_PARTS, columnWidthFor, font, fontEverywhere, forPaper, rowHeight, type WrappedText } from './paper.js';
 
 /** Options of {@link reportToXlsx}. */
 export interface ReportXlsxOptions {
@@ -33,8 +35,12 @@ const T = {
     numbers: { vi: 'Số liệu', en: 'Figures' },
   },
   numbersNote: {
-    vi: 'Điểm và chỉ số là số đúng như kết quả công bố, hiển thị với số chữ số thập phân cố định; số nào không biểu diễn đúng được bằng số Excel thì ghi dạng văn bản.',
-    en: 'Points and indices are the published figures as numbers shown with fixed decimals; a figure an Excel number cannot hold exactly is written as text.',
+    vi:
+      'Điểm và chỉ số là số đúng như kết quả công bố, hiển thị với số chữ số thập phân cố định và dấu phân cách hàng nghìn theo thiết lập vùng của máy (tiếng Việt: 1.234,56); ' +
+      'số nào không biểu diễn đúng được bằng số Excel thì ghi dạng văn bản, với dấu phân cách tiếng Việt.',
+    en:
+      'Points and indices are the published figures as numbers shown with fixed decimals and thousands separators as the computer\'s regional settings give them (English: 1,234.56); ' +
+      'a figure an Excel number cannot hold exactly is written as text.',
   },
   rejected: { vi: 'Đơn vị bị loại (không chấm)', en: 'Units rejected (not scored)' },
   warnings: { vi: 'Cảnh báo', en: 'Warnings' },
@@ -60,6 +66,7 @@ const T = {
   cohort: { level: { vi: 'trong mỗi cấp', en: 'within each level' }, 'level+group': { vi: 'trong mỗi cấp và nhóm', en: 'within each level and group' } },
   missing: { vi: 'thiếu', en: 'missing' },
   groupWord: { vi: 'nhóm', en: 'group' },
+  page: { vi: 'Trang', en: 'Page' },
 } as const;
 
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } } as const;
@@ -68,10 +75,27 @@ function header(sheet: Worksheet, row: number, texts: readonly string[]): void {
   texts.forEach((text, index) => {
     const cell = sheet.getCell(row, index + 1);
     cell.value = text;
-    cell.font = { bold: true };
+    cell.font = font({ bold: true });
     cell.fill = HEADER_FILL;
     cell.alignment = { wrapText: true, vertical: 'top' };
   });
+}
+
+/** Column widths (characters), each column in the print font. */
+function columnsOf(sheet: Worksheet, widths: readonly number[]): void {
+  sheet.columns = widths.map((width) => ({ width, style: { font: font() } }));
+}
+
+/** A row as tall as the wrapped texts of its cells (`widths`: the sheet's column widths; a cell spanning several columns gives its own). */
+function fitRow(sheet: Worksheet, row: number, widths: readonly number[], spans: ReadonlyMap<number, number> = new Map()): void {
+  const texts: WrappedText[] = [];
+  widths.forEach((width, index) => {
+    const cell = sheet.getCell(row, index + 1);
+    // A merged range's other cells give its text too: it is measured once, at its own width.
+    if (cell.master.address !== cell.address || typeof cell.value !== 'string' || cell.value === '') return;
+    texts.push({ text: cell.value, width: spans.get(index + 1) ?? width, bold: cell.font?.bold === true, ...(cell.font?.size !== undefined ? { size: cell.font.size } : {}) });
+  });
+  sheet.getRow(row).height = rowHeight(texts);
 }
 
 /** A sheet name Excel accepts (31 characters, none of `[]:*?/\`), unique in the workbook. */
@@ -101,20 +125,19 @@ function rankingSheetName(ranking: string, level: string, group: string): string
 }
 
 /**
- * A sheet printed on A4: landscape when wide, fit to the page width, its
- * header rows repeated on every page, the grid of a table filterable.
+ * A table wider than this many characters prints over several pages across:
+ * fit to one landscape page width it would print below 60 % (text under 7 points).
  */
-function forPaper(sheet: Worksheet, headerRows: string, columns: number, filterRow: number): void {
-  sheet.pageSetup = {
-    paperSize: 9,
-    orientation: columns > 8 ? 'landscape' : 'portrait',
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
-    printTitlesRow: headerRows,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  };
-  sheet.autoFilter = { from: { row: filterRow, column: 1 }, to: { row: filterRow, column: columns } };
+const ACROSS_WIDTH = 240;
+
+/** The unit id column: the longest id on one line, 14 to 40 characters (a longer id wraps). */
+function idWidth(results: readonly UnitResult[]): number {
+  return Math.min(Math.max(14, ...results.map((result) => columnWidthFor(result.unit))), 40);
+}
+
+/** A table with a filter on its header row. */
+function filterOn(sheet: Worksheet, row: number, columns: number): void {
+  sheet.autoFilter = { from: { row, column: 1 }, to: { row, column: columns } };
 }
 
 /** Units in rank order (unranked last), ties in input order. */
@@ -149,32 +172,41 @@ function rankingSheet(
   const h = T.header;
   const columns = [h.rank, h.unit, h.name, h.parent, h.rankInParent, h.points, h.maxPoints, h.index, h.rating, h.self, h.appraised, h.difference].map((text) => pick(text, lang));
   const headings = [...columns, ...shownRoots.map((root) => pick(T.pillarIndex(root.code, pick(root.node.name, lang)), lang))];
+  const widths = headings.map((_, index) => (index === 1 ? idWidth(results) : index === 2 ? 36 : index < 5 ? 14 : 12));
+  columnsOf(sheet, widths);
   sheet.mergeCells(1, 1, 1, headings.length);
   sheet.getCell(1, 1).value = title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  sheet.getCell(1, 1).font = font({ bold: true, size: 14 });
+  sheet.getCell(1, 1).alignment = { wrapText: true, vertical: 'top' };
+  fitRow(sheet, 1, widths, new Map([[1, widths.reduce((sum, width) => sum + width, 0)]]));
   header(sheet, 2, headings);
-  sheet.columns = headings.map((_, index) => ({ width: index === 2 ? 36 : index < 5 ? 14 : 12 }));
-  forPaper(sheet, '1:2', headings.length, 2);
+  fitRow(sheet, 2, widths);
+  forPaper(sheet, { orientation: 'landscape', titleRows: '1:2', page: pick(T.page, lang) });
+  filterOn(sheet, 2, headings.length);
   byRank(results).forEach((result, position) => {
     const row = position + 3;
     const at = (column: number): Cell => sheet.getCell(row, column);
     if (result.rank !== null) at(1).value = result.rank;
+    at(1).alignment = { horizontal: 'center', vertical: 'top' };
     at(2).value = result.unit;
     at(3).value = result.name ?? '';
     at(4).value = result.parent === null ? '' : (parentName(result.parent) ?? result.parent);
     if (result.rankInParent !== null) at(5).value = result.rankInParent;
-    writeDecimal(at(6), result.points, places.points);
-    writeDecimal(at(7), result.maxPoints, places.points);
-    if (result.index !== null) writeDecimal(at(8), result.index, places.index);
+    writeDecimal(at(6), result.points, places.points, lang);
+    writeDecimal(at(7), result.maxPoints, places.points, lang);
+    if (result.index !== null) writeDecimal(at(8), result.index, places.index, lang);
     at(9).value = ratingName(result.rating);
-    writeDecimal(at(10), result.selfPoints ?? result.points, places.points);
-    if (result.selfPoints !== undefined) writeDecimal(at(11), result.points, places.points);
-    if (result.difference !== undefined) writeDecimal(at(12), result.difference, places.points);
+    writeDecimal(at(10), result.selfPoints ?? result.points, places.points, lang);
+    if (result.selfPoints !== undefined) writeDecimal(at(11), result.points, places.points, lang);
+    if (result.difference !== undefined) writeDecimal(at(12), result.difference, places.points, lang);
     shownRoots.forEach((root, index) => {
       const figure = result.nodes[root.code]?.index;
-      if (figure !== undefined && figure !== null) writeDecimal(at(13 + index), figure, places.index);
+      if (figure !== undefined && figure !== null) writeDecimal(at(13 + index), figure, places.index, lang);
     });
+    for (const column of [2, 3, 4, 9]) at(column).alignment = { wrapText: true, vertical: 'top' };
+    fitRow(sheet, row, widths);
   });
+  fontEverywhere(sheet);
 }
 
 /**
@@ -196,12 +228,22 @@ function rankingSheet(
  *   missing, an `info` leaf's value).
  *
  * Points and indices are written as Excel numbers with a fixed-decimals
- * format (`0.00`, `0.0000`), so they sort, sum and chart; the cell shows the
- * published string exactly, because a number is written only when it reads
- * back as exactly that decimal (always true up to 15 significant digits,
- * which every rounded score is), and as text otherwise. A published number
- * never changes. Self-assessed points are the final points for a unit without
+ * format with thousands grouping (`#,##0.00`, `#,##0.0000`), so they sort,
+ * sum and chart, and show with the separators of the reader's spreadsheet
+ * program (`1.234,50` in a Vietnamese Excel); the cell shows the published
+ * string exactly, because a number is written only when it reads back as
+ * exactly that decimal (always true up to 15 significant digits, which every
+ * rounded score is), and as text otherwise, with Vietnamese separators in a
+ * Vietnamese report (`formatDecimalCell`). A published number never
+ * changes. Self-assessed points are the final points for a unit without
  * appraised values; the appraised and difference cells are then empty.
+ * Ratings are shown by their names in the report's language.
+ *
+ * Every sheet is made for printing: A4 (the rankings and the node points
+ * landscape), Times New Roman, rows as tall as their wrapped text, header
+ * rows on every page, the page number at the foot; a ranking fits the page
+ * width, the node points (a column per node) print over several pages
+ * across at 80 %, each with the units' ids and names.
  *
  * The report is first checked against `criteria` as {@link parseScoreReport}
  * does: rejects with a {@link DtiError} (paths under `report`) when it was
@@ -225,7 +267,7 @@ function rankingSheet(
  * const ranking = workbook.getWorksheet('UBND xã, phường, thị trấn')!; // the level's name ("Xếp hạng …" when it fits 31 characters)
  * console.log(ranking.getCell('B3').value); // an-cu
  * console.log(ranking.getCell('F3').value); // 20
- * console.log(ranking.getCell('F3').numFmt); // 0.00
+ * console.log(ranking.getCell('F3').numFmt); // #,##0.00
  * ```
  */
 export async function reportToXlsx(report: ScoreReport, criteria: CriteriaSet, options: ReportXlsxOptions = {}): Promise<Uint8Array> {
@@ -250,7 +292,8 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
 
   // About.
   const about = workbook.addWorksheet(sheetName(pick(T.about, lang), taken));
-  about.columns = [{ width: 36 }, { width: 80 }];
+  const aboutWidths = [30, 70];
+  columnsOf(about, aboutWidths);
   const ranking = compiled.ranking;
   const rows: [Localized, string | number][] = [
     [T.aboutRows.title, pick(criteria.title, lang)],
@@ -262,26 +305,25 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
     [T.aboutRows.rounding, `${places.points}, ${places.index}`],
     [T.aboutRows.numbers, pick(T.numbersNote, lang)],
   ];
-  rows.forEach(([label, value], index) => {
-    about.getCell(index + 1, 1).value = pick(label, lang);
-    about.getCell(index + 1, 1).font = { bold: true };
-    about.getCell(index + 1, 2).value = value;
-    about.getCell(index + 1, 2).alignment = { wrapText: true, vertical: 'top' };
-  });
+  const aboutRow = (row: number, label: string | undefined, value: string | number): void => {
+    if (label !== undefined) {
+      about.getCell(row, 1).value = label;
+      about.getCell(row, 1).font = font({ bold: true });
+    }
+    about.getCell(row, 2).value = value;
+    for (const column of [1, 2]) about.getCell(row, column).alignment = { wrapText: true, vertical: 'top', ...(typeof value === 'number' && column === 2 ? { horizontal: 'left' } : {}) };
+    fitRow(about, row, aboutWidths);
+  };
+  rows.forEach(([label, value], index) => aboutRow(index + 1, pick(label, lang), value));
   let row = rows.length + 2;
   const list = (title: Localized, lines: readonly string[]): void => {
-    if (lines.length === 0) return;
-    about.getCell(row, 1).value = pick(title, lang);
-    about.getCell(row, 1).font = { bold: true };
-    for (const line of lines) {
-      about.getCell(row, 2).value = line;
-      about.getCell(row, 2).alignment = { wrapText: true, vertical: 'top' };
-      row++;
-    }
-    row++;
+    lines.forEach((line, index) => aboutRow(row++, index === 0 ? pick(title, lang) : undefined, line));
+    if (lines.length > 0) row++;
   };
   list(T.rejected, report.rejected.flatMap((rejected) => rejected.issues.map((issue) => `${rejected.unit}: ${formatIssue(issue, lang)}`)));
   list(T.warnings, report.warnings.map((issue) => formatIssue(issue, lang)));
+  forPaper(about, { orientation: 'portrait', page: pick(T.page, lang) });
+  fontEverywhere(about);
 
   // Rankings, one per cohort.
   const cohorts = criteria.levels.flatMap((level): { level: Level; group: Group | undefined }[] =>
@@ -299,11 +341,16 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
   const nodes = codesInOrder(compiled.roots).filter((node) => report.results.some((result) => result.nodes[node.code] !== undefined));
   const detail = workbook.addWorksheet(sheetName(pick(T.nodes, lang), taken), { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
   const h = T.header;
+  const detailWidths = [idWidth(report.results), 30, 12, 8, ...nodes.map(() => 14)];
+  columnsOf(detail, detailWidths);
   header(detail, 1, [...[h.unit, h.name, h.level, h.group].map((text) => pick(text, lang)), ...nodes.map((node) => node.code)]);
   header(detail, 2, ['', '', '', '', ...nodes.map((node) => pick(node.node.name, lang))]);
-  detail.getRow(2).height = 60;
-  detail.columns = [{ width: 14 }, { width: 30 }, { width: 12 }, { width: 8 }, ...nodes.map(() => ({ width: 12 }))];
-  forPaper(detail, '1:2', 4 + nodes.length, 1);
+  fitRow(detail, 1, detailWidths);
+  fitRow(detail, 2, detailWidths);
+  // Too many columns to shrink onto one page width: over several pages across, each with the unit's id and name.
+  const detailWidth = detailWidths.reduce((sum, width) => sum + width, 0);
+  forPaper(detail, { orientation: 'landscape', titleRows: '1:2', page: pick(T.page, lang), ...(detailWidth > ACROSS_WIDTH ? { across: { titleColumns: 'A:B', scale: 80 } } : {}) });
+  filterOn(detail, 1, detailWidths.length);
   report.results.forEach((result, position) => {
     const line = position + 3;
     detail.getCell(line, 1).value = result.unit;
@@ -314,13 +361,16 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
       const outcome = result.nodes[node.code];
       const cell = detail.getCell(line, 5 + index);
       if (outcome === undefined) return;
-      if (outcome.points !== null) writeDecimal(cell, outcome.points, places.points);
+      if (outcome.points !== null) writeDecimal(cell, outcome.points, places.points, lang);
       else if (outcome.status === 'not-applicable') cell.value = 'n/a';
       else if (outcome.status === 'missing') cell.value = pick(T.missing, lang);
-      else if (outcome.status === 'info' && outcome.value !== undefined && outcome.value !== null) cell.value = String(outcome.value);
+      else if (outcome.status === 'info' && outcome.value !== undefined && outcome.value !== null) cell.value = formatDecimalCell(String(outcome.value), lang);
     });
+    for (const column of [1, 2]) detail.getCell(line, column).alignment = { wrapText: true, vertical: 'top' };
+    fitRow(detail, line, detailWidths);
   });
+  fontEverywhere(detail);
 
   // The same bytes on every run for the same report.
-  return deterministicBytes(workbook, documentDate(criteria.effective.from));
+  return deterministicBytes(workbook, documentDate(criteria.effective.from), PRINT_PARTS);
 }

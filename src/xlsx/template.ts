@@ -4,7 +4,7 @@ import { criteriaHash } from '../compile/criteria-hash.js';
 import { Dec, exactOf } from '../decimal.js';
 import { DtiError, makeIssue } from '../errors.js';
 import { atomOf, type CompiledNode } from '../compile/compiled.js';
-import { pick, type Localized } from '../format/localized.js';
+import type { Localized } from '../format/localized.js';
 import { compileCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { show } from '../rules/shared.js';
@@ -15,7 +15,10 @@ import { inputOfLeaf } from '../compile/leaf-input.js';
 import { writeDecimal } from './cells.js';
 import { deterministicBytes, documentDate } from './deterministic.js';
 import { choiceEntries } from './choices.js';
+import { BODY_SIZE, PRINT_PARTS, columnWidthFor, font, fontEverywhere, forPaper, rowHeight, type WrappedText } from './paper.js';
 import {
+  EVIDENCE_COLUMNS,
+  EVIDENCE_HEADER_ROW,
   FORM_COLUMNS,
   FORM_HEADER_ROW,
   META_FORMAT,
@@ -25,7 +28,10 @@ import {
   XLSX_SHEETS,
   cellAddress,
   columnLetters,
+  columnNumber,
+  type EvidenceColumns,
   type FormColumns,
+  type Labels,
   type Lang,
   type UnitField,
   type ValueRole,
@@ -38,8 +44,14 @@ export interface TemplateOptions {
   readonly level: string;
   /** The group, required for a level with groups (`A`). */
   readonly group?: string;
-  /** Language of the headings, rules, hints and drop-down labels; default `vi`. Names are always given in both. */
-  readonly lang?: 'vi' | 'en';
+  /**
+   * The language of the form's words (headings, criteria names, rules,
+   * hints, signature block): `vi` (default) Vietnamese only, `en` English
+   * only (a name without an English one stays Vietnamese), `both`
+   * Vietnamese then English. The drop-down lists and numbers typed as text
+   * follow English with `en`, Vietnamese otherwise.
+   */
+  readonly lang?: 'vi' | 'en' | 'both';
   /**
    * Identity cells filled in advance (the unit may still change id, name and
    * parent, unless `locked`: a form handed to one named unit).
@@ -49,11 +61,30 @@ export interface TemplateOptions {
   readonly period?: string;
 }
 
+/** The languages {@link TemplateOptions.lang} takes. */
+const LABELS: readonly Labels[] = ['vi', 'en', 'both'];
 
-const COLUMN_WIDTHS: Readonly<Record<keyof FormColumns, number>> = {
-  code: 16, nameVi: 48, nameEn: 36, rule: 48, points: 9, value: 15, denominator: 15, evidence: 40, notes: 28, appraisedValue: 15, appraisedDenominator: 15,
+/** A text in the form's words: one language, or Vietnamese then English (on a new line, or after `joiner`). */
+function say(text: Localized, labels: Labels, joiner = '\n'): string {
+  if (labels === 'vi' || text.en === undefined) return text.vi;
+  if (labels === 'en') return text.en;
+  return text.en === text.vi ? text.vi : `${text.vi}${joiner}${text.en}`;
+}
+
+/** Column widths of the form, in characters; a name column not shown is hidden. */
+function formWidths(labels: Labels, codeWidth: number): Readonly<Record<keyof FormColumns, number>> {
+  const names = labels === 'vi' ? { nameVi: 46, nameEn: 0 } : labels === 'en' ? { nameVi: 0, nameEn: 46 } : { nameVi: 36, nameEn: 30 };
+  return { code: codeWidth, ...names, rule: labels === 'both' ? 72 : 44, points: 8, value: 13, denominator: 13, notes: 20, appraisedValue: 13, appraisedDenominator: 13 };
+}
+
+const EVIDENCE_WIDTHS: Readonly<Record<Exclude<keyof EvidenceColumns, 'code'>, number>> = {
+  name: 36, asked: 40, number: 16, date: 12, issuer: 20, summary: 36, link: 22,
 };
+
 const ROLES = Object.keys(FORM_COLUMNS) as (keyof FormColumns)[];
+const EVIDENCE_ROLES = Object.keys(EVIDENCE_COLUMNS) as (keyof EvidenceColumns)[];
+/** The form's columns that wrap their text. */
+const WRAPPED: ReadonlySet<keyof FormColumns> = new Set(['nameVi', 'nameEn', 'rule', 'notes']);
 
 const solid = (argb: string): Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb } });
 const FILL = {
@@ -66,30 +97,37 @@ const FILL = {
 } as const;
 const THIN: Partial<Border> = { style: 'thin', color: { argb: 'FFBFBFBF' } };
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+/** The size of the codes of checklist items (`CQS.1.4.chuyen-muc`), smaller than body text. */
+const ITEM_CODE_SIZE = 9;
+/** Number formats with thousands grouping (the spreadsheet program shows the separators of its locale: `1.234` in Vietnamese). */
+const WHOLE_GROUPED = '#,##0';
+/** Every digit a cell can show (Excel shows 15), grouped, without a trailing separator: only ever applied to a number with decimals. */
+const DECIMAL_GROUPED = '#,##0.###############';
 
 const T = {
   header: {
     code: { vi: 'Mã', en: 'Code' },
     nameVi: { vi: 'Tên tiêu chí', en: 'Criterion (Vietnamese)' },
-    nameEn: { vi: 'Tên tiếng Anh', en: 'Criterion (English)' },
+    nameEn: { vi: 'Tên tiếng Anh', en: 'Criterion' },
     rule: { vi: 'Cách tính điểm', en: 'How it is scored' },
     points: { vi: 'Điểm tối đa', en: 'Max points' },
     value: { vi: 'Giá trị / Tử số (n)', en: 'Value / numerator (n)' },
     denominator: { vi: 'Mẫu số (d)', en: 'Denominator (d)' },
-    evidence: { vi: 'Minh chứng: số, ngày, trích yếu văn bản', en: 'Evidence: document number, date, summary' },
     notes: { vi: 'Ghi chú', en: 'Notes' },
-    appraisedValue: { vi: 'Thẩm định: giá trị / tử số (cơ quan thẩm định ghi)', en: 'Appraisal: value / numerator (appraising body only)' },
+    appraisedValue: { vi: 'Thẩm định: giá trị / tử số', en: 'Appraisal: value / numerator' },
     appraisedDenominator: { vi: 'Thẩm định: mẫu số', en: 'Appraisal: denominator' },
   } satisfies Record<keyof FormColumns, Localized>,
-  instructions: (textDecimal: string): Localized => ({
+  instructions: (textDecimal: Localized, c: FormColumns): Localized => ({
     vi:
-      'Điền các ô nền vàng. Có/không và lựa chọn: chọn trong danh sách thả xuống. Tỷ lệ: tử số (n) ở cột F, mẫu số (d) ở cột G. ' +
-      `Số gõ như bình thường trong Excel; nếu ô ở dạng văn bản, viết ${textDecimal}. "n/a" = không áp dụng, chỉ dùng ở tiêu chí cho phép. ` +
-      'Để trống = chưa có số liệu. Cột H: minh chứng (số, ngày, trích yếu văn bản). Cột J, K dành cho cơ quan thẩm định. Không sửa mã ở cột A.',
+      `Điền các ô nền vàng. Có/không và lựa chọn: chọn trong danh sách thả xuống. Tỷ lệ: tử số (n) ở cột ${c.value}, mẫu số (d) ở cột ${c.denominator}. ` +
+      `Số gõ như bình thường trong Excel; nếu ô ở dạng văn bản, viết ${textDecimal.vi}. "n/a" = không áp dụng, chỉ dùng ở tiêu chí cho phép. ` +
+      `Để trống = chưa có số liệu. Minh chứng (số, ngày, trích yếu văn bản): ghi ở trang "${XLSX_SHEETS.evidence}". Cột ${c.appraisedValue}, ${c.appraisedDenominator} dành cho cơ quan thẩm định. ` +
+      `Không sửa mã ở cột ${c.code}. In trên khổ A4, ký và đóng dấu ở cuối biểu.`,
     en:
-      'Fill in the yellow cells. Yes/no and choices: pick from the drop-down list. Ratios: numerator (n) in column F, denominator (d) in column G. ' +
-      `Type numbers as usual in Excel; in a text cell write ${textDecimal}. "n/a" = not applicable, only where a criterion allows it. ` +
-      'Empty = no data yet. Column H: evidence (document number, date, summary). Columns J, K are for the appraising body. Do not change the codes in column A.',
+      `Fill in the yellow cells. Yes/no and choices: pick from the drop-down list. Ratios: numerator (n) in column ${c.value}, denominator (d) in column ${c.denominator}. ` +
+      `Type numbers as usual in Excel; in a text cell write ${textDecimal.en}. "n/a" = not applicable, only where a criterion allows it. ` +
+      `Empty = no data yet. Evidence (document number, date, summary): on the sheet "${XLSX_SHEETS.evidence}". Columns ${c.appraisedValue}, ${c.appraisedDenominator} are for the appraising body. ` +
+      `Do not change the codes in column ${c.code}. Print on A4, sign and seal at the end.`,
   }),
   textDecimal: { vi: '4,5 (dấu phẩy thập phân)', en: '4.5 (decimal point)' },
   unitTitle: { vi: 'Thông tin đơn vị tự đánh giá', en: 'The unit assessed' },
@@ -113,6 +151,35 @@ const T = {
     period: { vi: 'Ví dụ: 2022 (YYYY, YYYY-Qn, YYYY-Hn hoặc YYYY-MM)', en: 'For example: 2022 (YYYY, YYYY-Qn, YYYY-Hn or YYYY-MM)' },
     noGroups: { vi: 'Cấp này không chia nhóm', en: 'This level has no groups' },
   },
+  evidence: {
+    title: { vi: 'Minh chứng', en: 'Evidence' },
+    instructions: {
+      vi:
+        'Mỗi tiêu chí một dòng, tìm theo mã ở cột A. Ghi văn bản làm minh chứng: số, ngày ban hành, cơ quan ban hành, trích yếu; tài liệu điện tử: đường dẫn hoặc tên tệp. ' +
+        'Nhiều văn bản: mỗi văn bản một dòng trong ô (Alt+Enter để xuống dòng). Cột C: minh chứng bộ tiêu chí yêu cầu.',
+      en:
+        'One row per criterion, found by the code in column A. Give the documents that prove the value: number, date, issuing body, summary; an electronic record: its link or file name. ' +
+        'Several documents: one per line in the cell (Alt+Enter for a new line). Column C: the evidence the criteria set asks for.',
+    },
+    header: {
+      code: { vi: 'Mã', en: 'Code' },
+      name: { vi: 'Tên tiêu chí', en: 'Criterion' },
+      asked: { vi: 'Minh chứng cần có', en: 'Evidence asked for' },
+      number: { vi: 'Số, ký hiệu văn bản', en: 'Document number' },
+      date: { vi: 'Ngày ban hành', en: 'Date issued' },
+      issuer: { vi: 'Cơ quan ban hành', en: 'Issued by' },
+      summary: { vi: 'Trích yếu nội dung', en: 'Summary' },
+      link: { vi: 'Đường dẫn hoặc tên tệp', en: 'Link or file name' },
+    } satisfies Record<keyof EvidenceColumns, Localized>,
+  },
+  signature: {
+    date: { vi: '…………, ngày …… tháng …… năm ……', en: '…………, date ……………………' },
+    preparer: { vi: 'Người lập biểu', en: 'Prepared by' },
+    preparerNote: { vi: '(Ký, ghi rõ họ tên)', en: '(Signature and full name)' },
+    head: { vi: 'Thủ trưởng đơn vị', en: 'Head of the unit' },
+    headNote: { vi: '(Ký tên, đóng dấu)', en: '(Signature and seal)' },
+  },
+  page: { vi: 'Trang', en: 'Page' },
   na: { vi: ' Ghi "n/a" nếu tiêu chí không áp dụng cho đơn vị.', en: ' Write "n/a" when the criterion does not apply to the unit.' },
   invalid: { vi: 'Giá trị không hợp lệ', en: 'Invalid value' },
   yes: { vi: 'có', en: 'yes' },
@@ -133,8 +200,10 @@ interface CellRule {
   readonly prompt: Localized;
   /** A custom formula on the cell's own address `X` (and the other cell of a pair, `Y`), or a list. */
   readonly check: { readonly formula: (x: string, y: string) => string } | { readonly list: string };
-  /** The cell's number format, where it shows a unit (never a percent format: see {@link PERCENT_UNITS}). */
+  /** The cell's number format: a unit shown, or thousands grouping of a whole number (never a percent format: see {@link PERCENT_UNITS}). */
   readonly format?: string;
+  /** A number cell that may hold decimals: thousands grouping by conditional formatting, for numbers of 1,000 and more (see {@link groupThousands}). */
+  readonly grouped?: boolean;
 }
 
 /**
@@ -180,12 +249,14 @@ function cellRule(node: CompiledNode, shape: InputShape, role: ValueRole, lang: 
           title: { vi: 'Tử số (n)', en: 'Numerator (n)' },
           prompt: allowOver ? { vi: `Số ≥ 0.${unitHint.vi}`, en: `A number ≥ 0.${unitHint.en}` } : { vi: `Số ≥ 0, không lớn hơn mẫu số (cột bên phải).${unitHint.vi}`, en: `A number ≥ 0, at most the denominator (next column).${unitHint.en}` },
           check: { formula: (x, y) => (allowOver ? nonNeg(x) : `AND(ISNUMBER(${x}),${x}>=0,OR(NOT(ISNUMBER(${y})),${x}<=${y}))`) },
+          grouped: true,
         };
       }
       return {
         title: { vi: 'Mẫu số (d)', en: 'Denominator (d)' },
         prompt: { vi: `Số ≥ 0.${T.zero[zeroDenominator].vi}`, en: `A number ≥ 0.${T.zero[zeroDenominator].en}` },
         check: { formula: (x, y) => (allowOver ? nonNeg(x) : `AND(ISNUMBER(${x}),${x}>=0,OR(NOT(ISNUMBER(${y})),${y}<=${x}))`) },
+        grouped: true,
       };
     }
     case 'number': {
@@ -200,12 +271,14 @@ function cellRule(node: CompiledNode, shape: InputShape, role: ValueRole, lang: 
             title: { vi: 'Giá trị hoặc tử số', en: 'Value or numerator' },
             prompt: { vi: `Một số${percentHint.vi}; hoặc tử số ở đây và mẫu số ở cột bên phải.${unitHint.vi}`, en: `A number${percentHint.en}; or a numerator here and its denominator in the next column.${unitHint.en}` },
             check: { formula: (x, y) => `AND(ISNUMBER(${x}),OR(AND(NOT(ISNUMBER(${y})),${alone(x)}),AND(ISNUMBER(${y}),${x}>=0,${x}<=${y})))` },
+            grouped: true,
           };
         }
         return {
           title: { vi: 'Mẫu số (nếu có)', en: 'Denominator (if any)' },
           prompt: { vi: 'Để trống khi ô bên trái là một số; hoặc mẫu số ≥ 0 của phân số.', en: 'Leave empty when the cell on the left is a plain number; or the fraction\'s denominator ≥ 0.' },
           check: { formula: (x, y) => `AND(ISNUMBER(${x}),${x}>=0,OR(NOT(ISNUMBER(${y})),AND(${y}>=0,${y}<=${x})))` },
+          grouped: true,
         };
       }
       if (role !== 'value') return undefined;
@@ -214,7 +287,8 @@ function cellRule(node: CompiledNode, shape: InputShape, role: ValueRole, lang: 
         title: whole ? { vi: 'Số lượng', en: 'Count' } : { vi: 'Giá trị', en: 'Value' },
         prompt: shape.percent ? { vi: `${prompt.vi}${percentHint.vi}`, en: `${prompt.en}${percentHint.en}` } : whole ? prompt : { vi: `${prompt.vi}${unitHint.vi}`, en: `${prompt.en}${unitHint.en}` },
         check: { formula: (x) => numberCheck(x, whole, min, max) },
-        ...(shape.percent ? { format: PERCENT_UNITS } : {}),
+        // A `%` cell shows its unit; a count is whole, grouped by its format; other numbers are grouped only when they reach 1,000.
+        ...(shape.percent ? { format: PERCENT_UNITS } : whole ? { format: WHOLE_GROUPED } : { grouped: true }),
       };
     }
     case 'points': {
@@ -228,17 +302,23 @@ function cellRule(node: CompiledNode, shape: InputShape, role: ValueRole, lang: 
   }
 }
 
-function validation(rule: CellRule, address: string, other: string, allowNA: boolean, lang: Lang): DataValidation {
-  const na = allowNA ? T.na[lang] : '';
-  const prompt = `${pick(rule.prompt, lang)}${na}`.slice(0, 255);
+/** A text within Excel's limit for an input message (255) or its title (32): both languages when they fit, else Vietnamese. */
+function within(text: Localized, labels: Labels, limit: number, joiner: string): string {
+  const both = say(text, labels, joiner);
+  return (both.length <= limit ? both : text.vi).slice(0, limit);
+}
+
+function validation(rule: CellRule, address: string, other: string, allowNA: boolean, labels: Labels): DataValidation {
+  const na = allowNA ? T.na : { vi: '', en: '' };
+  const prompt = within({ vi: `${rule.prompt.vi}${na.vi}`, en: `${rule.prompt.en ?? rule.prompt.vi}${na.en}` }, labels, 255, '\n');
   const common = {
     allowBlank: true,
     showInputMessage: true,
-    promptTitle: pick(rule.title, lang).slice(0, 32),
+    promptTitle: within(rule.title, labels, 32, ' / '),
     prompt,
     showErrorMessage: true,
     errorStyle: 'stop',
-    errorTitle: T.invalid[lang].slice(0, 32),
+    errorTitle: within(T.invalid, labels, 32, ' / '),
     error: prompt,
   };
   if ('list' in rule.check) return { type: 'list', formulae: [rule.check.list], ...common };
@@ -251,19 +331,57 @@ interface FormContext {
   readonly sheet: Worksheet;
   readonly lists: Worksheet;
   readonly level: string;
+  /** The words of the form. */
+  readonly labels: Labels;
+  /** The language of the drop-down lists. */
   readonly lang: Lang;
+  readonly widths: Readonly<Record<keyof FormColumns, number>>;
+  /** Number cells that may hold decimals, grouped by conditional formatting. */
+  readonly grouped: string[];
   row: number;
   listColumn: number;
+}
+
+/** The column of a form that shows criteria names: the Vietnamese one, or the English one in an English form. */
+function nameColumn(labels: Labels): 'nameVi' | 'nameEn' {
+  return labels === 'en' ? 'nameEn' : 'nameVi';
+}
+
+/** The name columns a form shows: one, or both in a bilingual form. */
+function nameColumns(labels: Labels): readonly ('nameVi' | 'nameEn')[] {
+  return labels === 'both' ? ['nameVi', 'nameEn'] : [nameColumn(labels)];
+}
+
+/** Indents a row's names by their depth in the tree. */
+function indent(sheet: Worksheet, row: number, labels: Labels, depth: number): void {
+  for (const role of nameColumns(labels)) {
+    const cell = sheet.getCell(cellAddress(FORM_COLUMNS[role], row));
+    // Spreadsheet programs indent only text aligned left.
+    cell.alignment = { ...cell.alignment, horizontal: 'left', indent: depth };
+  }
 }
 
 function styleRow(sheet: Worksheet, row: number, fill: Fill | undefined, bold: boolean): void {
   for (const role of ROLES) {
     const cell = sheet.getCell(cellAddress(FORM_COLUMNS[role], row));
     cell.border = BORDER;
-    cell.alignment = { vertical: 'top', wrapText: role === 'nameVi' || role === 'nameEn' || role === 'rule' || role === 'evidence' || role === 'notes' };
+    cell.alignment = { vertical: 'top', wrapText: WRAPPED.has(role) };
     if (fill) cell.fill = fill;
-    if (bold) cell.font = { bold: true };
+    cell.font = font(bold ? { bold: true } : {});
   }
+}
+
+/** Sets a row's height from the wrapped texts of its cells (a spreadsheet program does not grow a row a program wrote). */
+function fitRow<K extends string>(sheet: Worksheet, row: number, widths: Readonly<Record<K, number>>, columns: Readonly<Record<K, string>>, minimum = 1): void {
+  const texts: WrappedText[] = [];
+  for (const role of Object.keys(columns) as K[]) {
+    const cell = sheet.getCell(cellAddress(columns[role], row));
+    const width = widths[role];
+    if (width === 0 || cell.master.address !== cell.address || typeof cell.value !== 'string' || cell.value === '') continue;
+    const size = cell.font?.size ?? BODY_SIZE;
+    texts.push({ text: cell.value, width, size, bold: cell.font?.bold === true, indent: cell.alignment?.indent ?? 0 });
+  }
+  sheet.getRow(row).height = rowHeight(texts, minimum);
 }
 
 /** A cell to fill in: yellow and unlocked for the unit, green and locked (until unprotected) for the appraising body. */
@@ -286,8 +404,9 @@ function valueCells(ctx: FormContext, row: number, node: CompiledNode, shape: In
       const rule = roles.includes(role) ? cellRule(node, shape, role, ctx.lang, listRef) : undefined;
       if (!rule) { cell.fill = FILL.unused; continue; }
       input(cell, fill);
-      cell.dataValidation = validation(rule, address, other, node.leaf!.allowNA, ctx.lang);
+      cell.dataValidation = validation(rule, address, other, node.leaf!.allowNA, ctx.labels);
       if (rule.format !== undefined) cell.numFmt = rule.format;
+      if (rule.grouped === true) ctx.grouped.push(address);
     }
   }
 }
@@ -300,20 +419,28 @@ function itemRows(ctx: FormContext, node: CompiledNode, items: readonly InputOpt
     styleRow(ctx.sheet, row, undefined, false);
     const at = (role: keyof FormColumns): Cell => ctx.sheet.getCell(cellAddress(FORM_COLUMNS[role], row));
     at('code').value = `${node.code}.${item.id}`;
-    at('code').font = { color: { argb: 'FF7F7F7F' } };
-    at('nameVi').value = `• ${item.label.vi}`;
-    at('nameVi').alignment = { ...at('nameVi').alignment, indent: depth + 1 };
-    at('nameEn').value = item.label.en ?? '';
-    at('rule').value = pick(T.itemWorth(show(item.worth)), ctx.lang);
+    at('code').font = font({ size: ITEM_CODE_SIZE, color: { argb: 'FF7F7F7F' } });
+    at('code').alignment = { vertical: 'top', wrapText: true };
+    if (ctx.labels !== 'en') at('nameVi').value = `• ${item.label.vi}`;
+    if (ctx.labels !== 'vi') at('nameEn').value = `• ${item.label.en ?? item.label.vi}`;
+    indent(ctx.sheet, row, ctx.labels, depth + 1);
+    at('rule').value = say(T.itemWorth(show(item.worth)), ctx.labels);
     for (const [role, fill] of [['value', FILL.input], ['appraisedValue', FILL.appraisal]] as const) {
       const cell = at(role);
       input(cell, fill);
-      cell.dataValidation = validation(rule, cell.address, cell.address, node.leaf!.allowNA, ctx.lang);
+      cell.dataValidation = validation(rule, cell.address, cell.address, node.leaf!.allowNA, ctx.labels);
     }
     at('denominator').fill = FILL.unused;
     at('appraisedDenominator').fill = FILL.unused;
-    for (const role of ['evidence', 'notes'] as const) at(role).protection = { locked: false };
+    at('notes').protection = { locked: false };
+    fitRow(ctx.sheet, row, ctx.widths, FORM_COLUMNS);
   }
+}
+
+/** The name of a node in the form's words: each name column in its own language. */
+function names(sheet: Worksheet, row: number, node: CompiledNode, labels: Labels): void {
+  if (labels !== 'en') sheet.getCell(cellAddress(FORM_COLUMNS.nameVi, row)).value = node.node.name.vi;
+  if (labels !== 'vi') sheet.getCell(cellAddress(FORM_COLUMNS.nameEn, row)).value = node.node.name.en ?? node.node.name.vi;
 }
 
 function leafRow(ctx: FormContext, node: CompiledNode, depth: number): void {
@@ -322,15 +449,14 @@ function leafRow(ctx: FormContext, node: CompiledNode, depth: number): void {
   const row = ctx.row++;
   styleRow(ctx.sheet, row, undefined, false);
   const at = (role: keyof FormColumns): Cell => ctx.sheet.getCell(cellAddress(FORM_COLUMNS[role], row));
+  const name = nameColumn(ctx.labels);
   at('code').value = node.code;
-  at('nameVi').value = node.node.name.vi;
-  at('nameVi').alignment = { ...at('nameVi').alignment, indent: depth };
-  if (node.node.description) at('nameVi').note = pick(node.node.description, ctx.lang);
-  at('nameEn').value = node.node.name.en ?? '';
-  at('rule').value = pick(leaf.rule.describe(leaf.compiled, exactOf(max)), ctx.lang);
+  names(ctx.sheet, row, node, ctx.labels);
+  indent(ctx.sheet, row, ctx.labels, depth);
+  if (node.node.description) at(name).note = say(node.node.description, ctx.labels);
+  at('rule').value = say(leaf.rule.describe(leaf.compiled, exactOf(max)), ctx.labels);
   if (leaf.rule.scored) writeDecimal(at('points'), max);
-  if (node.node.evidence) at('evidence').note = pick(node.node.evidence, ctx.lang);
-  for (const role of ['evidence', 'notes'] as const) at(role).protection = { locked: false };
+  at('notes').protection = { locked: false };
 
   let listRef: string | undefined;
   const shape = inputOfLeaf(leaf, ctx.level);
@@ -341,6 +467,7 @@ function leafRow(ctx: FormContext, node: CompiledNode, depth: number): void {
     listRef = `'${XLSX_SHEETS.lists}'!$${column}$1:$${column}$${entries.length}`;
   }
   valueCells(ctx, row, node, shape, valueRoles(shape), listRef);
+  fitRow(ctx.sheet, row, ctx.widths, FORM_COLUMNS);
   if (shape.type === 'any-of') itemRows(ctx, node, shape.items, depth);
 }
 
@@ -351,15 +478,147 @@ function writeNodes(ctx: FormContext, nodes: readonly CompiledNode[], atom: stri
     const row = ctx.row++;
     styleRow(ctx.sheet, row, depth === 0 ? FILL.pillar : depth === 1 ? FILL.index : undefined, true);
     ctx.sheet.getCell(cellAddress(FORM_COLUMNS.code, row)).value = node.code;
-    const name = ctx.sheet.getCell(cellAddress(FORM_COLUMNS.nameVi, row));
-    name.value = node.node.name.vi;
-    name.alignment = { ...name.alignment, indent: depth };
-    ctx.sheet.getCell(cellAddress(FORM_COLUMNS.nameEn, row)).value = node.node.name.en ?? '';
+    names(ctx.sheet, row, node, ctx.labels);
+    indent(ctx.sheet, row, ctx.labels, depth);
+    fitRow(ctx.sheet, row, ctx.widths, FORM_COLUMNS);
     writeNodes(ctx, node.children, atom, depth + 1);
   }
 }
 
+/**
+ * Thousands grouping for number cells that may hold decimals, by
+ * conditional formatting: a whole number of 1,000 or more shows as
+ * `#,##0`, one with decimals as `#,##0.###…` (every digit it has); below
+ * 1,000 the cell keeps `General`, which shows exactly what was typed. No
+ * single number format can do it: `#,##0.##` shows 1,000 as "1,000."
+ */
+function groupThousands(sheet: Worksheet, addresses: readonly string[]): void {
+  if (addresses.length === 0) return;
+  const x = addresses[0]!;
+  sheet.addConditionalFormatting({
+    ref: addresses.join(' '),
+    rules: [
+      { type: 'expression', priority: 1, formulae: [`AND(ISNUMBER(${x}),ABS(${x})>=1000,${x}=INT(${x}))`], style: { numFmt: WHOLE_GROUPED } },
+      { type: 'expression', priority: 2, formulae: [`AND(ISNUMBER(${x}),ABS(${x})>=1000)`], style: { numFmt: DECIMAL_GROUPED } },
+    ],
+  });
+}
+
+/**
+ * The signature block under the form: the place and date, then who
+ * prepared it and the head of the unit, each with room to sign ("Người lập
+ * biểu", "Thủ trưởng đơn vị", "(Ký, ghi rõ họ tên)", "(Ký tên, đóng dấu)").
+ * Its words are in the name column and the notes column, centred across
+ * the columns to their right without merging cells (a merge over value
+ * cells would move wrongly when a program deletes a row above it), never in
+ * the code or value columns: the reader passes over rows without a code.
+ */
+function signatureBlock(ctx: FormContext): void {
+  const sheet = ctx.sheet;
+  const blocks = [
+    { from: nameColumn(ctx.labels), to: 'rule' as const },
+    { from: 'notes' as const, to: 'appraisedDenominator' as const },
+  ];
+  const s = T.signature;
+  const lines: [Localized | undefined, Localized | undefined, { bold?: boolean; italic?: boolean }, number][] = [
+    [undefined, s.date, { italic: true }, 1],
+    [s.preparer, s.head, { bold: true }, 1],
+    [s.preparerNote, s.headNote, { italic: true }, 1],
+    [undefined, undefined, {}, 4],
+    [undefined, undefined, {}, 1],
+  ];
+  const first = ctx.row + 1;
+  lines.forEach(([leftText, rightText], index) => {
+    const row = first + index;
+    const style = lines[index]![2];
+    [leftText, rightText].forEach((text, side) => {
+      const block = blocks[side]!;
+      for (let column = columnNumber(FORM_COLUMNS[block.from]); column <= columnNumber(FORM_COLUMNS[block.to]); column++) {
+        const cell = sheet.getCell(row, column);
+        cell.alignment = { horizontal: 'centerContinuous', vertical: 'top' };
+        cell.font = font(style);
+      }
+      if (text !== undefined) sheet.getCell(cellAddress(FORM_COLUMNS[block.from], row)).value = say(text, ctx.labels, ' / ');
+    });
+    sheet.getRow(row).height = rowHeight([], lines[index]![3]);
+  });
+  // The date and the signers' names may be typed in.
+  const last = first + lines.length - 1;
+  for (const address of [cellAddress(FORM_COLUMNS.notes, first), cellAddress(FORM_COLUMNS[blocks[0]!.from], last), cellAddress(FORM_COLUMNS.notes, last)]) {
+    sheet.getCell(address).protection = { locked: false };
+  }
+}
+
+/** A title or instructions above a table: one cell merged across its columns (`width` characters), wrapped, the row as tall as the text. */
+function banner(sheet: Worksheet, row: number, last: string, width: number, text: string, style: { bold?: boolean; size?: number } = {}): void {
+  sheet.mergeCells(`A${row}:${last}${row}`);
+  const cell = sheet.getCell(`A${row}`);
+  cell.value = text;
+  cell.font = font(style);
+  cell.alignment = { wrapText: true, vertical: 'top' };
+  sheet.getRow(row).height = rowHeight([{ text, width, bold: style.bold === true, ...(style.size !== undefined ? { size: style.size } : {}) }]);
+}
+
+/** The evidence sheet: one row per leaf of the form, for the documents behind its value. */
+function evidenceSheet(sheet: Worksheet, leaves: readonly CompiledNode[], labels: Labels, codeWidth: number, heading: string): void {
+  const widths: Readonly<Record<keyof EvidenceColumns, number>> = { code: codeWidth, ...EVIDENCE_WIDTHS };
+  sheet.columns = EVIDENCE_ROLES.map((role) => ({ width: widths[role], style: { font: font() } }));
+  const last = EVIDENCE_COLUMNS[EVIDENCE_ROLES[EVIDENCE_ROLES.length - 1]!];
+  const total = EVIDENCE_ROLES.reduce((sum, role) => sum + widths[role], 0);
+  const e = T.evidence;
+  banner(sheet, 1, last, total, `${say(e.title, labels, ' / ')} — ${heading}`, { bold: true, size: 14 });
+  banner(sheet, 2, last, total, say(e.instructions, labels));
+  const headerRow = EVIDENCE_HEADER_ROW;
+  for (const role of EVIDENCE_ROLES) {
+    const cell = sheet.getCell(cellAddress(EVIDENCE_COLUMNS[role], headerRow));
+    cell.value = say(e.header[role], labels);
+    cell.font = font({ bold: true });
+    cell.fill = FILL.header;
+  }
+  leaves.forEach((node, index) => {
+    const row = headerRow + 1 + index;
+    const at = (role: keyof EvidenceColumns): Cell => sheet.getCell(cellAddress(EVIDENCE_COLUMNS[role], row));
+    at('code').value = node.code;
+    at('name').value = labels === 'en' ? (node.node.name.en ?? node.node.name.vi) : say(node.node.name, labels);
+    if (node.node.evidence) at('asked').value = say(node.node.evidence, labels);
+    for (const role of ['number', 'date', 'issuer', 'summary', 'link'] as const) input(at(role), FILL.input);
+    at('date').numFmt = 'dd/mm/yyyy';
+  });
+  for (let row = headerRow; row <= headerRow + leaves.length; row++) {
+    for (const role of EVIDENCE_ROLES) {
+      const cell = sheet.getCell(cellAddress(EVIDENCE_COLUMNS[role], row));
+      cell.border = BORDER;
+      cell.alignment = { vertical: 'top', wrapText: true };
+    }
+    fitRow(sheet, row, widths, EVIDENCE_COLUMNS);
+  }
+  forPaper(sheet, { orientation: 'landscape', titleRows: `${headerRow}:${headerRow}`, page: say(T.page, labels, '/') });
+  fontEverywhere(sheet);
+}
+
+/** The leaves of the form, in tree order. */
+function leavesOf(nodes: readonly CompiledNode[], atom: string, out: CompiledNode[] = []): CompiledNode[] {
+  for (const node of nodes) {
+    if (!node.scope.has(atom)) continue;
+    if (node.leaf) out.push(node);
+    else leavesOf(node.children, atom, out);
+  }
+  return out;
+}
+
+/** The codes column: wide enough for the longest code on one line (a checklist item's at its smaller size), at most 24 characters. */
+function codeColumnWidth(leaves: readonly CompiledNode[]): number {
+  let width = 8;
+  for (const node of leaves) {
+    width = Math.max(width, columnWidthFor(node.code, BODY_SIZE));
+    const shape = inputOfLeaf(node.leaf!, undefined);
+    if (shape.type === 'any-of') for (const item of shape.items) width = Math.max(width, columnWidthFor(`${node.code}.${item.id}`, ITEM_CODE_SIZE));
+  }
+  return Math.min(width, 24);
+}
+
 function checkOptions(criteria: CriteriaSet, options: TemplateOptions): void {
+  if (options.lang !== undefined && !LABELS.includes(options.lang)) throw new DtiError([makeIssue('schema/enum', 'options.lang', { allowed: [...LABELS] })]);
   const level = criteria.levels.find((entry) => entry.id === options.level);
   if (!level) throw new DtiError([makeIssue('criteria/unknown-level', 'options.level', { level: options.level })]);
   const groups = level.groups ?? [];
@@ -384,14 +643,33 @@ const PROTECTION = {
  *   (`options.unit` and `options.period` fill them in advance);
  * - sheet **Tự đánh giá**: a header row, then the criteria that apply to the
  *   level/group in tree order: pillar and main-index rows in bold, one row per
- *   leaf with its code (column A), Vietnamese and English names, the rule in
- *   words, the points `P` at the level, the value cell(s) (yellow), evidence
- *   ("Minh chứng: số, ngày, trích yếu văn bản") and notes; a checklist leaf has
- *   one row per item below it (code `CODE.itemId`). Columns J and K (green,
- *   locked) take the appraising body's values;
+ *   leaf with its code (column A), name, the rule in words, the points `P`
+ *   at the level, the value cell(s) (yellow) and notes; a checklist leaf has
+ *   one row per item below it (code `CODE.itemId`). Columns I and J (green,
+ *   locked) take the appraising body's values. Under the criteria, the
+ *   signature block: place and date, "Người lập biểu" (Ký, ghi rõ họ tên)
+ *   and "Thủ trưởng đơn vị" (Ký tên, đóng dấu);
+ * - sheet **Minh chứng**: one row per leaf (code, name, the evidence the set
+ *   asks for) with cells for the documents behind the value: number, date,
+ *   issuing body, summary, link or file name. The reader does not read it
+ *   (submissions carry no evidence yet): it is for the appraising body;
  * - hidden sheets `_meta` (criteria `id@version`, sha256, level, group,
  *   language, layout version and where everything is) and `_lists` (the
  *   choice lists).
+ *
+ * The words are Vietnamese unless `options.lang` says `en` or `both`
+ * (Vietnamese, then English); names show in the form's language (a
+ * bilingual form has a column per language).
+ *
+ * Made for paper: every sheet prints on A4 (the form and the evidence
+ * landscape, the identity portrait) fit to the page width, with its header
+ * row on every page, the page number at the foot, every cell in Times New
+ * Roman (Vietnamese administration's font; Liberation Serif, metric
+ * compatible, where it is missing) and every row as tall as its wrapped
+ * text (spreadsheet programs do not grow a row written by a program).
+ * Counts show thousands separators (`#,##0`; other numbers from 1,000 on,
+ * by conditional formatting, keeping their decimals); a `%` cell holds
+ * percent units and shows `3 %`.
  *
  * Value cells carry Excel data validation with an input message: yes/no
  * and choice leaves a drop-down (`có,không`; a choice leaf's option labels in
@@ -399,13 +677,13 @@ const PROTECTION = {
  * with `n <= d` checked by a formula (unless `allowOver`), counts whole
  * numbers >= 0, `appraised` 0..P, `linear` and `relative` numbers; where
  * the leaf allows it, `n/a` passes every check (it is in the drop-down
- * lists). Both sheets are protected without a password, to prevent
+ * lists). The sheets are protected without a password, to prevent
  * accidents only: codes, names and rules are locked, rows cannot be inserted
  * or deleted; Review → Unprotect Sheet lifts it (the appraising body does so
- * to fill columns J and K).
+ * to fill columns I and J). The same options give the same bytes.
  *
  * Rejects with a {@link DtiError} for an invalid set, an unknown level or
- * group, or a missing group.
+ * group, a missing group, or a `lang` other than `vi`, `en`, `both`.
  *
  * @example
  * ```ts
@@ -420,76 +698,89 @@ const PROTECTION = {
 export async function buildTemplate(criteria: CriteriaSet, options: TemplateOptions): Promise<Uint8Array> {
   const compiled = compileCriteria(criteria);
   checkOptions(criteria, options);
-  const lang = options.lang ?? 'vi';
+  const labels = options.lang ?? 'vi';
+  const lang: Lang = labels === 'en' ? 'en' : 'vi';
   const level = criteria.levels.find((entry) => entry.id === options.level)!;
   const group = level.groups?.find((entry) => entry.id === options.group);
   const atom = atomOf(level.id, group?.id);
   const ref = `${criteria.id}@${criteria.version}`;
+  const leaves = leavesOf(compiled.roots, atom);
+  const page = say(T.page, labels, '/');
 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'dti-criteria';
   const unitSheet = workbook.addWorksheet(XLSX_SHEETS.unit, { views: [{ showGridLines: false }] });
-  const form = workbook.addWorksheet(XLSX_SHEETS.form, {
-    views: [{ state: 'frozen', xSplit: 1, ySplit: FORM_HEADER_ROW }],
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
-  });
+  const form = workbook.addWorksheet(XLSX_SHEETS.form, { views: [{ state: 'frozen', xSplit: 1, ySplit: FORM_HEADER_ROW }] });
+  const evidence = workbook.addWorksheet(XLSX_SHEETS.evidence, { views: [{ state: 'frozen', xSplit: 1, ySplit: EVIDENCE_HEADER_ROW }] });
   const lists = workbook.addWorksheet(XLSX_SHEETS.lists, { state: 'veryHidden' });
   const meta = workbook.addWorksheet(XLSX_SHEETS.meta, { state: 'veryHidden' });
 
   // The identity sheet.
-  unitSheet.columns = [{ width: 30 }, { width: 36 }, { width: 60 }];
-  unitSheet.mergeCells('A1:C1');
-  unitSheet.getCell('A1').value = `${pick(T.unitTitle, lang)} — ${pick(criteria.title, lang)}`;
-  unitSheet.getCell('A1').font = { bold: true, size: 14 };
-  unitSheet.mergeCells('A2:C2');
-  unitSheet.getCell('A2').value = pick(T.unitInstructions, lang);
-  unitSheet.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
-  unitSheet.getRow(2).height = 36;
+  const unitWidths = { label: 28, value: 30, hint: 46 };
+  unitSheet.columns = Object.values(unitWidths).map((width) => ({ width, style: { font: font() } }));
+  const unitColumns = { label: 'A', value: 'B', hint: 'C' };
+  const unitTotal = unitWidths.label + unitWidths.value + unitWidths.hint;
+  banner(unitSheet, 1, 'C', unitTotal, `${say(T.unitTitle, labels, ' / ')} — ${say(criteria.title, labels, ' / ')}`, { bold: true, size: 14 });
+  banner(unitSheet, 2, 'C', unitTotal, say(T.unitInstructions, labels));
   const identity: Record<UnitField, { value: string; hint: string; editable: boolean }> = {
-    criteria: { value: ref, hint: pick(criteria.title, lang), editable: false },
-    id: { value: options.unit?.id ?? '', hint: pick(T.hints.id, lang), editable: options.unit?.locked !== true },
-    name: { value: options.unit?.name ?? '', hint: pick(T.hints.name, lang), editable: options.unit?.locked !== true },
-    level: { value: level.id, hint: pick(level.name, lang), editable: false },
-    group: { value: group?.id ?? '', hint: group ? pick(group.name, lang) : pick(T.hints.noGroups, lang), editable: false },
-    parent: { value: options.unit?.parent ?? '', hint: pick(T.hints.parent, lang), editable: options.unit?.locked !== true },
-    period: { value: options.period ?? '', hint: pick(T.hints.period, lang), editable: true },
+    criteria: { value: ref, hint: say(criteria.title, labels), editable: false },
+    id: { value: options.unit?.id ?? '', hint: say(T.hints.id, labels), editable: options.unit?.locked !== true },
+    name: { value: options.unit?.name ?? '', hint: say(T.hints.name, labels), editable: options.unit?.locked !== true },
+    level: { value: level.id, hint: say(level.name, labels), editable: false },
+    group: { value: group?.id ?? '', hint: group ? say(group.name, labels) : say(T.hints.noGroups, labels), editable: false },
+    parent: { value: options.unit?.parent ?? '', hint: say(T.hints.parent, labels), editable: options.unit?.locked !== true },
+    period: { value: options.period ?? '', hint: say(T.hints.period, labels), editable: true },
   };
   for (const field of UNIT_FIELDS) {
     const address = UNIT_CELLS[field];
     const row = Number(address.slice(1));
     const entry = identity[field];
     const label = unitSheet.getCell(`A${row}`);
-    label.value = pick(T.fields[field], lang);
-    label.font = { bold: true };
+    label.value = say(T.fields[field], labels);
+    label.font = font({ bold: true });
+    label.alignment = { wrapText: true, vertical: 'top' };
     const value = unitSheet.getCell(address);
     value.value = entry.value;
     value.numFmt = '@';
     value.border = BORDER;
+    value.alignment = { wrapText: true, vertical: 'top' };
     if (entry.editable) input(value, FILL.input);
-    unitSheet.getCell(`C${row}`).value = entry.hint;
-    unitSheet.getCell(`C${row}`).font = { italic: true, color: { argb: 'FF595959' } };
+    const hint = unitSheet.getCell(`C${row}`);
+    hint.value = entry.hint;
+    hint.font = font({ italic: true, color: { argb: 'FF595959' } });
+    hint.alignment = { wrapText: true, vertical: 'top' };
+    fitRow(unitSheet, row, unitWidths, unitColumns);
   }
+  forPaper(unitSheet, { orientation: 'portrait', page });
+  fontEverywhere(unitSheet);
   await unitSheet.protect('', PROTECTION);
 
   // The form.
-  form.columns = ROLES.map((role) => ({ key: role, width: COLUMN_WIDTHS[role] }));
+  const widths = formWidths(labels, codeColumnWidth(leaves));
+  form.columns = ROLES.map((role) => ({ key: role, width: widths[role] === 0 ? 10 : widths[role], hidden: widths[role] === 0, style: { font: font() } }));
   const lastColumn = FORM_COLUMNS[ROLES[ROLES.length - 1]!];
-  form.mergeCells(`A1:${lastColumn}1`);
-  const title = group ? `${pick(level.name, lang)} — ${pick(group.name, lang)}` : pick(level.name, lang);
-  form.getCell('A1').value = `${pick(criteria.title, lang)} (${ref}) — ${title}`;
-  form.getCell('A1').font = { bold: true, size: 14 };
-  form.mergeCells(`A2:${lastColumn}2`);
-  form.getCell('A2').value = pick(T.instructions(pick(T.textDecimal, lang)), lang);
-  form.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
-  form.getRow(2).height = 64;
-  for (const role of ROLES) {
-    const cell = form.getCell(cellAddress(FORM_COLUMNS[role], FORM_HEADER_ROW));
-    cell.value = pick(T.header[role], lang);
-  }
+  const shownWidth = ROLES.reduce((sum, role) => sum + widths[role], 0);
+  const scope = group ? `${say(level.name, labels, ' / ')} — ${say(group.name, labels, ' / ')}` : say(level.name, labels, ' / ');
+  banner(form, 1, lastColumn, shownWidth, `${say(criteria.title, labels, ' / ')} (${ref}) — ${scope}`, { bold: true, size: 14 });
+  banner(form, 2, lastColumn, shownWidth, say(T.instructions(T.textDecimal, FORM_COLUMNS), labels));
   styleRow(form, FORM_HEADER_ROW, FILL.header, true);
-  const ctx: FormContext = { sheet: form, lists, level: level.id, lang, row: FORM_HEADER_ROW + 1, listColumn: 0 };
+  for (const role of ROLES) {
+    if (widths[role] === 0) continue;
+    form.getCell(cellAddress(FORM_COLUMNS[role], FORM_HEADER_ROW)).value = say(T.header[role], labels);
+    form.getCell(cellAddress(FORM_COLUMNS[role], FORM_HEADER_ROW)).alignment = { vertical: 'top', wrapText: true };
+  }
+  fitRow(form, FORM_HEADER_ROW, widths, FORM_COLUMNS);
+  const ctx: FormContext = { sheet: form, lists, level: level.id, labels, lang, widths, grouped: [], row: FORM_HEADER_ROW + 1, listColumn: 0 };
   writeNodes(ctx, compiled.roots, atom, 0);
+  groupThousands(form, ctx.grouped);
+  signatureBlock(ctx);
+  forPaper(form, { orientation: 'landscape', titleRows: `${FORM_HEADER_ROW}:${FORM_HEADER_ROW}`, page });
+  fontEverywhere(form);
   await form.protect('', PROTECTION);
+
+  // The evidence, one row per leaf.
+  evidenceSheet(evidence, leaves, labels, widths.code, `${say(criteria.title, labels, ' / ')} (${ref}) — ${scope}`);
+  await evidence.protect('', PROTECTION);
 
   // The layout record.
   const metaRows: [string, string | number][] = [
@@ -500,11 +791,15 @@ export async function buildTemplate(criteria: CriteriaSet, options: TemplateOpti
     ['level', level.id],
     ['group', group?.id ?? ''],
     ['lang', lang],
+    ['labels', labels],
     ['sheet.unit', XLSX_SHEETS.unit],
     ['sheet.form', XLSX_SHEETS.form],
+    ['sheet.evidence', XLSX_SHEETS.evidence],
     ['form.headerRow', FORM_HEADER_ROW],
     ...ROLES.map((role): [string, string] => [`column.${role}`, FORM_COLUMNS[role]]),
     ...UNIT_FIELDS.map((field): [string, string] => [`unit.${field}`, UNIT_CELLS[field]]),
+    ['evidence.headerRow', EVIDENCE_HEADER_ROW],
+    ...EVIDENCE_ROLES.map((role): [string, string] => [`evidence.column.${role}`, EVIDENCE_COLUMNS[role]]),
   ];
   metaRows.forEach(([key, value], index) => {
     meta.getCell(`A${index + 1}`).value = key;
@@ -512,5 +807,5 @@ export async function buildTemplate(criteria: CriteriaSet, options: TemplateOpti
   });
 
   // The same bytes on every run: a published form can be checked against its sha256.
-  return deterministicBytes(workbook, documentDate(criteria.effective.from));
+  return deterministicBytes(workbook, documentDate(criteria.effective.from), PRINT_PARTS);
 }

@@ -1,7 +1,7 @@
 import { makeIssue } from '../../errors.js';
 import { printIssues } from '../output.js';
 import type { CommandSpec } from '../spec.js';
-import { criteriaDirOption, criteriaOption, langOption, outOption, periodOption } from './options.js';
+import { criteriaDirOption, criteriaOption, outOption, periodOption } from './options.js';
 
 /** `dti template`: writes the self-assessment workbook of one level (and group). */
 export const template: CommandSpec = {
@@ -16,12 +16,22 @@ export const template: CommandSpec = {
     criteriaOption(),
     criteriaDirOption,
     periodOption({ vi: 'kỳ của mẫu: chọn bản có hiệu lực khi --criteria là một id; mặc định năm nay', en: 'the period of the form: picks the version in force when --criteria is an id; default this year' }),
-    langOption,
+    {
+      name: 'lang',
+      type: 'text',
+      choices: ['vi', 'en', 'both'],
+      default: 'vi',
+      help: {
+        vi: 'ngôn ngữ của mẫu: vi chỉ tiếng Việt (mặc định), en chỉ tiếng Anh, both tiếng Việt rồi tiếng Anh (tên tiêu chí mỗi thứ tiếng một cột)',
+        en: 'the language of the form: vi Vietnamese only (default), en English only, both Vietnamese then English (criteria names in a column each)',
+      },
+    },
   ],
   examples: [
     { command: 'dti template --level commune --out mau-xa.xlsx', help: { vi: 'mẫu cho xã, phường theo bộ can-tho có hiệu lực năm nay', en: 'the commune form of the can-tho set in force this year' } },
     { command: 'dti template --criteria can-tho@2022.1.0 --level department --group A --out so-nhom-a.xlsx', help: { vi: 'mẫu cho sở nhóm A theo bộ 2022', en: 'the form of group A departments, 2022 set' } },
     { command: 'dti template --criteria can-tho@2025.1.0 --units don-vi.csv --out mau/', help: { vi: 'mỗi đơn vị trong don-vi.csv một mẫu, tên tệp theo mã đơn vị', en: 'one form per unit of don-vi.csv, named after its id' } },
+    { command: 'dti template --level commune --lang both --out mau-xa-song-ngu.xlsx', help: { vi: 'mẫu song ngữ Việt – Anh', en: 'a bilingual form, Vietnamese and English' } },
   ],
   async run(context) {
     // Loaded only when asked for: the workbook writer (exceljs) is not needed to score.
