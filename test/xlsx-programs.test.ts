@@ -52,7 +52,8 @@ const SHAPE_CHECKS: Readonly<Record<string, (parts: Parts) => Promise<readonly [
   ],
   'libreoffice-typed.xlsx': async (p) => [
     ['saved by LibreOffice', /LibreOffice/.test(await p.text('docProps/app.xml'))],
-    ['numbers typed', /t="n"><v>133000000<\/v>/.test(await p.all(/^xl\/worksheets\//))],
+    ['numbers typed', /t="n"><v>\d+<\/v>/.test(await p.all(/^xl\/worksheets\//))],
+    ['a big number typed the Vietnamese way into a % (text) cell kept as typed', /<t[^>]*>133\.000\.000<\/t>/.test(await p.text('xl/sharedStrings.xml'))],
     ['denominators typed as text', /<t[^>]*>9510000000<\/t>/.test(await p.text('xl/sharedStrings.xml'))],
   ],
   'libreoffice-refused.xlsx': async (p) => [
@@ -203,17 +204,23 @@ describe('workbooks written by other programs', () => {
     expect(read.ok ? [] : read.issues.filter((issue) => issue.path === at).map((issue) => issue.params)).toEqual([expect.objectContaining({ reason: 'date', found: '2026-03-16' })]);
   });
 
-  it('a percent typed with its sign in Calc is stored as a fraction under the % cell own format: the file cannot tell it from 0,017 typed (a gap the template has to close)', async () => {
+  it('a percent typed with its sign in Calc stays text in the % cell (the template makes it text) and is read as 1,7 %', async () => {
     const name = 'libreoffice-refused.xlsx';
     const cells = await formCells(bytesOf(name));
     const zip = await JSZip.loadAsync(bytesOf(name));
-    const address = cells.at(refusedLeaves().percent, 'value');
-    const sheets = (await Promise.all(Object.keys(zip.files).filter((part) => /^xl\/worksheets\/sheet\d+\.xml$/.test(part)).map((part) => zip.file(part)!.async('string')))).join('');
-    const cell = new RegExp(`<c r="${address}" s="(\\d+)"[^>]*><v>([^<]*)</v>`).exec(sheets);
-    expect(cell?.[2]).toBe('0.017');
-    const styles = await zip.file('xl/styles.xml')!.async('string');
-    const xf = [...(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(/<xf\b[^>]*>/g)][Number(cell?.[1])]?.[0] ?? '';
-    const format = new RegExp(`<numFmt numFmtId="${/numFmtId="(\d+)"/.exec(xf)?.[1]}" formatCode="([^"]*)"`).exec(styles)?.[1];
-    expect(format).toBe('General&quot; %&quot;');
+    // Under a number format Calc stored 0.017, which the file could not tell from 0,017 typed.
+    expect(await zip.file('xl/sharedStrings.xml')!.async('string')).toMatch(/<t[^>]*>1,7%<\/t>/);
+    const read = await safeReadWorkbook(bytesOf(name), { criteria, name });
+    const percent = refusedLeaves().percent;
+    expect(read.ok ? [] : read.issues.filter((issue) => issue.path.endsWith(`!${cells.at(percent, 'value')}`))).toEqual([]);
+    // Without the two dates refused beside it, the workbook reads, and the % cell gives 1,7 % as data holds it.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytesOf(name) as unknown as ArrayBuffer);
+    const form = workbook.getWorksheet(cells.layout.sheetNames.form)!;
+    const { numbers, ratios } = refusedLeaves();
+    for (const address of [cells.at(numbers[0], 'value'), cells.at(ratios[0], 'value'), cells.at(ratios[0], 'denominator')]) form.getCell(address).value = null;
+    expect(form.getCell(cells.at(percent, 'value')).value).toBe('1,7%');
+    const cleared = await safeReadWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), { criteria, name });
+    expect(cleared.ok ? cleared.value.unit.values[percent] : cleared.issues).toBe('0.017');
   });
 });

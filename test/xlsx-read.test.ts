@@ -191,13 +191,31 @@ describe('a % leaf\'s cell holds percent units (spec §9)', () => {
     expect(brief(await issuesOf(bytes))).toEqual([['xlsx/percent-format', 'form.xlsx!Tự đánh giá!F46']]);
   });
 
-  it('the template shows the unit in the cell and checks 0 to 100', async () => {
+  it('the template makes a % cell text (kept as typed), and checks 0 to 100 when a number is written there', async () => {
     const bytes = await commune();
     const workbook = await open(bytes);
     const form = sheet(workbook, FORM);
     const cell = form.getCell(`F${rowOf(form, 'CQS.7.3')}`);
-    expect(cell.numFmt).toBe('General" %"');
-    expect(cell.dataValidation.formulae).toEqual([`OR(${cell.address}="n/a",AND(ISNUMBER(${cell.address}),${cell.address}>=0,${cell.address}<=100))`]);
+    expect(cell.numFmt).toBe('@');
+    const x = cell.address;
+    expect(cell.dataValidation.formulae).toEqual([`OR(${x}="n/a",OR(ISTEXT(${x}),AND(ISNUMBER(${x}),${x}>=0,${x}<=100)))`]);
+  });
+
+  it('reads a % typed with its sign in the text cell as percent units, in either language and in full-width forms', async () => {
+    for (const [typed, fraction] of [['1,7%', '0.017'], ['1,7 %', '0.017'], ['3%', '0.03'], ['３％', '0.03'], ['100%', '1'], ['0,5', '0.005']] as const) {
+      const bytes = await edit(await commune(), (workbook) => {
+        put(sheet(workbook, FORM), 'CQS.7.3', 'F', typed);
+      });
+      expect((await read(bytes)).unit.values['CQS.7.3']).toBe(fraction);
+    }
+  });
+
+  it('refuses a % typed above 100 with its sign, said in percent', async () => {
+    const bytes = await edit(await commune(), (workbook) => {
+      put(sheet(workbook, FORM), 'CQS.7.3', 'F', '170%');
+    });
+    const issues = await issuesOf(bytes);
+    expect(issues.map((issue) => [issue.code, issue.params.range])).toEqual([['value/out-of-range', '[0, 100] %']]);
   });
 
   it('reads a shared formula of literals and rich text', async () => {

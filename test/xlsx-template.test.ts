@@ -96,7 +96,7 @@ describe('buildTemplate', () => {
     expect(formula('CQS.1.4.chuyen-muc')).toBe('"có,không"');
     expect(formula('KTS.1.2')).toContain(`F${r('KTS.1.2')}=INT(F${r('KTS.1.2')})`);
     expect(formula('CQS.6.4')).toContain(`F${r('CQS.6.4')}<=15`);
-    expect(formula('CQS.7.3')).toBe(`OR(F${r('CQS.7.3')}="n/a",AND(ISNUMBER(F${r('CQS.7.3')}),F${r('CQS.7.3')}>=0,F${r('CQS.7.3')}<=100))`); // allowNA; a % leaf in percent units, 0 to 100
+    expect(formula('CQS.7.3')).toBe(`OR(F${r('CQS.7.3')}="n/a",OR(ISTEXT(F${r('CQS.7.3')}),AND(ISNUMBER(F${r('CQS.7.3')}),F${r('CQS.7.3')}>=0,F${r('CQS.7.3')}<=100)))`); // allowNA; a % leaf: text as typed, or a number in percent units 0 to 100
     expect(formula('KTS.3.2')).toMatch(/^OR\(F\d+="n\/a",AND\(/);
     expect(formula('CQS.6.4', 'I')).toContain(`I${r('CQS.6.4')}<=15`);
     expect(at('CQS.1.3', 'F').dataValidation?.prompt).toContain('không lớn hơn mẫu số');
@@ -264,10 +264,13 @@ describe('forms fit for paper and for people', () => {
     const form = sheet(workbook, FORM);
     const r = (code: string): number => rowOf(form, code);
     expect(form.getCell(`F${r('KTS.1.2')}`).numFmt).toBe('#,##0'); // a count
-    expect(form.getCell(`F${r('CQS.7.3')}`).numFmt).toBe('General" %"'); // a % leaf: 3 shows as 3 %
+    expect(form.getCell(`F${r('CQS.7.3')}`).numFmt).toBe('@'); // a % leaf: a text cell keeps `1,7%` as typed
     const [grouping] = (form as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[]; style: { numFmt: unknown } }[] }[] }).conditionalFormattings;
     const cells = grouping!.ref.split(' ');
-    expect(cells).toEqual(expect.arrayContaining([`F${r('CQS.1.3')}`, `G${r('CQS.1.3')}`, `I${r('CQS.1.3')}`, `J${r('CQS.1.3')}`, `F${r('CQS.2.3')}`]));
+    expect(cells).toEqual(expect.arrayContaining([`F${r('CQS.1.3')}`, `G${r('CQS.1.3')}`, `I${r('CQS.1.3')}`, `J${r('CQS.1.3')}`, `G${r('CQS.2.3')}`]));
+    // A % leaf that takes a number or a fraction: its own cell is text (percent units or a numerator, as typed), its denominator a number.
+    expect(form.getCell(`F${r('CQS.2.3')}`).numFmt).toBe('@');
+    expect(cells).not.toContain(`F${r('CQS.2.3')}`);
     expect(cells).not.toContain(`F${r('KTS.1.2')}`);
     expect(cells).not.toContain(`F${r('CQS.7.3')}`);
     expect(cells).not.toContain(`F${r('CQS.2.1')}`); // yes/no

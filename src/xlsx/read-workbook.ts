@@ -285,6 +285,11 @@ function usedCell(state: FormState, address: string, input: InputShape): CellCon
   }
 }
 
+/** A percent cell's text without the `%` (or full-width `％`) typed after the number: the cell is in percent units already. */
+function withoutPercentSign(text: string): string {
+  return text.replace(/\s*[%\uFF05]\s*$/u, '');
+}
+
 /** Whether a number format is a percent format (a `%` outside quotes and not escaped: the cell stores 3% as 0.03). */
 function hasPercentFormat(format: string | undefined): boolean {
   return format !== undefined && /%/.test(format.replace(/"[^"]*"/g, '').replace(/\\./g, ''));
@@ -335,13 +340,15 @@ function readTarget(state: FormState, node: CompiledNode, row: number, items: Re
   if (cells.some((entry) => entry.content === undefined)) return undefined;
 
   const cellInput = input.type === 'any-of' ? 'boolean' : (scalarInputOf(input) ?? 'number');
+  // A `%` leaf's own cell is in percent units: `1,7%` typed there (a text cell keeps the sign) is 1,7.
+  const percentCell = input.type === 'number' && input.percent;
   const names = cells.map((_, index) => String(index));
   const local: Issue[] = [];
   const reading = readLeafValue(
     {
       row: 0,
       unit: state.unit,
-      cells: cells.map((entry) => contentText(entry.content!)),
+      cells: cells.map((entry, index) => (percentCell && index === layout.value ? withoutPercentSign(contentText(entry.content!)) : contentText(entry.content!))),
       stored: cells.map((entry) => entry.content!.kind === 'number' && cellInput === 'number'),
       percentUnits: true,
       names,

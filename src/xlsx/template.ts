@@ -200,18 +200,22 @@ interface CellRule {
   readonly prompt: Localized;
   /** A custom formula on the cell's own address `X` (and the other cell of a pair, `Y`), or a list. */
   readonly check: { readonly formula: (x: string, y: string) => string } | { readonly list: string };
-  /** The cell's number format: a unit shown, or thousands grouping of a whole number (never a percent format: see {@link PERCENT_UNITS}). */
+  /** The cell's number format: a unit shown, or thousands grouping of a whole number (never a percent format: see {@link PERCENT_TEXT}). */
   readonly format?: string;
   /** A number cell that may hold decimals: thousands grouping by conditional formatting, for numbers of 1,000 and more (see {@link groupThousands}). */
   readonly grouped?: boolean;
 }
 
 /**
- * The number format of a `%` leaf's cell: the number typed, followed by a
- * literal " %" (`3` shows as `3 %`). Not Excel's percent format, which
- * stores 3% as 0.03 and whose typing rules differ between spreadsheet programs.
+ * The format of a `%` leaf's cell: text (`@`), so that the cell keeps what
+ * the officer typed, `3`, `1,7` or `1,7%`, and the reader reads it in percent
+ * units. A number format would let the program read it first: LibreOffice
+ * Calc stores `1,7%` typed into a `General" %"` cell as 0.017 under the
+ * cell's own format (shown `0,017 %`), which the file cannot tell from
+ * `0,017` typed; Excel's percent format stores 3% as 0.03, and the programs'
+ * typing rules for it differ.
  */
-const PERCENT_UNITS = 'General" %"';
+const PERCENT_TEXT = '@';
 
 const nonNeg = (x: string): string => `AND(ISNUMBER(${x}),${x}>=0)`;
 
@@ -270,8 +274,13 @@ function cellRule(node: CompiledNode, shape: InputShape, role: ValueRole, lang: 
           return {
             title: { vi: 'Giá trị hoặc tử số', en: 'Value or numerator' },
             prompt: { vi: `Một số${percentHint.vi}; hoặc tử số ở đây và mẫu số ở cột bên phải.${unitHint.vi}`, en: `A number${percentHint.en}; or a numerator here and its denominator in the next column.${unitHint.en}` },
-            check: { formula: (x, y) => `AND(ISNUMBER(${x}),OR(AND(NOT(ISNUMBER(${y})),${alone(x)}),AND(ISNUMBER(${y}),${x}>=0,${x}<=${y})))` },
-            grouped: true,
+            check: {
+              formula: (x, y) => {
+                const numeric = `AND(ISNUMBER(${x}),OR(AND(NOT(ISNUMBER(${y})),${alone(x)}),AND(ISNUMBER(${y}),${x}>=0,${x}<=${y})))`;
+                return shape.percent ? `OR(ISTEXT(${x}),${numeric})` : numeric;
+              },
+            },
+            ...(shape.percent ? { format: PERCENT_TEXT } : { grouped: true }),
           };
         }
         return {
@@ -286,9 +295,10 @@ function cellRule(node: CompiledNode, shape: InputShape, role: ValueRole, lang: 
       return {
         title: whole ? { vi: 'Số lượng', en: 'Count' } : { vi: 'Giá trị', en: 'Value' },
         prompt: shape.percent ? { vi: `${prompt.vi}${percentHint.vi}`, en: `${prompt.en}${percentHint.en}` } : whole ? prompt : { vi: `${prompt.vi}${unitHint.vi}`, en: `${prompt.en}${unitHint.en}` },
-        check: { formula: (x) => numberCheck(x, whole, min, max) },
-        // A `%` cell shows its unit; a count is whole, grouped by its format; other numbers are grouped only when they reach 1,000.
-        ...(shape.percent ? { format: PERCENT_UNITS } : whole ? { format: WHOLE_GROUPED } : { grouped: true }),
+        // A `%` cell is text (what is typed there is read by the reader); a number a program writes into it is still checked.
+        check: { formula: (x) => (shape.percent ? `OR(ISTEXT(${x}),${numberCheck(x, whole, min, max)})` : numberCheck(x, whole, min, max)) },
+        // A count is whole, grouped by its format; other numbers are grouped only when they reach 1,000.
+        ...(shape.percent ? { format: PERCENT_TEXT } : whole ? { format: WHOLE_GROUPED } : { grouped: true }),
       };
     }
     case 'points': {
@@ -668,8 +678,8 @@ const PROTECTION = {
  * compatible, where it is missing) and every row as tall as its wrapped
  * text (spreadsheet programs do not grow a row written by a program).
  * Counts show thousands separators (`#,##0`; other numbers from 1,000 on,
- * by conditional formatting, keeping their decimals); a `%` cell holds
- * percent units and shows `3 %`.
+ * by conditional formatting, keeping their decimals); a `%` cell is text
+ * and takes percent units as typed (`3`, `1,7` or `1,7%` for 1,7 %).
  *
  * Value cells carry Excel data validation with an input message: yes/no
  * and choice leaves a drop-down (`có,không`; a choice leaf's option labels in
