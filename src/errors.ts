@@ -273,6 +273,7 @@ const catalogue = {
   }),
   'csv/split-column': entry({ column: 'text', columns: 'list' }, (p) => [`cột "${p.column}" phải tách thành các cột: ${list(p.columns)}`, `column "${p.column}" must be given as the columns ${list(p.columns)}`]),
   'csv/duplicate-column': entry({ column: 'text', first: 'number' }, (p) => [`cột "${p.column}" bị trùng với cột ${p.first}`, `column "${p.column}" repeats column ${p.first}`]),
+  'csv/not-in-layout': entry({ unit: 'text', field: 'text' }, (p) => [`đơn vị "${p.unit}": bảng CSV không có cột cho "${p.field}" (minh chứng, thẩm định kèm lý do); hãy dùng tệp JSON`, `unit "${p.unit}": the CSV layout has no columns for "${p.field}" (evidence, appraisal with reasons); use JSON`]),
   'version/hash-mismatch': entry({ actual: 'text', expected: 'text', file: 'text' }, (p) => [`tệp đã công bố "${p.file}" bị sửa: sha256 ${p.actual} khác ${p.expected} trong manifest; mọi thay đổi phải là phiên bản mới`, `published file "${p.file}" was changed: sha256 ${p.actual} differs from ${p.expected} in the manifest; a change must be a new version`]),
   'version/missing-file': entry({ file: 'text' }, (p) => [`manifest ghi "${p.file}" nhưng không có tệp`, `the manifest lists "${p.file}" but the file is missing`]),
   'version/not-in-manifest': entry({ file: 'text' }, (p) => [`tệp đã công bố "${p.file}" không có trong manifest (chạy "dti criteria publish")`, `published file "${p.file}" is not in the manifest (run "dti criteria publish")`]),

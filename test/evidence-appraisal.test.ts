@@ -16,6 +16,7 @@ import {
   DtiError,
   explainNode,
   explainUnit,
+  migrateSubmission,
   safeParseCriteria,
   safeParseScoreReport,
   safeParseSubmission,
@@ -30,6 +31,7 @@ import {
 } from '../src/index.js';
 import { isDocumentNumber, urlProblem } from '../src/format/evidence-entry.js';
 import { getCriteria } from '../src/sets/index.js';
+import { submissionToCsv } from '../src/csv/index.js';
 import { dti } from './support/cli.js';
 
 const golden = (name: string): { criteria: CriteriaSet; submission: { period?: string; units: UnitSubmission[] } } =>
@@ -155,6 +157,36 @@ describe('appraisal', () => {
     expect(explainNode(report.results[0]!, 'A.1')?.en).toBe('Appraised (No evidence): No → 0.00 points');
     (unit.appraisal['A.1'] as { value: boolean }).value = true;
     expect(() => explainNode(report.results[0]!, 'A.1')).toThrow(DtiError);
+  });
+});
+
+describe('CSV has no columns for evidence or appraisal', () => {
+  it('submissionToCsv refuses them (csv/not-in-layout) rather than drop them', () => {
+    const units = [{ id: 'c', level: 'commune', values: { 'A.1': true }, evidence: { 'A.1': [] }, appraisal: { 'A.1': { value: false, reason: 'evidence-missing' } } }];
+    let issues: readonly { code: string; path: string }[] = [];
+    try {
+      submissionToCsv({ units }, smallSet('flag'));
+    } catch (error) {
+      if (error instanceof DtiError) issues = error.issues;
+    }
+    expect(refs(issues)).toEqual(['units[0].appraisal csv/not-in-layout', 'units[0].evidence csv/not-in-layout']);
+  });
+});
+
+describe('migrating a submission carries evidence and appraisal with their leaf', () => {
+  it('under the target code, or dropped with the code', () => {
+    const result = migrateSubmission(
+      { criteria: 'can-tho@2022.1.0', period: '2022', units: [{ id: 'ninh-kieu', level: 'district', values: { 'KTS.1.4': { numerator: 9, denominator: 10 } },
+        appraisal: { 'KTS.1.4': { value: { numerator: 8, denominator: 10 }, reason: 'value-recomputed' } },
+        evidence: { 'KTS.1.4': [{ kind: 'document', number: '12/KH-UBND' }], 'CQS.3.2': [{ kind: 'document', title: 'Kế hoạch' }] } }] },
+      getCriteria('can-tho@2022.1.0'),
+      getCriteria('can-tho@2023.1.0'),
+    );
+    const unit = result.submission.units[0]!;
+    expect(unit.appraisal).toEqual({ 'KTS.3.5': { value: { numerator: 8, denominator: 10 }, reason: 'value-recomputed' } });
+    expect(unit.evidence).toEqual({ 'KTS.3.5': [{ kind: 'document', number: '12/KH-UBND' }] });
+    expect(result.units[0]?.dropped).toEqual([{ code: 'CQS.3.2', reason: 'removed' }]);
+    expect(result.units[0]?.issues).toEqual([]);
   });
 });
 
