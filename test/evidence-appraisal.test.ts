@@ -296,4 +296,12 @@ describe('dti score --with-appraisers', () => {
     expect(report.results[1]?.evidence?.lacking).toEqual(['A.1', 'A.2', 'B.1']);
     expect(report.results[1]?.nodes['A.1']?.explanation?.vi).toBe('Đạt → 10.00 điểm; thiếu minh chứng bắt buộc → 0.00 điểm');
   });
+
+  it('--format csv lists the leaves lacking evidence in a column of their own', () => {
+    const csv = dti('score', submissionFile, '--criteria', criteriaFile, '--format', 'csv');
+    expect(csv.code).toBe(0);
+    const [header, , z2] = csv.out.split('\r\n').map((line) => line.split(','));
+    expect(header?.slice(12, 15)).toEqual(['difference', 'lackingEvidence', 'A']);
+    expect(z2?.[13]).toBe('A.1 A.2 B.1');
+  });
 });
