@@ -160,6 +160,16 @@ describe('appraisal', () => {
   });
 });
 
+describe('docs/guides/evidence-and-appraisal.md', () => {
+  it('its submission scores with can-tho@2022.1.0 and gives the results it shows', () => {
+    const guide = readFileSync('docs/guides/evidence-and-appraisal.md', 'utf8');
+    const [submission, shown] = [...guide.matchAll(/```json\n([\s\S]*?)```/g)].map((block) => JSON.parse(block[1]!) as Record<string, unknown>);
+    const result = explainUnit(scoreBatch(getCriteria('can-tho@2022.1.0'), submission).results[0]!);
+    const flags = result.evidence!.flags.map(({ code, path }) => ({ code, path }));
+    expect({ points: result.points, selfPoints: result.selfPoints, difference: result.difference, evidence: { lacking: result.evidence!.lacking, flags }, nodes: { 'CQS.1.3': result.nodes['CQS.1.3'] } }).toEqual(shown);
+  });
+});
+
 describe('CSV has no columns for evidence or appraisal', () => {
   it('submissionToCsv refuses them (csv/not-in-layout) rather than drop them', () => {
     const units = [{ id: 'c', level: 'commune', values: { 'A.1': true }, evidence: { 'A.1': [] }, appraisal: { 'A.1': { value: false, reason: 'evidence-missing' } } }];
