@@ -10,7 +10,9 @@ import { Dec, safeParseScoreReport, scoreBatch, type CriteriaNode, type Criteria
 import { getCriteria } from '../src/sets/index.js';
 import { batchFor, leavesOf, valueFor } from './support/arbitraries.js';
 
-const runs = Number(process.env.FC_RUNS ?? 40);
+const runs = Number(process.env.FC_RUNS ?? 30);
+/** Each property scores a few batches per run: room for a loaded machine. */
+const TIMEOUT = 60_000;
 const base = getCriteria('can-tho@2022.1.0');
 
 /** The set with `evidenceRequired` on every third leaf (relative and appraised leaves among them) and the policy given. */
@@ -82,7 +84,7 @@ describe('evidence and appraisal (fast-check)', () => {
       }),
       { numRuns: runs },
     );
-  });
+  }, TIMEOUT);
 
   it('under zero, removing a unit\'s evidence never raises its points, at any node', () => {
     let lowered = 0;
@@ -106,7 +108,7 @@ describe('evidence and appraisal (fast-check)', () => {
       { numRuns: runs },
     );
     expect(lowered).toBeGreaterThan(0); // the property is not vacuous
-  });
+  }, TIMEOUT);
 
   it('an appraised value stands whatever the policy and the evidence (relative leaves aside: their best depends on the others)', () => {
     let appraised = 0;
@@ -131,7 +133,7 @@ describe('evidence and appraisal (fast-check)', () => {
       { numRuns: runs },
     );
     expect(appraised).toBeGreaterThan(0);
-  });
+  }, TIMEOUT);
 
   it('every results file the scorer writes reads back against its set, under both policies', () => {
     fc.assert(
@@ -144,5 +146,5 @@ describe('evidence and appraisal (fast-check)', () => {
       }),
       { numRuns: Math.ceil(runs / 2) },
     );
-  });
+  }, TIMEOUT);
 });

@@ -1,5 +1,4 @@
 import { Dec, toFixed } from '../decimal.js';
-import { nodeMaximum } from '../compile/compiled.js';
 import { shown } from './figures.js';
 import type { UnitCheck } from './nodes.js';
 
@@ -15,7 +14,7 @@ export function checkEvidence(check: UnitCheck): void {
   const { criteria, unit, atom, position, sink } = check;
   const evidence = unit.evidence;
   if (evidence === undefined) {
-    if (criteria.leaves.some((node) => node.leaf?.evidenceRequired === true && nodeMaximum(node, atom) !== undefined)) sink.add('schema/required', ['results', position, 'evidence']);
+    if (criteria.leaves.some((node) => node.leaf?.evidenceRequired === true && node.scope.has(atom))) sink.add('schema/required', ['results', position, 'evidence']);
     return;
   }
   const seen = new Set<string>();

@@ -142,9 +142,11 @@ export function unitValueIssues(criteria: CompiledCriteria, atom: Atom, unit: Un
 
 /**
  * Checks every unit of a batch against the criteria (level, group, leaf codes,
- * value shapes, duplicates, the `missing: error` policy) and reads every value
- * once into per-leaf columns. Returns the prepared units and, per unit
- * position, the problems found; nothing is dropped silently.
+ * value shapes, duplicates, the `missing: error` policy, its `appraisal` and
+ * `evidence`: spec §12) and reads every value once into per-leaf columns
+ * (appraised values from `appraised` and `appraisal` alike). Returns the
+ * prepared units (with what their evidence lacks and their appraisal notes)
+ * and, per unit position, the problems found; nothing is dropped silently.
  */
 export function prepareUnits(criteria: CompiledCriteria, units: readonly (UnitSubmission | undefined)[], options: PrepareOptions = {}): PreparedBatch {
   const plan = scoringPlan(criteria);
