@@ -184,6 +184,7 @@ const catalogue = {
   'criteria/points-not-applicable': entry({ level: 'text' }, (p) => [`có điểm cho cấp "${p.level}" nhưng tiêu chí không áp dụng cho cấp này`, `points given for level "${p.level}", to which the leaf does not apply`]),
   'criteria/range-order': entry({ min: 'text', max: 'text' }, (p) => [`khoảng giá trị sai: min ${p.min} lớn hơn max ${p.max}`, `the range is empty: min ${p.min} is above max ${p.max}`]),
   'criteria/range-not-numeric': entry({ kind: 'text' }, (p) => [`"range" chỉ dùng cho tiêu chí nhận một số; quy tắc "${p.kind}" không nhận số`, `"range" is for leaves that take a number; a "${p.kind}" rule does not`]),
+  'criteria/evidence-on-aggregate': entry({}, () => ['"evidenceRequired" chỉ dùng cho tiêu chí lá (minh chứng đi kèm giá trị của tiêu chí lá), không dùng cho nút tổng hợp', '"evidenceRequired" is for leaves only (evidence goes with a leaf\'s value), not for an aggregate']),
   'criteria/info-has-points': entry({}, () => ['tiêu chí loại "info" không tính điểm, không được có "points"', 'an "info" leaf is never scored and must not have "points"']),
   'criteria/expected-max-mismatch': entry({ actual: 'text', expected: 'text', scope: 'text' }, (p) => [`tổng điểm tối đa tính được là ${p.actual}, khác expectedMax ${p.expected} (${p.scope})`, `computed maximum ${p.actual} differs from expectedMax ${p.expected} (${p.scope})`]),
   'criteria/expected-max-groups': entry({ groups: 'list' }, (p) => [`expectedMax của cấp có nhóm phải ghi theo đúng các nhóm: ${list(p.groups)}`, `expectedMax of a level with groups must give a value for each of its groups: ${list(p.groups)}`]),
@@ -223,6 +224,7 @@ const catalogue = {
   'submission/not-a-leaf': entry({ code: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}": "${p.code}" là nút tổng hợp; chỉ nhập giá trị cho tiêu chí lá`, `unit "${p.unit}": "${p.code}" is an aggregate; values go on leaves only`]),
   'submission/leaf-not-applicable': entry({ code: 'text', unit: 'text' }, (p) => [`đơn vị "${p.unit}": tiêu chí "${p.code}" không áp dụng cho cấp/nhóm của đơn vị`, `unit "${p.unit}": criterion "${p.code}" does not apply to the unit's level/group`]),
   'submission/missing-values': entry({ unit: 'text', codes: 'list' }, (p) => [`đơn vị "${p.unit}" thiếu giá trị: ${list(p.codes)}`, `unit "${p.unit}" is missing values: ${list(p.codes)}`]),
+  'submission/appraised-twice': entry({ unit: 'text', code: 'text' }, (p) => [`đơn vị "${p.unit}": tiêu chí "${p.code}" có cả "appraised" và "appraisal"; chỉ ghi một trong hai (appraisal kèm lý do)`, `unit "${p.unit}": "${p.code}" is in both "appraised" and "appraisal"; give one of them (appraisal, with its reason)`]),
   'submission/criteria-mismatch': entry({ given: 'text', used: 'text' }, (p) => [`bài nộp dùng bộ "${p.given}", khác bộ đang chấm "${p.used}"`, `the submission names "${p.given}", not the set being used "${p.used}"`]),
   'value/shape': entry({ unit: 'text?', expected: 'text', reason: 'text?', found: 'text?' }, (p) => [`${unitVi(p.unit)}giá trị sai dạng, cần ${shape(p.expected, 0)}${because(p.reason, p.found, 0)}`, `${unitEn(p.unit)}wrong value shape, expected ${shape(p.expected, 1)}${because(p.reason, p.found, 1)}`]),
   'value/percent-slip': entry({ unit: 'text?', value: 'text', fraction: 'text' }, (p) => [`${unitVi(p.unit)}${p.value} > 1: tiêu chí tính theo %, số liệu ghi dạng phân số; nếu là ${p.value}% thì ghi ${p.fraction}`, `${unitEn(p.unit)}${p.value} > 1: for ${p.value}% write ${p.fraction} (a % value is given as a fraction in data)`]),
@@ -243,6 +245,23 @@ const catalogue = {
   'value/duplicate-item': entry({ item: 'text', unit: 'text?' }, (p) => [`${unitVi(p.unit)}mục "${p.item}" bị lặp`, `${unitEn(p.unit)}item "${p.item}" listed twice`]),
   'value/out-of-range': entry({ range: 'text', unit: 'text?' }, (p) => [`${unitVi(p.unit)}giá trị ngoài khoảng ${p.range}`, `${unitEn(p.unit)}value outside ${p.range}`]),
   'value/na-not-allowed': entry({ unit: 'text?' }, (p) => [`${unitVi(p.unit)}tiêu chí không cho phép trả lời "n/a"`, `${unitEn(p.unit)}this criterion does not accept "n/a"`]),
+  'value/date': entry({ unit: 'text?', date: 'text' }, (p) => [`${unitVi(p.unit)}ngày "${p.date}" không hợp lệ: cần ngày có thật, viết YYYY-MM-DD (ví dụ 2022-03-01)`, `${unitEn(p.unit)}"${p.date}" is not a date: write a real date as YYYY-MM-DD (for example 2022-03-01)`]),
+  'evidence/url': entry({ unit: 'text?', problem: 'text', scheme: 'text?' }, (p) => {
+    switch (p.problem) {
+      case 'scheme': return [`${unitVi(p.unit)}liên kết phải là địa chỉ http:// hoặc https://; địa chỉ "${p.scheme ?? ''}:" bị từ chối`, `${unitEn(p.unit)}a link must be an http:// or https:// address; a "${p.scheme ?? ''}:" address is refused`];
+      case 'spaces': return [`${unitVi(p.unit)}địa chỉ liên kết không được chứa dấu cách hay ký tự điều khiển`, `${unitEn(p.unit)}a link address must not hold spaces or control characters`];
+      default: return [`${unitVi(p.unit)}địa chỉ liên kết phải là địa chỉ đầy đủ, bắt đầu bằng http:// hoặc https:// và có tên máy chủ`, `${unitEn(p.unit)}a link address must be a full address starting with http:// or https://, with a host name`];
+    }
+  }),
+  'evidence/sha256': entry({ unit: 'text?' }, (p) => [`${unitVi(p.unit)}"sha256" của tệp phải gồm đúng 64 chữ số thập lục phân`, `${unitEn(p.unit)}a file's "sha256" must be exactly 64 hexadecimal digits`]),
+  'evidence/incomplete': entry({ unit: 'text?', kind: 'text' }, (p) => {
+    const [vi, en] = p.kind === 'document' ? ['văn bản cần số hiệu ("number") hoặc tên ("title")', 'a document needs its "number" or its "title"'] : p.kind === 'link' ? ['liên kết cần địa chỉ ("url")', 'a link needs its "url"'] : ['tệp cần mã "sha256"', 'a file needs its "sha256"'];
+    return [`${unitVi(p.unit)}minh chứng chưa đủ thông tin: ${vi}; minh chứng này không được tính`, `${unitEn(p.unit)}incomplete evidence: ${en}; it does not count`];
+  }),
+  'evidence/after-period': entry({ unit: 'text?', date: 'text', end: 'text' }, (p) => [`${unitVi(p.unit)}minh chứng ngày ${p.date}, sau ngày cuối kỳ đánh giá ${p.end}: không được tính cho kỳ này`, `${unitEn(p.unit)}evidence dated ${p.date}, after the period's last day ${p.end}: it does not count for this period`]),
+  'evidence/number-format': entry({ unit: 'text?', number: 'text' }, (p) => [`${unitVi(p.unit)}số hiệu văn bản "${p.number}" không giống dạng thường gặp (123/QĐ-UBND, 45/2022/NĐ-CP): hãy kiểm tra lại`, `${unitEn(p.unit)}document number "${p.number}" does not look like the usual form (123/QĐ-UBND, 45/2022/NĐ-CP): check it`]),
+  'appraisal/unknown-reason': entry({ unit: 'text?', reason: 'text', allowed: 'list' }, (p) => [`${unitVi(p.unit)}lý do thẩm định "${p.reason}" không có; cho phép: ${list(p.allowed)}`, `${unitEn(p.unit)}unknown appraisal reason "${p.reason}"; allowed: ${list(p.allowed)}`]),
+  'appraisal/note-required': entry({ unit: 'text?', reason: 'text' }, (p) => [`${unitVi(p.unit)}lý do thẩm định "${p.reason}" cần ghi chú ("note") nói rõ lý do`, `${unitEn(p.unit)}appraisal reason "${p.reason}" needs a "note" that says why`]),
   'csv/syntax': entry({ problem: 'text', row: 'number', line: 'number', cells: 'number?', expected: 'number?', detail: 'text?' }, (p) => {
     const where = [` (dòng ${p.row}, dòng văn bản ${p.line})`, ` (row ${p.row}, line ${p.line})`] as const;
     switch (p.problem) {
@@ -254,6 +273,7 @@ const catalogue = {
   }),
   'csv/split-column': entry({ column: 'text', columns: 'list' }, (p) => [`cột "${p.column}" phải tách thành các cột: ${list(p.columns)}`, `column "${p.column}" must be given as the columns ${list(p.columns)}`]),
   'csv/duplicate-column': entry({ column: 'text', first: 'number' }, (p) => [`cột "${p.column}" bị trùng với cột ${p.first}`, `column "${p.column}" repeats column ${p.first}`]),
+  'csv/not-in-layout': entry({ unit: 'text', field: 'text' }, (p) => [`đơn vị "${p.unit}": bảng CSV không có cột cho "${p.field}" (minh chứng, thẩm định kèm lý do); hãy dùng tệp JSON`, `unit "${p.unit}": the CSV layout has no columns for "${p.field}" (evidence, appraisal with reasons); use JSON`]),
   'version/hash-mismatch': entry({ actual: 'text', expected: 'text', file: 'text' }, (p) => [`tệp đã công bố "${p.file}" bị sửa: sha256 ${p.actual} khác ${p.expected} trong manifest; mọi thay đổi phải là phiên bản mới`, `published file "${p.file}" was changed: sha256 ${p.actual} differs from ${p.expected} in the manifest; a change must be a new version`]),
   'version/missing-file': entry({ file: 'text' }, (p) => [`manifest ghi "${p.file}" nhưng không có tệp`, `the manifest lists "${p.file}" but the file is missing`]),
   'version/not-in-manifest': entry({ file: 'text' }, (p) => [`tệp đã công bố "${p.file}" không có trong manifest (chạy "dti criteria publish")`, `published file "${p.file}" is not in the manifest (run "dti criteria publish")`]),
@@ -301,6 +321,9 @@ const catalogue = {
   'results/inconsistent': entry({ unit: 'text', field: 'text', published: 'text', expected: 'text' }, (p) => [`đơn vị "${p.unit}": "${p.field}" ghi ${p.published}, nhưng tính lại từ bộ tiêu chí và các số liệu khác của tệp được ${p.expected}`, `unit "${p.unit}": "${p.field}" reads ${p.published}, but recomputing it from the criteria set and the file's other figures gives ${p.expected}`]),
   'results/status': entry({ unit: 'text', code: 'text', status: 'text', points: 'text' }, (p) => [`đơn vị "${p.unit}": trạng thái "${p.status}" của "${p.code}" không thể đi với điểm ${p.points}`, `unit "${p.unit}": status "${p.status}" of "${p.code}" cannot go with points ${p.points}`]),
   'results/rank': entry({ unit: 'text', field: 'text', published: 'text', expected: 'text' }, (p) => [`đơn vị "${p.unit}": "${p.field}" ghi ${p.published}, nhưng xếp hạng lại các kết quả theo quy tắc của bộ tiêu chí được ${p.expected}`, `unit "${p.unit}": "${p.field}" reads ${p.published}, but ranking the results again by the set's rules gives ${p.expected}`]),
+  'results/evidence-lacking': entry({ unit: 'text', code: 'text', problem: 'text' }, (p) => p.problem === 'repeated'
+    ? [`đơn vị "${p.unit}": "${p.code}" được ghi hai lần trong evidence.lacking`, `unit "${p.unit}": "${p.code}" is listed twice in evidence.lacking`]
+    : [`đơn vị "${p.unit}": evidence.lacking ghi "${p.code}", nhưng bộ tiêu chí không bắt buộc minh chứng cho tiêu chí này`, `unit "${p.unit}": evidence.lacking lists "${p.code}", for which the criteria set requires no evidence`]),
   'input/too-many-issues': entry({ count: 'number', limit: 'number' }, (p) => [`${p.count} lỗi; chỉ liệt kê ${p.limit} lỗi đầu tiên`, `${p.count} problems; only the first ${p.limit} are listed`]),
   'cli/missing-command': entry({ command: 'text', commands: 'list' }, (p) => [`"${p.command}" cần một lệnh: ${list(p.commands)}; xem "${p.command} --help"`, `"${p.command}" needs a command: ${list(p.commands)}; see "${p.command} --help"`]),
   'cli/unknown-command': entry({ command: 'text', suggestion: 'text?' }, (p) => [`không có lệnh "${p.command}"${p.suggestion === undefined ? '' : ` (ý bạn là "${p.suggestion}"?)`}; xem "dti --help"`, `no command "${p.command}"${p.suggestion === undefined ? '' : ` (did you mean "${p.suggestion}"?)`}; see "dti --help"`]),

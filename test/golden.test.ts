@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { safeScoreBatch, safeParseCriteria, type CriteriaSet, type ScoreReport, type UnitResult } from '../src/index.js';
+import { explainNode, safeScoreBatch, safeParseCriteria, type CriteriaSet, type ScoreReport, type UnitResult } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -28,7 +28,7 @@ interface GoldenCase {
   description: string | string[];
   knownIssue?: string;
   criteria: string | Record<string, unknown>;
-  options?: { skipInvalid?: boolean };
+  options?: { skipInvalid?: boolean; withAppraisers?: boolean };
   submission: unknown;
   expect?: Record<string, UnitExpectation>;
   expectIssues?: IssueRef[];
@@ -39,8 +39,9 @@ interface GoldenCase {
 }
 
 const CASE_KEYS = new Set(['$comment', 'title', 'description', 'knownIssue', 'criteria', 'options', 'submission', 'expect', 'expectIssues', 'results', 'rejected']);
-const UNIT_FIELDS = new Set(['unit', 'name', 'level', 'group', 'parent', 'points', 'maxPoints', 'index', 'rating', 'rank', 'rankInParent', 'selfPoints', 'difference', 'nodes']);
-const NODE_FIELDS = new Set(['points', 'maxPoints', 'index', 'status', 'selfPoints', 'value']);
+const UNIT_FIELDS = new Set(['unit', 'name', 'level', 'group', 'parent', 'points', 'maxPoints', 'index', 'rating', 'rank', 'rankInParent', 'selfPoints', 'difference', 'evidence', 'nodes']);
+const NODE_FIELDS = new Set(['points', 'maxPoints', 'index', 'status', 'selfPoints', 'value', 'appraisal', 'explanation']);
+const OPTION_KEYS = new Set(['skipInvalid', 'withAppraisers']);
 
 /** Checks a case file's own shape, so a typo in a hand-written case cannot silently test nothing. */
 function checkCaseShape(file: string, data: GoldenCase): void {
@@ -49,6 +50,7 @@ function checkCaseShape(file: string, data: GoldenCase): void {
   if (data.description === undefined) throw new Error(`${file}: "description" is required`);
   if (data.criteria === undefined || data.submission === undefined) throw new Error(`${file}: "criteria" and "submission" are required`);
   if ((data.expect === undefined) === (data.expectIssues === undefined)) throw new Error(`${file}: give exactly one of "expect" or "expectIssues"`);
+  for (const key of Object.keys(data.options ?? {})) if (!OPTION_KEYS.has(key)) throw new Error(`${file}: unknown option "${key}"`);
   for (const [unit, fields] of Object.entries(data.expect ?? {})) {
     for (const key of Object.keys(fields)) if (!UNIT_FIELDS.has(key)) throw new Error(`${file}: unit "${unit}": unknown field "${key}"`);
     for (const [code, node] of Object.entries(fields.nodes ?? {})) {
@@ -75,13 +77,24 @@ function resolveCriteria(criteria: GoldenCase['criteria']): CriteriaSet {
   return checked.value;
 }
 
-/** The part of a unit result that the expectation names, in the same shape. */
+/**
+ * A field as a case names it: `evidence` with its flags as `{ code, path }`;
+ * `null` for an `evidence` or `appraisal` the result does not have.
+ */
+function shownField(key: string, value: unknown): unknown {
+  if ((key === 'evidence' || key === 'appraisal') && value === undefined) return null;
+  if (key !== 'evidence' || value === null || typeof value !== 'object') return value;
+  const evidence = value as { lacking: unknown; flags: readonly { code: string; path: string }[] };
+  return { lacking: evidence.lacking, flags: issueRefs(evidence.flags) };
+}
+
+/** The part of a unit result that the expectation names, in the same shape; a node's `explanation` is built (`explainNode`). */
 function project(result: UnitResult | undefined, expected: UnitExpectation): Record<string, unknown> | undefined {
   if (result === undefined) return undefined;
   const out: Record<string, unknown> = {};
   for (const key of Object.keys(expected)) {
     if (key !== 'nodes') {
-      out[key] = (result as unknown as Record<string, unknown>)[key];
+      out[key] = shownField(key, (result as unknown as Record<string, unknown>)[key]);
       continue;
     }
     const nodes: Record<string, unknown> = {};
@@ -91,7 +104,7 @@ function project(result: UnitResult | undefined, expected: UnitExpectation): Rec
         nodes[code] = actual === undefined ? null : actual;
         continue;
       }
-      nodes[code] = Object.fromEntries(Object.keys(node).map((field) => [field, actual[field]]));
+      nodes[code] = Object.fromEntries(Object.keys(node).map((field) => [field, field === 'explanation' ? explainNode(result, code) : shownField(field, actual[field])]));
     }
     out.nodes = nodes;
   }

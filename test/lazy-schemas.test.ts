@@ -42,6 +42,18 @@ describe('schemas built on first use', () => {
     expect(built.count - before).toBeGreaterThan(0);
   });
 
+  it('scores units with evidence and appraisals (spec §12) without building a zod schema', async () => {
+    const { safeScoreBatch } = await import('../src/index.js');
+    const { readFileSync } = await import('node:fs');
+    const golden = JSON.parse(readFileSync('test/golden/cases/evidence-policy-zero.json', 'utf8')) as { criteria: never; submission: unknown };
+    // The criteria set given as an object is checked with its schema: that build is not the scorer's.
+    safeScoreBatch(golden.criteria, { units: [] });
+    const before = built.count;
+    const outcome = safeScoreBatch(golden.criteria, golden.submission);
+    expect(outcome.ok).toBe(true);
+    expect(built.count - before).toBe(0);
+  });
+
   it('gives the public schemas as values', async () => {
     const { criteriaSetSchema, submissionSchema } = await import('../src/index.js');
     const { getCriteria } = await import('../src/sets/index.js');

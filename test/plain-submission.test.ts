@@ -96,3 +96,47 @@ describe('the fast structural check accepts only what the schemas accept', () =>
     expect(isPlainUnit({ ...unit, values: { 'CQS.1.1 ': true } })).toBe(false);
   });
 });
+
+describe('the fast structural check of evidence and appraisal (spec §12)', () => {
+  const text = fc.oneof({ weight: 4, arbitrary: fc.constantFrom('12/KH-UBND', 'https://cantho.gov.vn', '2022-03-01', 'a'.repeat(64), '') }, { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.constant(null), fc.constant(undefined)) });
+  const entry = fc.oneof(
+    { weight: 6, arbitrary: fc.record({ kind: fc.constantFrom('document', 'link', 'file', 'photo', 7), number: text, date: text, issuer: text, title: text, url: text, sha256: text }, { requiredKeys: ['kind'] }) },
+    { weight: 1, arbitrary: fc.oneof(fc.constant(null), fc.constant('x'), fc.record({ kind: fc.constant('link'), numbr: fc.string() }), fc.record({ title: fc.string() })) },
+  );
+  const evidenceList = fc.oneof({ weight: 6, arbitrary: fc.array(entry, { maxLength: 3 }) }, { weight: 1, arbitrary: fc.oneof(fc.constant({}), fc.constant(null), fc.constant('x')) });
+  const appraisalEntry = fc.oneof(
+    { weight: 6, arbitrary: fc.record({ value: fc.oneof(value, fc.constant(undefined)), reason: fc.oneof(fc.constantFrom('other', 'evidence-missing'), fc.integer()), note: text, by: text, at: text, extra: fc.string() }, { requiredKeys: ['reason'] }) },
+    { weight: 1, arbitrary: fc.oneof(fc.constant(null), fc.constant([]), fc.constant(true)) },
+  );
+  const unit = fc.record(
+    {
+      id: idLike,
+      level: levelLike,
+      values: fc.dictionary(code, value, { maxKeys: 2 }),
+      evidence: fc.oneof({ weight: 6, arbitrary: fc.dictionary(code, evidenceList, { maxKeys: 3 }) }, { weight: 1, arbitrary: fc.oneof(fc.constant([]), fc.constant(null)) }),
+      appraisal: fc.oneof({ weight: 6, arbitrary: fc.dictionary(code, appraisalEntry, { maxKeys: 3 }) }, { weight: 1, arbitrary: fc.oneof(fc.constant([]), fc.constant(null)) }),
+    },
+    { requiredKeys: ['id', 'level', 'values'] },
+  );
+
+  it('isPlainUnit ⇒ the schema accepts the unit, evidence and appraisal keys included', () => {
+    let plain = 0;
+    fc.assert(
+      fc.property(unit, (candidate) => {
+        if (!isPlainUnit(candidate)) return;
+        plain += 1;
+        expect(submissionSchemas().unit.safeParse(candidate).success).toBe(true);
+        for (const record of [candidate.evidence ?? {}, candidate.appraisal ?? {}]) for (const key of Object.keys(record)) expect(key).toBe(key.trim().normalize('NFC'));
+      }),
+      { numRuns: 3000, seed: 14 },
+    );
+    expect(plain).toBeGreaterThan(50);
+  });
+
+  it('a unit with complete evidence and an appraisal takes the fast path', () => {
+    const golden = JSON.parse(readFileSync('test/golden/cases/evidence-policy-zero.json', 'utf8')) as { submission: { units: unknown[] } };
+    expect(golden.submission.units.filter((u) => !isPlainUnit(u)).length).toBe(0);
+    expect(isPlainUnit({ id: 'u', level: 'commune', values: {}, appraisal: { 'A.1': { reason: 'other' } } })).toBe(false);
+    expect(isPlainUnit({ id: 'u', level: 'commune', values: {}, evidence: { 'A.1': [{ kind: 'photo' }] } })).toBe(false);
+  });
+});

@@ -32,7 +32,9 @@ function codesInOrder(nodes: readonly CriteriaNode[], out: string[] = []): strin
 
 /**
  * Results as CSV for spreadsheet programs: one row per unit (input order),
- * unit columns then the points of every node. Text that looks like a formula
+ * unit columns then the points of every node; where the set requires
+ * evidence (or a unit gave some), a `lackingEvidence` column lists the
+ * leaves lacking it. Text that looks like a formula
  * (a unit named `=HYPERLINK(…)`) is neutralised; with `locale: 'vi'` the file
  * opens right in a Vietnamese Excel (BOM, `;`, decimal commas).
  *
@@ -43,11 +45,14 @@ export function formatResultsCsv(report: ScoreReport, criteria: CriteriaSet, opt
   const delimiter = vi ? ';' : ',';
   const number = (decimal: string): string => (vi ? formatDecimalCell(decimal, 'vi') : decimal);
   const codes = codesInOrder(criteria.nodes);
-  const header = ['unit', 'name', 'level', 'group', 'parent', 'points', 'maxPoints', 'index', 'rating', 'rank', 'rankInParent', 'selfPoints', 'difference', ...codes];
+  // The leaves lacking required evidence (spec §12), codes separated by spaces: a column only when some unit has the list.
+  const lacking = report.results.some((r) => r.evidence !== undefined);
+  const header = ['unit', 'name', 'level', 'group', 'parent', 'points', 'maxPoints', 'index', 'rating', 'rank', 'rankInParent', 'selfPoints', 'difference', ...(lacking ? ['lackingEvidence'] : []), ...codes];
   const figure = (value: string | null | undefined): string => (value === null || value === undefined ? '' : number(value));
   const rows = report.results.map((r) => [
     neutralised(r.unit), neutralised(r.name ?? ''), neutralised(r.level), neutralised(r.group ?? ''), neutralised(r.parent ?? ''), figure(r.points), figure(r.maxPoints), figure(r.index), neutralised(r.rating ?? ''),
     r.rank === null ? '' : String(r.rank), r.rankInParent === null ? '' : String(r.rankInParent), figure(r.selfPoints), figure(r.difference),
+    ...(lacking ? [(r.evidence?.lacking ?? []).join(' ')] : []),
     ...codes.map((code) => (r.nodes[code]?.points != null ? number(r.nodes[code]!.points!) : r.nodes[code]?.status === 'not-applicable' ? 'n/a' : '')),
   ]);
   const quote = (cell: string): string => (cell.includes(delimiter) || /["\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);

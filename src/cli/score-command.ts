@@ -27,6 +27,8 @@ export interface ScoreCommandOptions {
   /** Write the explanation texts in the JSON report (default), built unit by unit as written; `--no-explanations` leaves them out. Table and CSV never build them. */
   readonly explain?: boolean;
   readonly period?: string | undefined;
+  /** `--with-appraisers`: keep who appraised (an appraisal's `by`, personal data) in the results. */
+  readonly withAppraisers?: boolean;
   /** `--pretty`: the JSON report indented by two spaces (default compact). */
   readonly pretty?: boolean;
   /** The input limits (`--max-units`, `--max-nodes`, ...); default `DEFAULT_LIMITS`. */
@@ -119,7 +121,7 @@ function writeJson(io: Io, report: object, pretty: boolean, explain: boolean): v
 function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoice, submission: unknown, before: readonly Issue[], options: ScoreCommandOptions): number {
   const criteria = choice.set;
   const explain = options.format === 'json' && (options.explain ?? true);
-  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain, versions: registry.list(), ...(options.limits ? { limits: options.limits } : {}) });
+  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain, withAppraisers: options.withAppraisers === true, versions: registry.list(), ...(options.limits ? { limits: options.limits } : {}) });
   if (!outcome.ok) {
     printIssues(io, outcome.issues, options.format === 'json' ? 'json' : 'text');
     return 1;

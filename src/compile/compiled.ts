@@ -2,7 +2,7 @@ import { Dec } from '../decimal.js';
 import type { Exact } from '../exact/exact.js';
 import type { RuleKind, ValueDomain } from '../rules/types.js';
 import type { Rule } from '../rules/registry.js';
-import type { CriteriaNode, CriteriaSet, MissingPolicy } from './types.js';
+import type { AppraisalReason, CriteriaNode, CriteriaSet, EvidencePolicy, MissingPolicy } from './types.js';
 
 /** A level-and-group cell: `"commune"` or `"department/A"`. */
 export type Atom = string;
@@ -18,6 +18,8 @@ export interface CompiledLeaf {
   /** The same points `P` per level as exact numbers, for the rules. */
   readonly maxima: ReadonlyMap<string, Exact>;
   readonly allowNA: boolean;
+  /** The unit must attach evidence for its value (spec §12). */
+  readonly evidenceRequired: boolean;
   /** The values a unit can give (spec §9), for kinds that take a number; `undefined`: unbounded. */
   readonly domain: ValueDomain | undefined;
 }
@@ -42,6 +44,10 @@ export interface CompiledCriteria {
   readonly levels: ReadonlyMap<string, ReadonlySet<string>>;
   readonly rounding: { readonly points: number; readonly index: number };
   readonly missing: MissingPolicy;
+  /** What a leaf lacking required evidence earns (spec §12): `flag` by default. */
+  readonly evidencePolicy: EvidencePolicy;
+  /** The reasons an appraisal may give, by id: the set's own, else the default list. */
+  readonly appraisalReasons: ReadonlyMap<string, AppraisalReason>;
   readonly ratings: readonly { readonly id: string; readonly min: Dec }[];
   readonly ranking: { readonly by: 'index' | 'points'; readonly ties: 'competition' | 'dense'; readonly cohort: 'level' | 'level+group' };
 }

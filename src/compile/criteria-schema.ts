@@ -29,6 +29,10 @@ function schemasFor(kinds: RuleKindRegistry) {
     aliases: z.array(codeSchema).optional(),
     points: perLevelSchema.optional(),
     allowNA: z.boolean().optional(),
+    evidenceRequired: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Tiêu chí lá: đơn vị phải kèm minh chứng cho giá trị (xem evidencePolicy) / Leaves only: the unit must attach evidence for its value (see evidencePolicy)' }),
     rule: rule.optional(),
     cap: perLevelSchema.optional(),
     children: z.array(node).optional(),
@@ -58,6 +62,15 @@ function schemasFor(kinds: RuleKindRegistry) {
       .strictObject({ points: z.number().int().min(0).max(10), index: z.number().int().min(0).max(12) })
       .optional(),
     missing: z.enum(['zero', 'exclude', 'error']).optional(),
+    evidencePolicy: z
+      .enum(['flag', 'zero'])
+      .optional()
+      .meta({ description: 'Tiêu chí bắt buộc minh chứng mà thiếu minh chứng: flag (mặc định, chỉ ghi nhận) hoặc zero (0 điểm) / A leaf lacking required evidence: flag (default, listed) or zero (scores 0)' }),
+    appraisalReasons: z
+      .array(z.strictObject({ id: idSchema, label: localizedSchema, noteRequired: z.boolean().optional() }))
+      .min(1)
+      .optional()
+      .meta({ description: 'Lý do thẩm định được dùng; mặc định: evidence-missing, evidence-insufficient, value-recomputed, not-applicable, other (cần ghi chú) / The reasons an appraisal may give; default: evidence-missing, evidence-insufficient, value-recomputed, not-applicable, other (needs a note)' }),
     ranking: z
       .strictObject({
         by: z.enum(['index', 'points']).optional(),

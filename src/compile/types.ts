@@ -33,6 +33,8 @@ export interface CriteriaNode {
   readonly aliases?: readonly string[];
   readonly points?: PerLevel;
   readonly allowNA?: boolean;
+  /** Leaves only (spec §12): the unit must attach evidence for its value (see the set's `evidencePolicy`). */
+  readonly evidenceRequired?: boolean;
   readonly rule?: Rule;
   readonly cap?: PerLevel;
   readonly children?: readonly CriteriaNode[];
@@ -71,6 +73,21 @@ export interface Rating {
 /** What a missing value means. */
 export type MissingPolicy = 'zero' | 'exclude' | 'error';
 
+/**
+ * What a leaf with `evidenceRequired` earns without evidence (spec §12): `flag`
+ * (the default) lists it as lacking evidence, points unchanged; `zero` scores
+ * it 0 (its maximum unchanged) until evidence is given.
+ */
+export type EvidencePolicy = 'flag' | 'zero';
+
+/** A reason an appraisal may give for changing a value (spec §12). */
+export interface AppraisalReason {
+  readonly id: string;
+  readonly label: Localized;
+  /** The appraisal must then carry a `note` (the default list's `other` does). */
+  readonly noteRequired?: boolean;
+}
+
 /** How units are ranked. */
 export interface Ranking {
   readonly by?: 'index' | 'points';
@@ -92,6 +109,10 @@ export interface CriteriaSet {
   readonly levels: readonly Level[];
   readonly rounding?: { readonly points: number; readonly index: number };
   readonly missing?: MissingPolicy;
+  /** Spec §12: what a leaf lacking required evidence earns; default `flag`. */
+  readonly evidencePolicy?: EvidencePolicy;
+  /** Spec §12: the reasons an appraisal may give; default `DEFAULT_APPRAISAL_REASONS`. */
+  readonly appraisalReasons?: readonly AppraisalReason[];
   readonly ranking?: Ranking;
   readonly ratings?: readonly Rating[];
   readonly nodes: readonly CriteriaNode[];

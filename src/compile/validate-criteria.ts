@@ -7,6 +7,7 @@ import type { ValueDomain } from '../rules/types.js';
 import { readExact } from '../exact/read-exact.js';
 import { atomOf, levelOfAtom, nodeMaximum, type Atom, type CompiledCriteria, type CompiledLeaf, type CompiledNode } from './compiled.js';
 import { schemasOf } from './criteria-schema.js';
+import { appraisalReasonsOf } from './appraisal-reasons.js';
 import { once } from '../format/once.js';
 import type { CriteriaNode, CriteriaSet, Decimalish, LevelScope, PerLevel } from './types.js';
 import { fromZodIssues, toSegments, valueAt } from '../format/zod-issues.js';
@@ -240,6 +241,16 @@ function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindReg
     previous = min;
   });
 
+  // Appraisal reasons: ids unique.
+  const reasons = read<readonly unknown[]>(set, 'appraisalReasons');
+  const reasonIds = new Set<string>();
+  (reasons === UNKNOWN ? [] : (reasons ?? [])).forEach((reason, ri) => {
+    const id = usable(reason) ? read<string>(reason, 'id') : UNKNOWN;
+    if (typeof id !== 'string') return;
+    if (reasonIds.has(id)) push('criteria/duplicate-id', ['appraisalReasons', ri, 'id'], { id });
+    reasonIds.add(id);
+  });
+
   // The tree.
   const firstPath = new Map<string, string>();
   const aliases: { alias: string; path: PathSegment[] }[] = [];
@@ -410,12 +421,13 @@ function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindReg
       if (kind !== undefined) {
         const compiled: unknown = checkable ? kind.compile(checkable) : undefined;
         const domain = valueDomain(node, kind, compiled, [...path, 'range']);
-        leaf = { kind: kind.kind, rule: kind, compiled, points, maxima, allowNA: node.allowNA === true, domain };
+        leaf = { kind: kind.kind, rule: kind, compiled, points, maxima, allowNA: node.allowNA === true, evidenceRequired: node.evidenceRequired === true, domain };
       }
     } else {
       if (shapeKnown && node.points !== undefined) push('criteria/node-shape', [...path, 'points']);
       if (shapeKnown && node.range !== undefined) push('criteria/node-shape', [...path, 'range']);
       if (shapeKnown && node.allowNA !== undefined) push('criteria/node-shape', [...path, 'allowNA']);
+      if (shapeKnown && node.evidenceRequired !== undefined) push('criteria/evidence-on-aggregate', [...path, 'evidenceRequired']);
       const childList = read<readonly unknown[]>(node, 'children');
       if (childList !== UNKNOWN && childList !== undefined && childList.length === 0) push('schema/too-small', [...path, 'children'], { min: 1 });
       const rawCap = read<PerLevel>(node, 'cap');
@@ -564,6 +576,8 @@ function compiledOf(set: CriteriaSet, kinds: RuleKindRegistry): { issues: Issue[
       levels,
       rounding: set.rounding ?? { points: 2, index: 4 },
       missing: set.missing ?? 'zero',
+      evidencePolicy: set.evidencePolicy ?? 'flag',
+      appraisalReasons: new Map(appraisalReasonsOf(set).map((reason) => [reason.id, reason])),
       ratings: (set.ratings ?? []).map((r) => ({ id: r.id, min: readDecimal(r.min) ?? new Dec(0) })),
       ranking: { by: ranking.by ?? 'index', ties: ranking.ties ?? 'competition', cohort: ranking.cohort ?? 'level' },
     },

@@ -154,7 +154,8 @@ function leafCells(layout: LeafLayout, value: unknown, locale: CsvLocale, at: re
  *
  * Throws a {@link DtiError} listing every value that has no place in the
  * layout (an unknown or aggregate code, an object for a scalar leaf, a
- * checklist item the leaf does not have); values of the right shape that the
+ * checklist item the leaf does not have, a unit's `evidence` or `appraisal`:
+ * `csv/not-in-layout`); values of the right shape that the
  * scorer would reject (`n > d`, an unknown option id) are written as they are.
  * Also throws when `criteria` is invalid.
  *
@@ -177,6 +178,10 @@ export function submissionToCsv(submission: Submission, criteria: CriteriaSet, o
   const units = submission.units;
 
   units.forEach((unit, position) => {
+    // Evidence and appraisal with reasons (spec §12) have no columns: refused, never dropped.
+    for (const field of ['appraisal', 'evidence'] as const) {
+      if (unit[field] !== undefined) issues.push(makeIssue('csv/not-in-layout', ['units', position, field], { unit: unit.id, field }));
+    }
     for (const target of ['values', 'appraised'] as const) {
       for (const code of Object.keys(unit[target] ?? {})) {
         const node = compiled.byCode.get(code);

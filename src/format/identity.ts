@@ -46,6 +46,11 @@ export const SIMPLE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
  */
 export const ID_PATTERN = `^${SPACE}*[A-Za-z0-9._\\-${[...VIETNAMESE].join('')}\\u0300-\\u0303\\u0306\\u0309\\u031b\\u0323]+${SPACE}*$`;
 
+/** `true` for a letter of the Vietnamese alphabet beyond ASCII (NFC: `đ`, `ạ`, `Ư`, …). @internal */
+export function isVietnameseLetter(char: string): boolean {
+  return VIETNAMESE.has(char);
+}
+
 /** `true` for a character an id may hold (spec §10). */
 function allowed(char: string): boolean {
   return ASCII_ID.test(char) || VIETNAMESE.has(char);

@@ -48,10 +48,10 @@ export interface CheckedSubmission {
 }
 
 /** The keys of `record` trimmed and in NFC (the same object when none changes; the schema has refused keys equal so). */
-function normalizedKeys(record: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+function normalizedKeys<T>(record: Readonly<Record<string, T>>): Readonly<Record<string, T>> {
   const keys = Object.keys(record);
   if (keys.every((key) => idKey(key) === key)) return record;
-  return Object.fromEntries(keys.map((key) => [idKey(key), record[key]]));
+  return Object.fromEntries(keys.map((key) => [idKey(key), record[key]!]));
 }
 
 /** A valid unit with its ids and codes as compared (spec §10): the same object when nothing changes. */
@@ -60,8 +60,18 @@ function normalizedUnit(unit: UnitSubmission): UnitSubmission {
   const parent = typeof unit.parent === 'string' ? idKey(unit.parent) : unit.parent;
   const values = normalizedKeys(unit.values);
   const appraised = unit.appraised === undefined ? undefined : normalizedKeys(unit.appraised);
-  if (id === unit.id && parent === unit.parent && values === unit.values && appraised === unit.appraised) return unit;
-  return { ...unit, id, ...(parent !== undefined ? { parent } : {}), values, ...(appraised !== undefined ? { appraised } : {}) };
+  const appraisal = unit.appraisal === undefined ? undefined : normalizedKeys(unit.appraisal);
+  const evidence = unit.evidence === undefined ? undefined : normalizedKeys(unit.evidence);
+  if (id === unit.id && parent === unit.parent && values === unit.values && appraised === unit.appraised && appraisal === unit.appraisal && evidence === unit.evidence) return unit;
+  return {
+    ...unit,
+    id,
+    ...(parent !== undefined ? { parent } : {}),
+    values,
+    ...(appraised !== undefined ? { appraised } : {}),
+    ...(appraisal !== undefined ? { appraisal } : {}),
+    ...(evidence !== undefined ? { evidence } : {}),
+  };
 }
 
 /** Checks the batch's head, then each unit separately (so one bad unit can be skipped); valid units come normalised. */

@@ -1,6 +1,7 @@
 import { CRITERIA_REF_PATTERN } from './reference.js';
 import { idIssues, PLAIN_ID, SIMPLE_ID } from './identity.js';
 import type { UnitSubmission } from './submission-schema.js';
+import { EVIDENCE_KINDS } from './evidence-entry.js';
 
 /**
  * The fast structural check of a submission (spec section 7): what a valid
@@ -11,7 +12,10 @@ import type { UnitSubmission } from './submission-schema.js';
  * which report it.
  */
 
-const UNIT_KEYS = new Set(['id', 'name', 'level', 'group', 'parent', 'values', 'appraised']);
+const UNIT_KEYS = new Set(['id', 'name', 'level', 'group', 'parent', 'values', 'appraised', 'appraisal', 'evidence']);
+const ENTRY_KEYS = new Set(['kind', 'number', 'date', 'issuer', 'title', 'url', 'sha256']);
+const KINDS = new Set<unknown>(EVIDENCE_KINDS);
+const APPRAISAL_KEYS = new Set(['value', 'reason', 'note', 'by', 'at']);
 const HEAD_KEYS = new Set(['$schema', '$comment', 'criteria', 'period', 'units']);
 
 /** A plain object (not an array, not a class instance): what the schemas read as an object or a record. */
@@ -42,6 +46,39 @@ function isPlainRecord(value: unknown, plain: Set<string>): boolean {
   return true;
 }
 
+const optionalText = (value: unknown): boolean => value === undefined || typeof value === 'string';
+
+/** A plain object whose keys are all in `keys` and whose other fields are optional strings. */
+function hasOnly(value: unknown, keys: ReadonlySet<string>): value is Readonly<Record<string, unknown>> {
+  if (!isPlainObject(value)) return false;
+  for (const key of Object.keys(value)) if (!keys.has(key)) return false;
+  return true;
+}
+
+/** An `evidence` list as the schema reads it: entries of a known kind, every other field text (its content is the scorer's to check). */
+function isPlainEvidence(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const entry of value as readonly unknown[]) {
+    if (!hasOnly(entry, ENTRY_KEYS) || !KINDS.has(entry.kind)) return false;
+    const { number, date, issuer, title, url, sha256 } = entry;
+    if (!(optionalText(number) && optionalText(date) && optionalText(issuer) && optionalText(title) && optionalText(url) && optionalText(sha256))) return false;
+  }
+  return true;
+}
+
+/** An `appraisal` entry as the schema reads it: a value, a reason and optional texts. */
+function isPlainAppraisal(value: unknown): boolean {
+  if (!hasOnly(value, APPRAISAL_KEYS)) return false;
+  return value.value !== undefined && typeof value.reason === 'string' && optionalText(value.note) && optionalText(value.by) && optionalText(value.at);
+}
+
+/** A record keyed by plain codes (see {@link isPlainRecord}) whose every entry passes `entry`. */
+function isPlainRecordOf(value: unknown, plain: Set<string>, entry: (item: unknown) => boolean): boolean {
+  if (!isPlainRecord(value, plain)) return false;
+  for (const key in value as Readonly<Record<string, unknown>>) if (!entry((value as Readonly<Record<string, unknown>>)[key])) return false;
+  return true;
+}
+
 /**
  * Whether `raw` is a unit the schema accepts as it is, with nothing to
  * normalise. `plain`: a set to remember the plain codes seen in, one per batch.
@@ -49,7 +86,7 @@ function isPlainRecord(value: unknown, plain: Set<string>): boolean {
 export function isPlainUnit(raw: unknown, plain: Set<string> = new Set()): raw is UnitSubmission {
   if (!isPlainObject(raw)) return false;
   for (const key of Object.keys(raw)) if (!UNIT_KEYS.has(key)) return false;
-  const { id, name, level, group, parent, values, appraised } = raw;
+  const { id, name, level, group, parent, values, appraised, appraisal, evidence } = raw;
   return (
     isUnitId(id) &&
     (name === undefined || typeof name === 'string') &&
@@ -57,7 +94,9 @@ export function isPlainUnit(raw: unknown, plain: Set<string> = new Set()): raw i
     (group === undefined || group === null || (typeof group === 'string' && SIMPLE_ID.test(group))) &&
     (parent === undefined || parent === null || isUnitId(parent)) &&
     isPlainRecord(values, plain) &&
-    (appraised === undefined || isPlainRecord(appraised, plain))
+    (appraised === undefined || isPlainRecord(appraised, plain)) &&
+    (appraisal === undefined || isPlainRecordOf(appraisal, plain, isPlainAppraisal)) &&
+    (evidence === undefined || isPlainRecordOf(evidence, plain, isPlainEvidence))
   );
 }
 

@@ -6,6 +6,7 @@ import { submissionSchemas, type UnitSubmission } from '../format/submission-sch
 import type { CriteriaSet } from '../compile/types.js';
 import { inputOfLeaf } from '../compile/leaf-input.js';
 import type { Issue } from '../errors.js';
+import { fromZodIssues } from '../format/zod-issues.js';
 import { idKey } from '../format/identity.js';
 import { unitValueIssues } from '../scoring/values.js';
 import type { Exact } from '../exact/exact.js';
@@ -101,8 +102,26 @@ interface Built {
  * portal in another language validates with).
  */
 function leafSchema(node: CompiledNode, level: string): z.ZodType {
+  return z.unknown().optional().meta(leafFragment(node, level));
+}
+
+/** The JSON Schema of a leaf's value at `level` (see {@link leafSchema}). */
+function leafFragment(node: CompiledNode, level: string): Record<string, unknown> {
   const { $schema: _drop, ...fragment } = z.toJSONSchema(answerSchema(node, level), { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
+  return fragment;
+}
+
+/** A schema that accepts anything, described in JSON Schema as `schema` (its values are checked elsewhere). */
+function describedOnly(schema: z.ZodType): z.ZodType {
+  const { $schema: _drop, ...fragment } = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }) as Record<string, unknown>;
   return z.unknown().optional().meta(fragment);
+}
+
+/** The submission schema's issues for the field `key` (none when it is absent or well formed). */
+function shapeOf(value: unknown, schema: z.ZodType, key: string): Issue[] {
+  if (value === undefined) return [];
+  const parsed = schema.safeParse(value);
+  return parsed.success ? [] : fromZodIssues(parsed.error.issues, value, [key]);
 }
 
 const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -130,6 +149,18 @@ function build(scope: FormScope): Built {
   const values = z
     .looseObject(Object.fromEntries(leaves.map((node) => [node.code, leafSchema(node, scope.level)])))
     .meta({ description: 'Giá trị theo mã tiêu chí lá / Values keyed by leaf code', additionalProperties: false });
+  // Evidence and appraisal (spec §12): described for JSON Schema (the leaves that apply as keys, an appraisal's
+  // value like the leaf's, its reason one of the set's); checked by the submission schema's shapes, then by the
+  // scorer's readers (below), so that their issues are the scorer's.
+  const reasons = [...scope.compiled.appraisalReasons.keys()] as [string, ...string[]];
+  const appraisalEntry = (node: CompiledNode): z.ZodType =>
+    z.strictObject({ value: z.unknown().meta(leafFragment(node, scope.level)), reason: z.enum(reasons), note: z.string().optional(), by: z.string().optional(), at: z.string().optional().meta({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }) }).optional();
+  const evidence = describedOnly(
+    z.looseObject(Object.fromEntries(leaves.map((node) => [node.code, z.array(submissionSchemas().evidenceEntry).optional()]))).meta({ description: 'Minh chứng theo mã tiêu chí lá / Evidence keyed by leaf code', additionalProperties: false }),
+  );
+  const appraisal = describedOnly(
+    z.looseObject(Object.fromEntries(leaves.map((node) => [node.code, appraisalEntry(node)]))).meta({ description: 'Thẩm định kèm lý do theo mã tiêu chí lá / Appraisal with reasons keyed by leaf code', additionalProperties: false }),
+  );
   const required = scope.compiled.missing === 'error' ? leaves.filter((node) => node.leaf?.rule.scored).map((node) => node.code) : [];
   const { compiled, atom } = scope;
   const unit = z
@@ -141,14 +172,20 @@ function build(scope: FormScope): Built {
       parent: submissionSchemas().unitId.nullable().optional(),
       values,
       appraised: values.optional(),
+      appraisal: appraisal.optional(),
+      evidence: evidence.optional(),
     })
     // Run even when another field is wrong (a bad id), as the scorer reports every problem at once.
     .superRefine(
       (data, ctx) => {
-        const { id, values: given, appraised } = data as { id?: unknown; values?: unknown; appraised?: unknown };
+        const { id, values: given, appraised, appraisal: rich, evidence: proofs } = data as { id?: unknown; values?: unknown; appraised?: unknown; appraisal?: unknown; evidence?: unknown };
         if (!isRecord(given) || (appraised !== undefined && !isRecord(appraised))) return;
+        // The shapes of `appraisal` and `evidence` must hold for the scorer to read them.
+        const shapeIssues = [shapeOf(rich, submissionSchemas().appraisal, 'appraisal'), shapeOf(proofs, submissionSchemas().evidence, 'evidence')].flat();
+        if (shapeIssues.length > 0) return addIssues(ctx, shapeIssues);
         const unitId = typeof id === 'string' ? idKey(id) : '';
-        addIssues(ctx, unitValueIssues(compiled, atom, { id: unitId, level: scope.level, values: given, ...(appraised !== undefined ? { appraised } : {}) } as UnitSubmission));
+        const unit = { id: unitId, level: scope.level, values: given, ...(appraised !== undefined ? { appraised } : {}), ...(rich !== undefined ? { appraisal: rich } : {}), ...(proofs !== undefined ? { evidence: proofs } : {}) };
+        addIssues(ctx, unitValueIssues(compiled, atom, unit as UnitSubmission));
       },
       { when: () => true },
     );

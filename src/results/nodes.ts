@@ -1,7 +1,7 @@
 import { Dec, toFixed } from '../decimal.js';
 import type { Atom, CompiledCriteria, CompiledNode } from '../compile/compiled.js';
 import type { PathSegment } from '../path.js';
-import type { NodeResult, NodeStatus, UnitResult } from '../scoring/result-types.js';
+import type { AppraisalNote, NodeResult, NodeStatus, UnitResult } from '../scoring/result-types.js';
 import { capped, expectedIndexText, sameFigure, shown, sum } from './figures.js';
 import type { IssueSink } from './issues.js';
 
@@ -80,7 +80,7 @@ function checkInfoLeaf(check: UnitCheck, node: CompiledNode, result: NodeResult)
   agree(check, code, 'status', result.status, 'info');
   agree(check, code, 'points', result.points, null);
   agree(check, code, 'maxPoints', result.maxPoints, null);
-  foreignFields(check, code, result, ['index', 'selfPoints']);
+  foreignFields(check, code, result, ['index', 'selfPoints', 'appraisal']);
   if (!has(result, 'value')) check.sink.add('schema/required', nodePath(check, code, 'value'), {}, { node: code });
   return { counted: false, points: ZERO, max: ZERO, self: ZERO, appraised: false, status: 'info' };
 }
@@ -116,6 +116,7 @@ function checkLeaf(check: UnitCheck, node: CompiledNode, result: NodeResult): No
   inRange(check, code, 'points', result.points, result.maxPoints);
   const appraised = has(result, 'selfPoints');
   if (appraised) inRange(check, code, 'selfPoints', result.selfPoints, toFixed(full, dp));
+  if (result.appraisal !== undefined) checkAppraisalNote(check, code, result.appraisal, appraised);
   const points = result.points === null ? ZERO : new Dec(result.points);
   let self: Dec | undefined;
   if (appraised) self = result.selfPoints == null ? ZERO : new Dec(result.selfPoints);
@@ -124,11 +125,25 @@ function checkLeaf(check: UnitCheck, node: CompiledNode, result: NodeResult): No
   return { counted, points, max: counted ? full : ZERO, self, appraised, status: result.status };
 }
 
+/**
+ * An appraisal note (spec §12): on an appraised leaf only (one with
+ * `selfPoints`), its reason one of the set's, with a note where the reason
+ * needs one.
+ */
+function checkAppraisalNote(check: UnitCheck, code: string, note: AppraisalNote, appraised: boolean): void {
+  const { sink, unit, criteria } = check;
+  if (!appraised) sink.add('schema/required', nodePath(check, code, 'selfPoints'), {}, { node: code });
+  const reason = criteria.appraisalReasons.get(note.reason);
+  const at = [...nodePath(check, code, 'appraisal')];
+  if (reason === undefined) sink.add('appraisal/unknown-reason', [...at, 'reason'], { unit: unit.unit, reason: note.reason, allowed: [...criteria.appraisalReasons.keys()] }, { node: code });
+  else if (reason.noteRequired === true && (note.note === undefined || note.note.trim() === '')) sink.add('appraisal/note-required', [...at, 'note'], { unit: unit.unit, reason: reason.id }, { node: code });
+}
+
 function checkAggregate(check: UnitCheck, node: CompiledNode, result: NodeResult, children: readonly (NodeFacts | undefined)[]): NodeFacts {
   const code = node.code;
   const dp = check.criteria.rounding.points;
   const cap = node.cap?.get(check.unit.level);
-  foreignFields(check, code, result, ['value']);
+  foreignFields(check, code, result, ['value', 'appraisal']);
   if (!has(result, 'index')) check.sink.add('schema/required', nodePath(check, code, 'index'), {}, { node: code });
   const known = children.every((c): c is NodeFacts => c !== undefined) ? (children as readonly NodeFacts[]) : undefined;
   const selfPublished = has(result, 'selfPoints');

@@ -7,6 +7,7 @@ import { readFormat, RESULTS_FORMAT, UNKNOWN_GENERATOR } from './format.js';
 import { addZodIssues, IssueSink } from './issues.js';
 import { checkNodeCodes, checkNodes, relativeAppraisedKeys, type NodeFacts, type UnitCheck } from './nodes.js';
 import { checkRanks } from './ranks.js';
+import { checkEvidence } from './evidence.js';
 import { resultsSchemas, scoreReportSchema, unitResultSchema, type ResultsPlaces } from './schema.js';
 import { checkEnvelope, checkStamp, isRecord, type ResultsReadOptions } from './stamp.js';
 import { checkTotals } from './totals.js';
@@ -44,6 +45,7 @@ function checkUnits(criteria: CompiledCriteria, units: readonly (UnitResult | un
       const check: UnitCheck = { criteria, unit, position, atom, relativeAppraised, sink };
       tops = checkNodes(check, criteria.roots);
       checkNodeCodes(check);
+      checkEvidence(check);
     }
     checkTotals({ criteria, unit, position, tops, sink });
   });
@@ -117,7 +119,7 @@ export function safeParseScoreReport(data: unknown, criteria: CriteriaSet, optio
   const parsed = reportSchema.safeParse(object);
   if (parsed.success) {
     const unique = checkUniqueUnits(parsed.data.results.map((unit) => unit.unit), sink);
-    checkUnits(compiled, parsed.data.results as readonly UnitResult[], unique, sink);
+    checkUnits(compiled, parsed.data.results as unknown as readonly UnitResult[], unique, sink);
     if (sink.issues.length > 0) return { ok: false, issues: sink.issues };
     const value = parsed.data as unknown as Omit<ScoreReport, 'format' | 'generator'> & Partial<Pick<ScoreReport, 'generator'>>;
     const { criteria: stamped, generator, ...rest } = value;
@@ -128,7 +130,7 @@ export function safeParseScoreReport(data: unknown, criteria: CriteriaSet, optio
   const raw = Array.isArray(object.results) ? (object.results as readonly unknown[]) : [];
   const units = raw.map((unit) => {
     const one = unitSchema.safeParse(unit);
-    return one.success ? (one.data as UnitResult) : undefined;
+    return one.success ? (one.data as unknown as UnitResult) : undefined;
   });
   const unique = checkUniqueUnits(raw.map((unit) => (isRecord(unit) && typeof unit.unit === 'string' ? unit.unit : undefined)), sink);
   checkUnits(compiled, units, unique, sink);

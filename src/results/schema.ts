@@ -49,6 +49,7 @@ function nodeResultSchema(places: ResultsPlaces) {
     index: fixedDecimalSchema(places.index).nullable().optional(),
     status: z.enum(NODE_STATUSES),
     selfPoints: points.nullable().optional(),
+    appraisal: z.strictObject({ reason: z.string(), note: z.string().optional(), at: commonSchemas().date.optional(), by: z.string().optional() }).optional(),
     value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
     explanation: commonSchemas().localized.optional(),
   });
@@ -72,6 +73,7 @@ export function unitResultSchema(places: ResultsPlaces) {
     rankInParent: rankSchema,
     selfPoints: points.optional(),
     difference: points.optional(),
+    evidence: z.strictObject({ lacking: z.array(z.string()), flags: z.array(resultsSchemas().issue) }).optional(),
     nodes: z.record(z.string(), nodeResultSchema(places)),
   });
 }

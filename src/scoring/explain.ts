@@ -5,11 +5,12 @@ import { fixedText } from '../exact/fixed-text.js';
 import { readExact } from '../exact/read-exact.js';
 import { roundQuotient } from '../exact/round-quotient.js';
 import type { Localized } from '../format/localized.js';
-import { aggregateText, ANSWERED_NA, appraisedText, INFO_ONLY, MISSING_EXCLUDED, missingZero } from './node-texts.js';
+import { aggregateText, ANSWERED_NA, appraisedText, evidenceFlagged, evidenceZeroed, INFO_ONLY, MISSING_EXCLUDED, missingZero } from './node-texts.js';
 import { atomPlan, isPlanLeaf, leafReaders, type AtomPlan, type PlanAggregate, type PlanLeaf, type ScoringPlan } from './plan.js';
 import type { NodeResult, ScoreReport, UnitResult } from './result-types.js';
 import { contextFor, type RunBest } from './score-tree.js';
-import { NA, readLeafValue, ReadingContext, type PreparedUnit } from './values.js';
+import { NA, readLeafValue, ReadingContext } from './read-value.js';
+import type { PreparedUnit } from './values.js';
 
 /** What explaining a unit's result needs: the plan it was scored with, the unit as submitted and the run's best values. */
 export interface ExplainLink {
@@ -36,10 +37,15 @@ function readAgain(link: ExplainLink, leaf: PlanLeaf, record: Readonly<Record<st
   const raw = record?.[leaf.code];
   if (raw === undefined) return undefined;
   const reader = leafReaders(link.plan, link.unit.atom).get(leaf.code)!;
-  ctx.code = leaf.code;
-  ctx.max = reader.max;
-  ctx.domain = reader.leaf.domain;
-  return readLeafValue(reader.leaf, raw, ctx);
+  return readLeafValue(reader.leaf, raw, ctx.at(leaf.code, reader));
+}
+
+/** The unit's appraised value for `leaf`, from `appraised` or from `appraisal` (its `value`). */
+function appraisedAgain(link: ExplainLink, leaf: PlanLeaf, reading: ReadingContext): unknown {
+  const { source } = link.unit;
+  const entry = source.appraisal?.[leaf.code];
+  if (entry !== undefined) return readAgain(link, leaf, { [leaf.code]: entry.value }, reading);
+  return readAgain(link, leaf, source.appraised, reading);
 }
 
 function inputChanged(link: ExplainLink, code: string): DtiError {
@@ -48,7 +54,10 @@ function inputChanged(link: ExplainLink, code: string): DtiError {
 
 /**
  * A leaf's explanation: its value read again from the submission and
- * evaluated again for the words, checked against the points published.
+ * evaluated again for the words, checked against the points published. A
+ * self-assessed value lacking its required evidence (spec §12) says so, and
+ * under `evidencePolicy: "zero"` that it earns 0; an appraised value names
+ * its reason.
  */
 function leafText(link: ExplainLink, leaf: PlanLeaf, node: NodeResult, reading: ReadingContext): Localized {
   if (leaf.info) return INFO_ONLY;
@@ -56,8 +65,9 @@ function leafText(link: ExplainLink, leaf: PlanLeaf, node: NodeResult, reading: 
   const places = plan.places;
   const issues = reading.issues;
   const before = issues.length;
-  const appraised = unit.appraised ? readAgain(link, leaf, unit.source.appraised, reading) : undefined;
+  const appraised = unit.appraised ? appraisedAgain(link, leaf, reading) : undefined;
   const answer = appraised !== undefined ? appraised : readAgain(link, leaf, unit.source.values, reading);
+  const lacking = appraised === undefined && unit.lacking?.has(leaf.slot) === true;
   let points: Exact | undefined;
   let text: Localized;
   if (answer === undefined) {
@@ -70,9 +80,17 @@ function leafText(link: ExplainLink, leaf: PlanLeaf, node: NodeResult, reading: 
     const outcome = leaf.rule.evaluate(leaf.compiled, answer, ctx);
     if (outcome.state === 'scored') points = roundQuotient(outcome.numerator, outcome.denominator, places);
     text = leaf.rule.explain(leaf.compiled, answer, outcome, ctx, points === undefined ? '' : fixedText(points, places));
+    if (lacking && points !== undefined && plan.evidenceZero) {
+      points = plan.zero;
+      text = evidenceZeroed(text, fixedText(points, places));
+    } else if (lacking) {
+      text = evidenceFlagged(text);
+    }
   }
   if (issues.length > before || (points === undefined ? null : fixedText(points, places)) !== node.points) throw inputChanged(link, leaf.code);
-  return appraised !== undefined ? appraisedText(text) : text;
+  if (appraised === undefined) return text;
+  const reason = unit.notes?.get(leaf.slot)?.reason;
+  return appraisedText(text, reason === undefined ? undefined : plan.criteria.appraisalReasons.get(reason)?.label);
 }
 
 /** Whether a child counts in its parent's sum: a leaf with points, an aggregate with something scored below it. */
@@ -188,12 +206,13 @@ export function explainUnit(result: UnitResult): UnitResult {
 
 /** A node's result with its text, the fields in the order a results file has them. */
 function withText(node: NodeResult, explanation: Localized): NodeResult {
-  const { points, maxPoints, status, selfPoints } = node;
+  const { points, maxPoints, status, selfPoints, appraisal } = node;
   if (node.index !== undefined) {
     const index = node.index;
     return selfPoints !== undefined ? { points, maxPoints, index, status, selfPoints, explanation } : { points, maxPoints, index, status, explanation };
   }
   if (status === 'info') return { points, maxPoints, status, value: node.value ?? null, explanation };
+  if (appraisal !== undefined) return { points, maxPoints, status, selfPoints: selfPoints ?? null, appraisal, explanation };
   return selfPoints !== undefined ? { points, maxPoints, status, selfPoints, explanation } : { points, maxPoints, status, explanation };
 }
 

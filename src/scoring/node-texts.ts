@@ -13,9 +13,20 @@ export function missingZero(points: string): Localized {
   return { vi: `Không có số liệu → ${points} điểm`, en: `No value → ${points} points` };
 }
 
-/** A leaf's explanation prefixed for an appraised value. */
-export function appraisedText(final: Localized): Localized {
-  return { vi: `Thẩm định: ${final.vi}`, en: `Appraised: ${final.en ?? final.vi}` };
+/** A leaf's explanation prefixed for an appraised value, with the reason's label when it was given (spec §12). */
+export function appraisedText(final: Localized, reason?: Localized): Localized {
+  if (reason === undefined) return { vi: `Thẩm định: ${final.vi}`, en: `Appraised: ${final.en ?? final.vi}` };
+  return { vi: `Thẩm định (${reason.vi}): ${final.vi}`, en: `Appraised (${reason.en ?? reason.vi}): ${final.en ?? final.vi}` };
+}
+
+/** A leaf's explanation when its value lacks required evidence under `evidencePolicy: "zero"`: it earns `points` (0). */
+export function evidenceZeroed(text: Localized, points: string): Localized {
+  return { vi: `${text.vi}; thiếu minh chứng bắt buộc → ${points} điểm`, en: `${text.en ?? text.vi}; required evidence missing → ${points} points` };
+}
+
+/** A leaf's explanation when its value lacks required evidence under `evidencePolicy: "flag"`: noted, points unchanged. */
+export function evidenceFlagged(text: Localized): Localized {
+  return { vi: `${text.vi} (thiếu minh chứng bắt buộc: chỉ ghi nhận, điểm không đổi)`, en: `${text.en ?? text.vi} (required evidence missing: noted, points unchanged)` };
 }
 
 /** Explanation of an aggregate none of whose children counts for the unit. */

@@ -73,6 +73,16 @@ export interface ScoringPlan {
   readonly atoms: Map<string, AtomPlan>;
   /** Per atom, the leaves a unit of it may give values for, by code. */
   readonly readers: Map<Atom, ReadonlyMap<string, LeafReader>>;
+  /** Per atom, the leaves that require evidence (spec §12), in tree order. */
+  readonly evidenceLeaves: Map<Atom, readonly EvidenceLeaf[]>;
+  /** `evidencePolicy: "zero"`: a leaf lacking required evidence scores 0 (unless appraised). */
+  readonly evidenceZero: boolean;
+}
+
+/** A leaf that requires evidence: its code and its column. */
+export interface EvidenceLeaf {
+  readonly code: string;
+  readonly slot: number;
 }
 
 /** What reading a value of a leaf for a unit of one atom needs: the leaf, its column and its points at the level. */
@@ -115,6 +125,8 @@ export function scoringPlan(criteria: CompiledCriteria): ScoringPlan {
       ratings: criteria.ratings.map(({ id, min }) => ({ id, min: exactOf(min) })),
       atoms: new Map(),
       readers: new Map(),
+      evidenceLeaves: new Map(),
+      evidenceZero: criteria.evidencePolicy === 'zero',
     };
     plans.set(criteria, plan);
   }
@@ -132,6 +144,16 @@ export function leafReaders(plan: ScoringPlan, atom: Atom): ReadonlyMap<string, 
     });
     found = readers;
     plan.readers.set(atom, found);
+  }
+  return found;
+}
+
+/** The leaves of `atom` that require evidence, in tree order (built on first use). */
+export function evidenceLeaves(plan: ScoringPlan, atom: Atom): readonly EvidenceLeaf[] {
+  let found = plan.evidenceLeaves.get(atom);
+  if (found === undefined) {
+    found = [...leafReaders(plan, atom)].filter(([, reader]) => reader.leaf.evidenceRequired).map(([code, reader]) => ({ code, slot: reader.slot }));
+    plan.evidenceLeaves.set(atom, found);
   }
   return found;
 }

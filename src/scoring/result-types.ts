@@ -4,6 +4,30 @@ import type { Localized } from '../format/localized.js';
 /** How a node was scored for a unit (spec section 5). */
 export type NodeStatus = 'scored' | 'not-applicable' | 'missing' | 'info';
 
+/**
+ * The appraisal of a leaf as results keep it (spec §12): the reason id (its
+ * label is the set's, see `appraisalReasonsOf`), the note and date when given,
+ * and who appraised only when the caller asked (`ScoreOptions.withAppraisers`).
+ */
+export interface AppraisalNote {
+  readonly reason: string;
+  readonly note?: string;
+  readonly at?: string;
+  readonly by?: string;
+}
+
+/**
+ * What a unit's evidence says (spec §12): `lacking`, the leaves that require
+ * evidence whose self-assessed value has no complete entry dated within the
+ * period (tree order); `flags`, the findings that do not reject the unit
+ * (`evidence/incomplete`, `evidence/after-period`, `evidence/number-format`),
+ * each a coded issue with its path.
+ */
+export interface UnitEvidence {
+  readonly lacking: readonly string[];
+  readonly flags: readonly Issue[];
+}
+
 /** One node's result for one unit. Decimals are strings with the set's fixed decimals. */
 export interface NodeResult {
   /** Points earned; `null` when the node does not count (not applicable, excluded, info). */
@@ -15,6 +39,8 @@ export interface NodeResult {
   readonly status: NodeStatus;
   /** Where the unit has an appraised value below this node: the points of its self-assessment. */
   readonly selfPoints?: string | null;
+  /** A leaf appraised with a reason (the unit's `appraisal`): the reason, note, date and (when asked) who. */
+  readonly appraisal?: AppraisalNote;
   /** `info` leaves: the value recorded. */
   readonly value?: string | number | boolean | null;
   /**
@@ -42,6 +68,8 @@ export interface UnitResult {
   /** Present when the unit has appraised values: its self-assessed total and the difference (final − self). */
   readonly selfPoints?: string;
   readonly difference?: string;
+  /** Present when the set requires evidence for a leaf of the unit, or the unit gave evidence (spec §12). */
+  readonly evidence?: UnitEvidence;
   readonly nodes: Readonly<Record<string, NodeResult>>;
 }
 

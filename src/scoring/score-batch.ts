@@ -8,12 +8,13 @@ import { compileCriteria } from '../compile/parse-criteria.js';
 import { checkSubmissionShape } from '../format/parse-submission.js';
 import { capIssues, limitsOf, type InputLimits } from '../limits.js';
 import type { CriteriaSet } from '../compile/types.js';
-import { finalValue, NA, prepareUnits, type PreparedUnit, type ValueColumns } from './values.js';
+import { prepareUnits, type PreparedUnit, type ValueColumns } from './values.js';
+import { NA } from './read-value.js';
 import { rankExact } from './rank.js';
 import type { Exact } from '../exact/exact.js';
 import { scoringPlan } from './plan.js';
 import type { RejectedUnit, ScoreReport, UnitResult } from './result-types.js';
-import { newFigures, relativeKey, scoreUnit, type BestValues, type RunBest, type ScoredUnit } from './score-tree.js';
+import { newFigures, relativeKey, scoreUnit, zeroedForEvidence, type BestValues, type RunBest, type ScoredUnit } from './score-tree.js';
 import { linkExplanations } from './explain.js';
 
 /** Options for {@link safeScoreBatch} and {@link scoreBatch}. */
@@ -38,17 +39,30 @@ export interface ScoreOptions {
   readonly explain?: boolean;
   /** Size limits (units, issues listed); default `DEFAULT_LIMITS`. */
   readonly limits?: Partial<InputLimits>;
+  /**
+   * Keep who appraised each leaf (an appraisal's `by`) in the results' `appraisal` notes.
+   * It is personal data: left out by default (spec §12).
+   */
+  readonly withAppraisers?: boolean;
 }
 
-/** Largest value per leaf scored against its cohort's best (`relative`) and cohort, over the final values or over the self-assessed ones. */
+/**
+ * Largest value per leaf scored against its cohort's best (`relative`) and cohort, over the final values
+ * or over the self-assessed ones. A self-assessed value that scores 0 for lack of evidence (spec §12,
+ * `evidencePolicy: "zero"`) is no one's best; an appraised value is.
+ */
 function bestValues(criteria: CompiledCriteria, columns: ValueColumns, units: readonly PreparedUnit[], source: 'final' | 'self'): BestValues {
   const best = new Map<string, Exact>();
+  const plan = scoringPlan(criteria);
   criteria.leaves.forEach((node, slot) => {
     const cohort = node.leaf?.rule.cohort?.(node.leaf.compiled);
     if (cohort === undefined) return;
     const own = columns.self[slot]!;
+    const appraised = columns.appraised[slot];
     for (const unit of units) {
-      const value = (source === 'final' ? finalValue(columns, slot, unit.position) : own[unit.position]) as Exact | typeof NA | undefined;
+      const fromAppraisal = source === 'final' && appraised?.[unit.position] !== undefined;
+      if (!fromAppraisal && zeroedForEvidence(plan, unit, slot)) continue;
+      const value = (fromAppraisal ? appraised![unit.position] : own[unit.position]) as Exact | typeof NA | undefined;
       if (value === undefined || value === NA) continue;
       const key = relativeKey(node.code, cohort, unit);
       const current = best.get(key);
@@ -99,6 +113,7 @@ export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUni
       rank: ranks[position] ?? null,
       rankInParent: parentRanks[position] ?? null,
       ...entry.self,
+      ...(entry.unit.evidence !== undefined ? { evidence: entry.unit.evidence } : {}),
       nodes: entry.nodes,
     };
     if (explain) linkExplanations(result, { plan, unit: entry.unit, best });
@@ -145,7 +160,7 @@ export function safeScoreBatch(criteriaSet: CriteriaSet, submission: unknown, op
   const checked = checkSubmissionShape(submission, limits);
   if (!checked.ok) return { ok: false, issues: capIssues(checked.issues, limits.issues) };
   const { units, period } = checked.value;
-  const { prepared, issuesByUnit, columns } = prepareUnits(criteria, units.map((entry) => entry.unit));
+  const { prepared, issuesByUnit, columns } = prepareUnits(criteria, units.map((entry) => entry.unit), { period, withAppraisers: options.withAppraisers });
   const unitIssues: Issue[][] = units.map((entry, position) => [...entry.issues, ...(issuesByUnit[position] ?? [])]);
   const allIssues: Issue[] = unitIssues.flat();
   const rejected: RejectedUnit[] = [];

@@ -5,7 +5,8 @@ import { roundQuotient } from '../exact/round-quotient.js';
 import type { EvalContext } from '../rules/types.js';
 import { atomPlan, isPlanLeaf, NOT_APPLICABLE_RESULT, type AtomPlan, type PlanAggregate, type PlanLeaf, type ScoringPlan } from './plan.js';
 import type { NodeResult, NodeStatus } from './result-types.js';
-import { finalValue, NA, type PreparedUnit, type ValueColumns } from './values.js';
+import { finalValue, type PreparedUnit, type ValueColumns } from './values.js';
+import { NA } from './read-value.js';
 
 /** Best values per relative leaf and cohort key, for the run. */
 export type BestValues = ReadonlyMap<string, Exact>;
@@ -76,12 +77,22 @@ function scoredResult(leaf: PlanLeaf, points: Exact, places: number): NodeResult
   return Object.freeze({ points: fixedText(points, places), maxPoints: leaf.maxText, status: 'scored' });
 }
 
-/** The rounded points of an answer (a value, `NA` or none); `undefined` when it does not count. */
-function answerPoints(plan: ScoringPlan, leaf: PlanLeaf, answer: unknown, unit: PreparedUnit, best: BestValues): Exact | undefined {
+/**
+ * Whether the leaf at `slot` scores 0 for the unit whatever its own value earns:
+ * `evidencePolicy: "zero"` and the leaf lacks required evidence (spec §12).
+ * An appraised value is not subject to it (the appraisers saw the evidence).
+ */
+export function zeroedForEvidence(plan: ScoringPlan, unit: PreparedUnit, slot: number): boolean {
+  return plan.evidenceZero && unit.lacking !== undefined && unit.lacking.has(slot);
+}
+
+/** The rounded points of an answer (a value, `NA` or none); `undefined` when it does not count. `zeroed`: scored, it earns 0. */
+function answerPoints(plan: ScoringPlan, leaf: PlanLeaf, answer: unknown, unit: PreparedUnit, best: BestValues, zeroed: boolean): Exact | undefined {
   if (answer === undefined) return plan.criteria.missing === 'exclude' ? undefined : plan.zero;
   if (answer === NA) return undefined;
   const outcome = leaf.rule.evaluate(leaf.compiled, answer, contextFor(leaf, unit, best));
-  return outcome.state === 'scored' ? roundQuotient(outcome.numerator, outcome.denominator, plan.places) : undefined;
+  if (outcome.state !== 'scored') return undefined;
+  return zeroed ? plan.zero : roundQuotient(outcome.numerator, outcome.denominator, plan.places);
 }
 
 /** The recorded value of an `info` leaf (appraised first), `null` when none. */
@@ -104,6 +115,8 @@ function scoreLeaf(plan: ScoringPlan, columns: ValueColumns, figures: Figures, i
   const own = columns.self[leaf.slot]![unit.position];
   const appraised = unit.appraised ? columns.appraised[leaf.slot]?.[unit.position] : undefined;
   const answer = appraised !== undefined ? appraised : own;
+  // Under `evidencePolicy: "zero"`, a self-assessed value without its required evidence earns 0.
+  const zeroedOwn = zeroedForEvidence(plan, unit, leaf.slot);
   let status: NodeStatus;
   let points: Exact | undefined;
   let result: NodeResult | undefined;
@@ -118,7 +131,7 @@ function scoreLeaf(plan: ScoringPlan, columns: ValueColumns, figures: Figures, i
     const outcome = leaf.rule.evaluate(leaf.compiled, answer, contextFor(leaf, unit, best.final));
     if (outcome.state === 'scored') {
       status = 'scored';
-      points = roundQuotient(outcome.numerator, outcome.denominator, places);
+      points = zeroedOwn && appraised === undefined ? zero : roundQuotient(outcome.numerator, outcome.denominator, places);
     } else {
       status = 'not-applicable';
       result = NOT_APPLICABLE_RESULT;
@@ -127,18 +140,20 @@ function scoreLeaf(plan: ScoringPlan, columns: ValueColumns, figures: Figures, i
   const counted = points !== undefined;
   let self = points ?? zero;
   if (appraised !== undefined) {
-    const mine = answerPoints(plan, leaf, own, unit, best.self);
+    const mine = answerPoints(plan, leaf, own, unit, best.self, zeroedOwn);
     self = mine ?? zero;
+    const note = unit.notes?.get(leaf.slot);
     result = {
       points: points !== undefined ? fixedText(points, places) : null,
       maxPoints: counted ? leaf.maxText : null,
       status,
       selfPoints: mine === undefined ? null : fixedText(mine, places),
+      ...(note !== undefined ? { appraisal: note } : {}),
     };
   } else {
     // The self-assessment scored on its own: a relative leaf against the best self-assessed value
     // (self-assessed figures are published only for a unit with an appraised value).
-    if (leaf.cohort !== undefined && unit.appraised) self = answerPoints(plan, leaf, own, unit, best.self) ?? zero;
+    if (leaf.cohort !== undefined && unit.appraised) self = answerPoints(plan, leaf, own, unit, best.self, zeroedOwn) ?? zero;
     if (result === undefined) result = scoredResult(leaf, points!, places);
   }
   figures.points[i] = points;

@@ -1,13 +1,13 @@
 import { makeIssue, type Issue } from '../errors.js';
-import type { Exact } from '../exact/exact.js';
-import { atomOf, type Atom, type CompiledCriteria, type CompiledLeaf } from '../compile/compiled.js';
+import { atomOf, type Atom, type CompiledCriteria } from '../compile/compiled.js';
 import type { UnitSubmission } from '../format/submission-schema.js';
 import { formatPath, type PathSegment } from '../path.js';
-import type { ValueContext, ValueDomain } from '../rules/types.js';
 import { leafReaders, scoringPlan, type LeafReader } from './plan.js';
-
-/** A unit's answer `"n/a"` in a value column. */
-export const NA: unique symbol = Symbol('n/a');
+import { misplacedCode, NA, ReadingContext, readLeafValue } from './read-value.js';
+import { periodRange } from '../criteria/period.js';
+import type { AppraisalNote, UnitEvidence } from './result-types.js';
+import { readAppraisal } from './appraisal.js';
+import { readEvidence } from './evidence.js';
 
 /**
  * Every value of a batch, read once, one column per leaf: `self[slot][position]`
@@ -32,8 +32,22 @@ export interface PreparedUnit {
   readonly position: number;
   readonly source: UnitSubmission;
   readonly atom: Atom;
-  /** Whether the unit gave any appraised value. */
+  /** Whether the unit gave any appraised value (in `appraised` or `appraisal`). */
   readonly appraised: boolean;
+  /** The slots of the leaves lacking required evidence (spec §12); `undefined` when none. */
+  readonly lacking: ReadonlySet<number> | undefined;
+  /** The unit's `evidence` result: present when a leaf of its level requires evidence or it gave some. */
+  readonly evidence: UnitEvidence | undefined;
+  /** The appraisal notes by slot, as results show them; `undefined` without an `appraisal`. */
+  readonly notes: ReadonlyMap<number, AppraisalNote> | undefined;
+}
+
+/** Options of {@link prepareUnits}. */
+export interface PrepareOptions {
+  /** The batch's period: evidence dated after its last day does not count (spec §12). */
+  readonly period?: string | undefined;
+  /** Keep who appraised (`by`) in the appraisal notes (personal data: left out by default). */
+  readonly withAppraisers?: boolean | undefined;
 }
 
 /** The units of a batch checked and read: per position the prepared unit (or `undefined`) and its problems. */
@@ -44,56 +58,6 @@ export interface PreparedBatch {
 }
 
 const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
-
-/** `"n/a"` in any case, surrounding spaces tolerated; checked without building a string for other values. */
-function isNotApplicable(raw: string): boolean {
-  return raw.indexOf('/') >= 0 && raw.trim().toLowerCase() === 'n/a';
-}
-
-/**
- * Where the value being read is: one per record read, moved from value to
- * value (rules use it only while they read). The path is built only when an
- * issue needs it.
- */
-export class ReadingContext implements ValueContext {
-  code = '';
-  max: Exact = undefined as unknown as Exact;
-  domain: ValueDomain | undefined = undefined;
-  constructor(
-    readonly unit: string,
-    private readonly base: readonly PathSegment[],
-    readonly issues: Issue[],
-  ) {}
-
-  get path(): readonly PathSegment[] {
-    return [...this.base, this.code];
-  }
-}
-
-/**
- * Reads one given value of a leaf: {@link NA} for `"n/a"` where the leaf allows
- * it, else what its rule reads; `undefined` after pushing an issue to `ctx`.
- * `ctx.code`, `ctx.max` and `ctx.domain` must be the leaf's.
- */
-export function readLeafValue(leaf: CompiledLeaf, raw: unknown, ctx: ReadingContext): unknown {
-  if (typeof raw === 'string' && isNotApplicable(raw)) {
-    if (leaf.allowNA) return NA;
-    ctx.issues.push(makeIssue('value/na-not-allowed', formatPath(ctx.path), { unit: ctx.unit }));
-    return undefined;
-  }
-  const before = ctx.issues.length;
-  const value = leaf.rule.read(raw, leaf.compiled, ctx);
-  return ctx.issues.length === before ? value : undefined;
-}
-
-/** Why `code` has no reader for the unit's atom: an unknown code, an aggregate's, or a leaf outside its scope. */
-function misplacedCode(criteria: CompiledCriteria, code: string, ctx: ReadingContext): Issue {
-  const node = criteria.byCode.get(code);
-  const path = formatPath(ctx.path);
-  if (!node) return makeIssue('submission/unknown-leaf', path, { unit: ctx.unit, code });
-  if (!node.leaf) return makeIssue('submission/not-a-leaf', path, { unit: ctx.unit, code });
-  return makeIssue('submission/leaf-not-applicable', path, { unit: ctx.unit, code });
-}
 
 /** Reads one record (`values` or `appraised`) into `columns` (or only checks it, without); returns whether it had any value. */
 function readRecord(
@@ -110,14 +74,12 @@ function readRecord(
     ctx.code = code;
     const reader = readers.get(code);
     if (reader === undefined) {
-      ctx.issues.push(misplacedCode(criteria, code, ctx));
+      ctx.issues.push(misplacedCode(criteria, code, ctx.unit, ctx.path));
       continue;
     }
     const raw = record[code];
     if (raw === undefined) continue;
-    ctx.max = reader.max;
-    ctx.domain = reader.leaf.domain;
-    const value = readLeafValue(reader.leaf, raw, ctx);
+    const value = readLeafValue(reader.leaf, raw, ctx.at(code, reader));
     if (value === undefined) continue;
     any = true;
     if (columns === undefined) continue;
@@ -152,22 +114,27 @@ function unitAtom(criteria: CompiledCriteria, unit: UnitSubmission, base: readon
 function missingValues(criteria: CompiledCriteria, atom: Atom, unit: UnitSubmission, base: readonly PathSegment[]): Issue | undefined {
   if (criteria.missing !== 'error') return undefined;
   const missing = criteria.leaves
-    .filter((leaf) => leaf.leaf?.rule.scored && leaf.scope.has(atom) && !hasOwn(unit.values, leaf.code) && !hasOwn(unit.appraised ?? {}, leaf.code))
+    .filter((leaf) => leaf.leaf?.rule.scored && leaf.scope.has(atom) && !hasOwn(unit.values, leaf.code) && !hasOwn(unit.appraised ?? {}, leaf.code) && !hasOwn(unit.appraisal ?? {}, leaf.code))
     .map((leaf) => leaf.code);
   return missing.length > 0 ? makeIssue('submission/missing-values', formatPath([...base, 'values']), { unit: unit.id, codes: missing }) : undefined;
 }
 
 /**
  * The problems the scorer finds in the values of one unit of `atom` (its
- * `values` and `appraised` records, and what `missing: error` requires), with
- * paths from the unit (`values["CQS.1.3"].numerator`): the very checks, codes
- * and messages of {@link prepareUnits}, for a schema that checks one unit.
+ * `values`, `appraised` and `appraisal` records, its `evidence`, and what
+ * `missing: error` requires), with paths from the unit
+ * (`values["CQS.1.3"].numerator`): the very checks, codes and messages of
+ * {@link prepareUnits}, for a schema that checks one unit. Evidence flags are
+ * not problems: they are not listed.
  */
 export function unitValueIssues(criteria: CompiledCriteria, atom: Atom, unit: UnitSubmission): Issue[] {
   const issues: Issue[] = [];
-  const readers = leafReaders(scoringPlan(criteria), atom);
+  const plan = scoringPlan(criteria);
+  const readers = leafReaders(plan, atom);
   readRecord(criteria, readers, unit.values, undefined, 0, 0, new ReadingContext(unit.id, ['values'], issues));
   if (unit.appraised !== undefined) readRecord(criteria, readers, unit.appraised, undefined, 0, 0, new ReadingContext(unit.id, ['appraised'], issues));
+  if (unit.appraisal !== undefined) readAppraisal({ criteria, readers, unit, base: [], issues, columns: undefined, position: 0, size: 0, withAppraisers: false });
+  readEvidence({ plan, readers, atom, unit, base: [], issues, own: undefined, position: 0, end: undefined });
   const missing = missingValues(criteria, atom, unit, []);
   if (missing !== undefined) issues.push(missing);
   return issues;
@@ -175,12 +142,16 @@ export function unitValueIssues(criteria: CompiledCriteria, atom: Atom, unit: Un
 
 /**
  * Checks every unit of a batch against the criteria (level, group, leaf codes,
- * value shapes, duplicates, the `missing: error` policy) and reads every value
- * once into per-leaf columns. Returns the prepared units and, per unit
- * position, the problems found; nothing is dropped silently.
+ * value shapes, duplicates, the `missing: error` policy, its `appraisal` and
+ * `evidence`: spec §12) and reads every value once into per-leaf columns
+ * (appraised values from `appraised` and `appraisal` alike). Returns the
+ * prepared units (with what their evidence lacks and their appraisal notes)
+ * and, per unit position, the problems found; nothing is dropped silently.
  */
-export function prepareUnits(criteria: CompiledCriteria, units: readonly (UnitSubmission | undefined)[]): PreparedBatch {
+export function prepareUnits(criteria: CompiledCriteria, units: readonly (UnitSubmission | undefined)[], options: PrepareOptions = {}): PreparedBatch {
   const plan = scoringPlan(criteria);
+  const end = options.period === undefined ? undefined : periodRange(options.period)?.end;
+  const withAppraisers = options.withAppraisers === true;
   const size = units.length;
   const self: unknown[][] = criteria.leaves.map(() => new Array<unknown>(size).fill(undefined));
   const appraisedColumns: (unknown[] | undefined)[] = criteria.leaves.map(() => undefined);
@@ -201,9 +172,13 @@ export function prepareUnits(criteria: CompiledCriteria, units: readonly (UnitSu
     const readers = leafReaders(plan, atom);
     readRecord(criteria, readers, unit.values, self, position, size, new ReadingContext(unit.id, [...base, 'values'], issues));
     const appraised = unit.appraised !== undefined && readRecord(criteria, readers, unit.appraised, appraisedColumns, position, size, new ReadingContext(unit.id, [...base, 'appraised'], issues));
+    const appraisal = unit.appraisal === undefined ? undefined : readAppraisal({ criteria, readers, unit, base, issues, columns: appraisedColumns, position, size, withAppraisers });
+    const { lacking, evidence } = readEvidence({ plan, readers, atom, unit, base, issues, own: self, position, end });
     const missing = missingValues(criteria, atom, unit, base);
     if (missing !== undefined) issues.push(missing);
-    if (issues.length === 0) prepared[position] = { position, source: unit, atom, appraised };
+    if (issues.length === 0) {
+      prepared[position] = { position, source: unit, atom, appraised: appraised || appraisal?.any === true, lacking, evidence, notes: appraisal?.notes };
+    }
   }
   return { prepared, issuesByUnit, columns: { self, appraised: appraisedColumns } };
 }

@@ -2,7 +2,8 @@ import { toFixed } from '../decimal.js';
 import { DtiError, makeIssue, type Issue } from '../errors.js';
 import { atomOf, type Atom, type CompiledCriteria, type CompiledNode } from '../compile/compiled.js';
 import { compileCriteria } from '../compile/parse-criteria.js';
-import type { Submission, UnitSubmission } from '../format/submission-schema.js';
+import type { AppraisalEntry, Submission, UnitSubmission } from '../format/submission-schema.js';
+import type { EvidenceEntry } from '../format/evidence-entry.js';
 import type { CriteriaSet } from '../compile/types.js';
 import type { Rule } from '../rules/registry.js';
 import { prepareUnits } from '../scoring/values.js';
@@ -53,7 +54,7 @@ export interface UnitMigration {
   readonly unit: string;
   readonly level: string;
   readonly group: string | null;
-  /** Every value carried, source code to target code, in input order (values first, then appraised-only codes). */
+  /** Every value carried (with its appraisal and evidence), source code to target code, in input order (values first, then codes only appraised or with evidence only). */
   readonly carried: readonly CodeMove[];
   /** The carried values whose code changed (the target leaf lists the source code in its `aliases`). */
   readonly renamed: readonly CodeMove[];
@@ -121,11 +122,17 @@ function atomIn(criteria: CompiledCriteria, level: string, group: string | null)
   return groups.has(group) ? atomOf(level, group) : { drop: 'group-removed' };
 }
 
-/** Codes given by a unit, values first, then codes only appraised. */
+/** Codes given by a unit, values first, then codes only appraised (`appraised`, `appraisal`) or with evidence only. */
 function inputCodes(unit: UnitSubmission): string[] {
   const codes = Object.keys(unit.values ?? {});
   const seen = new Set(codes);
-  for (const code of Object.keys(unit.appraised ?? {})) if (!seen.has(code)) codes.push(code);
+  for (const record of [unit.appraised, unit.appraisal, unit.evidence]) {
+    for (const code of Object.keys(record ?? {})) {
+      if (seen.has(code)) continue;
+      seen.add(code);
+      codes.push(code);
+    }
+  }
   return codes;
 }
 
@@ -136,7 +143,8 @@ const clone = <T>(value: T): T => (value === undefined ? value : structuredClone
  * (`to`), leaf by leaf, and accounts for every value. Pure: never mutates its
  * inputs; returns plain data (values are copied).
  *
- * Per unit: a value (self-assessed or appraised) whose leaf exists in `to`
+ * Per unit: a value (self-assessed or appraised, with its `appraisal` and
+ * `evidence`) whose leaf exists in `to`
  * under the same code or through `aliases` is carried under the target code
  * (`carried`, and `renamed` when the code changed); if the leaf scores
  * differently now it is kept and listed in `ruleChanged`; a leaf that no longer
@@ -195,6 +203,8 @@ export function migrateSubmission(submission: Submission, from: CriteriaSet, to:
     const atomA = typeof atomAOrDrop === 'string' ? atomAOrDrop : undefined;
     const values: Record<string, unknown> = {};
     const appraised: Record<string, unknown> = {};
+    const appraisal: Record<string, AppraisalEntry> = {};
+    const evidence: Record<string, readonly EvidenceEntry[]> = {};
     const carried: CodeMove[] = [];
     const renamed: CodeMove[] = [];
     const ruleChanged: MigrationRuleChange[] = [];
@@ -216,6 +226,8 @@ export function migrateSubmission(submission: Submission, from: CriteriaSet, to:
       }
       if (hasOwn(unit.values ?? {}, code)) values[target.code] = clone(unit.values[code]);
       if (unit.appraised && hasOwn(unit.appraised, code)) appraised[target.code] = clone(unit.appraised[code]);
+      if (unit.appraisal && hasOwn(unit.appraisal, code)) appraisal[target.code] = clone(unit.appraisal[code]!);
+      if (unit.evidence && hasOwn(unit.evidence, code)) evidence[target.code] = clone(unit.evidence[code]!);
       carried.push({ from: code, to: target.code });
       if (target.code !== code) renamed.push({ from: code, to: target.code });
       if (!sameRule(source, target)) {
@@ -245,8 +257,14 @@ export function migrateSubmission(submission: Submission, from: CriteriaSet, to:
     const given = new Set(carried.map((move) => move.to));
     const missing = b.leaves.filter((leaf) => leaf.leaf?.rule.scored && leaf.scope.has(atomB) && !given.has(leaf.code)).map((leaf) => leaf.code);
 
-    const { values: _values, appraised: _appraised, ...rest } = unit;
-    migrated.push({ ...rest, values, ...(unit.appraised !== undefined ? { appraised } : {}) });
+    const { values: _values, appraised: _appraised, appraisal: _appraisal, evidence: _evidence, ...rest } = unit;
+    migrated.push({
+      ...rest,
+      values,
+      ...(unit.appraised !== undefined ? { appraised } : {}),
+      ...(unit.appraisal !== undefined ? { appraisal } : {}),
+      ...(unit.evidence !== undefined ? { evidence } : {}),
+    });
     units.push({ unit: unit.id, level: unit.level, group, carried, renamed, ruleChanged, pointsChanged, dropped, missing, newlyApplicable, issues: [] });
   }
 
