@@ -34,6 +34,7 @@ const IO_REASONS: Readonly<Record<string, readonly [vi: string, en: string]>> = 
   EMFILE: ['quá nhiều tệp đang mở', 'too many open files'],
   'no-workbooks': ['thư mục không có tệp .xlsx', 'no .xlsx workbook in the folder'],
   'not-xlsx': ['không phải sổ tính Excel .xlsx (tệp .xls cũ phải lưu lại thành .xlsx)', 'not an Excel .xlsx workbook (an old .xls must be saved as .xlsx)'],
+  'strict-ooxml': ['sổ tính được lưu ở dạng "Strict Open XML Spreadsheet": hãy lưu lại thành "Excel Workbook (*.xlsx)"', 'the workbook was saved as "Strict Open XML Spreadsheet": save it again as "Excel Workbook (*.xlsx)"'],
 };
 const ioReason = (reason: string, lang: 0 | 1): string => IO_REASONS[reason]?.[lang] ?? reason;
 

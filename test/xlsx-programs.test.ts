@@ -223,4 +223,18 @@ describe('workbooks written by other programs', () => {
     const cleared = await safeReadWorkbook(new Uint8Array(await workbook.xlsx.writeBuffer()), { criteria, name });
     expect(cleared.ok ? cleared.value.unit.values[percent] : cleared.issues).toBe('0.017');
   });
+
+  it('asks for an ordinary .xlsx when a workbook was saved as Strict Open XML (its namespaces differ throughout), instead of reporting missing sheets', async () => {
+    const zip = await JSZip.loadAsync(bytesOf('exceljs.xlsx'));
+    // What Excel's "Strict Open XML Spreadsheet" writes: the purl.oclc.org relationships and namespaces.
+    for (const name of Object.keys(zip.files).filter((part) => part.endsWith('.rels') || part.endsWith('.xml'))) {
+      const xml = await zip.file(name)!.async('string');
+      zip.file(name, xml.replaceAll('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'http://purl.oclc.org/ooxml/officeDocument/relationships').replaceAll('http://schemas.openxmlformats.org/spreadsheetml/2006/main', 'http://purl.oclc.org/ooxml/spreadsheetml/main'));
+    }
+    const name = 'strict.xlsx';
+    const read = await safeReadWorkbook(await zip.generateAsync({ type: 'uint8array' }), { criteria, name });
+    expect(read.ok ? [] : read.issues.map((issue) => [issue.code, issue.params.reason, issue.message.en])).toEqual([
+      ['input/read', 'strict-ooxml', 'cannot read strict.xlsx: the workbook was saved as "Strict Open XML Spreadsheet": save it again as "Excel Workbook (*.xlsx)"'],
+    ]);
+  });
 });

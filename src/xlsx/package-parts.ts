@@ -27,11 +27,14 @@ import JSZip from 'jszip';
  *   percent, never as a plain number.
  *
  * Nothing of a cell's value changes. A package that needs none of it is
- * returned as it is.
+ * returned as it is. A package in the Strict conformance of Open XML
+ * (Excel's "Strict Open XML Spreadsheet", other namespaces throughout) is
+ * not made over: `'strict'` says so, for the reader to ask for an ordinary
+ * `.xlsx`.
  *
  * @internal
  */
-export async function normalizedPackage(bytes: Uint8Array): Promise<Uint8Array> {
+export async function normalizedPackage(bytes: Uint8Array): Promise<Uint8Array | 'strict'> {
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(bytes);
@@ -40,6 +43,7 @@ export async function normalizedPackage(bytes: Uint8Array): Promise<Uint8Array> 
   }
   const pkg = new Package(zip);
   await pkg.load();
+  if (pkg.strict) return 'strict';
   pkg.canonicalNames();
   await pkg.rewrite();
   return pkg.changed ? zip.generateAsync({ type: 'uint8array', compression: 'STORE' }) : bytes;
@@ -49,6 +53,8 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const REL_TYPE = /\/relationships\/([A-Za-z]+)$/;
+/** Relationship types of Strict Open XML start so (the transitional ones with `http://schemas.openxmlformats.org/`). */
+const STRICT_RELATIONSHIPS = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
 
 /** One relationship of a `.rels` part, its target as a part name from the package root. */
 interface Relationship {
@@ -202,6 +208,8 @@ function dateSerial(iso: string, date1904: boolean): number | undefined {
 
 class Package {
   changed = false;
+  /** The package's relationships are those of Strict Open XML (`http://purl.oclc.org/ooxml/...`). */
+  strict = false;
   private readonly rels = new Map<string, RelsPart>();
   private readonly renames = new Map<string, string>();
   /** Part name (after renaming) → its kind, for the parts exceljs reads. */
@@ -217,6 +225,7 @@ class Package {
     for (const name of this.names().filter((entry) => entry.endsWith('.rels'))) {
       const owner = ownerOf(name);
       const xml = await this.zip.files[name]!.async('string');
+      if (xml.includes(STRICT_RELATIONSHIPS)) this.strict = true;
       const relationships: Relationship[] = [];
       for (const [tag] of xml.matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
         const target = attribute(tag, 'Target');

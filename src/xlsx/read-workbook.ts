@@ -158,7 +158,9 @@ async function loadWorkbook(bytes: Uint8Array, book: string): Promise<Result<Wor
   try {
     const workbook = new ExcelJS.Workbook();
     // Parts as other programs write them (openpyxl: targets from the package root, comments elsewhere).
-    await workbook.xlsx.load((await normalizedPackage(bytes)) as unknown as ArrayBuffer);
+    const normal = await normalizedPackage(bytes);
+    if (normal === 'strict') return { ok: false, issues: [xlsxIssue('input/read', book, { file: book, reason: 'strict-ooxml' })] };
+    await workbook.xlsx.load(normal as unknown as ArrayBuffer);
     return { ok: true, value: workbook };
   } catch (error) {
     return { ok: false, issues: [xlsxIssue('input/read', book, { file: book, reason: 'not-xlsx', detail: error instanceof Error ? error.message : String(error) })] };
