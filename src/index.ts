@@ -7,6 +7,7 @@
 export { canonicalJson } from './canonical/canonical-json.js';
 export { criteriaHash } from './compile/criteria-hash.js';
 export { sha256Hex } from './canonical/sha256.js';
+export { batchInputHash, unitInputHash } from './canonical/input-hash.js';
 export { criteriaInForce, isInForce, type VersionFacts } from './criteria/in-force.js';
 export { periodRange, type PeriodRange } from './criteria/period.js';
 export { CRITERIA_REF_PATTERN, parseCriteriaRef, type CriteriaRef } from './format/reference.js';
@@ -32,9 +33,9 @@ export { appraisalReasonsOf, DEFAULT_APPRAISAL_REASONS } from './compile/apprais
 export { formatPath, parsePath, type PathSegment } from './path.js';
 export { appendAll, capIssues, DEFAULT_LIMITS, type InputLimits } from './limits.js';
 export { RULE_KINDS, withRuleKinds, type Rule, type RuleKindName, type RuleKindRegistry } from './rules/registry.js';
-export { NODE_STATUSES, parseScoreReport, readResultsStamp, RESULTS_FORMAT, safeParseScoreReport, scoreReportSchema, UNKNOWN_GENERATOR, writeReportJson, type JsonSink, type ResultsPlaces, type ResultsReadOptions, type WriteJsonOptions } from './results/index.js';
+export { NODE_STATUSES, parseScoreReport, readResultsStamp, RESULTS_FORMAT, safeParseScoreReport, scoreReportSchema, UNKNOWN_GENERATOR, writeReportJson, type JsonSink, type ResultsPlaces, type ResultsReadOptions, type WriteJsonOptions, safeVerifyResults, verifyResults, type Verification, type VerifyOptions } from './results/index.js';
 export { rankEntries, type RankKey, type TieRule } from './scoring/rank.js';
-export type { AppraisalNote, CriteriaStamp, GeneratorStamp, NodeResult, NodeStatus, RejectedUnit, ScoreReport, UnitEvidence, UnitResult } from './scoring/result-types.js';
+export type { AppraisalNote, CriteriaStamp, GeneratorStamp, InputStamp, NodeResult, NodeStatus, RejectedUnit, ScoreReport, UnitEvidence, UnitResult } from './scoring/result-types.js';
 export { scoreBatch, safeScoreBatch, type ScoreOptions } from './scoring/score-batch.js';
 export { explainNode, explainUnit, withExplanations } from './scoring/explain.js';
 export { criteriaJsonSchema, submissionJsonSchema } from './compile/json-schema.js';

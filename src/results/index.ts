@@ -9,3 +9,4 @@ export { parseScoreReport, safeParseScoreReport } from './parse.js';
 export { NODE_STATUSES, scoreReportSchema, type ResultsPlaces } from './schema.js';
 export { readResultsStamp, type ResultsReadOptions } from './stamp.js';
 export { writeReportJson, type JsonSink, type WriteJsonOptions } from './write-json.js';
+export { safeVerifyResults, verifyResults, type Verification, type VerifyOptions } from './verify.js';

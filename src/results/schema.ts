@@ -24,7 +24,8 @@ export const NODE_STATUSES = ['scored', 'not-applicable', 'missing', 'info'] as 
  * The parts of a results file that do not depend on its decimals, built on
  * first use (see `once`): the criteria stamp (which set, which version, the
  * sha256 of its canonical JSON), the generator stamp (format 1), an issue as
- * a results file holds it (in `rejected[].issues` and `warnings`, checked
+ * the input stamp (`{ sha256 }`, optional: format-1 files written before
+ * it have none), an issue as a results file holds it (in `rejected[].issues` and `warnings`, checked
  * loosely: a `code` and a `path`, both text; other fields are kept as they
  * are), a rank and a rejected unit.
  *
@@ -35,6 +36,7 @@ export const resultsSchemas = once(() => {
   return {
     criteriaStamp: z.strictObject({ id: z.string(), version: z.string(), sha256: z.string() }),
     generator: z.strictObject({ name: z.string(), version: z.string() }),
+    input: z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
     issue,
     rank: z.int().min(1).nullable(),
     rejectedUnit: z.strictObject({ unit: z.string(), position: z.int().min(0), issues: z.array(issue) }),
@@ -65,6 +67,7 @@ export function unitResultSchema(places: ResultsPlaces) {
     level: z.string(),
     group: z.string().nullable(),
     parent: z.string().nullable(),
+    input: resultsSchemas().input.optional(),
     points,
     maxPoints: points,
     index: fixedDecimalSchema(places.index).nullable(),
@@ -83,7 +86,7 @@ export function unitResultSchema(places: ResultsPlaces) {
  * prints), for a set that rounds points and index values to `places`
  * decimals: unknown fields are refused, every figure is a plain decimal
  * string with exactly the set's decimals, statuses come from the known list.
- * `format` 1 (the default) is today's layout, `format` first; `format` 0 is
+ * `format` 1 (the default) is today's layout, `format` first, with the input stamps (`input`, per unit and for the batch) optional; `format` 0 is
  * the layout before, without `format` and `generator`.
  *
  * The schema checks the shape only; {@link safeParseScoreReport} also checks
@@ -102,7 +105,7 @@ export function unitResultSchema(places: ResultsPlaces) {
  */
 export function scoreReportSchema(places: ResultsPlaces, format: 0 | 1 = 1) {
   const units = z.array(unitResultSchema(places));
-  const { criteriaStamp, rejectedUnit, issue, generator } = resultsSchemas();
+  const { criteriaStamp, rejectedUnit, issue, generator, input } = resultsSchemas();
   const body = {
     criteria: criteriaStamp,
     period: z.string().nullable(),
@@ -111,5 +114,5 @@ export function scoreReportSchema(places: ResultsPlaces, format: 0 | 1 = 1) {
     warnings: z.array(issue),
   };
   if (format === 0) return z.strictObject(body);
-  return z.strictObject({ format: z.literal(1), criteria: body.criteria, generator, period: body.period, results: units, rejected: body.rejected, warnings: body.warnings });
+  return z.strictObject({ format: z.literal(1), criteria: body.criteria, generator, input: input.optional(), period: body.period, results: units, rejected: body.rejected, warnings: body.warnings });
 }

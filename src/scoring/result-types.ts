@@ -58,6 +58,13 @@ export interface UnitResult {
   readonly level: string;
   readonly group: string | null;
   readonly parent: string | null;
+  /**
+   * The unit's input stamp (spec §13): the SHA-256 of the canonical JSON of
+   * its submission as read (see `unitInputHash`). Present when scored with
+   * `inputHashes` (as `dti score --format json` does); absent in files
+   * written before it existed.
+   */
+  readonly input?: InputStamp;
   readonly points: string;
   readonly maxPoints: string;
   readonly index: string | null;
@@ -87,6 +94,11 @@ export interface CriteriaStamp {
   readonly sha256: string;
 }
 
+/** What an input stamp holds (spec §13): a SHA-256 as 64 lowercase hex digits. */
+export interface InputStamp {
+  readonly sha256: string;
+}
+
 /** The library (and its version) that produced a result (spec section 13). */
 export interface GeneratorStamp {
   readonly name: string;
@@ -107,6 +119,11 @@ export interface ScoreReport {
   readonly format: 1;
   readonly criteria: CriteriaStamp;
   readonly generator: GeneratorStamp;
+  /**
+   * The batch's input stamp (spec §13, see `batchInputHash`): present when
+   * scored with `inputHashes`, with each unit's `input`.
+   */
+  readonly input?: InputStamp;
   readonly period: string | null;
   readonly results: readonly UnitResult[];
   /** Units rejected under `skipInvalid`; empty otherwise. */

@@ -3,6 +3,7 @@ import { DtiError, type Issue, type Result } from '../errors.js';
 import { criteriaWarnings } from '../criteria/warnings.js';
 import type { VersionFacts } from '../criteria/in-force.js';
 import { GENERATOR } from '../version.js';
+import { batchInputHash, unitInputHash } from '../canonical/input-hash.js';
 import type { CompiledCriteria } from '../compile/compiled.js';
 import { compileCriteria } from '../compile/parse-criteria.js';
 import { checkSubmissionShape } from '../format/parse-submission.js';
@@ -44,6 +45,15 @@ export interface ScoreOptions {
    * It is personal data: left out by default (spec §12).
    */
   readonly withAppraisers?: boolean;
+  /**
+   * Stamp the results with input hashes (spec §13): each unit's `input` and
+   * the batch's (see `unitInputHash`, `batchInputHash`), so that anyone
+   * holding the submission can confirm it is the one scored
+   * (`verifyResults`). Default `false`: hashing every unit's canonical JSON
+   * costs about as much as scoring it; `dti score --format json`, which
+   * publishes results, turns it on.
+   */
+  readonly inputHashes?: boolean;
 }
 
 /**
@@ -88,7 +98,7 @@ export function scoreUnits(criteria: CompiledCriteria, columns: ValueColumns, un
  * Ranks the scored units within their cohorts and parents, and writes their
  * results; with `explain`, each result is kept explainable on demand.
  */
-export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUnit[], best: RunBest, explain: boolean): UnitResult[] {
+export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUnit[], best: RunBest, explain: boolean, inputs?: readonly (string | null)[]): UnitResult[] {
   const keys = scored.map((entry) => entry.key);
   const cohortOf = (position: number): string => {
     const unit = scored[position]!.unit;
@@ -106,6 +116,7 @@ export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUni
       level: source.level,
       group: source.group ?? null,
       parent: source.parent ?? null,
+      ...(inputs?.[entry.unit.position] ? { input: { sha256: inputs[entry.unit.position]! } } : {}),
       points: entry.points,
       maxPoints: entry.maxPoints,
       index: entry.index,
@@ -172,13 +183,18 @@ export function safeScoreBatch(criteriaSet: CriteriaSet, submission: unknown, op
   }
   const valid = prepared.filter((unit): unit is PreparedUnit => unit !== undefined);
   const best = runBest(criteria, columns, valid);
-  const results = rankUnits(criteria, scoreUnits(criteria, columns, valid, best), best, options.explain ?? true);
+  // Each unit hashed as the scorer read it (normalised); a rejected unit as given.
+  const inputs = options.inputHashes === true
+    ? units.map((entry, position) => unitInputHash(entry.unit ?? (submission as { readonly units: readonly unknown[] }).units[position]) ?? null)
+    : undefined;
+  const results = rankUnits(criteria, scoreUnits(criteria, columns, valid, best), best, options.explain ?? true, inputs);
   return {
     ok: true,
     value: {
       format: 1,
       criteria: { id: criteriaSet.id, version: criteriaSet.version, sha256: criteriaHash(criteriaSet) },
       generator: GENERATOR,
+      ...(inputs !== undefined ? { input: { sha256: batchInputHash(period, inputs) } } : {}),
       period: period ?? null,
       results,
       rejected,
