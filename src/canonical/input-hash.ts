@@ -15,8 +15,13 @@ function decimalText(value: number): string | number {
   return /e/i.test(text) ? (parseExact(text, { exponent: true })?.toString() ?? value) : text;
 }
 
-/** A value given for a leaf, numbers as decimal text at any depth (a ratio's numerator and denominator). */
-function valueView(value: unknown): unknown {
+/**
+ * A value given for a leaf, numbers as decimal text at any depth (a ratio's
+ * numerator and denominator): how input hashes see it.
+ *
+ * @internal
+ */
+export function valueView(value: unknown): unknown {
   if (typeof value === 'number') return decimalText(value);
   if (Array.isArray(value)) return value.map(valueView);
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, valueView(entry)]));

@@ -1,7 +1,7 @@
 import { parseCriteriaRef } from '../format/reference.js';
 import type { CriteriaRegistry } from '../criteria/registry.js';
 import { safeParseSubmissionsCsv } from '../csv/index.js';
-import { formatIssue, makeIssue, type Issue } from '../errors.js';
+import { formatIssue, makeIssue, type Issue, type Result } from '../errors.js';
 import { limitsOf, type InputLimits } from '../limits.js';
 import type { Submission } from '../format/submission-schema.js';
 import { safeScoreBatch } from '../scoring/score-batch.js';
@@ -57,7 +57,7 @@ function periodOf(own: string | undefined, option: string | undefined): { period
  * `criteria` field (a reference only, never a path), else the default id; a
  * bare id is the version in force for the period.
  */
-function chooseFor(registry: CriteriaRegistry, options: ScoreCommandOptions, named: string | undefined, period: string | undefined): { choice?: CriteriaChoice; issues: readonly Issue[]; warnings: readonly Issue[] } {
+function chooseFor(registry: CriteriaRegistry, options: SubmissionFileOptions, named: string | undefined, period: string | undefined): { choice?: CriteriaChoice; issues: readonly Issue[]; warnings: readonly Issue[] } {
   if (named !== undefined && !parseCriteriaRef(named)) {
     return { issues: [makeIssue('criteria/bad-reference', 'criteria', { ref: named.length > 80 ? `${named.slice(0, 80)}…` : named })], warnings: [] };
   }
@@ -70,6 +70,50 @@ function chooseFor(registry: CriteriaRegistry, options: ScoreCommandOptions, nam
   return { choice: chosen.value, issues: [], warnings };
 }
 
+/** What {@link readSubmissionFile} needs: the command's criteria, period, locale and limits. */
+export type SubmissionFileOptions = Pick<ScoreCommandOptions, 'criteria' | 'locale' | 'period' | 'limits'>;
+
+/** A submission file read: the set chosen for it, the submission (a CSV file already turned into one), and warnings. */
+export interface SubmissionFile {
+  readonly choice: CriteriaChoice;
+  readonly submission: unknown;
+  readonly warnings: readonly Issue[];
+}
+
+/**
+ * Reads a submission file as `dti score` does (JSON, or CSV read with the
+ * chosen set's columns), resolves its criteria set (`options.criteria`, else
+ * the submission's own `criteria` field, else the set in force for the
+ * period) and settles the period (`--period` fills a file that names none);
+ * every problem as coded issues naming the file.
+ */
+export function readSubmissionFile(registry: CriteriaRegistry, file: string, options: SubmissionFileOptions): Result<SubmissionFile> {
+  const read = safeReadTextFile(file);
+  if (!read.ok) return read;
+  const text = read.value;
+  const isCsv = /\.(csv|tsv|txt)$/i.test(file);
+  let data: unknown;
+  if (!isCsv) {
+    const parsed = parseJsonText(text, file, limitsOf(options.limits).issues);
+    if (!parsed.ok) return parsed;
+    data = parsed.value;
+  }
+  const { period, issues: periodIssues } = periodOf(isCsv ? undefined : headField(data, 'period'), options.period);
+  if (periodIssues.length > 0) return { ok: false, issues: periodIssues };
+  const { choice, issues, warnings } = chooseFor(registry, options, isCsv ? undefined : headField(data, 'criteria'), period);
+  if (!choice) return { ok: false, issues };
+  const criteria = choice.set;
+  let submission: unknown = data;
+  if (isCsv) {
+    const parsed = safeParseSubmissionsCsv(text, criteria, { locale: options.locale, criteriaRef: `${criteria.id}@${criteria.version}`, ...(period ? { period } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+    if (!parsed.ok) return parsed;
+    submission = parsed.value satisfies Submission;
+  } else if (period !== undefined && headField(data, 'period') === undefined && data && typeof data === 'object') {
+    submission = { ...(data as object), period };
+  }
+  return { ok: true, value: { choice, submission, warnings } };
+}
+
 /** `dti score <file> [...]`: 0 on success, 1 when the input or the criteria are invalid. */
 export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions): number {
   const fail = (issues: readonly Issue[]): number => {
@@ -78,30 +122,9 @@ export function scoreCommand(io: Io, file: string, options: ScoreCommandOptions)
   };
   const registry = commandRegistry(options.criteriaDir);
   if (!registry.ok) return fail(registry.issues);
-  const read = safeReadTextFile(file);
+  const read = readSubmissionFile(registry.value, file, options);
   if (!read.ok) return fail(read.issues);
-  const text = read.value;
-  const isCsv = /\.(csv|tsv|txt)$/i.test(file);
-  let data: unknown;
-  if (!isCsv) {
-    const parsed = parseJsonText(text, file, limitsOf(options.limits).issues);
-    if (!parsed.ok) return fail(parsed.issues);
-    data = parsed.value;
-  }
-  const { period, issues: periodIssues } = periodOf(isCsv ? undefined : headField(data, 'period'), options.period);
-  if (periodIssues.length > 0) return fail(periodIssues);
-  const { choice, issues, warnings } = chooseFor(registry.value, options, isCsv ? undefined : headField(data, 'criteria'), period);
-  if (!choice) return fail(issues);
-  const criteria = choice.set;
-  let submission: unknown = data;
-  if (isCsv) {
-    const parsed = safeParseSubmissionsCsv(text, criteria, { locale: options.locale, criteriaRef: `${criteria.id}@${criteria.version}`, ...(period ? { period } : {}), ...(options.limits ? { limits: options.limits } : {}) });
-    if (!parsed.ok) return fail(parsed.issues);
-    submission = parsed.value satisfies Submission;
-  } else if (period !== undefined && headField(data, 'period') === undefined && data && typeof data === 'object') {
-    submission = { ...(data as object), period };
-  }
-  return scoreAndPrint(io, registry.value, choice, submission, warnings, options);
+  return scoreAndPrint(io, registry.value, read.value.choice, read.value.submission, read.value.warnings, options);
 }
 
 /** Writes the JSON report unit by unit, in pieces of about 64 kB (never one string of the whole report). */
@@ -121,7 +144,7 @@ function writeJson(io: Io, report: object, pretty: boolean, explain: boolean): v
 function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoice, submission: unknown, before: readonly Issue[], options: ScoreCommandOptions): number {
   const criteria = choice.set;
   const explain = options.format === 'json' && (options.explain ?? true);
-  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain, withAppraisers: options.withAppraisers === true, versions: registry.list(), ...(options.limits ? { limits: options.limits } : {}) });
+  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain, inputHashes: options.format === 'json', withAppraisers: options.withAppraisers === true, versions: registry.list(), ...(options.limits ? { limits: options.limits } : {}) });
   if (!outcome.ok) {
     printIssues(io, outcome.issues, options.format === 'json' ? 'json' : 'text');
     return 1;

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { canonicalJson } from '../canonical/canonical-json.js';
-import { DtiError, makeIssue, type Issue, type Result } from '../errors.js';
+import { valueView } from '../canonical/input-hash.js';
+import { DtiError, inFile, makeIssue, type Issue, type Result } from '../errors.js';
 import type { CriteriaSet } from '../compile/types.js';
 import type { VersionFacts } from '../criteria/in-force.js';
 import { idKey } from '../format/identity.js';
@@ -20,7 +21,14 @@ export interface VerifyOptions {
   readonly versions?: readonly VersionFacts[];
   /** Size limits of the submission (see `ScoreOptions.limits`). */
   readonly limits?: Partial<InputLimits>;
+  /** The results file's name: its problems then name it (`file`). */
+  readonly resultsFile?: string;
+  /** The submission file's name: its problems then name it (`file`). */
+  readonly submissionFile?: string;
 }
+
+/** The issues with the file they were found in, when it is known. */
+const named = (issues: readonly Issue[], file: string | undefined): readonly Issue[] => (file === undefined ? issues : issues.map((issue) => inFile(issue, file)));
 
 /**
  * The answer of {@link safeVerifyResults}: `identical` when recomputing the
@@ -91,7 +99,9 @@ function compareUnit({ published, recomputed, at, add }: UnitComparison): void {
     }
     for (const field of keysOf(theirs, mine)) {
       if (field === 'explanation' && theirs.explanation === undefined) continue;
-      if (!same(theirs[field], mine[field])) add('verify/figure', [...at, 'nodes', node, field], { unit, node, field, published: shown(theirs[field]), recomputed: shown(mine[field]) });
+      // An `info` leaf's value is kept as given: 237 from JSON, "237" from CSV, the same input (see `unitInputHash`).
+      const equal = field === 'value' ? same(valueView(theirs.value), valueView(mine.value)) : same(theirs[field], mine[field]);
+      if (!equal) add('verify/figure', [...at, 'nodes', node, field], { unit, node, field, published: shown(theirs[field]), recomputed: shown(mine[field]) });
     }
   }
 }
@@ -147,17 +157,17 @@ function compareUnit({ published, recomputed, at, add }: UnitComparison): void {
 export function safeVerifyResults(published: unknown, submission: unknown, criteria: CriteriaSet, options: VerifyOptions = {}): Result<Verification> {
   const sink = new IssueSink([]);
   const object = checkEnvelope(published, sink);
-  if (object === undefined) return { ok: false, issues: sink.issues };
+  if (object === undefined) return { ok: false, issues: named(sink.issues, options.resultsFile) };
   const parsed = verifiableSchema().safeParse(object);
   if (!parsed.success) {
     addZodIssues(sink, parsed.error.issues, object);
-    return { ok: false, issues: sink.issues };
+    return { ok: false, issues: named(sink.issues, options.resultsFile) };
   }
   const report = parsed.data;
   const units = report.results as readonly Loose[];
   const withAppraisers = units.some((unit) => Object.values(unit.nodes as Readonly<Record<string, Loose>>).some((node) => (node.appraisal as Loose | undefined)?.by !== undefined));
   const scored = safeScoreBatch(criteria, submission, { skipInvalid: true, inputHashes: true, withAppraisers, ...(options.versions ? { versions: options.versions } : {}), ...(options.limits ? { limits: options.limits } : {}) });
-  if (!scored.ok) return scored;
+  if (!scored.ok) return { ok: false, issues: named(scored.issues, options.submissionFile) };
   const ours = scored.value;
   const differences: Issue[] = [];
   const add = (code: Parameters<typeof makeIssue>[0], path: readonly PathSegment[], params: Record<string, string>): void => {
@@ -186,7 +196,7 @@ export function safeVerifyResults(published: unknown, submission: unknown, crite
   const ourRejected = new Set(ours.rejected.map((entry) => idKey(entry.unit)));
   for (const unit of theirRejected) if (!ourRejected.has(unit)) add('verify/rejected', ['rejected'], { unit, side: 'published' });
   for (const unit of ourRejected) if (!theirRejected.has(unit)) add('verify/rejected', ['rejected'], { unit, side: 'recomputed' });
-  return { ok: true, value: { identical: differences.length === 0, differences } };
+  return { ok: true, value: { identical: differences.length === 0, differences: named(differences, options.resultsFile) } };
 }
 
 /**

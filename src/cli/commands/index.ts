@@ -6,6 +6,7 @@ import { report } from './report.js';
 import { score } from './score.js';
 import { template } from './template.js';
 import { validate } from './validate.js';
+import { verifyResultsSpec } from './verify-results.js';
 
 /** Every command of `dti`, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -15,6 +16,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   report,
   migrate,
   compare,
+  verifyResultsSpec,
   criteriaListSpec,
   criteriaNewSpec,
   criteriaPublishSpec,
