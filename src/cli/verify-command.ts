@@ -44,7 +44,7 @@ export function verifyCommand(io: Io, resultsFile: string, options: VerifyComman
     ref = `${stamp.value.id}@${stamp.value.version}`;
   }
   const read = readSubmissionFile(registry.value, options.submissions, { criteria: ref, locale: options.locale, period: options.period, ...(options.limits ? { limits: options.limits } : {}) });
-  if (!read.ok) return fail(read.issues);
+  if (!read.ok) return fail(read.issues.map((issue) => (issue.file === undefined ? inFile(issue, options.submissions) : issue)));
   const { choice, submission, warnings } = read.value;
   const verified = safeVerifyResults(data.value, submission, choice.set, {
     versions: registry.value.list(),
