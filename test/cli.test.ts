@@ -66,13 +66,15 @@ describe('dti score', () => {
     const { code, out } = dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'json');
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(Object.keys(report)).toEqual(['format', 'criteria', 'generator', 'period', 'results', 'rejected', 'warnings']);
+    expect(Object.keys(report)).toEqual(['format', 'criteria', 'generator', 'input', 'period', 'results', 'rejected', 'warnings']);
+    expect(report.input.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.format).toBe(1);
     expect(report.generator).toEqual({ name: 'dti-criteria', version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
     expect(report.warnings).toEqual([]);
     expect(report.criteria).toMatchObject({ id: 'can-tho', version: '2022.1.0' });
     expect(report.criteria.sha256).toMatch(/^[0-9a-f]{64}$/);
     const first = report.results[0];
+    expect(Object.keys(first).slice(0, 7)).toEqual(['unit', 'name', 'level', 'group', 'parent', 'input', 'points']);
     expect(first.points).toMatch(/^\d+\.\d{2}$/);
     expect(first.index).toMatch(/^\d\.\d{4}$/);
   });

@@ -12,7 +12,8 @@ const written = (value: object, pretty?: boolean): string => {
 };
 
 const examples = JSON.parse(readFileSync('examples/can-tho-2022/submissions.json', 'utf8')) as { units: unknown[] };
-const report = scoreBatch(getCriteria('can-tho@2022.1.0'), examples);
+// As `dti score --format json` scores: with the input stamps (spec §13).
+const report = scoreBatch(getCriteria('can-tho@2022.1.0'), examples, { inputHashes: true });
 
 describe('writeReportJson: the report unit by unit, the same text as JSON.stringify', () => {
   it('for the scored examples, compact and pretty', () => {
