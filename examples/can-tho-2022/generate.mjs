@@ -465,7 +465,7 @@ withReasons(byId('xa-nhon-ai'), {
 }, '2023-02-16', 'Tổ thẩm định số 3');
 withReasons(byId('xa-giai-xuan'), {
   'CQS.2.1': ['evidence-missing', 'Không nộp kế hoạch chuyển đổi số năm 2022'],
-  'KTS.1.1': ['evidence-insufficient', 'Danh sách hộ kinh doanh thanh toán không dùng tiền mặt không có xác nhận của ngân hàng; chỉ một nửa số hộ đối chiếu được'],
+  'KTS.1.1': ['evidence-insufficient', 'Danh sách hộ kinh doanh, hợp tác xã có gian hàng trên sàn thương mại điện tử không kèm đường dẫn gian hàng; chỉ một nửa số hộ kiểm tra được'],
   'XHS.1.1': ['evidence-missing', '3 ấp chưa có quyết định thành lập Tổ công nghệ số cộng đồng'],
 }, '2023-02-16', 'Tổ thẩm định số 3');
 withReasons(byId('so-gtvt'), {
@@ -497,7 +497,7 @@ const evidence = {
     'KTS.1.2': [{ kind: 'link', url: 'https://postmart.vn/gian-hang/htx-nhon-ai' }],
   },
   'xa-giai-xuan': {
-    'KTS.1.1': [{ kind: 'file', title: 'Danh sách hộ kinh doanh thanh toán không dùng tiền mặt.xlsx', sha256: fileHash('xa-giai-xuan KTS.1.1'), date: '2023-01-10' }],
+    'KTS.1.1': [{ kind: 'file', title: 'Danh sách hộ kinh doanh có gian hàng trên sàn thương mại điện tử.xlsx', sha256: fileHash('xa-giai-xuan KTS.1.1'), date: '2023-01-10' }],
   },
 };
 for (const [id, entries] of Object.entries(evidence)) byId(id).evidence = entries;
