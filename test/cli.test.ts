@@ -62,6 +62,13 @@ describe('dti score', () => {
     expect(out).toMatch(/Hạng\s+Đơn vị\s+Điểm/);
   });
 
+  it('shows self-assessed points and the difference in a block with an appraised unit', () => {
+    const { out } = dti('score', 'examples/can-tho-2022/submissions.json');
+    expect(out).toMatch(/XHS\s+Tự đánh giá\s+Chênh lệch\n/);
+    expect(out).toMatch(/18 {2}Xã Giai Xuân\s+564\.24 .* 611\.64\s+-47\.40\n/);
+    expect(out).toMatch(/1 {2}Phường Xuân Khánh .*—\s+—\n/);
+  });
+
   it('--format json follows spec section 8', () => {
     const { code, out } = dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'json');
     expect(code).toBe(0);

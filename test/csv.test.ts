@@ -19,12 +19,14 @@ import { DtiError, safeScoreBatch, type Issue, type ScoreReport, type Submission
 import { getCriteria } from '../src/sets/index.js';
 import { MAX_UNITS } from '../src/format/submission-schema.js';
 import { batchFor } from './support/arbitraries.js';
+import { valuesOnly } from './support/values-only.js';
 
 const criteria = getCriteria('can-tho@2022.1.0');
 const runs = Number(process.env.FC_RUNS ?? 60);
 const exampleDir = new URL('../examples/can-tho-2022/', import.meta.url);
 const exampleCsv = readFileSync(new URL('submissions.csv', exampleDir), 'utf8');
-const exampleJson = JSON.parse(readFileSync(new URL('submissions.json', exampleDir), 'utf8')) as Submission;
+// The CSV has values and appraised values only (no reasons, notes, evidence).
+const exampleJson = valuesOnly(JSON.parse(readFileSync(new URL('submissions.json', exampleDir), 'utf8')) as Submission);
 const fixture = (name: string): string => readFileSync(new URL(`fixtures/csv/${name}`, import.meta.url), 'utf8');
 
 function parsed(text: string, options: Parameters<typeof safeParseSubmissionsCsv>[2] = {}): Submission {

@@ -27,12 +27,14 @@ import {
   writeReportJson,
   type CriteriaSet,
   type ScoreReport,
+  type Submission,
   type UnitSubmission,
 } from '../src/index.js';
 import { isDocumentNumber, urlProblem } from '../src/format/evidence-entry.js';
 import { getCriteria } from '../src/sets/index.js';
 import { submissionToCsv } from '../src/csv/index.js';
 import { dti } from './support/cli.js';
+import { valuesOnly } from './support/values-only.js';
 
 const golden = (name: string): { criteria: CriteriaSet; submission: { period?: string; units: UnitSubmission[] } } =>
   JSON.parse(readFileSync(new URL(`golden/cases/${name}.json`, import.meta.url), 'utf8')) as never;
@@ -280,7 +282,8 @@ describe('results files with evidence and appraisal', () => {
   });
 
   it('a results file written before evidence and appraisal existed still reads', () => {
-    const old = JSON.parse(readFileSync('examples/can-tho-2022/submissions.json', 'utf8')) as unknown;
+    // The examples as they were before evidence and appraisal reasons: values and appraised values only.
+    const old = valuesOnly(JSON.parse(readFileSync('examples/can-tho-2022/submissions.json', 'utf8')) as Submission);
     const criteria = getCriteria('can-tho@2022.1.0');
     const before = JSON.parse(JSON.stringify(scoreBatch(criteria, old))) as ScoreReport;
     expect(before.results.every((r) => r.evidence === undefined)).toBe(true);

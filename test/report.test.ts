@@ -166,7 +166,9 @@ describe('reportToMarkdown', () => {
       expect(md).toContain(heading);
     }
     expect(md).not.toContain('<svg');
-    expect(md.match(/^#### /gm)?.length).toBe(example.results.length);
+    // A profile per unit, and a heading per unit of the appraisal section.
+    const appraised = example.results.filter((r) => r.selfPoints !== undefined || (r.evidence?.lacking.length ?? 0) > 0).length;
+    expect(md.match(/^#### /gm)?.length).toBe(example.results.length + appraised);
     expect(reportToMarkdown(example, canTho)).toBe(md);
   });
 

@@ -144,9 +144,9 @@ describe.runIf(missing.length === 0 || ci)('workbooks printed to PDF (LibreOffic
     expect(print.pages.filter((_, index) => print.kinds[index] === 'form').every((page) => holdsAll(page, wordsOf('Criterion', 'Tên tiêu chí')))).toBe(true);
   });
 
-  it('the results workbook: A4, rankings fit to the width, node points across pages with the units on each', async () => {
+  it('the results workbook: A4, rankings fit to the width, node points across pages with the units on each, then the appraisal', async () => {
     const workbook = await open(readFileSync(files.results));
-    const rankings = workbook.worksheets.filter((ws) => ws.name !== 'Thông tin' && ws.name !== 'Điểm chi tiết');
+    const rankings = workbook.worksheets.filter((ws) => ws.name !== 'Thông tin' && ws.name !== 'Điểm chi tiết' && ws.name !== 'Thẩm định');
     const rankingHeaders = rankings.map((ws) => wordsOf(...rowTexts(ws, 2, ws.columnCount)));
     const detail = sheet(workbook, 'Điểm chi tiết');
     const units = new Set<string>();
@@ -156,12 +156,14 @@ describe.runIf(missing.length === 0 || ci)('workbooks printed to PDF (LibreOffic
     const pages = pagesOf(pdfs.results);
     const kinds = pages.map((page) => {
       if (holdsAll(page, [sha256])) return 'about';
+      if (holdsAll(page, wordsOf('Điểm tự đánh giá', 'Ngày thẩm định', 'Lý do', 'Ghi chú'))) return 'appraisal';
       if (rankingHeaders.some((words) => holdsAll(page, words))) return 'ranking';
       if (holdsAll(page, wordsOf('Mã đơn vị', 'Tên đơn vị')) && page.words.some((word) => nodes.has(word.text))) return 'detail';
       return 'other';
     });
     const count = (kind: string): number => kinds.filter((k) => k === kind).length;
-    expect(kinds).toEqual(['about', ...Array<string>(count('ranking')).fill('ranking'), ...Array<string>(count('detail')).fill('detail')]);
+    expect(count('appraisal')).toBeGreaterThan(0);
+    expect(kinds).toEqual(['about', ...Array<string>(count('ranking')).fill('ranking'), ...Array<string>(count('detail')).fill('detail'), ...Array<string>(count('appraisal')).fill('appraisal')]);
     expect(pages.map((page, index) => isA4(page) === (kinds[index] === 'about' ? 'portrait' : 'landscape'))).not.toContain(false);
     // Each unit ranked once, on a page with the whole header row.
     const rankingPages = pages.filter((_, index) => kinds[index] === 'ranking');

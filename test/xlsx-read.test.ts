@@ -9,9 +9,11 @@ import { safeScoreBatch, type Issue, type ScoreReport, type Submission, type Uni
 import { embeddedCriteria, getCriteria } from '../src/sets/index.js';
 import { buildTemplate, MAX_WORKBOOK_BYTES, safeReadWorkbook, safeReadWorkbooks, type WorkbookReading } from '../src/xlsx/index.js';
 import { columnOf, edit, FORM, open, put, rowOf, save, sheet, typeValue, UNIT, workbookFor } from './fixtures/xlsx/workbook-helpers.js';
+import { valuesOnly } from './support/values-only.js';
 
 const criteria = getCriteria('can-tho@2022.1.0');
-const example = JSON.parse(readFileSync(new URL('../examples/can-tho-2022/submissions.json', import.meta.url), 'utf8')) as Submission;
+// A workbook has values and appraised values only (no appraisal reasons, notes, evidence).
+const example = valuesOnly(JSON.parse(readFileSync(new URL('../examples/can-tho-2022/submissions.json', import.meta.url), 'utf8')) as Submission);
 const brief = (issues: readonly Issue[]): [string, string][] => issues.map((issue) => [issue.code, issue.path]);
 
 async function commune(id = 'an-binh', name = 'Phường An Bình'): Promise<Uint8Array> {

@@ -36,7 +36,7 @@ describe('reportToXlsx', () => {
     const workbook = await open(await reportToXlsx(report, criteria));
     // Vietnamese names throughout; a name too long for Excel's 31 characters is the cohort's alone.
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
-      'Thông tin', 'Xếp hạng Sở, ban, ngành nhóm A', 'Xếp hạng Sở, ban, ngành nhóm B', 'Xếp hạng Sở, ban, ngành nhóm C', 'Xếp hạng UBND quận, huyện', 'UBND xã, phường, thị trấn', 'Điểm chi tiết',
+      'Thông tin', 'Xếp hạng Sở, ban, ngành nhóm A', 'Xếp hạng Sở, ban, ngành nhóm B', 'Xếp hạng Sở, ban, ngành nhóm C', 'Xếp hạng UBND quận, huyện', 'UBND xã, phường, thị trấn', 'Điểm chi tiết', 'Thẩm định',
     ]);
     const cohorts: [string, (r: UnitResult) => boolean][] = [
       ['Xếp hạng Sở, ban, ngành nhóm A', (r) => r.level === 'department' && r.group === 'A'],
@@ -108,7 +108,7 @@ describe('reportToXlsx', () => {
     expect(texts.some((line) => line.includes('bad: units[') && line.includes('[value/numerator-exceeds-denominator]'))).toBe(true);
     expect(texts.some((line) => line.includes('[version/out-of-period]'))).toBe(partial.warnings.length > 0);
     expect(workbook.worksheets.map((ws) => ws.name)).toEqual([
-      'About', 'City departments group A', 'City departments group B', 'City departments group C', "District People's Committees", 'Commune, ward and town', 'Node points',
+      'About', 'City departments group A', 'City departments group B', 'City departments group C', "District People's Committees", 'Commune, ward and town', 'Node points', 'Appraisal',
     ]);
   });
 

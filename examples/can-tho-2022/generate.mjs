@@ -12,7 +12,8 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomHelpers, clamp, dec, roundTo, ratio, over, slug } from '../shared/random.mjs';
-import { applies, outputUnits } from '../shared/units.mjs';
+import { applies, outputUnits, withReasons } from '../shared/units.mjs';
+import { createHash } from 'node:crypto';
 
 const SEED = 20220714; // the date of 2088/QĐ-UBND
 const OUT_DIR = dirname(fileURLToPath(import.meta.url));
@@ -434,6 +435,72 @@ appraise('xa-nhon-ai', {
   'KTS.1.2': (self) => self - 1,
   'CQS.6.4': lowerScore(4.5),
 });
+// Two more units the council lowered for missing or weak evidence (no random draw: the values above stay as they were).
+appraise('xa-giai-xuan', {
+  'CQS.2.1': () => false,
+  'KTS.1.1': (self) => ({ numerator: Math.floor(self.numerator / 2), denominator: self.denominator }),
+  'XHS.1.1': (self) => ({ numerator: self.numerator - 3, denominator: self.denominator }),
+});
+appraise('so-gtvt', {
+  'CQS.7.2': (self) => ({ numerator: 27850, denominator: self.denominator }),
+});
+
+// Reasons and notes of the appraisal (spec §12; the default reasons of the set), the date, the team.
+// The team is written as "Tổ thẩm định số …": results and reports leave `by` out unless asked.
+withReasons(byId('ninh-kieu'), {
+  'CQS.1.2': ['evidence-insufficient', 'Một cuộc họp không có thông báo kết luận kèm theo'],
+  'CQS.6.4': ['value-recomputed', 'Hội đồng chấm lại theo thang điểm hướng dẫn: mô hình chưa có báo cáo kết quả triển khai'],
+}, '2023-02-14', 'Tổ thẩm định số 2');
+withReasons(byId('so-xay-dung'), {
+  'CQS.4.2': ['evidence-insufficient', 'Quyết định phân công cho thấy cán bộ kiêm nhiệm công tác văn phòng'],
+  'CQS.6.4': ['other', 'Sáng kiến chưa được Hội đồng sáng kiến của sở công nhận'],
+}, '2023-02-13', 'Tổ thẩm định số 1');
+withReasons(byId('phuong-cai-khe'), {
+  'XHS.1.1': ['evidence-missing', '2 khu vực chưa có quyết định thành lập Tổ công nghệ số cộng đồng'],
+}, '2023-02-15', 'Tổ thẩm định số 3');
+withReasons(byId('xa-nhon-ai'), {
+  'CQS.2.1': ['evidence-insufficient', 'Kế hoạch số 58/KH-UBND ban hành ngày 20/6/2022, sau thời hạn tháng 5/2022'],
+  'CQS.6.4': ['value-recomputed', 'Hội đồng chấm lại theo thang điểm hướng dẫn'],
+  'KTS.1.2': ['evidence-missing', 'Một sản phẩm OCOP không có đường dẫn gian hàng trên sàn thương mại điện tử'],
+}, '2023-02-16', 'Tổ thẩm định số 3');
+withReasons(byId('xa-giai-xuan'), {
+  'CQS.2.1': ['evidence-missing', 'Không nộp kế hoạch chuyển đổi số năm 2022'],
+  'KTS.1.1': ['evidence-insufficient', 'Danh sách hộ kinh doanh, hợp tác xã có gian hàng trên sàn thương mại điện tử không kèm đường dẫn gian hàng; chỉ một nửa số hộ kiểm tra được'],
+  'XHS.1.1': ['evidence-missing', '3 ấp chưa có quyết định thành lập Tổ công nghệ số cộng đồng'],
+}, '2023-02-16', 'Tổ thẩm định số 3');
+withReasons(byId('so-gtvt'), {
+  'CQS.7.2': ['value-recomputed', 'Đối chiếu với Cổng dịch vụ công thành phố: 27.850 hồ sơ trực tuyến toàn trình'],
+}, '2023-02-13', 'Tổ thẩm định số 1');
+
+// Evidence attached to some leaves (spec §12). The set requires none, so nothing lacks
+// evidence and no points change; the entries are recorded, and one dated after the
+// period is flagged (evidence/after-period).
+const fileHash = (name) => createHash('sha256').update(name).digest('hex');
+const evidence = {
+  'so-tttt': {
+    'CQS.2.1': [
+      { kind: 'document', number: '45/KH-STTTT', date: '2022-03-01', issuer: 'Sở Thông tin và Truyền thông', title: 'Kế hoạch chuyển đổi số năm 2022' },
+      { kind: 'link', url: 'https://stttt.cantho.gov.vn/ke-hoach-chuyen-doi-so-2022' },
+    ],
+  },
+  'so-xay-dung': {
+    'CQS.4.2': [{ kind: 'document', number: '15/QĐ-SXD', date: '2022-02-10', issuer: 'Sở Xây dựng', title: 'Quyết định phân công cán bộ phụ trách công nghệ thông tin' }],
+  },
+  'ninh-kieu': {
+    'CQS.1.2': [{ kind: 'document', title: 'Biên bản 4 cuộc họp Ban Chỉ đạo chuyển đổi số quận năm 2022' }],
+  },
+  'phuong-cai-khe': {
+    'XHS.1.1': [{ kind: 'document', number: '25/QĐ-UBND', date: '2022-04-12', issuer: 'UBND phường Cái Khế', title: 'Quyết định thành lập Tổ công nghệ số cộng đồng các khu vực' }],
+  },
+  'xa-nhon-ai': {
+    'CQS.2.1': [{ kind: 'document', number: '58/KH-UBND', date: '2022-06-20', issuer: 'UBND xã Nhơn Ái', title: 'Kế hoạch chuyển đổi số năm 2022' }],
+    'KTS.1.2': [{ kind: 'link', url: 'https://postmart.vn/gian-hang/htx-nhon-ai' }],
+  },
+  'xa-giai-xuan': {
+    'KTS.1.1': [{ kind: 'file', title: 'Danh sách hộ kinh doanh có gian hàng trên sàn thương mại điện tử.xlsx', sha256: fileHash('xa-giai-xuan KTS.1.1'), date: '2023-01-10' }],
+  },
+};
+for (const [id, entries] of Object.entries(evidence)) byId(id).evidence = entries;
 
 // ---------------------------------------------------------------------------------------
 // Output: JSON
@@ -467,16 +534,17 @@ function leafCells(leaf, value) {
 }
 const csvCell = (s) => (/[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
-const appraisedLeaves = LEAVES.filter((l) => outUnits.some((u) => u.appraised && l.code in u.appraised));
+// The CSV has appraised values only (no reasons, notes or evidence: the CSV layout has no columns for them).
+const appraisedLeaves = LEAVES.filter((l) => units.some((u) => u.appraised && l.code in u.appraised));
 const header = [
   'id', 'name', 'level', 'group', 'parent',
   ...LEAVES.flatMap(leafColumns),
   ...appraisedLeaves.flatMap((l) => leafColumns(l).map((c) => `appraised:${c}`)),
 ];
-const rows = outUnits.map((u) => [
+const rows = outUnits.map((u, index) => [
   u.id, u.name, u.level, u.group ?? '', u.parent ?? '',
   ...LEAVES.flatMap((l) => leafCells(l, u.values[l.code])),
-  ...appraisedLeaves.flatMap((l) => leafCells(l, u.appraised?.[l.code])),
+  ...appraisedLeaves.flatMap((l) => leafCells(l, units[index].appraised?.[l.code])),
 ]);
 const csv = [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
 writeFileSync(join(OUT_DIR, 'submissions.csv'), csv);

@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomHelpers, clamp, dec, roundTo, ratio, over } from '../shared/random.mjs';
-import { applies, outputUnits } from '../shared/units.mjs';
+import { applies, outputUnits, withReasons } from '../shared/units.mjs';
 
 const SEED = 20230101; // effective.from of can-tho@2023.1.0
 const OUT_DIR = dirname(fileURLToPath(import.meta.url));
@@ -336,6 +336,22 @@ appraise('so-y-te', {
   'CQS.6.4': lowerScore(4),
   'CQS.2.1': () => false, // the 2023 plan was issued after the city's deadline
 });
+
+// Reasons and notes of the appraisal (spec §12; the default reasons of the set), the date, the team.
+withReasons(byId('thot-not'), {
+  'CQS.1.2': ['evidence-insufficient', 'Một cuộc họp là buổi giao ban, không phải cuộc họp Ban Chỉ đạo chuyển đổi số'],
+  'CQS.6.4': ['value-recomputed', 'Hội đồng chấm lại theo thang điểm hướng dẫn'],
+}, '2024-02-20', 'Tổ thẩm định số 2');
+withReasons(byId('so-khdt'), {
+  'CQS.3.7': ['evidence-insufficient', 'Chỉ tính hồ sơ số hóa đúng chuẩn lưu trữ; 20% hồ sơ kê khai chưa đạt'],
+}, '2024-02-19', 'Tổ thẩm định số 1');
+withReasons(byId('xa-my-khanh'), {
+  'XHS.1.1': ['evidence-insufficient', 'Một tổ công nghệ số cộng đồng có dưới 2 thành viên ngoài trưởng ấp'],
+}, '2024-02-21', 'Tổ thẩm định số 3');
+withReasons(byId('so-y-te'), {
+  'CQS.6.4': ['value-recomputed', 'Hội đồng chấm lại theo thang điểm hướng dẫn'],
+  'CQS.2.1': ['evidence-insufficient', 'Kế hoạch chuyển đổi số năm 2023 ban hành sau thời hạn của thành phố'],
+}, '2024-02-19', 'Tổ thẩm định số 1');
 
 // ---------------------------------------------------------------------------------------
 // Output: JSON

@@ -14,7 +14,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomHelpers, clamp, dec, roundTo, ratio, slug } from '../shared/random.mjs';
-import { applies, outputUnits } from '../shared/units.mjs';
+import { applies, outputUnits, withReasons } from '../shared/units.mjs';
 
 const SEED = 20250701; // effective.from of can-tho@2025.1.0, first day of the two-tier government
 const OUT_DIR = dirname(fileURLToPath(import.meta.url));
@@ -316,6 +316,22 @@ byId('so-noi-vu').values['CQS.5.5'] = ['lop-1', 'lop-2', 'lop-3', 'lop-4'];
 appraise('so-noi-vu', {
   'CQS.5.5': (self) => self.filter((item) => item !== 'lop-3'), // no independent check in 2025
 });
+
+// Reasons and notes of the appraisal (spec §12; the default reasons of the set), the date, the team.
+withReasons(byId('so-xay-dung'), {
+  'CQS.7.6': ['evidence-insufficient', 'Thủ tục công bố không phụ thuộc địa giới hành chính nhưng chưa xử lý như vậy trên hệ thống; chỉ tính phần đã thực hiện'],
+  'CQS.6.4': ['value-recomputed', 'Hội đồng chấm lại theo thang điểm hướng dẫn'],
+}, '2026-02-10', 'Tổ thẩm định số 1');
+withReasons(byId('phuong-ninh-kieu'), {
+  'CQS.6.6': ['evidence-insufficient', 'Trợ lý ảo mới vận hành thí điểm, chưa có quyết định đưa vào sử dụng chính thức'],
+  'CQS.6.4': ['value-recomputed', 'Hội đồng chấm lại theo thang điểm hướng dẫn'],
+}, '2026-02-11', 'Tổ thẩm định số 2');
+withReasons(byId('xa-thoi-lai'), {
+  'XHS.1.1': ['evidence-missing', '2 tổ công nghệ số cộng đồng không có quyết định thành lập của Chủ tịch UBND xã'],
+}, '2026-02-12', 'Tổ thẩm định số 3');
+withReasons(byId('so-noi-vu'), {
+  'CQS.5.5': ['evidence-missing', 'Không có báo cáo kiểm tra, đánh giá độc lập lớp 3 trong năm 2025'],
+}, '2026-02-10', 'Tổ thẩm định số 1');
 
 // ---------------------------------------------------------------------------------------
 // Output: JSON

@@ -19,7 +19,28 @@ export function outputUnits(units, leaves) {
     if (u.group) out.group = u.group;
     out.parent = u.parent;
     out.values = orderValues(u.values);
-    if (u.appraised) out.appraised = orderValues(u.appraised);
+    if (u.evidence) out.evidence = orderValues(u.evidence);
+    // The appraisal with its reasons (spec §12) when the generator gave them; the bare values otherwise.
+    if (u.appraisal) out.appraisal = orderValues(u.appraisal);
+    else if (u.appraised) out.appraised = orderValues(u.appraised);
     return out;
   });
+}
+
+/**
+ * The appraisal of a unit with its reasons (spec §12), from the appraised values the
+ * generator set (`u.appraised`): `reasons` gives each appraised leaf `[reason, note]`
+ * (a reason of the default list); `at` the appraisal date, `by` the appraisal team.
+ * Every appraised leaf must have its reason: none is left without one silently.
+ */
+export function withReasons(u, reasons, at, by) {
+  const codes = Object.keys(u.appraised ?? {});
+  for (const code of codes) if (!(code in reasons)) throw new Error(`${u.id}: ${code} is appraised without a reason`);
+  for (const code of Object.keys(reasons)) if (!codes.includes(code)) throw new Error(`${u.id}: a reason for ${code}, which is not appraised`);
+  u.appraisal = Object.fromEntries(
+    codes.map((code) => {
+      const [reason, note] = reasons[code];
+      return [code, { value: u.appraised[code], reason, ...(note ? { note } : {}), by, at }];
+    }),
+  );
 }

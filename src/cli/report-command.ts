@@ -18,11 +18,17 @@ export interface ReportCommandOptions {
   readonly criteria?: string | undefined;
   /** `--criteria-dir`: a criteria folder searched before `./criteria` and the embedded sets. */
   readonly criteriaDir?: string | undefined;
+  /** `--with-appraisers`: show who appraised (personal data) in the appraisal section; default left out. */
+  readonly withAppraisers?: boolean;
 }
 
 /**
  * `dti report <results.json> [--format html|md|xlsx] [--lang vi|en] [--out file] [--criteria ref]`:
  * turns the output of `dti score --format json` into a report for people.
+ * When a unit was appraised or lacks required evidence, the report has an
+ * appraisal section (an appraisal sheet in Excel): every appraised criterion
+ * with its reason and note, and the batch distribution by reason and pillar;
+ * who appraised only with `--with-appraisers`.
  * The criteria set comes from the results' stamp (`id@version`), or from
  * `--criteria`; its sha256 must equal the stamp's, so a report is never drawn
  * with other rules than the ones that produced the scores. HTML and Markdown
@@ -57,19 +63,20 @@ export async function reportCommand(io: Io, file: string, options: ReportCommand
   const checked = safeParseScoreReport(data, criteria);
   if (!checked.ok) return fail(checked.issues);
   const report = checked.value;
+  const withAppraisers = options.withAppraisers === true;
 
   let output: string | Uint8Array;
   if (options.format === 'xlsx') {
     // Loaded only when asked for: the workbook writer (exceljs) is the heaviest part of the command line.
     const { reportToXlsx } = await import('../xlsx/index.js');
     try {
-      output = await reportToXlsx(report, criteria, { lang: options.lang });
+      output = await reportToXlsx(report, criteria, { lang: options.lang, withAppraisers });
     } catch (error) {
       if (error instanceof DtiError) return fail(error.issues);
       throw error;
     }
   } else {
-    output = options.format === 'html' ? reportToHtml(report, criteria, { lang: options.lang }) : reportToMarkdown(report, criteria, { lang: options.lang });
+    output = options.format === 'html' ? reportToHtml(report, criteria, { lang: options.lang, withAppraisers }) : reportToMarkdown(report, criteria, { lang: options.lang, withAppraisers });
     if (options.out === undefined) {
       io.out(output);
       return 0;

@@ -22,7 +22,9 @@ export function alignColumns(header: readonly string[], rows: readonly (readonly
 /**
  * The ranking as a table for people: one block per level (and group when the
  * set ranks within groups), sorted by rank, with Vietnamese unit names, points,
- * index, rating and the index of each pillar.
+ * index, rating and the index of each pillar; where a unit of the block was
+ * appraised, its self-assessed points and the difference (appraised − self)
+ * close the row ("—" for the units not appraised).
  */
 export function formatTable(report: ScoreReport, criteria: CriteriaSet, lang: 'vi' | 'en' = 'vi'): string {
   const pillars = criteria.nodes.map((node) => node.code);
@@ -39,7 +41,9 @@ export function formatTable(report: ScoreReport, criteria: CriteriaSet, lang: 'v
       const sorted = [...units].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || byCodeUnits(a.unit, b.unit));
       const groupName = group === null ? '' : ` · ${lang === 'en' ? 'group' : 'nhóm'} ${group}`;
       const levelName = lang === 'en' ? (level.name.en ?? level.name.vi) : level.name.vi;
-      const header = [lang === 'en' ? 'Rank' : 'Hạng', lang === 'en' ? 'Unit' : 'Đơn vị', lang === 'en' ? 'Points' : 'Điểm', lang === 'en' ? 'Max' : 'Tối đa', lang === 'en' ? 'Index' : 'Chỉ số', lang === 'en' ? 'Rating' : 'Xếp loại', ...pillars];
+      const appraised = units.some((r) => r.selfPoints !== undefined);
+      const header = [lang === 'en' ? 'Rank' : 'Hạng', lang === 'en' ? 'Unit' : 'Đơn vị', lang === 'en' ? 'Points' : 'Điểm', lang === 'en' ? 'Max' : 'Tối đa', lang === 'en' ? 'Index' : 'Chỉ số', lang === 'en' ? 'Rating' : 'Xếp loại', ...pillars,
+        ...(appraised ? [lang === 'en' ? 'Self-assessed' : 'Tự đánh giá', lang === 'en' ? 'Difference' : 'Chênh lệch'] : [])];
       const rows = sorted.map((r: UnitResult) => [
         r.rank === null ? '—' : String(r.rank),
         r.name ?? r.unit,
@@ -48,6 +52,7 @@ export function formatTable(report: ScoreReport, criteria: CriteriaSet, lang: 'v
         r.index ?? '—',
         r.rating === null ? '—' : (ratingName.get(r.rating) ?? r.rating),
         ...pillars.map((code) => r.nodes[code]?.index ?? '—'),
+        ...(appraised ? [r.selfPoints ?? '—', r.difference ?? '—'] : []),
       ]);
       const numeric = header.map((_, i) => i !== 1 && i !== 5);
       blocks.push(`\n${levelName}${groupName} (${units.length})\n${alignColumns(header, rows, numeric)}`);

@@ -8,7 +8,7 @@ import { parseScoreReport } from '../results/parse.js';
 import type { ScoreReport } from '../scoring/result-types.js';
 import { withExplanations } from '../scoring/explain.js';
 import { reportLabels } from './labels.js';
-import { buildReportModel, type Cell, type CohortModel, type ProfileModel, type TableModel } from './model.js';
+import { buildReportModel, type AppraisalSectionModel, type Cell, type CohortModel, type ProfileModel, type TableModel } from './model.js';
 
 /** Options of {@link reportToHtml}. */
 export interface HtmlReportOptions {
@@ -16,6 +16,12 @@ export interface HtmlReportOptions {
   readonly lang?: 'vi' | 'en';
   /** The document's heading; default the criteria set's title. The set's title is always shown in the header. */
   readonly title?: string;
+  /**
+   * Show who appraised each criterion (an appraisal's `by`, personal data)
+   * where the results keep it (`dti score --with-appraisers`); default
+   * `false`: the appraisal section leaves it out.
+   */
+  readonly withAppraisers?: boolean;
 }
 
 const CSS = `
@@ -139,7 +145,7 @@ export function reportToHtml(report: ScoreReport, criteria: CriteriaSet, options
 function htmlOf(report: ScoreReport, criteria: CriteriaSet, options: HtmlReportOptions): string {
   const lang = options.lang ?? 'vi';
   const w = reportLabels(lang);
-  const model = buildReportModel(report, criteria, lang, options.title);
+  const model = buildReportModel(report, criteria, lang, options.title, { withAppraisers: options.withAppraisers === true });
   const out: string[] = [];
   out.push('<!DOCTYPE html>');
   out.push(`<html lang="${lang}">`);
@@ -180,9 +186,13 @@ function htmlOf(report: ScoreReport, criteria: CriteriaSet, options: HtmlReportO
     out.push(cohort.profiles.map((p) => `<li><a href="#${p.anchor}">${escapeXml(p.heading)}</a></li>`).join(''));
     out.push('</ul></li>');
   }
+  if (model.appraisal !== null) {
+    out.push(`<li><a href="#${model.appraisal.anchor}">${escapeXml(w.appraisalReport)}</a> (${escapeXml(w.unitsCount(model.appraisal.units.length))})</li>`);
+  }
   out.push('</ol></nav>');
 
   for (const cohort of model.cohorts) out.push(cohortHtml(cohort));
+  if (model.appraisal !== null) out.push(appraisalHtml(model.appraisal));
 
   out.push(`<footer><p>${escapeXml(model.footer)}</p></footer>`);
   out.push('</main>');
@@ -208,6 +218,26 @@ function htmlOf(report: ScoreReport, criteria: CriteriaSet, options: HtmlReportO
     parts.push(`<div class="wide"><h3>${escapeXml(w.heatmap)}</h3><figure>${indexHeatmap(report, criteria, { ...chartOptions, id: `${cohort.anchor}-heat` })}</figure></div>`);
     parts.push('</section>');
     for (const profile of cohort.profiles) parts.push(profileHtml(profile, cohort));
+    return parts.join('\n');
+  }
+
+  function appraisalHtml(section: AppraisalSectionModel): string {
+    const parts: string[] = [];
+    parts.push(`<section class="cohort appraisal" id="${section.anchor}" aria-labelledby="${section.anchor}-h">`);
+    parts.push(`<h2 id="${section.anchor}-h">${escapeXml(w.appraisalReport)}</h2>`);
+    for (const line of section.intro) parts.push(`<p>${escapeXml(line)}</p>`);
+    parts.push(`<h3>${escapeXml(w.appraisalByReason)}</h3>`, table(section.byReason, 'compact'));
+    parts.push(`<h3>${escapeXml(w.appraisalByPillar)}</h3>`, table(section.byPillar, 'compact'));
+    parts.push(`<h3>${escapeXml(w.appraisalUnits)}</h3>`);
+    for (const unit of section.units) {
+      parts.push(`<div class="appraised-unit" id="${unit.anchor}">`);
+      parts.push(`<h4>${escapeXml(unit.heading)}</h4>`, `<p class="summary">${escapeXml(unit.summary)}</p>`);
+      if (unit.changes !== null) parts.push(table(unit.changes));
+      if (unit.lacking !== null) parts.push(`<p><strong>${escapeXml(unit.lackingHeading)}</strong></p>`, table(unit.lacking, 'compact'));
+      if (unit.flags !== null) parts.push(`<p class="small">${escapeXml(unit.flags)}</p>`);
+      parts.push('</div>');
+    }
+    parts.push('</section>');
     return parts.join('\n');
   }
 

@@ -37,6 +37,30 @@ export const REPORT_LABELS = {
     distribution: 'Phân bố xếp loại',
     appraisal: 'Tự đánh giá và kết quả thẩm định',
     appraisalNote: 'Điểm thẩm định thay cho điểm tự đánh giá; chênh lệch = thẩm định − tự đánh giá.',
+    appraisalReport: 'Kết quả thẩm định',
+    appraisalReportIntro: (units: number, leaves: number, moved: string) =>
+      `Hội đồng thẩm định đã thẩm định ${leaves} tiêu chí của ${units} đơn vị; tổng điểm thay đổi ${moved}. Mỗi dòng là một tiêu chí được thẩm định: điểm tự đánh giá, điểm thẩm định, chênh lệch (thẩm định − tự đánh giá), lý do và ghi chú. Số viết theo cách Việt (787,84).`,
+    appraisalPolicy: (policy: 'flag' | 'zero') =>
+      policy === 'zero'
+        ? 'Chính sách minh chứng của bộ chỉ số: “zero”: tiêu chí bắt buộc minh chứng mà không có minh chứng được tính 0 điểm (trừ khi được thẩm định).'
+        : 'Chính sách minh chứng của bộ chỉ số: “flag”: tiêu chí bắt buộc minh chứng mà không có minh chứng chỉ được ghi nhận, điểm không đổi.',
+    appraisalByReason: 'Phân bố theo lý do thẩm định',
+    appraisalByPillar: 'Phân bố theo trụ cột',
+    appraisalUnits: 'Từng đơn vị',
+    reason: 'Lý do',
+    note: 'Ghi chú',
+    appraisedOn: 'Ngày thẩm định',
+    appraiser: 'Người thẩm định',
+    leaves: 'Số tiêu chí',
+    lowered: 'Bị hạ',
+    raised: 'Được nâng',
+    moved: 'Điểm thay đổi',
+    appraisalUnitSummary: (self: string, appraised: string, diff: string, n: number) =>
+      `Tự đánh giá ${self} điểm → thẩm định ${appraised} điểm, chênh lệch ${diff}; ${n} tiêu chí được thẩm định.`,
+    lackingEvidence: (policy: 'flag' | 'zero') =>
+      policy === 'zero' ? 'Tiêu chí thiếu minh chứng bắt buộc (tính 0 điểm)' : 'Tiêu chí thiếu minh chứng bắt buộc (chỉ ghi nhận, điểm không đổi)',
+    lackingAppraised: 'đã thẩm định: giá trị thẩm định được giữ',
+    evidenceFlags: (n: number) => `${n} ghi nhận về minh chứng (xem tệp kết quả, mục evidence.flags).`,
     heatmap: 'Chỉ số chính',
     heatmapTable: 'Chỉ số chính theo đơn vị',
     profiles: 'Hồ sơ từng đơn vị',
@@ -72,7 +96,7 @@ export const REPORT_LABELS = {
     none: 'Không có.',
     noExplanation: '—',
     footer: (stamp: string, sha: string) =>
-      `Báo cáo tạo bằng dti-criteria từ tệp kết quả chấm theo ${stamp} (sha256 ${sha}). Mọi con số lấy nguyên văn từ tệp kết quả; riêng giá trị trung bình được tính chính xác từ các chỉ số trong tệp.`,
+      `Báo cáo tạo bằng dti-criteria từ tệp kết quả chấm theo ${stamp} (sha256 ${sha}). Mọi con số lấy nguyên văn từ tệp kết quả; riêng giá trị trung bình (từ các chỉ số) và các tổng, chênh lệch của mục thẩm định (từ điểm từng tiêu chí) được tính chính xác từ tệp.`,
     date: (iso: string) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : iso),
   },
   en: {
@@ -111,6 +135,30 @@ export const REPORT_LABELS = {
     distribution: 'Ratings',
     appraisal: 'Self-assessment and appraisal',
     appraisalNote: 'Appraised points replace self-assessed ones; difference = appraised − self-assessed.',
+    appraisalReport: 'Appraisal',
+    appraisalReportIntro: (units: number, leaves: number, moved: string) =>
+      `The appraisal council appraised ${leaves} criteri${leaves === 1 ? 'on' : 'a'} of ${units} unit${units === 1 ? '' : 's'}; the points moved by ${moved} in all. Each row is an appraised criterion: self-assessed points, appraised points, the difference (appraised − self-assessed), the reason and the note.`,
+    appraisalPolicy: (policy: 'flag' | 'zero') =>
+      policy === 'zero'
+        ? 'The set\'s evidence policy is “zero”: a criterion that requires evidence and has none scores 0 (unless appraised).'
+        : 'The set\'s evidence policy is “flag”: a criterion that requires evidence and has none is listed, its points unchanged.',
+    appraisalByReason: 'Changes by reason',
+    appraisalByPillar: 'Changes by pillar',
+    appraisalUnits: 'By unit',
+    reason: 'Reason',
+    note: 'Note',
+    appraisedOn: 'Appraised on',
+    appraiser: 'Appraiser',
+    leaves: 'Criteria',
+    lowered: 'Lowered',
+    raised: 'Raised',
+    moved: 'Points moved',
+    appraisalUnitSummary: (self: string, appraised: string, diff: string, n: number) =>
+      `Self-assessed ${self} points → appraised ${appraised} points, difference ${diff}; ${n} criteri${n === 1 ? 'on' : 'a'} appraised.`,
+    lackingEvidence: (policy: 'flag' | 'zero') =>
+      policy === 'zero' ? 'Criteria lacking required evidence (scored 0)' : 'Criteria lacking required evidence (listed, points unchanged)',
+    lackingAppraised: 'appraised: the appraised value stands',
+    evidenceFlags: (n: number) => `${n} evidence finding${n === 1 ? '' : 's'} (see the results file, evidence.flags).`,
     heatmap: 'Main indices',
     heatmapTable: 'Main indices by unit',
     profiles: 'Unit profiles',
@@ -146,7 +194,7 @@ export const REPORT_LABELS = {
     none: 'None.',
     noExplanation: '—',
     footer: (stamp: string, sha: string) =>
-      `Report produced by dti-criteria from the results scored with ${stamp} (sha256 ${sha}). Every figure is copied from the results file; only the averages are computed, exactly, from the indices in it.`,
+      `Report produced by dti-criteria from the results scored with ${stamp} (sha256 ${sha}). Every figure is copied from the results file; only the averages (from the indices) and the appraisal section's totals and differences (from each criterion's points) are computed, exactly, from it.`,
     date: (iso: string) => iso,
   },
 } as const;

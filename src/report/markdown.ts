@@ -12,6 +12,8 @@ export interface MarkdownReportOptions {
   readonly lang?: 'vi' | 'en';
   /** The document's heading; default the criteria set's title. */
   readonly title?: string;
+  /** Show who appraised (an appraisal's `by`, personal data) where the results keep it; default `false`. */
+  readonly withAppraisers?: boolean;
 }
 
 /** Escapes text for Markdown prose and table cells: no line breaks, no table pipes, no raw HTML, no emphasis. */
@@ -69,7 +71,7 @@ export function reportToMarkdown(report: ScoreReport, criteria: CriteriaSet, opt
 function markdownOf(report: ScoreReport, criteria: CriteriaSet, options: MarkdownReportOptions): string {
   const lang = options.lang ?? 'vi';
   const w = reportLabels(lang);
-  const model = buildReportModel(report, criteria, lang, options.title);
+  const model = buildReportModel(report, criteria, lang, options.title, { withAppraisers: options.withAppraisers === true });
   const out: string[] = [];
   out.push(`# ${md(model.title)}`, '');
   out.push(`_${md(w.kicker)}_`, '');
@@ -99,6 +101,19 @@ function markdownOf(report: ScoreReport, criteria: CriteriaSet, options: Markdow
       out.push(table(profile.axes), '', md(profile.averageNote), '');
       out.push(`**${md(w.strongest(profile.count))}**`, '', profile.strongest.rows.length === 0 ? md(w.none) : table(profile.strongest), '');
       out.push(`**${md(w.weakest(profile.count))}**`, '', profile.weakest.rows.length === 0 ? md(w.none) : table(profile.weakest), '');
+    }
+  }
+  if (model.appraisal !== null) {
+    const section = model.appraisal;
+    out.push(`## ${md(w.appraisalReport)}`, '', ...section.intro.flatMap((line) => [md(line), '']));
+    out.push(`### ${md(w.appraisalByReason)}`, '', table(section.byReason), '');
+    out.push(`### ${md(w.appraisalByPillar)}`, '', table(section.byPillar), '');
+    out.push(`### ${md(w.appraisalUnits)}`, '');
+    for (const unit of section.units) {
+      out.push(`#### ${md(unit.heading)}`, '', md(unit.summary), '');
+      if (unit.changes !== null) out.push(table(unit.changes), '');
+      if (unit.lacking !== null) out.push(`**${md(unit.lackingHeading)}**`, '', table(unit.lacking), '');
+      if (unit.flags !== null) out.push(md(unit.flags), '');
     }
   }
   out.push('---', '', `_${md(model.footer)}_`, '');

@@ -8,6 +8,8 @@ import { pick } from '../format/localized.js';
 import type { CriteriaSet, Group, Level } from '../compile/types.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { strengthsAndWeaknesses, type LeafStanding } from '../scoring/strengths.js';
+import { appraisalSummary, type AppraisalTally, type UnitAppraisal } from '../charts/appraisal.js';
+import { formatDecimalCell } from '../input/numbers.js';
 import { reportLabels } from './labels.js';
 
 /** A table cell: text, optionally with a colour swatch (ratings). */
@@ -47,6 +49,32 @@ export interface CohortModel {
   readonly profiles: readonly ProfileModel[];
 }
 
+/** One unit of the appraisal section. */
+export interface UnitAppraisalModel {
+  readonly anchor: string;
+  readonly heading: string;
+  readonly summary: string;
+  readonly changes: TableModel | null;
+  readonly lackingHeading: string;
+  readonly lacking: TableModel | null;
+  readonly flags: string | null;
+}
+
+/** The appraisal section (spec §12): the batch distribution, then each unit's changes. */
+export interface AppraisalSectionModel {
+  readonly anchor: string;
+  readonly intro: readonly string[];
+  readonly byReason: TableModel;
+  readonly byPillar: TableModel;
+  readonly units: readonly UnitAppraisalModel[];
+}
+
+/** Options of {@link buildReportModel}. */
+export interface ReportModelOptions {
+  /** Show who appraised (`by`, personal data) where the results have it; default `false`. */
+  readonly withAppraisers?: boolean;
+}
+
 export interface ReportModel {
   readonly lang: Lang;
   readonly title: string;
@@ -59,13 +87,15 @@ export interface ReportModel {
   readonly warnings: readonly string[];
   readonly rejected: readonly { readonly heading: string; readonly issues: readonly string[] }[];
   readonly cohorts: readonly CohortModel[];
+  /** `null` when no unit was appraised and none lacks evidence. */
+  readonly appraisal: AppraisalSectionModel | null;
   readonly footer: string;
 }
 
 const STRENGTHS = 5;
 
 /** Builds the content of a report in `lang`. */
-export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lang: Lang, title: string | undefined): ReportModel {
+export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lang: Lang, title: string | undefined, options: ReportModelOptions = {}): ReportModel {
   const w = reportLabels(lang);
   const colours = ratingColours(criteria);
   const stamp = `${report.criteria.id}@${report.criteria.version}`;
@@ -214,6 +244,51 @@ export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lan
     };
   }
 
+  function appraisalModel(): AppraisalSectionModel | null {
+    const summary = appraisalSummary(report, criteria, lang, options);
+    if (summary.units.length === 0) return null;
+    // Vietnamese readers read 787,84; the English report keeps the results' own strings.
+    const num = (text: string | null): string => (text === null ? '—' : lang === 'vi' ? formatDecimalCell(text, 'vi') : text);
+    const signed = (text: string): string => (/^(?:[1-9]|0\.\d*[1-9])/.test(text) ? `+${num(text)}` : num(text));
+    const withBy = options.withAppraisers === true && summary.units.some((u) => u.changes.some((c) => c.by !== null));
+    const tallyTable = (first: string, rows: readonly AppraisalTally[], codes: boolean): TableModel => ({
+      head: [...(codes ? [w.code] : []), first, w.leaves, w.lowered, w.raised, w.moved],
+      numeric: [...(codes ? [false] : []), false, true, true, true, true],
+      rows: [...rows, summary.total].map((t, i, all) => [
+        ...(codes ? [i === all.length - 1 ? '' : t.key] : []),
+        t.label,
+        String(t.count),
+        String(t.lowered),
+        String(t.raised),
+        signed(t.moved),
+      ]),
+    });
+    const unitModel = (u: UnitAppraisal): UnitAppraisalModel => ({
+      anchor: anchor(`a-${slug(u.unit.unit)}`),
+      heading: u.name,
+      summary: w.appraisalUnitSummary(num(u.self), num(u.appraised), signed(u.difference), u.changes.length),
+      changes: u.changes.length === 0 ? null : {
+        head: [w.code, w.criterion, w.selfAssessed, w.appraised, w.difference, w.reason, w.note, w.appraisedOn, ...(withBy ? [w.appraiser] : [])],
+        numeric: [false, false, true, true, true, false, false, false, ...(withBy ? [false] : [])],
+        rows: u.changes.map((c) => [c.code, c.name, num(c.self), num(c.appraised), signed(c.delta), c.reasonLabel, c.note ?? '—', c.at === null ? '—' : w.date(c.at), ...(withBy ? [c.by ?? '—'] : [])]),
+      },
+      lackingHeading: w.lackingEvidence(summary.policy),
+      lacking: u.lacking.length === 0 ? null : {
+        head: [w.code, w.criterion, w.points],
+        numeric: [false, false, true],
+        rows: u.lacking.map((l) => [l.code, l.name, `${num(l.points)}${l.appraised ? ` (${w.lackingAppraised})` : ''}`]),
+      },
+      flags: u.flags === 0 ? null : w.evidenceFlags(u.flags),
+    });
+    return {
+      anchor: anchor('appraisal'),
+      intro: [w.appraisalReportIntro(summary.appraisedUnits, summary.total.count, signed(summary.total.moved)), w.appraisalPolicy(summary.policy)],
+      byReason: tallyTable(w.reason, summary.byReason, false),
+      byPillar: tallyTable(w.pillar, summary.byPillar, true),
+      units: summary.units.map(unitModel),
+    };
+  }
+
   return {
     lang,
     title: title ?? pick(criteria.title, lang),
@@ -226,6 +301,7 @@ export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lan
     warnings: report.warnings.map((i) => formatIssue(i, lang)),
     rejected: report.rejected.map((r) => ({ heading: w.rejectedUnit(r.unit, r.position), issues: r.issues.map((i) => formatIssue(i, lang)) })),
     cohorts,
+    appraisal: appraisalModel(),
     footer: w.footer(stamp, report.criteria.sha256),
   };
 }

@@ -12,12 +12,19 @@ import { formatDecimalCell } from '../input/numbers.js';
 import { writeDecimal } from './cells.js';
 import { deterministicBytes, documentDate } from './deterministic.js';
 import type { Lang } from './layout.js';
-import { PRINT_PARTS, columnWidthFor, font, fontEverywhere, forPaper, rowHeight, type WrappedText } from './paper.js';
+import { PRINT_PARTS, columnWidthFor, font, fontEverywhere, forPaper } from './paper.js';
+import { columnsOf, fitRow, header } from './sheet-parts.js';
+import { APPRAISAL_SHEET, appraisalSheet } from './appraisal-sheet.js';
 
 /** Options of {@link reportToXlsx}. */
 export interface ReportXlsxOptions {
   /** Language of the headings, level, group, node and rating names; default `vi`. */
   readonly lang?: 'vi' | 'en';
+  /**
+   * Write who appraised each criterion (an appraisal's `by`, personal data)
+   * on the appraisal sheet, where the results keep it; default `false`.
+   */
+  readonly withAppraisers?: boolean;
 }
 
 const T = {
@@ -68,35 +75,6 @@ const T = {
   groupWord: { vi: 'nhóm', en: 'group' },
   page: { vi: 'Trang', en: 'Page' },
 } as const;
-
-const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9D9D9' } } as const;
-
-function header(sheet: Worksheet, row: number, texts: readonly string[]): void {
-  texts.forEach((text, index) => {
-    const cell = sheet.getCell(row, index + 1);
-    cell.value = text;
-    cell.font = font({ bold: true });
-    cell.fill = HEADER_FILL;
-    cell.alignment = { wrapText: true, vertical: 'top' };
-  });
-}
-
-/** Column widths (characters), each column in the print font. */
-function columnsOf(sheet: Worksheet, widths: readonly number[]): void {
-  sheet.columns = widths.map((width) => ({ width, style: { font: font() } }));
-}
-
-/** A row as tall as the wrapped texts of its cells (`widths`: the sheet's column widths; a cell spanning several columns gives its own). */
-function fitRow(sheet: Worksheet, row: number, widths: readonly number[], spans: ReadonlyMap<number, number> = new Map()): void {
-  const texts: WrappedText[] = [];
-  widths.forEach((width, index) => {
-    const cell = sheet.getCell(row, index + 1);
-    // A merged range's other cells give its text too: it is measured once, at its own width.
-    if (cell.master.address !== cell.address || typeof cell.value !== 'string' || cell.value === '') return;
-    texts.push({ text: cell.value, width: spans.get(index + 1) ?? width, bold: cell.font?.bold === true, ...(cell.font?.size !== undefined ? { size: cell.font.size } : {}) });
-  });
-  sheet.getRow(row).height = rowHeight(texts);
-}
 
 /** A sheet name Excel accepts (31 characters, none of `[]:*?/\`), unique in the workbook. */
 function sheetName(wanted: string, taken: Set<string>): string {
@@ -225,7 +203,14 @@ function rankingSheet(
  *   node), in rank order (unranked units last, ties in input order);
  * - **Điểm chi tiết** (Node points): every node's points per unit (input
  *   order; `n/a` where not applicable, `thiếu`/`missing` where excluded as
- *   missing, an `info` leaf's value).
+ *   missing, an `info` leaf's value);
+ * - **Thẩm định** (Appraisal), when a unit was appraised or lacks required
+ *   evidence: every appraised criterion of every unit (self-assessed and
+ *   appraised points, the difference, the reason's label, the note, the
+ *   date; who appraised only with `withAppraisers`), the criteria lacking
+ *   evidence under the set's policy, and the distribution of the changes by
+ *   reason and by pillar (counts, lowered, raised, net points moved, summed
+ *   exactly), printed landscape on A4 like the rankings.
  *
  * Points and indices are written as Excel numbers with a fixed-decimals
  * format with thousands grouping (`#,##0.00`, `#,##0.0000`), so they sort,
@@ -370,6 +355,11 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
     fitRow(detail, line, detailWidths);
   });
   fontEverywhere(detail);
+
+  // What the appraisal changed and why (spec §12), when a unit was appraised or lacks evidence.
+  if (report.results.some((result) => result.selfPoints !== undefined || (result.evidence?.lacking.length ?? 0) > 0)) {
+    appraisalSheet(workbook, sheetName(pick(APPRAISAL_SHEET, lang), taken), report, criteria, lang, options.withAppraisers === true);
+  }
 
   // The same bytes on every run for the same report.
   return deterministicBytes(workbook, documentDate(criteria.effective.from), PRINT_PARTS);
