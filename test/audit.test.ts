@@ -9,6 +9,7 @@ import { getCriteria } from '../src/sets/index.js';
 import { batchFor } from './support/arbitraries.js';
 import { caseArb } from './fuzz/arbitraries.js';
 import { dti } from './support/cli.js';
+import { valuesOnly } from './support/values-only.js';
 
 const here = (path: string): string => new URL(path, import.meta.url).pathname;
 
@@ -56,9 +57,12 @@ describe('input hashes (spec §13)', () => {
   const csvText = readFileSync(here('../examples/can-tho-2022/submissions.csv'), 'utf8');
 
   it('the same units from JSON and from CSV get the same unit and batch hashes', () => {
-    const json = safeParseSubmissionJson(jsonText);
+    const parsed = safeParseSubmissionJson(jsonText);
     const csv = safeParseSubmissionsCsv(csvText, criteria, { period: '2022' });
-    if (!json.ok || !csv.ok) throw new Error('examples unreadable');
+    if (!parsed.ok || !csv.ok) throw new Error('examples unreadable');
+    // The CSV layout carries values and appraised values only (no reasons, no evidence): the same units are those.
+    const json = { ok: true, value: valuesOnly(parsed.value) } as const;
+    expect(csv.value.units.map(unitInputHash)).not.toEqual(parsed.value.units.map(unitInputHash));
     expect(csv.value.units.map(unitInputHash)).toEqual(json.value.units.map(unitInputHash));
     const fromJson = scoreBatch(criteria, json.value, { inputHashes: true });
     const fromCsv = scoreBatch(criteria, csv.value, { inputHashes: true });
@@ -213,9 +217,23 @@ describe('dti verify-results', () => {
   it('answers identical (exit 0) for an honest file, from the JSON or the CSV submission', () => {
     const json = dti('verify-results', resultsFile, '--submissions', submissionFile);
     expect([json.code, json.out]).toEqual([0, expect.stringContaining('identical')]);
-    const csv = dti('verify-results', resultsFile, '--submissions', here('../examples/can-tho-2022/submissions.csv'), '--period', '2022', '--format', 'json');
+    const csvFile = here('../examples/can-tho-2022/submissions.csv');
+    const fromCsv = join(dir, 'results-csv.json');
+    writeFileSync(fromCsv, dti('score', csvFile, '--period', '2022', '--format', 'json').out);
+    const csv = dti('verify-results', fromCsv, '--submissions', csvFile, '--period', '2022', '--format', 'json');
     expect(csv.code).toBe(0);
     expect(JSON.parse(csv.out)).toMatchObject({ identical: true, criteria: 'can-tho@2022.1.0', differences: [] });
+  });
+
+  it('names the units whose input differs when results published from the JSON are checked against the CSV (it has no place for appraisal reasons and evidence)', () => {
+    const csv = dti('verify-results', resultsFile, '--submissions', here('../examples/can-tho-2022/submissions.csv'), '--period', '2022', '--format', 'json');
+    expect(csv.code).toBe(1);
+    const report = JSON.parse(csv.out) as { identical: boolean; differences: { code: string; params: { unit?: string } }[] };
+    const units = JSON.parse(readFileSync(submissionFile, 'utf8')).units as { id: string; appraisal?: unknown; evidence?: unknown }[];
+    const richer = units.filter((unit) => unit.appraisal !== undefined || unit.evidence !== undefined).map((unit) => unit.id);
+    expect(richer.length).toBeGreaterThan(0);
+    const named = report.differences.filter((d) => d.code === 'verify/input' && d.params.unit !== undefined).map((d) => d.params.unit);
+    expect(named.sort()).toEqual([...richer].sort());
   });
 
   it('lists each difference (exit 1): an edited figure, another criteria version', () => {
