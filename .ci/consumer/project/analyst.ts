@@ -23,14 +23,14 @@ const pkgDir = dirname(require.resolve('dti-criteria/package.json'));
 
 const criteria: CriteriaSet = getCriteria('can-tho@2022.1.0');
 const submission: unknown = JSON.parse(readFileSync(join(__dirname, 'submissions.json'), 'utf8'));
-const report: ScoreReport = withExplanations(scoreBatch(criteria, submission)); // as dti score --format json writes it
+const report: ScoreReport = withExplanations(scoreBatch(criteria, submission, { inputHashes: true })); // as dti score --format json writes it
 const first: UnitResult | undefined = report.results[0];
 if (first === undefined || typeof first.points !== 'string') fail('no results');
 
 const options: SubmissionsCsvOptions = { locale: 'en', criteriaRef: 'can-tho@2022.1.0', period: '2022' };
 const csv = safeParseSubmissionsCsv(readFileSync(join(__dirname, 'submissions.csv'), 'utf8'), criteria, options);
 if (!csv.ok) fail(`CSV rejected: ${JSON.stringify(csv.issues.slice(0, 3))}`);
-const csvReport = withExplanations(scoreBatch(criteria, csv.value)); // as dti score --format json writes it
+const csvReport = withExplanations(scoreBatch(criteria, csv.value, { inputHashes: true })); // as dti score --format json writes it
 
 const fromFile = safeLoadCriteria(join(pkgDir, 'criteria', 'can-tho', '2022.1.0.json'));
 if (!fromFile.ok) fail(`shipped criteria file rejected: ${JSON.stringify(fromFile.issues.slice(0, 3))}`);

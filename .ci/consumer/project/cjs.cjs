@@ -16,11 +16,11 @@ const pkgDir = dirname(require.resolve('dti-criteria/package.json'));
 
 const criteria = getCriteria('can-tho@2022.1.0');
 const submission = JSON.parse(readFileSync(join(__dirname, 'submissions.json'), 'utf8'));
-const report = withExplanations(scoreBatch(criteria, submission)); // as dti score --format json writes it
+const report = withExplanations(scoreBatch(criteria, submission, { inputHashes: true })); // as dti score --format json writes it
 
 const csv = safeParseSubmissionsCsv(readFileSync(join(__dirname, 'submissions.csv'), 'utf8'), criteria, { locale: 'en', criteriaRef: 'can-tho@2022.1.0', period: '2022' });
 if (!csv.ok) fail(`CSV rejected: ${JSON.stringify(csv.issues.slice(0, 3))}`);
-const csvReport = withExplanations(scoreBatch(criteria, csv.value)); // as dti score --format json writes it
+const csvReport = withExplanations(scoreBatch(criteria, csv.value, { inputHashes: true })); // as dti score --format json writes it
 
 const fromFile = safeLoadCriteria(join(pkgDir, 'criteria', 'can-tho', '2022.1.0.json'));
 if (!fromFile.ok) fail(`shipped criteria file rejected: ${JSON.stringify(fromFile.issues.slice(0, 3))}`);

@@ -17,11 +17,11 @@ const pkgDir = dirname(fileURLToPath(import.meta.resolve('dti-criteria/package.j
 
 const criteria = getCriteria('can-tho@2022.1.0');
 const submission = JSON.parse(readFileSync(join(here, 'submissions.json'), 'utf8'));
-const report = withExplanations(scoreBatch(criteria, submission)); // as dti score --format json writes it
+const report = withExplanations(scoreBatch(criteria, submission, { inputHashes: true })); // as dti score --format json writes it
 
 const csv = safeParseSubmissionsCsv(readFileSync(join(here, 'submissions.csv'), 'utf8'), criteria, { locale: 'en', criteriaRef: 'can-tho@2022.1.0', period: '2022' });
 if (!csv.ok) fail(`CSV rejected: ${JSON.stringify(csv.issues.slice(0, 3))}`);
-const csvReport = withExplanations(scoreBatch(criteria, csv.value)); // as dti score --format json writes it
+const csvReport = withExplanations(scoreBatch(criteria, csv.value, { inputHashes: true })); // as dti score --format json writes it
 
 // The shipped criteria file and the embedded set are the same set.
 const fromFile = safeLoadCriteria(join(pkgDir, 'criteria', 'can-tho', '2022.1.0.json'));

@@ -7,7 +7,7 @@ import submission from './submissions.json';
 
 const out = document.getElementById('out') as HTMLPreElement;
 try {
-  const report: ScoreReport = withExplanations(scoreBatch(getCriteria('can-tho@2022.1.0'), submission)); // as dti score --format json writes it
+  const report: ScoreReport = withExplanations(scoreBatch(getCriteria('can-tho@2022.1.0'), submission, { inputHashes: true })); // as dti score --format json writes it
   out.textContent = `${JSON.stringify(report, null, 2)}\n`;
   out.dataset['status'] = 'ok';
 } catch (error) {
