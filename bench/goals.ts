@@ -72,11 +72,14 @@ interface SizeResult {
   readonly failure?: string;
 }
 
-function runSize(units: number, runs: number, variants: string): Promise<SizeResult> {
+/**
+ * Runs a bench worker in its own child (default heap) and hands each JSON line it prints to
+ * `onMessage`; resolves when it ends, with whether it said `{ "done": true }` and, if not, why
+ * (the signal or exit code and the last line of its stderr, a heap line first).
+ */
+function runWorker(script: string, args: readonly string[], onMessage: (msg: Record<string, unknown>) => void): Promise<{ done: boolean; failure?: string }> {
   return new Promise((resolve) => {
-    progress(`  ${fmt(units)} units, ${runs} interleaved runs `);
-    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', 'bench/goals-worker.ts', '--units', String(units), '--runs', String(runs), '--seed', SEED, '--criteria', REF, '--variants', variants], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const cpus: Record<string, number[]> = {};
+    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let done = false;
     let buffer = '';
     let stderr = '';
@@ -84,54 +87,44 @@ function runSize(units: number, runs: number, variants: string): Promise<SizeRes
       buffer += chunk;
       let nl: number;
       while ((nl = buffer.indexOf('\n')) >= 0) {
-        const line = buffer.slice(0, nl);
+        const msg = JSON.parse(buffer.slice(0, nl)) as Record<string, unknown>;
         buffer = buffer.slice(nl + 1);
-        const msg = JSON.parse(line) as { variant?: string; cpu?: number; done?: boolean };
         if (msg.done) done = true;
-        else if (msg.variant !== undefined && msg.cpu !== undefined) {
-          (cpus[msg.variant] ??= []).push(msg.cpu);
-          if (msg.variant === 'float') progress('.');
-        }
+        else onMessage(msg);
       }
     });
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4000); });
     child.on('close', (code, signal) => {
       progress(done ? ' done\n' : ` FAILED (${signal ?? `exit ${code}`})\n`);
       const lastLine = stderr.split('\n').map((l) => l.trim()).filter(Boolean).find((l) => /heap|memory/i.test(l)) ?? stderr.trim().split('\n').pop() ?? '';
-      resolve({
-        units, runs, completed: done,
-        cpu: Object.fromEntries(Object.entries(cpus).map(([k, v]) => [k, median(v)])),
-        ...(done ? {} : { failure: `${signal ?? `exit ${code}`}: ${lastLine.slice(0, 160)}` }),
-      });
+      resolve(done ? { done } : { done, failure: `${signal ?? `exit ${code}`}: ${lastLine.slice(0, 160)}` });
     });
   });
 }
 
-/** The workbook row in its own child: CPU ms per workbook of `readWorkbookBatch` over a folder, median of `runs`. */
-function runWorkbooks(dir: string, runs: number): Promise<{ perWorkbook: number; failure?: string }> {
-  return new Promise((resolve) => {
-    progress(`  readWorkbookBatch in process, ${runs} runs `);
-    const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', 'bench/workbooks-worker.ts', '--dir', dir, '--runs', String(runs)], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const perWorkbook: number[] = [];
-    let done = false;
-    let buffer = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      buffer += chunk;
-      let nl: number;
-      while ((nl = buffer.indexOf('\n')) >= 0) {
-        const msg = JSON.parse(buffer.slice(0, nl)) as { cpu?: number; workbooks?: number; done?: boolean };
-        buffer = buffer.slice(nl + 1);
-        if (msg.done) done = true;
-        else if (msg.cpu !== undefined && msg.workbooks) { perWorkbook.push(msg.cpu / msg.workbooks); progress('.'); }
-      }
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => { stderr = (stderr + chunk).slice(-4000); });
-    child.on('close', (code, signal) => {
-      progress(done ? ' done\n' : ` FAILED (${signal ?? `exit ${code}`})\n`);
-      resolve({ perWorkbook: median(perWorkbook), ...(done ? {} : { failure: `${signal ?? `exit ${code}`}: ${stderr.trim().split('\n').pop()?.slice(0, 160) ?? ''}` }) });
-    });
+async function runSize(units: number, runs: number, variants: string): Promise<SizeResult> {
+  progress(`  ${fmt(units)} units, ${runs} interleaved runs `);
+  const cpus: Record<string, number[]> = {};
+  const { done, failure } = await runWorker('bench/goals-worker.ts', ['--units', String(units), '--runs', String(runs), '--seed', SEED, '--criteria', REF, '--variants', variants], (msg) => {
+    const { variant, cpu } = msg as { variant?: string; cpu?: number };
+    if (variant === undefined || cpu === undefined) return;
+    (cpus[variant] ??= []).push(cpu);
+    if (variant === 'float') progress('.');
   });
+  return { units, runs, completed: done, cpu: Object.fromEntries(Object.entries(cpus).map(([k, v]) => [k, median(v)])), ...(failure === undefined ? {} : { failure }) };
+}
+
+/** The workbook row in its own child: CPU ms per workbook of `readWorkbookBatch` over a folder, median of `runs`. */
+async function runWorkbooks(dir: string, runs: number): Promise<{ perWorkbook: number; failure?: string }> {
+  progress(`  readWorkbookBatch in process, ${runs} runs `);
+  const perWorkbook: number[] = [];
+  const { failure } = await runWorker('bench/workbooks-worker.ts', ['--dir', dir, '--runs', String(runs)], (msg) => {
+    const { cpu, workbooks } = msg as { cpu?: number; workbooks?: number };
+    if (cpu === undefined || !workbooks) return;
+    perWorkbook.push(cpu / workbooks);
+    progress('.');
+  });
+  return { perWorkbook: median(perWorkbook), ...(failure === undefined ? {} : { failure }) };
 }
 
 // ---------------------------------------------------------------- child processes under /usr/bin/time
