@@ -26,6 +26,9 @@ export const criteriaDirOption: OptionSpec = {
 /** `--period <period>`. */
 export const periodOption = (help: Bilingual): OptionSpec => ({ name: 'period', type: 'text', value: '<period>', help });
 
+/** `--locale vi|en` (default `en`): how numbers are written in the files read (`vi` reads 1.234,5). */
+export const localeOption = (help: Bilingual): OptionSpec => ({ name: 'locale', type: 'text', choices: ['vi', 'en'], default: 'en', help });
+
 /** `--lang vi|en`: the language of labels in what the command writes. */
 export const langOption: OptionSpec = {
   name: 'lang',

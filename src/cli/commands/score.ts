@@ -3,7 +3,7 @@ import { printIssues } from '../output.js';
 import { scoreCommand, scoreWorkbooksCommand } from '../score-command.js';
 import type { CommandSpec } from '../spec.js';
 import { isWorkbookInput } from '../workbook-paths.js';
-import { criteriaDirOption, criteriaOption, formatOption, langOption, limitOptions, limitsGiven, periodOption } from './options.js';
+import { criteriaDirOption, criteriaOption, formatOption, langOption, limitOptions, limitsGiven, localeOption, periodOption } from './options.js';
 
 const LIMITS = ['units', 'nodes', 'depth', 'issues'] as const;
 
@@ -26,7 +26,7 @@ export const score: CommandSpec = {
     }),
     criteriaDirOption,
     formatOption(['table', 'json', 'csv'], 'table', { vi: 'bảng cho người đọc, báo cáo JSON (mục 8 của đặc tả) hoặc CSV mỗi đơn vị một dòng', en: 'a table for people, the JSON report (spec section 8) or CSV, one row per unit' }),
-    { name: 'locale', type: 'text', choices: ['vi', 'en'], default: 'en', help: { vi: 'cách viết số trong CSV và sổ tính: vi đọc 1.234,5; --format csv với vi ghi BOM, dấu ; và dấu phẩy thập phân', en: 'how numbers are written in CSV and workbooks: vi reads 1.234,5; --format csv with vi writes a BOM, ; and decimal commas' } },
+    localeOption({ vi: 'cách viết số trong CSV và sổ tính: vi đọc 1.234,5; --format csv với vi ghi BOM, dấu ; và dấu phẩy thập phân', en: 'how numbers are written in CSV and workbooks: vi reads 1.234,5; --format csv with vi writes a BOM, ; and decimal commas' }),
     langOption,
     periodOption({ vi: 'kỳ đánh giá của tệp CSV hoặc bài nộp không ghi kỳ', en: 'the period of a CSV file or of a submission that names none' }),
     { name: 'skip-invalid', type: 'flag', help: { vi: 'chấm các đơn vị (và sổ tính) hợp lệ, liệt kê những cái bị bỏ qua và lý do', en: 'score the valid units (and workbooks), list the ones skipped and why' } },

@@ -1,6 +1,6 @@
 import type { CommandSpec } from '../spec.js';
 import { verifyCommand } from '../verify-command.js';
-import { criteriaDirOption, criteriaOption, formatOption, limitOptions, limitsGiven, periodOption } from './options.js';
+import { criteriaDirOption, criteriaOption, formatOption, limitOptions, limitsGiven, localeOption, periodOption } from './options.js';
 
 const LIMITS = ['units', 'issues'] as const;
 
@@ -20,7 +20,7 @@ export const verifyResultsSpec: CommandSpec = {
     }),
     criteriaDirOption,
     periodOption({ vi: 'kỳ đánh giá của tệp CSV hoặc bài nộp không ghi kỳ', en: 'the period of a CSV file or of a submission that names none' }),
-    { name: 'locale', type: 'text', choices: ['vi', 'en'], default: 'en', help: { vi: 'cách viết số trong tệp CSV: vi đọc 1.234,5', en: 'how numbers are written in a CSV file: vi reads 1.234,5' } },
+    localeOption({ vi: 'cách viết số trong tệp CSV: vi đọc 1.234,5', en: 'how numbers are written in a CSV file: vi reads 1.234,5' }),
     formatOption(['text', 'json'], 'text', { vi: 'chữ cho người đọc, hoặc JSON { identical, differences } cho chương trình', en: 'text for people, or JSON { identical, differences } for programs' }),
     ...limitOptions(LIMITS),
   ],
