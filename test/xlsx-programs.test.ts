@@ -140,6 +140,9 @@ describe('workbooks written by other programs', () => {
     const read = await safeReadWorkbook(bytesOf(name), { criteria, name });
     if (!read.ok) throw new Error(read.issues.map((i) => `${i.path}: ${i.message.en} [${i.code}]`).join('\n'));
     expect(read.value.unit.id).toBe(unit.id);
+    // The documents of the evidence sheet, as each program stored them (a date cell, text), read back.
+    expect(unit.evidence).toBeDefined();
+    expect(read.value.unit.evidence).toEqual(unit.evidence);
     expect(read.value.period).toBe(PERIOD);
     const json = scoredOrThrow(criteria, { period: PERIOD, units: [unit] });
     const workbook = scoredOrThrow(criteria, { period: PERIOD, units: [read.value.unit] });

@@ -13,7 +13,7 @@ import { valuesOnly } from './support/values-only.js';
 
 const criteria = getCriteria('can-tho@2022.1.0');
 // A workbook has values and appraised values only (no appraisal reasons, notes, evidence).
-const example = valuesOnly(JSON.parse(readFileSync(new URL('../examples/can-tho-2022/submissions.json', import.meta.url), 'utf8')) as Submission);
+const example = valuesOnly(JSON.parse(readFileSync(new URL('../examples/can-tho-2022/submissions.json', import.meta.url), 'utf8')) as Submission, { evidence: true });
 const brief = (issues: readonly Issue[]): [string, string][] => issues.map((issue) => [issue.code, issue.path]);
 
 async function commune(id = 'an-binh', name = 'Phường An Bình'): Promise<Uint8Array> {
@@ -102,6 +102,9 @@ describe('round trip: template out, values typed in, read back, scored', () => {
     const batch = await safeReadWorkbooks(files, { criteria });
     if (!batch.ok) throw new Error(batch.issues.map((i) => `${i.path}: ${messageOf(i)} [${i.code}]`).join('\n'));
     expect(batch.value.units.map((unit) => unit.id)).toEqual(example.units.map((unit) => unit.id));
+    // The documents typed into the evidence sheet (several per cell, one per line) read back as the JSON's.
+    expect(batch.value.units.map((unit) => unit.evidence)).toEqual(example.units.map((unit) => unit.evidence));
+    expect(batch.value.units.filter((unit) => unit.evidence !== undefined)).toHaveLength(6);
     const fromJson = scoredOrThrow(criteria, { ...example, units: example.units.map((unit) => ({ ...unit, name: unit.name ?? unit.id })) });
     expect(comparable(scoredOrThrow(criteria, { ...batch.value, period: example.period }))).toEqual(comparable(fromJson));
   }, 60_000);

@@ -305,7 +305,7 @@ describe('forms fit for paper and for people', () => {
     const workbook = await open(await buildTemplate(criteria, { level: 'commune' }));
     const evidence = sheet(workbook, XLSX_SHEETS.evidence);
     expect(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((column) => evidence.getCell(`${column}3`).value)).toEqual([
-      'Mã', 'Tên tiêu chí', 'Minh chứng cần có', 'Số, ký hiệu văn bản', 'Ngày ban hành', 'Cơ quan ban hành', 'Trích yếu nội dung', 'Đường dẫn hoặc tên tệp',
+      'Mã', 'Tên tiêu chí', 'Minh chứng cần có', 'Số, ký hiệu văn bản', 'Ngày ban hành', 'Cơ quan ban hành', 'Trích yếu nội dung', 'Đường dẫn (http/https) hoặc SHA-256 của tệp',
     ]);
     const leaves = compileCriteria(criteria).leaves.filter((node) => node.scope.has('commune'));
     expect(Array.from({ length: leaves.length + 1 }, (_, i) => evidence.getCell(`A${i + 4}`).value)).toEqual([...leaves.map((node) => node.code), null]);

@@ -14,6 +14,8 @@
 import type { Workbook } from 'exceljs';
 import { plainText, readCell } from './cells.js';
 import {
+  EVIDENCE_COLUMNS,
+  EVIDENCE_HEADER_ROW,
   FORM_COLUMNS,
   FORM_HEADER_ROW,
   UNIT_CELLS,
@@ -21,6 +23,7 @@ import {
   XLSX_SHEETS,
   columnNumber,
   splitAddress,
+  type EvidenceColumns,
   type FormColumns,
   type Lang,
   type UnitField,
@@ -74,6 +77,25 @@ export interface TemplateLayout {
   readonly headerRow: number;
   /** The language the template was made in (its drop-down labels are in it). */
   readonly lang: Lang;
+  /**
+   * The evidence sheet (one row per leaf: its documents), when the template
+   * has one (`_meta` records `sheet.evidence`); `undefined` for templates made
+   * before it, which carry no evidence.
+   */
+  readonly evidence: EvidenceLayout | undefined;
+}
+
+/**
+ * Where the evidence sheet's cells are.
+ *
+ * @internal
+ */
+export interface EvidenceLayout {
+  readonly sheet: string;
+  /** Its header row: leaf rows are below it. */
+  readonly headerRow: number;
+  /** Its columns, by role. */
+  readonly columns: EvidenceColumns;
 }
 
 /**
@@ -111,7 +133,14 @@ export function templateLayout(meta: ReadonlyMap<string, MetaEntry>): { readonly
   const letters = (key: string): string | undefined => recorded(key, (text) => (/^[A-Z]{1,3}$/.test(text) && onSheet(text, 1) ? text : undefined));
   const unitCells = Object.fromEntries(UNIT_FIELDS.map((field) => [field, address(`unit.${field}`) ?? UNIT_CELLS[field]])) as Record<UnitField, string>;
   const columns = Object.fromEntries((Object.keys(FORM_COLUMNS) as (keyof FormColumns)[]).map((role) => [role, letters(`column.${role}`) ?? FORM_COLUMNS[role]])) as unknown as FormColumns;
-  const headerRow = recorded('form.headerRow', (text) => (/^\d{1,7}$/.test(text) && onSheet('A', Number(text)) ? Number(text) : undefined)) ?? FORM_HEADER_ROW;
+  const row = (key: string): number | undefined => recorded(key, (text) => (/^\d{1,7}$/.test(text) && onSheet('A', Number(text)) ? Number(text) : undefined));
+  const headerRow = row('form.headerRow') ?? FORM_HEADER_ROW;
+  const evidenceSheet = value('sheet.evidence');
+  const evidence: EvidenceLayout | undefined = evidenceSheet === undefined ? undefined : {
+    sheet: evidenceSheet,
+    headerRow: row('evidence.headerRow') ?? EVIDENCE_HEADER_ROW,
+    columns: Object.fromEntries((Object.keys(EVIDENCE_COLUMNS) as (keyof EvidenceColumns)[]).map((role) => [role, letters(`evidence.column.${role}`) ?? EVIDENCE_COLUMNS[role]])) as unknown as EvidenceColumns,
+  };
   return {
     layout: {
       sheetNames: { unit: value('sheet.unit') ?? XLSX_SHEETS.unit, form: value('sheet.form') ?? XLSX_SHEETS.form },
@@ -119,6 +148,7 @@ export function templateLayout(meta: ReadonlyMap<string, MetaEntry>): { readonly
       columns,
       headerRow,
       lang: value('lang') === 'en' ? 'en' : 'vi',
+      evidence,
     },
     bad,
   };

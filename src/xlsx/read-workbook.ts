@@ -26,6 +26,7 @@ import { normalizedPackage } from './package-parts.js';
 import { choiceEntries, choiceId, choiceLookup } from './choices.js';
 import { xlsxIssue } from './issues.js';
 import { readMeta, templateLayout } from './meta.js';
+import { readEvidenceSheet } from './read-evidence.js';
 import {
   UNIT_FIELDS,
   XLSX_LAYOUT_VERSION,
@@ -90,8 +91,8 @@ export interface WorkbookReading {
  */
 export const MAX_WORKBOOK_BYTES = 20 * 1024 * 1024;
 
-/** A sheet position for ordering issues: the whole workbook, then the identity sheet, then the form. */
-const ORDER = { book: 0, meta: 1, unit: 2, form: 3 } as const;
+/** A sheet position for ordering issues: the whole workbook, then the identity sheet, the form, the evidence. */
+const ORDER = { book: 0, meta: 1, unit: 2, form: 3, evidence: 4 } as const;
 
 interface Located {
   readonly issue: Issue;
@@ -135,7 +136,7 @@ function push<C extends IssueCode>(reader: Reader, place: Place, code: C, ...arg
  */
 function relocate(reader: Reader, place: Place, issue: Issue, node?: string): void {
   const [units, , record, code] = issue.segments;
-  const leaf = node ?? (units === 'units' && (record === 'values' || record === 'appraised') && typeof code === 'string' ? code : undefined);
+  const leaf = node ?? (units === 'units' && (record === 'values' || record === 'appraised' || record === 'evidence') && typeof code === 'string' ? code : undefined);
   addIssue(reader, place, relocateIssue(issue, pathOf(reader, place), { file: reader.book, cell: cellOf(reader, place), node: issue.node ?? leaf }));
 }
 
@@ -455,7 +456,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
   // Where things are: as recorded in _meta, else layout 1. A value edited into something that is no
   // place on a sheet (a column past XFD, row 0) is xlsx/bad-meta at its cell, never a crash.
   const { layout: recorded, bad } = templateLayout(meta);
-  const sheetNames = { book, meta: XLSX_SHEETS.meta, ...recorded.sheetNames };
+  const sheetNames = { book, meta: XLSX_SHEETS.meta, ...recorded.sheetNames, evidence: recorded.evidence?.sheet ?? XLSX_SHEETS.evidence };
   const reader: Reader = { book, sheetNames, issues: [] };
   const fail = (): Result<WorkbookReading> => ({ ok: false, issues: capIssues(sorted(reader), limitsOf(options.limits).issues) });
 
@@ -468,7 +469,10 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
   const form = workbook.getWorksheet(sheetNames.form);
   if (!unitSheet) push(reader, { sheet: 'book' }, 'xlsx/missing-sheet', { sheet: sheetNames.unit });
   if (!form) push(reader, { sheet: 'book' }, 'xlsx/missing-sheet', { sheet: sheetNames.form });
-  if (!unitSheet || !form) return fail();
+  // A template made with the evidence sheet must still have it (a template made before it has none).
+  const evidenceSheet = recorded.evidence === undefined ? undefined : workbook.getWorksheet(recorded.evidence.sheet);
+  if (recorded.evidence !== undefined && !evidenceSheet) push(reader, { sheet: 'book' }, 'xlsx/missing-sheet', { sheet: recorded.evidence.sheet });
+  if (!unitSheet || !form || (recorded.evidence !== undefined && !evidenceSheet)) return fail();
   for (const entry of bad) push(reader, { sheet: 'meta', address: entry.address }, 'xlsx/bad-meta', { key: entry.key, value: entry.value });
   if (bad.length > 0) return fail();
   const { unitCells, columns, headerRow } = recorded;
@@ -564,6 +568,19 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
     }
   }
 
+  // The documents behind the values, from the evidence sheet.
+  const evidence = evidenceSheet === undefined || recorded.evidence === undefined
+    ? undefined
+    : readEvidenceSheet(
+      evidenceSheet,
+      recorded.evidence,
+      criteria,
+      unitId,
+      (address, code, ...args) => push(reader, { sheet: 'evidence', address }, code, ...args),
+      (address) => pathOf(reader, { sheet: 'evidence', address }),
+    );
+  const hasEvidence = evidence !== undefined && Object.keys(evidence.evidence).length > 0;
+
   const unit: UnitSubmission = {
     id: identity.id ?? '',
     ...(identity.name ? { name: identity.name } : {}),
@@ -572,6 +589,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
     ...(identity.parent ? { parent: identity.parent } : {}),
     values,
     ...(Object.keys(appraised).length > 0 ? { appraised } : {}),
+    ...(hasEvidence ? { evidence: evidence.evidence } : {}),
   };
 
   // The scorer's own checks (level, group, applicability, option ids, n <= d, n/a), at the cells.
@@ -580,9 +598,11 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
     for (const field of ['id', 'level', 'group'] as const) places.set(formatPath(['units', 0, field]), unitPlace(field));
     places.set(formatPath(['units', 0, 'values']), { sheet: 'form' });
     places.set(formatPath(['units', 0, 'appraised']), { sheet: 'form' });
-    const { issuesByUnit } = prepareUnits(criteria, [unit]);
+    places.set(formatPath(['units', 0, 'evidence']), { sheet: 'evidence' });
+    for (const [path, address] of evidence?.places ?? []) places.set(path, { sheet: 'evidence', address });
+    const { issuesByUnit } = prepareUnits(criteria, [unit], { ...(identity.period ? { period: identity.period } : {}) });
     for (const issue of issuesByUnit[0] ?? []) {
-      const place = places.get(issue.path) ?? { sheet: 'form' };
+      const place = places.get(issue.path) ?? { sheet: issue.segments[2] === 'evidence' ? 'evidence' : 'form' };
       relocate(reader, place, issue);
     }
   }
@@ -646,7 +666,14 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
  *
  * The appraising body's columns (I and J; J and K in templates made before
  * the evidence sheet: `_meta` says which) become the unit's `appraised`
- * values. Evidence (the sheet **Minh chứng**) and notes are not read.
+ * values. The evidence sheet (**Minh chứng**) becomes the unit's
+ * `evidence` (spec §12): one document per line of the cells of a leaf's row,
+ * the same line in every cell (cells with different numbers of lines are
+ * `xlsx/evidence-lines`); a number or an issuer make a `document`, a SHA-256
+ * in the link cell alone a `file`, an address alone a `link`; a date is a
+ * date cell or typed `dd/mm/yyyy` (day first) or `YYYY-MM-DD`. The entries
+ * are checked as in JSON (`value/date`, `evidence/url` at their cells;
+ * incomplete or late documents are flags of the results). Notes are not read.
  *
  * @example
  * ```ts

@@ -155,11 +155,11 @@ const T = {
     title: { vi: 'Minh chứng', en: 'Evidence' },
     instructions: {
       vi:
-        'Mỗi tiêu chí một dòng, tìm theo mã ở cột A. Ghi văn bản làm minh chứng: số, ngày ban hành, cơ quan ban hành, trích yếu; tài liệu điện tử: đường dẫn hoặc tên tệp. ' +
-        'Nhiều văn bản: mỗi văn bản một dòng trong ô (Alt+Enter để xuống dòng). Cột C: minh chứng bộ tiêu chí yêu cầu.',
+        'Mỗi tiêu chí một dòng, tìm theo mã ở cột A. Ghi văn bản làm minh chứng: số, ngày ban hành (ngày/tháng/năm), cơ quan ban hành, trích yếu; tài liệu điện tử: đường dẫn http(s) hoặc mã SHA-256 của tệp (tên tệp ghi ở trích yếu). ' +
+        'Nhiều văn bản: mỗi văn bản một dòng trong ô (Alt+Enter để xuống dòng), cùng thứ tự ở mọi ô. Cột C: minh chứng bộ tiêu chí yêu cầu; "Bắt buộc": tiêu chí phải có minh chứng.',
       en:
-        'One row per criterion, found by the code in column A. Give the documents that prove the value: number, date, issuing body, summary; an electronic record: its link or file name. ' +
-        'Several documents: one per line in the cell (Alt+Enter for a new line). Column C: the evidence the criteria set asks for.',
+        'One row per criterion, found by the code in column A. Give the documents that prove the value: number, date (day/month/year), issuing body, summary; an electronic record: its http(s) link or the file\'s SHA-256 (its name in the summary). ' +
+        'Several documents: one per line in the cell (Alt+Enter for a new line), in the same order in every cell. Column C: the evidence the criteria set asks for; "Required": the criterion must have evidence.',
     },
     header: {
       code: { vi: 'Mã', en: 'Code' },
@@ -169,8 +169,9 @@ const T = {
       date: { vi: 'Ngày ban hành', en: 'Date issued' },
       issuer: { vi: 'Cơ quan ban hành', en: 'Issued by' },
       summary: { vi: 'Trích yếu nội dung', en: 'Summary' },
-      link: { vi: 'Đường dẫn hoặc tên tệp', en: 'Link or file name' },
+      link: { vi: 'Đường dẫn (http/https) hoặc SHA-256 của tệp', en: 'Link (http/https) or the file\'s SHA-256' },
     } satisfies Record<keyof EvidenceColumns, Localized>,
+    required: { vi: 'Bắt buộc', en: 'Required' },
   },
   signature: {
     date: { vi: '…………, ngày …… tháng …… năm ……', en: '…………, date ……………………' },
@@ -590,7 +591,14 @@ function evidenceSheet(sheet: Worksheet, leaves: readonly CompiledNode[], labels
     const at = (role: keyof EvidenceColumns): Cell => sheet.getCell(cellAddress(EVIDENCE_COLUMNS[role], row));
     at('code').value = node.code;
     at('name').value = labels === 'en' ? (node.node.name.en ?? node.node.name.vi) : say(node.node.name, labels);
-    if (node.node.evidence) at('asked').value = say(node.node.evidence, labels);
+    // Evidence the set requires (spec §12): said in words, in bold, before what it asks for.
+    const required = node.leaf?.evidenceRequired === true;
+    const asked = node.node.evidence ? say(node.node.evidence, labels) : '';
+    if (required) {
+      at('asked').value = `${say(e.required, labels, ' / ')}${asked === '' ? '' : `: ${asked}`}`;
+      at('asked').font = font({ bold: true });
+      at('code').font = font({ bold: true });
+    } else if (asked !== '') at('asked').value = asked;
     for (const role of ['number', 'date', 'issuer', 'summary', 'link'] as const) input(at(role), FILL.input);
     at('date').numFmt = 'dd/mm/yyyy';
   });
