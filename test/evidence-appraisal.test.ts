@@ -310,6 +310,21 @@ describe('dti score --with-appraisers', () => {
     expect(report.results[1]?.nodes['A.1']?.explanation?.vi).toBe('Đạt → 10.00 điểm; thiếu minh chứng bắt buộc → 0.00 điểm');
   });
 
+  it('the table lists, under its block, the units lacking required evidence and what the policy does', () => {
+    const table = dti('score', submissionFile, '--criteria', criteriaFile);
+    expect(table.code).toBe(0);
+    const lines = table.out.split('\n');
+    const at = lines.indexOf('Thiếu minh chứng bắt buộc (chính sách "zero": tính 0 điểm, trừ khi được thẩm định):');
+    expect(at).toBeGreaterThan(0);
+    // In rank order, as the results list them (each unit's own lacking list).
+    const shown = JSON.parse(dti('score', submissionFile, '--criteria', criteriaFile, '--format', 'json').out) as ScoreReport;
+    const expected = [...shown.results].filter((r) => (r.evidence?.lacking.length ?? 0) > 0).sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).map((r) => `  ${r.name ?? r.unit}: ${r.evidence!.lacking.join(', ')}`);
+    expect(expected).toEqual(['  z3: A.2', '  z2: A.1, A.2, B.1']);
+    expect(lines.slice(at + 1, at + 1 + expected.length)).toEqual(expected);
+    const english = dti('score', submissionFile, '--criteria', criteriaFile, '--lang', 'en');
+    expect(english.out).toContain('Lacking required evidence (policy "zero": scored 0 unless appraised):');
+  });
+
   it('--format csv lists the leaves lacking evidence in a column of their own', () => {
     const csv = dti('score', submissionFile, '--criteria', criteriaFile, '--format', 'csv');
     expect(csv.code).toBe(0);

@@ -19,12 +19,24 @@ export function alignColumns(header: readonly string[], rows: readonly (readonly
   return [line(header), sizes.map((size) => '─'.repeat(size)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** Under a block, the units lacking required evidence (spec §12) and what the set's policy makes of it; empty when none. */
+function lackingLines(units: readonly UnitResult[], criteria: CriteriaSet, lang: 'vi' | 'en'): string {
+  const lacking = units.filter((r) => (r.evidence?.lacking.length ?? 0) > 0);
+  if (lacking.length === 0) return '';
+  const zero = criteria.evidencePolicy === 'zero';
+  const heading = lang === 'en'
+    ? `Lacking required evidence (${zero ? 'policy "zero": scored 0 unless appraised' : 'policy "flag": points unchanged'}):`
+    : `Thiếu minh chứng bắt buộc (${zero ? 'chính sách "zero": tính 0 điểm, trừ khi được thẩm định' : 'chính sách "flag": điểm không đổi'}):`;
+  return `\n${heading}\n${lacking.map((r) => `  ${r.name ?? r.unit}: ${r.evidence!.lacking.join(', ')}`).join('\n')}`;
+}
+
 /**
  * The ranking as a table for people: one block per level (and group when the
  * set ranks within groups), sorted by rank, with Vietnamese unit names, points,
  * index, rating and the index of each pillar; where a unit of the block was
  * appraised, its self-assessed points and the difference (appraised − self)
- * close the row ("—" for the units not appraised).
+ * close the row ("—" for the units not appraised). Under a block, the
+ * units lacking required evidence are listed with the leaves concerned.
  */
 export function formatTable(report: ScoreReport, criteria: CriteriaSet, lang: 'vi' | 'en' = 'vi'): string {
   const pillars = criteria.nodes.map((node) => node.code);
@@ -55,7 +67,7 @@ export function formatTable(report: ScoreReport, criteria: CriteriaSet, lang: 'v
         ...(appraised ? [r.selfPoints ?? '—', r.difference ?? '—'] : []),
       ]);
       const numeric = header.map((_, i) => i !== 1 && i !== 5);
-      blocks.push(`\n${levelName}${groupName} (${units.length})\n${alignColumns(header, rows, numeric)}`);
+      blocks.push(`\n${levelName}${groupName} (${units.length})\n${alignColumns(header, rows, numeric)}${lackingLines(sorted, criteria, lang)}`);
     }
   }
   return `${blocks.join('\n')}\n`;
