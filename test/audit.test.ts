@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { batchInputHash, canonicalJson, formatPath, safeParseSubmissionJson, safeScoreBatch, safeVerifyResults, scoreBatch, unitInputHash, verifyResults, type Issue } from '../src/index.js';
+import { batchInputHash, canonicalJson, formatPath, safeParseSubmissionJson, safeScoreBatch, safeVerifyResults, scoreBatch, unitInputHash, verifyResults, type Issue, type Submission } from '../src/index.js';
 import { safeParseSubmissionsCsv } from '../src/csv/index.js';
 import { getCriteria } from '../src/sets/index.js';
 import { batchFor } from './support/arbitraries.js';
 import { caseArb } from './fuzz/arbitraries.js';
-import { dti } from './support/cli.js';
+import { dti, dtiAsync } from './support/cli.js';
+import { workbookFor } from './fixtures/xlsx/workbook-helpers.js';
 import { valuesOnly } from './support/values-only.js';
 
 const here = (path: string): string => new URL(path, import.meta.url).pathname;
@@ -208,25 +209,25 @@ describe('dti verify-results', () => {
   const resultsFile = join(dir, 'results.json');
   writeFileSync(resultsFile, scored.out);
 
-  it('dti score --format json stamps the input hashes', () => {
+  it('dti score --format json stamps the input hashes', async () => {
     const report = JSON.parse(scored.out) as { input?: { sha256: string }; results: { input?: unknown }[] };
     expect(report.input?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.results.every((unit) => unit.input !== undefined)).toBe(true);
   });
 
-  it('answers identical (exit 0) for an honest file, from the JSON or the CSV submission', () => {
-    const json = dti('verify-results', resultsFile, '--submissions', submissionFile);
+  it('answers identical (exit 0) for an honest file, from the JSON or the CSV submission', async () => {
+    const json = await dtiAsync('verify-results', resultsFile, '--submissions', submissionFile);
     expect([json.code, json.out]).toEqual([0, expect.stringContaining('identical')]);
     const csvFile = here('../examples/can-tho-2022/submissions.csv');
     const fromCsv = join(dir, 'results-csv.json');
     writeFileSync(fromCsv, dti('score', csvFile, '--period', '2022', '--format', 'json').out);
-    const csv = dti('verify-results', fromCsv, '--submissions', csvFile, '--period', '2022', '--format', 'json');
+    const csv = await dtiAsync('verify-results', fromCsv, '--submissions', csvFile, '--period', '2022', '--format', 'json');
     expect(csv.code).toBe(0);
     expect(JSON.parse(csv.out)).toMatchObject({ identical: true, criteria: 'can-tho@2022.1.0', differences: [] });
   });
 
-  it('names the units whose input differs when results published from the JSON are checked against the CSV (it has no place for appraisal reasons and evidence)', () => {
-    const csv = dti('verify-results', resultsFile, '--submissions', here('../examples/can-tho-2022/submissions.csv'), '--period', '2022', '--format', 'json');
+  it('names the units whose input differs when results published from the JSON are checked against the CSV (it has no place for appraisal reasons and evidence)', async () => {
+    const csv = await dtiAsync('verify-results', resultsFile, '--submissions', here('../examples/can-tho-2022/submissions.csv'), '--period', '2022', '--format', 'json');
     expect(csv.code).toBe(1);
     const report = JSON.parse(csv.out) as { identical: boolean; differences: { code: string; params: { unit?: string } }[] };
     const units = JSON.parse(readFileSync(submissionFile, 'utf8')).units as { id: string; appraisal?: unknown; evidence?: unknown }[];
@@ -236,48 +237,76 @@ describe('dti verify-results', () => {
     expect(named.sort()).toEqual([...richer].sort());
   });
 
-  it('lists each difference (exit 1): an edited figure, another criteria version', () => {
+  it('verifies results scored from filled workbooks against the same workbooks (a folder), and names an edited cell\'s unit', async () => {
+    const forms = mkdtempSync(join(tmpdir(), 'dti-verify-forms-'));
+    const example = JSON.parse(readFileSync(submissionFile, 'utf8')) as Submission;
+    const units = example.units.filter((unit) => unit.level === 'commune').slice(0, 3);
+    const criteria = getCriteria('can-tho@2022.1.0');
+    for (const unit of units) writeFileSync(join(forms, `${unit.id}.xlsx`), await workbookFor(criteria, unit, { period: '2022' }));
+    const scoredForms = await dtiAsync('score', forms, '--format', 'json');
+    expect(scoredForms.code).toBe(0);
+    const fromForms = join(dir, 'results-forms.json');
+    writeFileSync(fromForms, scoredForms.out);
+    const honest = await dtiAsync('verify-results', fromForms, '--submissions', forms, '--format', 'json');
+    expect([honest.code, JSON.parse(honest.out)]).toEqual([0, expect.objectContaining({ identical: true, differences: [] })]);
+    // One value changed in one workbook after the results were published: that unit's input differs.
+    const edited = units[1]!;
+    const [code, value] = Object.entries(edited.values).find(([, v]) => typeof v === 'boolean')!;
+    writeFileSync(join(forms, `${edited.id}.xlsx`), await workbookFor(criteria, { ...edited, values: { ...edited.values, [code]: !value } }, { period: '2022' }));
+    const changed = await dtiAsync('verify-results', fromForms, '--submissions', forms, '--format', 'json');
+    expect(changed.code).toBe(1);
+    const differences = (JSON.parse(changed.out) as { differences: Issue[] }).differences;
+    // That unit's input hash, and the batch's (no unit), differ.
+    expect(differences.filter((d) => d.code === 'verify/input').map((d) => d.params.unit ?? 'batch').sort()).toEqual(['batch', edited.id].sort());
+    // A workbook that cannot be read is reported at its cell, never skipped.
+    writeFileSync(join(forms, 'broken.xlsx'), 'not a workbook');
+    const broken = await dtiAsync('verify-results', fromForms, '--submissions', forms, '--format', 'json');
+    expect(broken.code).toBe(1);
+    expect((JSON.parse(broken.out) as { errors: Issue[] }).errors.map((e) => e.code)).toEqual(['input/read']);
+  }, 60_000);
+
+  it('lists each difference (exit 1): an edited figure, another criteria version', async () => {
     const report = JSON.parse(scored.out) as { results: { unit: string; nodes: Record<string, { points: string }> }[] };
     const first = report.results[0]!;
     const [code, node] = Object.entries(first.nodes).find(([, n]) => n.points === '0.00' || n.points !== null)!;
     node.points = '999.99';
     const editedFile = join(dir, 'edited.json');
     writeFileSync(editedFile, JSON.stringify(report));
-    const text = dti('verify-results', editedFile, '--submissions', submissionFile);
+    const text = await dtiAsync('verify-results', editedFile, '--submissions', submissionFile);
     expect(text.code).toBe(1);
     expect(text.out).toContain(`${editedFile}: ${formatPath(['results', 0, 'nodes', code, 'points'])}`);
     expect(text.out).toContain(`unit "${first.unit}", "${code}": "points" published 999.99`);
-    const other = dti('verify-results', resultsFile, '--submissions', submissionFile, '--criteria', 'can-tho@2023.1.0', '--format', 'json');
+    const other = await dtiAsync('verify-results', resultsFile, '--submissions', submissionFile, '--criteria', 'can-tho@2023.1.0', '--format', 'json');
     expect(other.code).toBe(1);
     const answer = JSON.parse(other.out) as { identical: boolean; differences: Issue[] };
     expect(answer.differences.filter((d) => d.code === 'verify/criteria').map((d) => d.params.field)).toEqual(['version', 'sha256']);
   });
 
-  it('reports every bad input as a coded issue (exit 1), and misuse of the command (exit 2)', () => {
+  it('reports every bad input as a coded issue (exit 1), and misuse of the command (exit 2)', async () => {
     const write = (name: string, text: string): string => {
       const file = join(dir, name);
       writeFileSync(file, text);
       return file;
     };
-    const codes = (...argv: string[]): [number, string[]] => {
-      const run = dti('verify-results', ...argv, '--format', 'json');
+    const codes = async (...argv: string[]): Promise<[number, string[]]> => {
+      const run = await dtiAsync('verify-results', ...argv, '--format', 'json');
       return [run.code, run.code === 1 && run.out.startsWith('{\n  "errors"') ? (JSON.parse(run.out) as { errors: Issue[] }).errors.map((e) => `${e.code}${e.file ? ` ${e.file}` : ''}`) : []];
     };
-    expect(codes(join(dir, 'none.json'), '--submissions', submissionFile)).toEqual([1, [`input/read ${join(dir, 'none.json')}`]]);
-    expect(codes(resultsFile, '--submissions', join(dir, 'none.json'))).toEqual([1, [`input/read ${join(dir, 'none.json')}`]]);
+    expect(await codes(join(dir, 'none.json'), '--submissions', submissionFile)).toEqual([1, [`input/read ${join(dir, 'none.json')}`]]);
+    expect(await codes(resultsFile, '--submissions', join(dir, 'none.json'))).toEqual([1, [`input/read ${join(dir, 'none.json')}`]]);
     const broken = write('broken.json', '{"format": 1, ');
-    expect(codes(broken, '--submissions', submissionFile)[1][0]).toBe(`json/syntax ${broken}`);
-    expect(codes(resultsFile, '--submissions', broken)[1][0]).toBe(`json/syntax ${broken}`);
+    expect((await codes(broken, '--submissions', submissionFile))[1][0]).toBe(`json/syntax ${broken}`);
+    expect((await codes(resultsFile, '--submissions', broken))[1][0]).toBe(`json/syntax ${broken}`);
     // A submission given as the results file: no criteria stamp.
-    expect(codes(submissionFile, '--submissions', submissionFile)).toEqual([1, [`schema/type ${submissionFile}`]]);
+    expect(await codes(submissionFile, '--submissions', submissionFile)).toEqual([1, [`schema/type ${submissionFile}`]]);
     const noResults = write('no-results.json', JSON.stringify({ ...JSON.parse(scored.out), results: 'x' }));
-    expect(codes(noResults, '--submissions', submissionFile)).toEqual([1, [`schema/type ${noResults}`]]);
+    expect(await codes(noResults, '--submissions', submissionFile)).toEqual([1, [`schema/type ${noResults}`]]);
     const newer = write('newer.json', JSON.stringify({ ...JSON.parse(scored.out), format: 7 }));
-    expect(codes(newer, '--submissions', submissionFile)).toEqual([1, [`results/format-version ${newer}`]]);
-    expect(codes(resultsFile, '--submissions', submissionFile, '--criteria', 'can-tho@1999.1.0')[0]).toBe(1);
-    expect(dti('verify-results', resultsFile).code).toBe(2);
-    expect(dti('verify-results', '--submissions', submissionFile).code).toBe(2);
-    expect(dti('verify-results', resultsFile, resultsFile, '--submissions', submissionFile).code).toBe(2);
-    expect(dti('verify-results', resultsFile, '--submissions', submissionFile, '--format', 'md').code).toBe(2);
+    expect(await codes(newer, '--submissions', submissionFile)).toEqual([1, [`results/format-version ${newer}`]]);
+    expect((await codes(resultsFile, '--submissions', submissionFile, '--criteria', 'can-tho@1999.1.0'))[0]).toBe(1);
+    expect((await dtiAsync('verify-results', resultsFile)).code).toBe(2);
+    expect((await dtiAsync('verify-results', '--submissions', submissionFile)).code).toBe(2);
+    expect((await dtiAsync('verify-results', resultsFile, resultsFile, '--submissions', submissionFile)).code).toBe(2);
+    expect((await dtiAsync('verify-results', resultsFile, '--submissions', submissionFile, '--format', 'md')).code).toBe(2);
   });
 });

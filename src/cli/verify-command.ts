@@ -5,11 +5,15 @@ import { safeVerifyResults } from '../results/verify.js';
 import { commandRegistry } from './criteria-choice.js';
 import { printIssues, type Io } from './output.js';
 import { readJsonFile } from './read-input.js';
-import { readSubmissionFile } from './score-command.js';
+import { readSubmissionFile, type SubmissionFile } from './score-command.js';
+import { chooseCriteria } from './criteria-choice.js';
+import { isWorkbookInput } from './workbook-paths.js';
+import type { CriteriaRegistry } from '../criteria/registry.js';
+import type { Result } from '../errors.js';
 
 /** Options of `dti verify-results`. */
 export interface VerifyCommandOptions {
-  /** `--submissions`: the submission file (JSON or CSV) the results were scored from. */
+  /** `--submissions`: the submission the results were scored from: a JSON or CSV file, or filled workbooks (an `.xlsx` file or a folder of them). */
   readonly submissions: string;
   /** `--criteria`: the set to recompute with (a reference or a file); default the one the results file's stamp names. */
   readonly criteria: string | undefined;
@@ -22,12 +26,29 @@ export interface VerifyCommandOptions {
 }
 
 /**
- * `dti verify-results <results.json> --submissions <file>`: recomputes the
- * results from the criteria and the submission; 0 when every figure is the
- * one published, 1 with each difference listed, or when an input cannot be
- * read.
+ * The filled workbooks (an `.xlsx` file or a folder of them) as `dti score`
+ * reads them, against the set `ref` names: every problem of every workbook
+ * at its cell, none skipped (a verification reads exactly what was scored).
  */
-export function verifyCommand(io: Io, resultsFile: string, options: VerifyCommandOptions): number {
+async function readWorkbookSubmission(registry: CriteriaRegistry, path: string, ref: string, options: VerifyCommandOptions): Promise<Result<SubmissionFile>> {
+  const chosen = chooseCriteria(registry, ref, options.period, options.limits);
+  if (!chosen.ok) return chosen;
+  // Loaded only for workbooks: the workbook reader (exceljs) is the heaviest part of the command line.
+  const { readWorkbookInput } = await import('./xlsx-input.js');
+  const input = await readWorkbookInput([path], chosen.value.set, { locale: options.locale, registry, ...(options.limits ? { limits: options.limits } : {}) });
+  const issues = [...input.unnamed, ...input.rejected.flatMap((entry) => entry.issues)];
+  if (issues.length > 0) return { ok: false, issues };
+  const period = input.submission.period ?? options.period;
+  return { ok: true, value: { choice: chosen.value, submission: period === undefined ? input.submission : { ...input.submission, period }, warnings: [] } };
+}
+
+/**
+ * `dti verify-results <results.json> --submissions <file|folder>`: recomputes
+ * the results from the criteria and the submission (JSON, CSV, or filled
+ * workbooks); 0 when every figure is the one published, 1 with each
+ * difference listed, or when an input cannot be read.
+ */
+export async function verifyCommand(io: Io, resultsFile: string, options: VerifyCommandOptions): Promise<number> {
   const fail = (issues: readonly Issue[]): number => {
     printIssues(io, issues, options.format);
     return 1;
@@ -43,7 +64,9 @@ export function verifyCommand(io: Io, resultsFile: string, options: VerifyComman
     if (!stamp.ok) return fail(stamp.issues.map((issue) => inFile(issue, resultsFile)));
     ref = `${stamp.value.id}@${stamp.value.version}`;
   }
-  const read = readSubmissionFile(registry.value, options.submissions, { criteria: ref, locale: options.locale, period: options.period, ...(options.limits ? { limits: options.limits } : {}) });
+  const read = isWorkbookInput(options.submissions)
+    ? await readWorkbookSubmission(registry.value, options.submissions, ref, options)
+    : readSubmissionFile(registry.value, options.submissions, { criteria: ref, locale: options.locale, period: options.period, ...(options.limits ? { limits: options.limits } : {}) });
   if (!read.ok) return fail(read.issues.map((issue) => (issue.file === undefined ? inFile(issue, options.submissions) : issue)));
   const { choice, submission, warnings } = read.value;
   const verified = safeVerifyResults(data.value, submission, choice.set, {

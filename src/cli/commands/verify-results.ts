@@ -13,7 +13,7 @@ export const verifyResultsSpec: CommandSpec = {
   },
   args: [{ name: 'results.json', help: { vi: 'kết quả đã công bố (dti score --format json)', en: 'the published results (dti score --format json)' } }],
   options: [
-    { name: 'submissions', type: 'text', value: '<file>', required: true, help: { vi: 'bài nộp đã chấm (.json hoặc .csv)', en: 'the submission scored (.json or .csv)' } },
+    { name: 'submissions', type: 'text', value: '<file>', required: true, help: { vi: 'bài nộp đã chấm: tệp .json, .csv, hoặc sổ tính .xlsx đã điền (một tệp hay thư mục)', en: 'the submission scored: a .json or .csv file, or filled .xlsx workbooks (a file or a folder)' } },
     criteriaOption({
       vi: 'bộ tiêu chí để tính lại (id@phiên-bản, id hoặc tệp .json); mặc định: bộ ghi trong dấu của tệp kết quả',
       en: 'the criteria set to recompute with (id@version, id or a .json file); default: the one the results file\'s stamp names',
@@ -27,6 +27,7 @@ export const verifyResultsSpec: CommandSpec = {
   examples: [
     { command: 'dti verify-results ket-qua-2022.json --submissions bai-nop-2022.json', help: { vi: 'mọi số liệu công bố có đúng với bài nộp và bộ tiêu chí không', en: 'whether every published figure follows from the submission and the criteria' } },
     { command: 'dti verify-results results.json --submissions submissions.csv --period 2022 --format json', help: { vi: 'bài nộp CSV; kết quả kiểm tra dạng JSON', en: 'a CSV submission; the answer as JSON' } },
+    { command: 'dti verify-results ket-qua.json --submissions bieu-mau/', help: { vi: 'kết quả chấm từ các sổ tính trong thư mục bieu-mau/', en: 'results scored from the workbooks in the folder bieu-mau/' } },
   ],
   run: (context) => verifyCommand(context.io, context.args[0]!, {
     submissions: context.text('submissions')!,
