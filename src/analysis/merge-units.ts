@@ -139,7 +139,8 @@ function mean(parts: readonly Fraction[]): Fraction | undefined {
  * ] });
  * if (report.ok) {
  *   const merged = safeMergeUnits(report.value, criteria, [{ successor: 'can-tho-moi', predecessors: ['can-tho', 'hau-giang'] }], { method: 'mean-of-main-indices' });
- *   if (merged.ok) console.log(merged.value.units[0]?.index); // 0.6796
+ *   // Every province has the same maxima here: the three methods agree.
+ *   if (merged.ok) console.log(merged.value.units[0]?.index); // 0.6687
  *   if (merged.ok) console.log(merged.value.units[0]?.nodes?.['DTI.9']); // 0.3974
  * }
  * ```

@@ -152,7 +152,7 @@ function resolve(aliases: Readonly<Record<string, string>>, id: string): string 
  * ] });
  * const panel = safeBuildPanel([{ report: year('2022', 9) }, { report: year('2023', 12) }], { aliases: { 'xa-a': 'xa-a-moi' } });
  * if (panel.ok) console.log(panel.value.rows.map((row) => [row.unit, row.changes[0]?.rank])); // [["xa-a-moi",1],["xa-b",-1]]
- * if (panel.ok) console.log(panel.value.rows[0]?.changes[0]?.index); // 0.0067
+ * if (panel.ok) console.log(panel.value.rows[0]?.changes[0]?.index); // 0.0040
  * ```
  */
 export function safeBuildPanel(inputs: readonly PanelInput[], options: PanelOptions = {}): Result<Panel> {
