@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, criteriaHash, sha256Hex } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
+import { canonicalInput } from '../src/canonical/input-hash.js';
+import { referenceCanonicalInput } from './support/input-view.js';
 
 describe('sha256Hex', () => {
   it('matches the FIPS 180-2 test vectors', () => {
@@ -55,5 +57,50 @@ describe('criteriaHash', () => {
     expect(criteriaHash(getCriteria('can-tho@2022.1.0'))).toBe(expected);
     const compact = JSON.parse(JSON.stringify(JSON.parse(file)));
     expect(criteriaHash(compact)).toBe(expected);
+  });
+});
+
+describe('the canonical text input hashes are taken of (one pass)', () => {
+  /** Values a unit may hold: JSON values and undefined (left out), numbers of every kind, odd strings. */
+  const leafValue = fc.letrec((tie) => ({
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.double({ noNaN: false }), fc.integer(), fc.constantFrom(1e21, 1e-7, -0, 0.1, 4.5, 123456789012345680000),
+      fc.string({ unit: 'binary' }), fc.constantFrom('n/a', '4,50', '\u2028', '\ud800', 'a"b\\c\n'), fc.boolean(), fc.constant(null), fc.constant(undefined),
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(fc.string({ unit: 'binary', maxLength: 4 }), tie('value'), { maxKeys: 3 }),
+    ),
+  })).value;
+  const unitArb = fc.record({
+    id: fc.string({ unit: 'binary', maxLength: 6 }),
+    level: fc.constantFrom('commune', 'department'),
+    group: fc.constantFrom(null, undefined, 'A'),
+    parent: fc.constantFrom(null, undefined, 'p'),
+    name: fc.option(fc.string({ unit: 'binary', maxLength: 6 }), { nil: undefined }),
+    values: fc.dictionary(fc.string({ unit: 'binary', maxLength: 5 }), leafValue, { maxKeys: 5 }),
+    appraised: fc.option(fc.dictionary(fc.string({ maxLength: 4 }), leafValue, { maxKeys: 3 }), { nil: undefined }),
+    appraisal: fc.option(fc.dictionary(fc.string({ maxLength: 4 }), fc.oneof(fc.record({ value: leafValue, reason: fc.string({ maxLength: 4 }) }, { requiredKeys: ['reason'] }), leafValue), { maxKeys: 3 }), { nil: undefined }),
+    evidence: fc.option(fc.dictionary(fc.string({ maxLength: 4 }), fc.array(fc.record({ kind: fc.constant('document'), number: fc.double() }), { maxLength: 2 }), { maxKeys: 2 }), { nil: undefined }),
+    extra: fc.option(leafValue, { nil: undefined }),
+  }, { requiredKeys: ['id', 'level', 'values'] });
+  const outcome = (write: () => string): string => {
+    try {
+      return write();
+    } catch (error) {
+      return `throws ${(error as Error).name}`;
+    }
+  };
+
+  it('is the canonical JSON of the unit as hashed, the reference way, for any unit (and throws alike)', () => {
+    fc.assert(fc.property(fc.oneof(unitArb, leafValue), (unit) => {
+      expect(outcome(() => canonicalInput(unit))).toBe(outcome(() => referenceCanonicalInput(unit)));
+    }), { numRuns: 3000 });
+  });
+
+  it('writes strings as JSON.stringify does, whatever they hold', () => {
+    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.constantFrom('\ud800', 'a\udfffb', '\ud83d\ude00', '\u2028', '\u007f', '"', '\\')), (text) => {
+      expect(canonicalJson(text)).toBe(JSON.stringify(text));
+      expect(canonicalJson({ [text]: text })).toBe(`{${JSON.stringify(text)}:${JSON.stringify(text)}}`);
+    }), { numRuns: 2000 });
   });
 });

@@ -1,3 +1,28 @@
+/** A string JSON writes as itself between quotes: no quote, backslash, control character or surrogate (those go through `JSON.stringify`). */
+const PLAIN = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+
+/**
+ * A string as JSON text (what `JSON.stringify` writes), without calling it for
+ * the plain strings that are nearly all of a submission.
+ *
+ * @internal
+ */
+export function jsonString(text: string): string {
+  return PLAIN.test(text) ? `"${text}"` : JSON.stringify(text);
+}
+
+/**
+ * The keys of an object that hold a value, sorted by UTF-16 code units (what
+ * `Array.prototype.sort` does without a comparator).
+ *
+ * @internal
+ */
+export function sortedKeys(record: Readonly<Record<string, unknown>>): string[] {
+  const keys: string[] = [];
+  for (const key of Object.keys(record)) if (record[key] !== undefined) keys.push(key);
+  return keys.sort();
+}
+
 /**
  * The canonical JSON of a value: object keys sorted by UTF-16 code units, no
  * insignificant white space, numbers in their shortest round-trip form.
@@ -13,17 +38,30 @@ export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
-      return JSON.stringify(value);
+      return jsonString(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
       return JSON.stringify(value);
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          if (i > 0) out += ',';
+          const item: unknown = value[i];
+          out += canonicalJson(item === undefined ? null : item);
+        }
+        return `${out}]`;
+      }
       const record = value as Record<string, unknown>;
-      const keys = Object.keys(record).filter((key) => record[key] !== undefined).sort();
-      return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
+      let out = '{';
+      let first = true;
+      for (const key of sortedKeys(record)) {
+        out += `${first ? '' : ','}${jsonString(key)}:${canonicalJson(record[key])}`;
+        first = false;
+      }
+      return `${out}}`;
     }
     default:
       throw new TypeError(`canonicalJson: cannot encode ${typeof value}`);

@@ -1,5 +1,5 @@
 import { parseExact } from '../exact/read-exact.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson, jsonString, sortedKeys } from './canonical-json.js';
 import { sha256Hex } from './sha256.js';
 
 /** The keys of a unit whose entries are values read by a leaf's rule (numbers there are hashed as decimal text). */
@@ -28,33 +28,76 @@ export function valueView(value: unknown): unknown {
   return value;
 }
 
-const isEmptyRecord = (value: unknown): boolean => value !== null && typeof value === 'object' && !Array.isArray(value) && Object.keys(value).length === 0;
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** The canonical JSON of {@link valueView}`(value)`, written in one pass. */
+function canonicalValue(value: unknown): string {
+  if (typeof value === 'number') {
+    const text = decimalText(value);
+    if (typeof text === 'number') throw new TypeError('canonicalJson: non-finite number');
+    return jsonString(text);
+  }
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += `${i > 0 ? ',' : ''}${canonicalValue(value[i] === undefined ? null : value[i])}`;
+    return `${out}]`;
+  }
+  if (isRecord(value)) return canonicalRecord(value, canonicalValue);
+  return canonicalJson(value);
+}
+
+/** The canonical JSON of a record whose entries are written by `entry`. */
+function canonicalRecord(record: Readonly<Record<string, unknown>>, entry: (value: unknown) => string): string {
+  let out = '{';
+  let first = true;
+  for (const key of sortedKeys(record)) {
+    out += `${first ? '' : ','}${jsonString(key)}:${entry(record[key])}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+/** An appraisal entry as hashed: its `value` as {@link valueView} sees it, the rest as given. */
+function canonicalAppraisal(entry: unknown): string {
+  if (!isRecord(entry)) return canonicalJson(entry);
+  let out = '{';
+  let first = true;
+  const keys = sortedKeys(entry);
+  if (!keys.includes('value')) return canonicalRecord(entry, canonicalJson);
+  for (const key of keys) {
+    out += `${first ? '' : ','}${jsonString(key)}:${key === 'value' ? canonicalValue(entry[key]) : canonicalJson(entry[key])}`;
+    first = false;
+  }
+  return `${out}}`;
+}
 
 /**
- * A unit's submission as it is hashed (spec §13): the unit as read, with
- * `group` and `parent` left out when `null` (as when absent), `appraised`,
- * `appraisal` and `evidence` left out when empty, and every JSON number given
- * for a leaf (in `values`, `appraised`, an appraisal's `value`, at any depth)
- * written as the plain decimal text it denotes: so a unit read from CSV or a
- * workbook (where numbers are decimal text) and the same unit given as JSON
- * are the same object. Text is hashed as given (`"4.50"` stays `"4.50"`).
+ * The canonical JSON of a unit's submission as it is hashed (spec §13),
+ * written in one pass: the unit as read, with `group` and `parent` left out
+ * when `null` (as when absent), `appraised`, `appraisal` and `evidence` left
+ * out when empty, and every JSON number given for a leaf (in `values`,
+ * `appraised`, an appraisal's `value`, at any depth) written as the plain
+ * decimal text it denotes: so a unit read from CSV or a workbook (where
+ * numbers are decimal text) and the same unit given as JSON are the same
+ * object. Text is hashed as given (`"4.50"` stays `"4.50"`). Throws a
+ * `TypeError` for what is not JSON.
  *
  * @internal
  */
-export function inputView(unit: unknown): unknown {
-  if (unit === null || typeof unit !== 'object' || Array.isArray(unit)) return unit;
-  const view: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(unit)) {
-    if (value === undefined || (NULLABLE.has(key) && value === null) || (EMPTY_MAPS.has(key) && isEmptyRecord(value))) continue;
-    if (VALUE_MAPS.has(key) && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      view[key] = Object.fromEntries(Object.entries(value).map(([code, given]) => [code, valueView(given)]));
-    } else if (key === 'appraisal' && value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      view[key] = Object.fromEntries(Object.entries(value).map(([code, entry]) => [code, entry !== null && typeof entry === 'object' && !Array.isArray(entry) ? { ...entry, value: valueView((entry as { value?: unknown }).value) } : entry]));
-    } else {
-      view[key] = value;
-    }
+export function canonicalInput(unit: unknown): string {
+  if (!isRecord(unit)) return canonicalJson(unit);
+  let out = '{';
+  let first = true;
+  for (const key of sortedKeys(unit)) {
+    const value = unit[key];
+    if ((NULLABLE.has(key) && value === null) || (EMPTY_MAPS.has(key) && isRecord(value) && Object.keys(value).length === 0)) continue;
+    const text = VALUE_MAPS.has(key) && isRecord(value)
+      ? canonicalRecord(value, canonicalValue)
+      : key === 'appraisal' && isRecord(value) ? canonicalRecord(value, canonicalAppraisal) : canonicalJson(value);
+    out += `${first ? '' : ','}${jsonString(key)}:${text}`;
+    first = false;
   }
-  return view;
+  return `${out}}`;
 }
 
 /**
@@ -82,7 +125,7 @@ export function inputView(unit: unknown): unknown {
 export function unitInputHash(unit: unknown): string | undefined {
   let text: string;
   try {
-    text = canonicalJson(inputView(unit));
+    text = canonicalInput(unit);
   } catch {
     return undefined;
   }
