@@ -28,6 +28,7 @@ export { parseCriteria, safeParseCriteria, safeParseCriteriaJson, type CriteriaR
 export { parseSubmission, safeParseSubmission, safeParseSubmissionJson, type SubmissionReadOptions } from './format/parse-submission.js';
 export type { AppraisalEntry, Submission, UnitSubmission } from './format/submission-schema.js';
 export type { EvidenceEntry, EvidenceKind } from './format/evidence-entry.js';
+export { evidenceHref } from './format/evidence-href.js';
 export type { AppraisalReason, Basis, CriteriaNode, CriteriaSet, Decimalish, EvidencePolicy, Group, Level, LevelScope, MissingPolicy, PerLevel, Ranking, Rating, ValueRange } from './compile/types.js';
 export { appraisalReasonsOf, DEFAULT_APPRAISAL_REASONS } from './compile/appraisal-reasons.js';
 export { formatPath, parsePath, type PathSegment } from './path.js';

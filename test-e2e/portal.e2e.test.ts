@@ -3,6 +3,9 @@
 // headless Debian Chromium through playwright-core. What the page shows must
 // equal what the library computes for the same input; invalid values must be
 // flagged at their field with the library's coded message; no console errors.
+// Evidence (spec §12) with a set opened from a file that requires it: the
+// required mark, the lacking list as the library's results give it, bad entries
+// flagged with the library's codes, no live javascript: link, the evidence sent.
 // Also opens the HTML report (src/report, when present) and checks its charts.
 //
 // Screenshots for review go to test-e2e/artifacts/ (git-ignored).
@@ -15,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { explainUnit, readExact, scoreBatch, safeScoreBatch, type ScoreReport, type CriteriaSet, type UnitResult } from '../src/index.js';
+import { explainUnit, parseCriteria, readExact, scoreBatch, safeScoreBatch, sha256Hex, type EvidenceEntry, type ScoreReport, type CriteriaSet, type UnitResult } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -394,6 +397,214 @@ describe(`portal: ${SET}, level ${LEVEL}`, () => {
     expect(await text(page, 'points-CQS.1.3')).toBe('16.00');
     expect(await text(page, 'total-points')).toBe(libraryResult(criteria, { 'CQS.1.3': { numerator: '12', denominator: '15' } }).points);
     await page.close();
+    expect(problems).toEqual([]);
+  });
+});
+
+/** A set that requires evidence (A.1.1, B.1.1) under `evidencePolicy: "zero"`: no embedded set requires any yet. */
+const EVIDENCE_SET_FILE = join(root, 'test/fixtures/appraisal/criteria.json');
+
+describe('portal: evidence (spec §12), with a criteria set opened from a file', () => {
+  const criteria = parseCriteria(JSON.parse(readFileSync(EVIDENCE_SET_FILE, 'utf8')));
+  const ref = `${criteria.id}@${criteria.version}`;
+  const level = 'xa';
+  const values = { 'A.1.1': true, 'A.1.2': '3', 'B.1.1': true };
+
+  async function openEvidenceSet(viewport?: { width: number; height: number }): Promise<Page> {
+    const page = watch(viewport ? await (await browser!.newContext({ viewport, locale: 'vi-VN', deviceScaleFactor: 1 })).newPage() : await context.newPage());
+    await page.goto(baseUrl, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.getByTestId('criteria-file').setInputFiles(EVIDENCE_SET_FILE);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['scope'])).toBe(`${ref}/${level}`);
+    return page;
+  }
+
+  /** The library's result for the same unit, period and evidence. */
+  function library(period: string | undefined, evidence?: Record<string, EvidenceEntry[]>): UnitResult {
+    const outcome = safeScoreBatch(criteria, { ...(period ? { period } : {}), units: [{ id: 'e2e', level, values, ...(evidence ? { evidence } : {}) }] });
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    return explainUnit(outcome.value.results[0]!);
+  }
+
+  const listed = (page: Page, testId: string): Promise<string[]> => page.locator(`[data-testid="${testId}"] li`).evaluateAll((items) => items.map((li) => li.getAttribute('data-code') ?? ''));
+  const sent = async (page: Page): Promise<{ period?: string; units: { values: Record<string, unknown>; evidence?: Record<string, EvidenceEntry[]> }[] }> => JSON.parse(await text(page, 'submission-json'));
+
+  it('marks the required leaves, lists those lacking evidence as the library does, flags bad entries with its codes and sends the evidence as spec §12 says', async () => {
+    const page = await openEvidenceSet();
+    // Marked in words at the field, and listed in the panel before any value.
+    expect(await text(page, 'evidence-required-A.1.1')).toContain('Bắt buộc có minh chứng');
+    expect(await text(page, 'evidence-required-B.1.1')).toContain('evidence required');
+    expect(await page.getByTestId('evidence-required-A.1.2').count()).toBe(0);
+    expect(await listed(page, 'required-list')).toEqual(['A.1.1', 'B.1.1']);
+    expect(await page.getByTestId('evidence-policy').getAttribute('data-policy')).toBe('zero');
+    // No value yet: nothing claimed, nothing lacking (the library's rule).
+    expect(await page.getByTestId('evidence-summary').getAttribute('data-lacking')).toBe('0');
+
+    await page.getByTestId('period').fill('2024');
+    await page.getByTestId('input-A.1.1-yes').check();
+    await page.getByTestId('input-A.1.2').fill('3');
+    await page.getByTestId('input-B.1.1-yes').check();
+    const bare = library('2024');
+    expect(bare.evidence?.lacking).toEqual(['A.1.1', 'B.1.1']);
+    await expect.poll(() => listed(page, 'lacking-list')).toEqual(bare.evidence!.lacking);
+    expect(await page.getByTestId('lacking-A.1.1').isVisible()).toBe(true);
+    expect(await text(page, 'points-A.1.1')).toBe(bare.nodes['A.1.1']!.points); // 0.00 under "zero"
+    expect(await text(page, 'explain-A.1.1')).toBe(bare.nodes['A.1.1']!.explanation!.vi);
+    expect(await text(page, 'total-points')).toBe(bare.points);
+
+    // A document for A.1.1: the mark goes, the points come, as the library says.
+    await page.getByTestId('entries-A.1.1-add').click();
+    await page.getByTestId('entry-A.1.1-0-number').fill('12/KH-UBND');
+    await page.getByTestId('entry-A.1.1-0-date').fill('2024-03-15');
+    await page.getByTestId('entry-A.1.1-0-issuer').fill('UBND xã Mỹ Khánh');
+    await page.getByTestId('entry-A.1.1-0-title').fill('Kế hoạch chuyển đổi số năm 2024');
+    const plan: EvidenceEntry = { kind: 'document', number: '12/KH-UBND', date: '2024-03-15', issuer: 'UBND xã Mỹ Khánh', title: 'Kế hoạch chuyển đổi số năm 2024' };
+    const withDocument = library('2024', { 'A.1.1': [plan] });
+    expect(withDocument.evidence?.lacking).toEqual(['B.1.1']);
+    await expect.poll(() => listed(page, 'lacking-list')).toEqual(['B.1.1']);
+    expect(await page.getByTestId('lacking-A.1.1').isHidden()).toBe(true);
+    expect(await page.getByTestId('lacking-B.1.1').isVisible()).toBe(true);
+    expect(await text(page, 'points-A.1.1')).toBe(withDocument.nodes['A.1.1']!.points);
+    expect(await text(page, 'total-points')).toBe(withDocument.points);
+    expect(await page.getByTestId('entry-A.1.1-0-issues').isHidden()).toBe(true);
+
+    // A javascript: link: refused with the library's code at the entry's url, never a live link.
+    await page.getByTestId('entries-A.1.1-add').click();
+    await page.getByTestId('entry-A.1.1-1-kind').selectOption('link');
+    await page.getByTestId('entry-A.1.1-1-url').fill('javascript:alert(document.domain)');
+    await expect.poll(() => text(page, 'entry-A.1.1-1-issues')).toContain('[evidence/url]');
+    expect(await page.locator('[data-testid="entry-A.1.1-1-issues"] li').first().getAttribute('data-severity')).toBe('refused');
+    expect(await page.getByTestId('entry-A.1.1-1-url').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('entry-A.1.1-1-link').locator('a').count()).toBe(0);
+    expect(await text(page, 'entry-A.1.1-1-link')).toContain('Không mở liên kết này');
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).protocol));
+    expect(hrefs.filter((protocol) => !['http:', 'https:', 'file:'].includes(protocol) && protocol !== new URL(baseUrl).protocol)).toEqual([]);
+    // The rest still scores without the refused entry, and says so.
+    expect(await page.getByTestId('status').getAttribute('data-state')).toBe('partial');
+    expect(await text(page, 'status')).toContain('1 trường có lỗi');
+    expect(await text(page, 'points-A.1.1')).toBe(withDocument.nodes['A.1.1']!.points);
+
+    // A date not YYYY-MM-DD: refused at the date (value/date); one after the period: flagged (evidence/after-period), and it no longer counts.
+    await page.getByTestId('entry-A.1.1-0-date').fill('15/03/2024');
+    await expect.poll(() => text(page, 'entry-A.1.1-0-issues')).toContain('[value/date]');
+    expect(await page.getByTestId('entry-A.1.1-0-date').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('entry-A.1.1-0-date').fill('2025-01-10');
+    await expect.poll(() => text(page, 'entry-A.1.1-0-issues')).toContain('[evidence/after-period]');
+    expect(await text(page, 'entry-A.1.1-0-issues')).toContain('2024-12-31');
+    expect(await page.locator('[data-testid="entry-A.1.1-0-issues"] li').first().getAttribute('data-severity')).toBe('flag');
+    expect(await page.getByTestId('entry-A.1.1-0-date').getAttribute('aria-invalid')).toBeNull();
+    expect(await listed(page, 'lacking-list')).toEqual(library('2024', { 'A.1.1': [{ ...plan, date: '2025-01-10' }] }).evidence!.lacking);
+    expect(await listed(page, 'lacking-list')).toEqual(['A.1.1', 'B.1.1']);
+    await page.getByTestId('entry-A.1.1-0-date').fill('2024-03-15');
+
+    // Corrected link: no issue, a live https link to exactly that address.
+    const url = 'https://mykhanh.phongdien.cantho.gov.vn/ke-hoach-cds-2024';
+    await page.getByTestId('entry-A.1.1-1-url').fill(url);
+    await expect.poll(() => page.getByTestId('entry-A.1.1-1-issues').isHidden()).toBe(true);
+    expect(await page.getByTestId('entry-A.1.1-1-link').locator('a').getAttribute('href')).toBe(url);
+    expect(await page.getByTestId('status').getAttribute('data-state')).not.toBe('partial');
+
+    // A file for B.1.1, hashed in the page with the library's SHA-256 (the file is never sent).
+    const bytes = Buffer.from('Danh sách sản phẩm OCOP trên sàn, 2024\n', 'utf8');
+    await page.getByTestId('entries-B.1.1-add').click();
+    await page.getByTestId('entry-B.1.1-0-kind').selectOption('file');
+    await page.getByTestId('entry-B.1.1-0-hash-file').setInputFiles({ name: 'san-pham-ocop-2024.xlsx', mimeType: 'application/octet-stream', buffer: bytes });
+    await expect.poll(() => page.getByTestId('entry-B.1.1-0-sha256').inputValue()).toBe(sha256Hex(new Uint8Array(bytes)));
+    expect(await page.getByTestId('entry-B.1.1-0-title').inputValue()).toBe('san-pham-ocop-2024.xlsx');
+
+    // What the page sends is the spec's shape, field for field, and scores as the library scores it.
+    const evidence: Record<string, EvidenceEntry[]> = {
+      'A.1.1': [plan, { kind: 'link', url }],
+      'B.1.1': [{ kind: 'file', title: 'san-pham-ocop-2024.xlsx', sha256: sha256Hex(new Uint8Array(bytes)) }],
+    };
+    await expect.poll(async () => (await sent(page)).units[0]!.evidence).toEqual(evidence);
+    const submission = await sent(page);
+    expect(submission.period).toBe('2024');
+    expect(submission.units[0]!.values).toEqual({ 'A.1.1': true, 'A.1.2': '3', 'B.1.1': true });
+    const full = library('2024', evidence);
+    expect(full.evidence).toEqual({ lacking: [], flags: [] });
+    expect(await text(page, 'total-points')).toBe(full.points);
+    expect(await page.getByTestId('evidence-summary').getAttribute('data-lacking')).toBe('0');
+    expect(await page.getByTestId('status').getAttribute('data-state')).toBe('ok');
+    const again = safeScoreBatch(criteria, submission);
+    expect(again.ok && again.value.results[0]!.points).toBe(full.points);
+
+    // Every input of the evidence entries is labelled.
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement | HTMLSelectElement>('#sections input, #sections select')]
+        .filter((el) => !(el.labels && el.labels.length > 0) && !el.getAttribute('aria-labelledby') && !el.getAttribute('aria-label'))
+        .map((el) => el.id),
+    );
+    expect(unlabelled).toEqual([]);
+    await page.getByTestId('field-A.1.1').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'portal-evidence.png') });
+
+    // Kept across sets, as the answers are: another set and back, the same evidence.
+    await page.getByTestId('set').selectOption(SET);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['scope'])).toMatch(new RegExp(`^${SET}/`));
+    expect((await sent(page)).units[0]!.evidence).toBeUndefined();
+    await page.getByTestId('set').selectOption(`file:${ref}`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['scope'])).toBe(`${ref}/${level}`);
+    expect((await sent(page)).units[0]!.evidence).toEqual(evidence);
+    expect(await page.getByTestId('entry-A.1.1-1-url').inputValue()).toBe(url);
+
+    // Removed: gone from the submission, and the leaf lacks evidence again.
+    await page.getByTestId('entry-B.1.1-0-remove').click();
+    await expect.poll(async () => (await sent(page)).units[0]!.evidence).toEqual({ 'A.1.1': evidence['A.1.1'] });
+    expect(await listed(page, 'lacking-list')).toEqual(['B.1.1']);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('a file that is not a criteria set is refused with the library\'s coded issues', async () => {
+    const page = watch(await context.newPage());
+    await page.goto(baseUrl, { waitUntil: 'load' });
+    await page.waitForSelector('body[data-ready="true"]');
+    const before = await page.evaluate(() => document.documentElement.dataset['scope']);
+    await page.getByTestId('criteria-file').setInputFiles({ name: 'hong.json', mimeType: 'application/json', buffer: Buffer.from('{ "format": 1,') });
+    await expect.poll(() => text(page, 'criteria-file-issues')).toContain('[json/syntax]');
+    // The form stays as it was, and nothing is offered in the set picker.
+    expect(await page.evaluate(() => document.documentElement.dataset['scope'])).toBe(before);
+    expect(await page.locator('[data-testid="set"] option[value^="file:"]').count()).toBe(0);
+    await page.close();
+    expect(problems).toEqual([]);
+  });
+
+  it('stays within a 390 px wide screen with evidence entries open: no horizontal scroll', async () => {
+    const page = await openEvidenceSet({ width: 390, height: 844 });
+    await page.getByTestId('input-A.1.1-yes').check();
+    await page.getByTestId('entries-A.1.1-add').click();
+    await page.getByTestId('entry-A.1.1-0-title').fill('Kế hoạch ứng dụng công nghệ thông tin, phát triển chính quyền số và bảo đảm an toàn thông tin mạng năm 2024');
+    await page.getByTestId('entries-A.1.1-add').click();
+    await page.getByTestId('entry-A.1.1-1-kind').selectOption('link');
+    await page.getByTestId('entry-A.1.1-1-url').fill(`javascript:${'x'.repeat(200)}`);
+    await expect.poll(() => text(page, 'entry-A.1.1-1-issues')).toContain('[evidence/url]');
+    await page.getByTestId('entries-B.1.1-add').click();
+    await page.getByTestId('entry-B.1.1-0-kind').selectOption('file');
+    const overflow = async (): Promise<{ scroll: number; client: number; wide: string[] }> =>
+      page.evaluate(() => ({
+        scroll: document.documentElement.scrollWidth,
+        client: document.documentElement.clientWidth,
+        wide: [...document.querySelectorAll<HTMLElement>('.evidence, .evidence *, .evidence-summary, .evidence-summary *, .scope *')]
+          .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+          .map((el) => el.dataset['testid'] || el.id || el.className || el.tagName)
+          .slice(0, 5),
+      }));
+    const measured = await overflow();
+    expect(measured.wide).toEqual([]);
+    expect(measured.scroll).toBeLessThanOrEqual(measured.client);
+    await page.getByTestId('field-A.1.1').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(artifacts, 'portal-evidence-390.png') });
+    // The Cần Thơ form too, with an entry on one of its leaves.
+    await page.getByTestId('set').selectOption(SET);
+    await page.getByTestId('level').selectOption(LEVEL);
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset['scope'])).toBe(`${SET}/${LEVEL}`);
+    await page.getByTestId('entries-CQS.1.3-add').click();
+    await page.getByTestId('entry-CQS.1.3-0-number').fill('1234/QĐ-UBND');
+    const canTho = await overflow();
+    expect(canTho.wide).toEqual([]);
+    expect(canTho.scroll).toBeLessThanOrEqual(canTho.client);
+    await page.context().close();
     expect(problems).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -76,6 +77,7 @@ describe('formFields', () => {
       expect(field.allowNA).toBe(node.allowNA ?? false);
       expect(field.label.vi).toBe(node.name.vi);
       expect(field.required).toBe(false); // every embedded set uses `missing: zero`
+      expect(field.evidenceRequired).toBe(node.evidenceRequired ?? false);
       expect(field.rule.text.vi.length).toBeGreaterThan(0);
       if (node.rule!.kind === 'info') expect(field.maxPoints).toBeNull();
       else expect(Number(field.maxPoints)).toBe(pointsAt(node, level));
@@ -121,6 +123,18 @@ describe('formFields', () => {
     expect(byCode.get('CQS.8.1')!.maxPoints).toBeNull();
     const department = listFormFields(formFields(set, 'department', 'A'));
     expect(department.find((f) => f.code === 'CQS.3.5')!.input).toEqual({ type: 'number', whole: false, percent: false, min: '0' });
+  });
+
+  it('marks the leaves that require evidence (spec §12), and only those', () => {
+    // No embedded set requires evidence yet: the test set of the appraisal guide does (A.1.1, B.1.1).
+    const set = parseCriteria(JSON.parse(readFileSync(new URL('./fixtures/appraisal/criteria.json', import.meta.url), 'utf8')));
+    const fields = listFormFields(formFields(set, 'xa'));
+    expect(fields.filter((f) => f.evidenceRequired).map((f) => f.code)).toEqual(['A.1.1', 'B.1.1']);
+    expect(fields.map((f) => f.code)).toEqual(['A.1.1', 'A.1.2', 'A.2.1', 'B.1.1', 'C.1.1']);
+    // An info leaf may require evidence too: it is marked, never scored.
+    const info = parseCriteria({ ...set, nodes: [{ code: 'I.1', name: { vi: 'Ghi nhận' }, rule: { kind: 'info' }, evidenceRequired: true }, ...set.nodes] });
+    const first = listFormFields(formFields(info, 'xa'))[0]!;
+    expect([first.code, first.evidenceRequired, first.maxPoints]).toEqual(['I.1', true, null]);
   });
 
   it('gives both languages and `text` in the language asked for', () => {

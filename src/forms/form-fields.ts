@@ -85,6 +85,13 @@ export interface FormField {
   readonly description?: FormText;
   /** What proof the unit must attach. */
   readonly evidence?: FormText;
+  /**
+   * `true` when the leaf requires evidence (spec §12, `evidenceRequired`): a
+   * self-assessed value without an entry that counts is listed in the
+   * results' `evidence.lacking`, and under the set's `evidencePolicy: "zero"`
+   * scores 0. The entries go in the unit's `evidence` under the leaf's code.
+   */
+  readonly evidenceRequired: boolean;
   /** Unit of the value as written in the set (`%`, `count`, ...). */
   readonly unit?: string;
   /** Where the criterion comes from. */
@@ -176,6 +183,7 @@ function fieldOf(b: Builder, node: CompiledNode): FormField {
     label: b.text(source.name),
     ...(source.description ? { description: b.text(source.description) } : {}),
     ...(source.evidence ? { evidence: b.text(source.evidence) } : {}),
+    evidenceRequired: leaf.evidenceRequired,
     ...(source.unit !== undefined ? { unit: source.unit } : {}),
     ...(source.source !== undefined ? { source: source.source } : {}),
     input: inputOf(b, inputOfLeaf(leaf, b.scope.level)),
@@ -239,6 +247,7 @@ function itemsOf(b: Builder, nodes: readonly CompiledNode[], depth: number): For
  * console.log(field?.label.text); // Share of DX meetings chaired by the head
  * console.log(field?.input); // {"type":"fraction","allowOver":false,"numerator":{"label":{"vi":"Tử số (n)","en":"Numerator (n)","text":"Numerator (n)"}},"denominator":{"label":{"vi":"Mẫu số (d)","en":"Denominator (d)","text":"Denominator (d)"}}}
  * console.log(field?.maxPoints); // "20.00"
+ * console.log(field?.evidenceRequired); // false
  * ```
  */
 export function formFields(criteria: CriteriaSet, level: string, group?: string | null, lang: FormLanguage = 'vi'): FormSection[] {

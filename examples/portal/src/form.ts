@@ -12,17 +12,23 @@
 //   na-<code>                         the "n/a — không áp dụng" toggle
 //   error-<code>                      the issue message shown at the field
 //   points-<code>, max-<code>, explain-<code>   the leaf's live result
+//   evidence-required-<code>          "evidence required", on a leaf with evidenceRequired
+//   entries-<code>, entry-<code>-<i>-…   the leaf's evidence entries (see evidence-view.ts)
 //   section-<code>-points / -index    a section's live result
 import type { FormField, FormItem, FormSection, NodeResult } from 'dti-criteria';
 import { emptyAnswer, type Answer } from './answers.js';
 import { append, bilingual, h } from './dom.js';
-import { fieldMessage, type FieldIssue, type Part } from './issues.js';
+import type { EvidenceDraft } from './evidence.js';
+import { renderEvidence } from './evidence-view.js';
+import { fieldMessage, type EvidenceIssue, type FieldIssue, type Part } from './issues.js';
 
 /** A rendered field: its inputs, and how to show its issues and its result. */
 export interface FieldView {
   readonly field: FormField;
   readonly root: HTMLFieldSetElement;
   setIssues(issues: readonly FieldIssue[], unitId: string): void;
+  /** The evidence entries' issues, and whether the leaf lacks required evidence (`undefined`: no results). */
+  setEvidence(issues: readonly EvidenceIssue[], lacking: boolean | undefined): void;
   /** The leaf's result, or why there is none (`pending`). */
   setResult(node: NodeResult | undefined, pending?: { readonly vi: string; readonly en: string }): void;
 }
@@ -63,14 +69,20 @@ function numberInput(id: string, attrs: Record<string, string | boolean | undefi
   return h('input', { id, 'data-testid': id, type: 'text', inputmode: 'decimal', autocomplete: 'off', spellcheck: 'false', ...attrs });
 }
 
-export function renderForm(container: HTMLElement, sections: readonly FormSection[], answers: Map<string, Answer>, onChange: OnChange): RenderedForm {
+/** What the form edits, kept across sets by leaf code: the answers and the evidence entries. */
+export interface FormState {
+  readonly answers: Map<string, Answer>;
+  readonly evidence: Map<string, EvidenceDraft[]>;
+}
+
+export function renderForm(container: HTMLElement, sections: readonly FormSection[], state: FormState, onChange: OnChange): RenderedForm {
   const fields: FieldView[] = [];
   const sectionViews: SectionView[] = [];
-  container.replaceChildren(...sections.map((section) => renderSection(section, fields, sectionViews, answers, onChange)));
+  container.replaceChildren(...sections.map((section) => renderSection(section, fields, sectionViews, state, onChange)));
   return { fields, sections: sectionViews };
 }
 
-function renderSection(section: FormSection, fields: FieldView[], views: SectionView[], answers: Map<string, Answer>, onChange: OnChange): HTMLElement {
+function renderSection(section: FormSection, fields: FieldView[], views: SectionView[], state: FormState, onChange: OnChange): HTMLElement {
   const key = section.code ?? 'root';
   const headingId = idOf('section', key, 'h');
   const tag = section.depth === 1 ? 'h3' : section.depth === 2 ? 'h4' : 'h5';
@@ -103,13 +115,13 @@ function renderSection(section: FormSection, fields: FieldView[], views: Section
       index.textContent = node?.index ?? '—';
     },
   });
-  for (const item of section.items) el.append(renderItem(item, fields, views, answers, onChange));
+  for (const item of section.items) el.append(renderItem(item, fields, views, state, onChange));
   return el;
 }
 
-function renderItem(item: FormItem, fields: FieldView[], views: SectionView[], answers: Map<string, Answer>, onChange: OnChange): HTMLElement {
-  if (item.type === 'section') return renderSection(item, fields, views, answers, onChange);
-  const view = renderField(item, answers, onChange);
+function renderItem(item: FormItem, fields: FieldView[], views: SectionView[], state: FormState, onChange: OnChange): HTMLElement {
+  if (item.type === 'section') return renderSection(item, fields, views, state, onChange);
+  const view = renderField(item, state, onChange);
   fields.push(view);
   return view.root;
 }
@@ -129,9 +141,9 @@ function answerFor(field: FormField, answers: Map<string, Answer>): Answer {
   return answer;
 }
 
-function renderField(field: FormField, answers: Map<string, Answer>, onChange: OnChange): FieldView {
+function renderField(field: FormField, state: FormState, onChange: OnChange): FieldView {
   const code = field.code;
-  const answer = answerFor(field, answers);
+  const answer = answerFor(field, state.answers);
   const input = field.input;
   const errorId = idOf('error', code);
   const ruleId = idOf('rule', code);
@@ -319,6 +331,7 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
   }
 
   const error = h('p', { id: errorId, 'data-testid': errorId, class: 'error', 'aria-live': 'polite', hidden: true });
+  const evidence = renderEvidence(field, state.evidence, changed);
   const pointsEl = h('strong', { 'data-testid': idOf('points', code) }, '—');
   const maxEl = h('span', { 'data-testid': idOf('max', code) }, field.maxPoints ?? '—');
   const explainEl = h('span', { 'data-testid': idOf('explain', code), class: 'explain' }, '');
@@ -349,6 +362,10 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
         h('span', { class: 'max' }, field.maxPoints !== null ? `tối đa ${field.maxPoints} điểm` : 'không tính điểm'),
       ),
       field.label.en !== field.label.vi ? h('span', { class: 'sub en-title', lang: 'en' }, field.label.en) : null,
+      // Said in words, not by colour alone.
+      field.evidenceRequired
+        ? h('span', { class: 'required-evidence', 'data-testid': idOf('evidence', 'required', code) }, 'Bắt buộc có minh chứng', h('span', { class: 'sub', lang: 'en' }, ' evidence required'))
+        : null,
     ),
     field.description ? h('p', { class: 'desc' }, bilingual(field.description.vi, field.description.en)) : null,
     body,
@@ -361,6 +378,7 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
       field.evidence ? h('dt', {}, 'Minh chứng', h('span', { class: 'sub', lang: 'en' }, ' Evidence')) : null,
       field.evidence ? h('dd', { id: evidenceId, 'data-testid': evidenceId }, bilingual(field.evidence.vi, field.evidence.en)) : null,
     ),
+    evidence.root,
     result,
   );
   applyNA();
@@ -386,6 +404,10 @@ function renderField(field: FormField, answers: Map<string, Answer>, onChange: O
       error.hidden = lines.length === 0;
       root.classList.toggle('has-error', lines.length > 0);
       root.dataset['invalid'] = lines.length > 0 ? 'true' : 'false';
+    },
+    setEvidence(issues, lacking) {
+      evidence.setEvidence(issues, lacking);
+      root.classList.toggle('lacks-evidence', lacking === true);
     },
     setResult(node, pending) {
       pointsEl.textContent = node?.points ?? '—';

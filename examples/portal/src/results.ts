@@ -1,18 +1,19 @@
 // The live score panel: total points, maximum, index and rating, the
-// pillars' points and index, unit-level issues, and the radar chart.
+// pillars' points and index, unit-level issues, the batch's warnings, and the
+// radar chart.
 //
 //   total-points, max-points, index, rating (data-rating-id), status (data-state)
-//   pillar-<code>-points, pillar-<code>-index, general-issues
+//   pillar-<code>-points, pillar-<code>-index, general-issues, warnings
 import type { CriteriaSet, FormSection, Issue, UnitResult } from 'dti-criteria';
 import { pillarRadar } from 'dti-criteria/charts';
 import { bilingual, h } from './dom.js';
 import { fieldMessage } from './issues.js';
 
 export type ScoreState =
-  /** Every value valid: the unit's score. */
-  | { readonly kind: 'ok'; readonly unit: UnitResult }
-  /** Some values invalid: the score without them (they are flagged at their fields). */
-  | { readonly kind: 'partial'; readonly unit: UnitResult; readonly invalidFields: number; readonly general: readonly Issue[] }
+  /** Every value and evidence entry valid: the unit's score, and the batch's warnings (a period the library cannot read...). */
+  | { readonly kind: 'ok'; readonly unit: UnitResult; readonly warnings: readonly Issue[] }
+  /** Some values or evidence entries invalid: the score without them (they are flagged at their fields). */
+  | { readonly kind: 'partial'; readonly unit: UnitResult; readonly invalidFields: number; readonly general: readonly Issue[]; readonly warnings: readonly Issue[] }
   /** No score at all: issues that concern the unit as a whole. */
   | { readonly kind: 'failed'; readonly general: readonly Issue[] };
 
@@ -55,9 +56,9 @@ export function renderScore(panel: HTMLElement, radar: HTMLElement, state: Score
             'p',
             {},
             h('strong', {}, `${state.invalidFields} trường có lỗi`),
-            ' (đánh dấu đỏ tại trường), điểm dưới đây chưa tính các trường đó.',
+            ' (đánh dấu đỏ tại trường), điểm dưới đây chưa tính các giá trị và minh chứng có lỗi.',
             ' ',
-            h('span', { class: 'sub', lang: 'en' }, `${state.invalidFields} field(s) with errors, flagged in red; the score below leaves them out.`),
+            h('span', { class: 'sub', lang: 'en' }, `${state.invalidFields} field(s) with errors, flagged in red; the score below leaves out the values and evidence entries with errors.`),
           ),
           state.general.length > 0 ? issueList(state.general, unitId) : null,
         );
@@ -76,8 +77,18 @@ export function renderScore(panel: HTMLElement, radar: HTMLElement, state: Score
       );
     });
 
+  // The batch's warnings (spec §8): a period the library cannot read (evidence dates are then not judged), a draft set...
+  const warnings =
+    state.warnings.length > 0
+      ? h(
+          'ul',
+          { class: 'warnings', 'data-testid': 'warnings' },
+          ...state.warnings.map((issue) => h('li', { 'data-code': issue.code }, h('strong', {}, 'Lưu ý: '), fieldMessage(issue), ' ', h('code', {}, `[${issue.code}]`))),
+        )
+      : null;
   panel.replaceChildren(
     status,
+    ...(warnings ? [warnings] : []),
     h(
       'dl',
       { class: 'totals' },
