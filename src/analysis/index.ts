@@ -1,3 +1,4 @@
 // dti-criteria/analysis: what analysts do with results beyond publishing them.
 export { MERGE_METHODS, safeMergeUnits, type Crosswalk, type MergedReport, type MergedUnit, type MergeMethod, type MergeOptions } from './merge-units.js';
 export { safeBuildPanel, type Panel, type PanelChange, type PanelEntry, type PanelInput, type PanelOptions, type PanelRow } from './panel.js';
+export { AGGREGATION_METHODS, safeAlternativeIndex, type AggregationMethod, type AlternativeIndexOptions, type AlternativeIndexReport, type AlternativeUnit } from './alternative-index.js';
