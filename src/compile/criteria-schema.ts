@@ -79,6 +79,17 @@ function schemasFor(kinds: RuleKindRegistry) {
       })
       .optional(),
     ratings: z.array(z.strictObject({ id: idSchema, name: localizedSchema, min: decimalSchema })).optional(),
+    derivedFrom: z
+      .strictObject({
+        id: kebabIdSchema,
+        version: versionSchema,
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        weights: z.record(z.string(), decimalSchema).optional(),
+        points: z.record(z.string(), perLevelSchema).optional(),
+        kept: z.array(codeSchema).optional(),
+      })
+      .optional()
+      .meta({ description: 'Chỉ có ở biến thể phân tích: bộ chính thức mà nó được suy ra và các thay đổi; không bao giờ là phiên bản chính thức / Analysis variants only: the official set it was derived from and the changes; never an official version' }),
     nodes: z.array(node).min(1),
   });
   return { rule, node, nodeObject, set, kinds: byKind as Readonly<Record<string, z.ZodType>> };

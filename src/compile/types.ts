@@ -95,6 +95,22 @@ export interface Ranking {
   readonly cohort?: 'level' | 'level+group';
 }
 
+/**
+ * What an analysis variant was derived from (`deriveVariant` of
+ * `dti-criteria/analysis`): the official set's id, version and hash, and the
+ * changes made (weights per node, points per leaf). A set with it is never
+ * an official version: its status is `draft`.
+ */
+export interface DerivedFrom {
+  readonly id: string;
+  readonly version: string;
+  readonly sha256: string;
+  readonly weights?: Readonly<Record<string, Decimalish>>;
+  readonly points?: Readonly<Record<string, PerLevel>>;
+  /** Weighted leaves that kept their points (their kind cannot be rescaled: `appraised`). */
+  readonly kept?: readonly string[];
+}
+
 /** A criteria set, as written in `criteria/<id>/<version>.json` (spec section 1). */
 export interface CriteriaSet {
   readonly $schema?: string;
@@ -115,5 +131,7 @@ export interface CriteriaSet {
   readonly appraisalReasons?: readonly AppraisalReason[];
   readonly ranking?: Ranking;
   readonly ratings?: readonly Rating[];
+  /** Present on an analysis variant only: the official set it was derived from, and how (never published). */
+  readonly derivedFrom?: DerivedFrom;
   readonly nodes: readonly CriteriaNode[];
 }

@@ -178,6 +178,9 @@ function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindReg
   if (!usable(input)) return result;
   const set = input;
 
+  // An analysis variant is never an official version (spec-free field `derivedFrom`).
+  if (read(set, 'derivedFrom') !== undefined && read(set, 'derivedFrom') !== UNKNOWN && read(set, 'status') === 'published') push('criteria/variant-published', ['status']);
+
   // Levels and groups. The atoms (and every scope) are known only when every level's id and groups are.
   let levelsKnown = true;
   const allAtoms = new Set<Atom>();

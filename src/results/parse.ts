@@ -122,8 +122,8 @@ export function safeParseScoreReport(data: unknown, criteria: CriteriaSet, optio
     checkUnits(compiled, parsed.data.results as unknown as readonly UnitResult[], unique, sink);
     if (sink.issues.length > 0) return { ok: false, issues: sink.issues };
     const value = parsed.data as unknown as Omit<ScoreReport, 'format' | 'generator'> & Partial<Pick<ScoreReport, 'generator'>>;
-    const { criteria: stamped, generator, ...rest } = value;
-    return { ok: true, value: { format: RESULTS_FORMAT, criteria: stamped, generator: generator ?? UNKNOWN_GENERATOR, ...rest } };
+    const { criteria: stamped, derivedFrom, generator, ...rest } = value;
+    return { ok: true, value: { format: RESULTS_FORMAT, criteria: stamped, ...(derivedFrom !== undefined ? { derivedFrom } : {}), generator: generator ?? UNKNOWN_GENERATOR, ...rest } };
   }
   addZodIssues(sink, parsed.error.issues, object);
   // Every problem at once: the units the schema can read are checked against the set too.

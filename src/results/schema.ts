@@ -86,7 +86,7 @@ export function unitResultSchema(places: ResultsPlaces) {
  * prints), for a set that rounds points and index values to `places`
  * decimals: unknown fields are refused, every figure is a plain decimal
  * string with exactly the set's decimals, statuses come from the known list.
- * `format` 1 (the default) is today's layout, `format` first, with the input stamps (`input`, per unit and for the batch) optional; `format` 0 is
+ * `format` 1 (the default) is today's layout, `format` first, with the input stamps (`input`, per unit and for the batch) and the stamp of the official set an analysis variant was derived from (`derivedFrom`) optional; `format` 0 is
  * the layout before, without `format` and `generator`.
  *
  * The schema checks the shape only; {@link safeParseScoreReport} also checks
@@ -114,5 +114,5 @@ export function scoreReportSchema(places: ResultsPlaces, format: 0 | 1 = 1) {
     warnings: z.array(issue),
   };
   if (format === 0) return z.strictObject(body);
-  return z.strictObject({ format: z.literal(1), criteria: body.criteria, generator, input: input.optional(), period: body.period, results: units, rejected: body.rejected, warnings: body.warnings });
+  return z.strictObject({ format: z.literal(1), criteria: body.criteria, derivedFrom: criteriaStamp.optional(), generator, input: input.optional(), period: body.period, results: units, rejected: body.rejected, warnings: body.warnings });
 }

@@ -10,6 +10,8 @@ export const appraisedRule: RuleKind<AppraisedRule, null, Exact> = {
   kind: 'appraised',
   schema: () => z.strictObject({ kind: z.literal('appraised') }),
   scored: true,
+  // Its values are points appraisers give, up to P: a variant cannot rescale what people wrote.
+  scale: () => undefined,
   check: () => [],
   input: (_compiled, { max }) => ({ type: 'points', max }),
   compile: () => null,

@@ -4,7 +4,7 @@ import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
 import { commonSchemas } from '../format/common.js';
 import { formatPath } from '../path.js';
-import { awardWorth, checkAwards, compileAward, fractionInDomain, inDomain, notApplicable, numberInput, ONE, readFraction, readNumber, scored, show, shownQuotient, ZERO, type CompiledAward, type FractionValue } from './shared.js';
+import { awardWorth, checkAwards, compileAward, fractionInDomain, inDomain, notApplicable, numberInput, ONE, readFraction, readNumber, scored, show, shownQuotient, ZERO, type CompiledAward, type FractionValue, scaleAward, scaleDecimal } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** One band: matches when `min <= x` (if given) and `x <= max` (if given). */
@@ -58,6 +58,7 @@ export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue, BandsDeta
   kind: 'bands',
   schema: () => z.strictObject({ kind: z.literal('bands'), bands: z.array(bandSchema()).min(1), else: commonSchemas().decimal.optional() }),
   scored: true,
+  scale: (config, factor) => ({ ...config, bands: config.bands.map((band) => scaleAward(band, factor)), ...(config.else !== undefined ? { else: scaleDecimal(config.else, factor) } : {}) }),
   check(config, maxByLevel, path) {
     const issues: Issue[] = checkAwards(config.bands, maxByLevel, [...path, 'bands']);
     config.bands.forEach((band, index) => {

@@ -12,6 +12,8 @@ export const booleanRule: RuleKind<BooleanRule, null, boolean> = {
   kind: 'boolean',
   schema: () => z.strictObject({ kind: z.literal('boolean') }),
   scored: true,
+  // Worth P or 0: scaling P scales it.
+  scale: (config) => config,
   check: () => [],
   input: () => YES_NO,
   compile: () => null,

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Exact } from '../exact/exact.js';
 import type { Localized } from '../format/localized.js';
 import { awardEntrySchema } from './choice.js';
-import { awardWorth, checkAwards, compileAward, inputOption, ONE, scored, show, valueIssue, ZERO, type CompiledAward } from './shared.js';
+import { awardWorth, checkAwards, compileAward, inputOption, ONE, scored, show, valueIssue, ZERO, type CompiledAward, scaleAward } from './shared.js';
 import type { RuleKind } from './types.js';
 import { idKey } from '../format/identity.js';
 
@@ -45,6 +45,7 @@ export const checklistRule: RuleKind<ChecklistRule, CompiledChecklist, readonly 
   kind: 'checklist',
   schema: () => z.strictObject({ kind: z.literal('checklist'), items: z.array(awardEntrySchema()).min(1) }),
   scored: true,
+  scale: (config, factor) => ({ ...config, items: config.items.map((item) => scaleAward(item, factor)) }),
   check: (config, maxByLevel, path) => checkAwards(config.items, maxByLevel, [...path, 'items']),
   compile: (config) => config.items.map((item) => ({ ...compileAward(item), id: item.id, label: item.label })),
   input: (compiled, { max }) => ({ type: 'any-of', items: compiled.map((item) => inputOption(item, max)) }),

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { commonSchemas } from '../format/common.js';
 import { once } from '../format/once.js';
 import type { Localized } from '../format/localized.js';
-import { awardWorth, checkAwards, compileAward, inputOption, scoredAs, show, valueIssue, type CompiledAward } from './shared.js';
+import { awardWorth, checkAwards, compileAward, inputOption, scoredAs, show, valueIssue, type CompiledAward, scaleAward } from './shared.js';
 import type { RuleKind } from './types.js';
 import { idKey } from '../format/identity.js';
 
@@ -30,6 +30,7 @@ export const choiceRule: RuleKind<ChoiceRule, CompiledChoice, CompiledOption> = 
   kind: 'choice',
   schema: () => z.strictObject({ kind: z.literal('choice'), options: z.array(awardEntrySchema()).min(1) }),
   scored: true,
+  scale: (config, factor) => ({ ...config, options: config.options.map((option) => scaleAward(option, factor)) }),
   check: (config, maxByLevel, path) => checkAwards(config.options, maxByLevel, [...path, 'options']),
   compile: (config) => new Map(config.options.map((option) => [option.id, { ...compileAward(option), id: option.id, label: option.label }])),
   input: (compiled, { max }) => ({ type: 'one-of', options: [...compiled.values()].map((option) => inputOption(option, max)) }),

@@ -4,7 +4,7 @@ import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
 import { commonSchemas } from '../format/common.js';
 import { formatPath } from '../path.js';
-import { inDomain, numberInput, ONE, readNumber, scored, show, ZERO } from './shared.js';
+import { inDomain, numberInput, ONE, readNumber, scored, show, ZERO, scaleDecimal } from './shared.js';
 import type { RuleKind } from './types.js';
 
 /** `count`: `min(P, n × each)` for a whole number `n >= 0`. */
@@ -17,6 +17,7 @@ export const countRule: RuleKind<CountRule, Exact, Exact, CountDetail> = {
   kind: 'count',
   schema: () => z.strictObject({ kind: z.literal('count'), each: commonSchemas().decimal }),
   scored: true,
+  scale: (config, factor) => ({ ...config, each: scaleDecimal(config.each, factor) }),
   check(config, _max, path) {
     const each = readExact(config.each);
     return each !== undefined && each.sign() <= 0 ? [makeIssue('rule/each-not-positive', formatPath([...path, 'each']))] : [];

@@ -17,6 +17,8 @@ export const infoRule: RuleKind<InfoRule, null, InfoValue> = {
   kind: 'info',
   schema: () => z.strictObject({ kind: z.literal('info') }),
   scored: false,
+  // Never scored.
+  scale: (config) => config,
   check: () => [],
   input: () => NOTE,
   compile: () => null,

@@ -29,6 +29,8 @@ export const linearRule: RuleKind<LinearRule, CompiledLinear, Exact, LinearDetai
   kind: 'linear',
   schema: () => z.strictObject({ kind: z.literal('linear'), from: commonSchemas().decimal, to: commonSchemas().decimal }),
   scored: true,
+  // A fraction of P: scaling P scales it (`from`, `to` are inputs, not points).
+  scale: (config) => config,
   check(config, _max, path) {
     const from = readExact(config.from);
     const to = readExact(config.to);

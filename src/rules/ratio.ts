@@ -53,6 +53,8 @@ export const ratioRule: RuleKind<RatioRule, CompiledRatio, FractionValue, RatioD
     allowOver: z.boolean().optional(),
   }),
   scored: true,
+  // A fraction of P: scaling P scales it (`target`, `floor` are shares, not points).
+  scale: (config) => config,
   check(config, _max, path) {
     const issues = [];
     const target = readExact(config.target ?? '1');

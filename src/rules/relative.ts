@@ -16,6 +16,8 @@ export const relativeRule: RuleKind<RelativeRule, RelativeCohort, Exact> = {
   kind: 'relative',
   schema: () => z.strictObject({ kind: z.literal('relative'), cohort: z.enum(['level', 'group']).optional() }),
   scored: true,
+  // A fraction of P: scaling P scales it.
+  scale: (config) => config,
   check: () => [],
   compile: (config) => config.cohort ?? 'level',
   read(raw, _compiled, ctx) {

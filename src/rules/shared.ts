@@ -204,6 +204,16 @@ export interface CompiledAward {
   readonly fraction?: Exact;
 }
 
+/** A decimal of a rule (points) times `factor`, exactly, as a decimal string. */
+export function scaleDecimal(value: string | number, factor: Exact): string {
+  return (readExact(value) ?? ZERO).times(factor).toString();
+}
+
+/** An award with its absolute `points` (if any) times `factor`; a `fraction` of P is left as it is. */
+export function scaleAward<A extends Award>(award: A, factor: Exact): A {
+  return award.points === undefined ? award : { ...award, points: scaleDecimal(award.points, factor) };
+}
+
 /** Compiles an award's decimals. */
 export function compileAward(award: Award): CompiledAward {
   const points = readExact(award.points);

@@ -85,6 +85,16 @@ export interface RuleKind<Config extends { readonly kind: string }, Compiled, Va
   schema(): z.ZodType;
   /** `false` only for `info`: recorded, never scored, no points. */
   readonly scored: boolean;
+  /**
+   * The rule with every absolute amount of points in it multiplied by
+   * `factor` (> 0): an option's, item's or band's `points`, a count's `each`,
+   * so that with the leaf's points also multiplied, the leaf earns `factor`
+   * times what it earned, for every value (analysis variants: other weights).
+   * Kinds whose points are a fraction of `P` return the config unchanged;
+   * `undefined` when the kind cannot be rescaled (`appraised`: its values are
+   * points people give). A kind without it cannot be reweighted.
+   */
+  scale?(config: Config, factor: Exact): Config | undefined;
   /** Cross-field checks against the leaf's points per level (e.g. a band worth more than `P`). */
   check(config: Config, maxByLevel: ReadonlyMap<string, Exact>, path: readonly PathSegment[]): Issue[];
   /** Converts the config's decimals once, for fast repeated evaluation. */

@@ -118,6 +118,8 @@ export interface ScoreReport {
    */
   readonly format: 1;
   readonly criteria: CriteriaStamp;
+  /** Scored with an analysis variant (`deriveVariant`): the official set it was derived from. Never an official result. */
+  readonly derivedFrom?: CriteriaStamp;
   readonly generator: GeneratorStamp;
   /**
    * The batch's input stamp (spec §13, see `batchInputHash`): present when

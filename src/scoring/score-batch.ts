@@ -193,6 +193,7 @@ export function safeScoreBatch(criteriaSet: CriteriaSet, submission: unknown, op
     value: {
       format: 1,
       criteria: { id: criteriaSet.id, version: criteriaSet.version, sha256: criteriaHash(criteriaSet) },
+      ...(criteriaSet.derivedFrom !== undefined ? { derivedFrom: { id: criteriaSet.derivedFrom.id, version: criteriaSet.derivedFrom.version, sha256: criteriaSet.derivedFrom.sha256 } } : {}),
       generator: GENERATOR,
       ...(inputs !== undefined ? { input: { sha256: batchInputHash(period, inputs) } } : {}),
       period: period ?? null,

@@ -42,7 +42,8 @@ export interface PdfPage {
   readonly words: readonly PdfWord[];
 }
 
-const unescape = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+// pdftotext -bbox writes an apostrophe as &apos; (older versions &#39;).
+const unescape = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;|&apos;/g, "'").replace(/&amp;/g, '&');
 
 /** The pages of a PDF (pdfinfo for the sizes, `pdftotext -bbox` for the words). */
 export function pagesOf(pdf: string): PdfPage[] {
