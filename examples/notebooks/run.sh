@@ -30,7 +30,7 @@ for arg in "$@"; do
 done
 
 "$PY" -c 'import nbconvert, nbclient, jupyter_client' 2>/dev/null || {
-  echo "notebook check: $PY has no nbconvert / jupyter_client; on Debian: apt-get install -y jupyter-notebook python3-nbconvert python3-ipykernel" >&2
+  echo "notebook check: $PY has no nbconvert / jupyter_client; on Debian: apt-get install -y --no-install-recommends jupyter-notebook python3-nbconvert python3-ipykernel" >&2
   exit 2
 }
 
