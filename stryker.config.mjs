@@ -11,6 +11,6 @@ export default {
   reporters: ['clear-text', 'progress', 'html'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   thresholds: { high: 90, low: 85, break: null },
-  ignorePatterns: ['dist', 'docs/api', 'coverage', 'reports', 'examples/analyst/node_modules', 'test/.examples'],
+  ignorePatterns: ['dist', 'docs/api', 'coverage', 'reports', 'examples/analyst/node_modules', 'examples/notebooks/node_modules', 'test/.examples'],
   tempDirName: '.stryker-tmp',
 };
