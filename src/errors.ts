@@ -325,6 +325,9 @@ const catalogue = {
   'results/evidence-lacking': entry({ unit: 'text', code: 'text', problem: 'text' }, (p) => p.problem === 'repeated'
     ? [`đơn vị "${p.unit}": "${p.code}" được ghi hai lần trong evidence.lacking`, `unit "${p.unit}": "${p.code}" is listed twice in evidence.lacking`]
     : [`đơn vị "${p.unit}": evidence.lacking ghi "${p.code}", nhưng bộ tiêu chí không bắt buộc minh chứng cho tiêu chí này`, `unit "${p.unit}": evidence.lacking lists "${p.code}", for which the criteria set requires no evidence`]),
+  'results/given': entry({ unit: 'text', code: 'text', status: 'text', given: 'text' }, (p) => p.given === 'none'
+    ? [`đơn vị "${p.unit}": "${p.code}" có trạng thái "${p.status}" nhưng "given" không giữ giá trị nào đã nộp (chỉ tiêu chí bỏ trống mới có "given" rỗng)`, `unit "${p.unit}": "${p.code}" has status "${p.status}" but "given" keeps no input (only a leaf left empty has an empty "given")`]
+    : [`đơn vị "${p.unit}": "${p.code}" có trạng thái "missing" nhưng "given" giữ giá trị đã nộp`, `unit "${p.unit}": "${p.code}" has status "missing" but "given" keeps an input given for it`]),
   'verify/criteria': entry({ field: 'text', published: 'text', recomputed: 'text' }, (p) => [`dấu bộ tiêu chí khác nhau ở "${p.field}": kết quả công bố ghi ${p.published}, tính lại bằng ${p.recomputed}`, `the criteria stamps differ in "${p.field}": the published results say ${p.published}, the recomputation used ${p.recomputed}`]),
   'verify/period': entry({ published: 'text', recomputed: 'text' }, (p) => [`kỳ đánh giá khác nhau: kết quả công bố ghi ${p.published}, bài nộp ghi ${p.recomputed}`, `the periods differ: the published results say ${p.published}, the submission ${p.recomputed}`]),
   'verify/input': entry({ unit: 'text?', published: 'text', recomputed: 'text' }, (p) => p.unit === undefined
