@@ -114,4 +114,20 @@ describe('dti score --keep-inputs', () => {
     expect(report.results[0]!.nodes['CQS.1.3']!.given).toEqual({ self: { numerator: 6, denominator: 7 } });
     expect(withoutGiven(report)).toEqual(JSON.parse(plain.out));
   });
+
+  it('with explanations (the default), each leaf keeps its inputs before its text, and the file verifies', () => {
+    const kept = dti('score', 'examples/can-tho-2022/submissions.json', '--format', 'json', '--keep-inputs');
+    const report = JSON.parse(kept.out) as ScoreReport;
+    const node = report.results[0]!.nodes['CQS.1.3']!;
+    expect(Object.keys(node)).toEqual(['points', 'maxPoints', 'status', 'given', 'explanation']);
+    expect(node.given).toEqual({ self: { numerator: 6, denominator: 7 } });
+    const appraised = report.results.flatMap((r) => Object.values(r.nodes)).find((n) => n.appraisal !== undefined)!;
+    expect(Object.keys(appraised)).toEqual(['points', 'maxPoints', 'status', 'selfPoints', 'appraisal', 'given', 'explanation']);
+    expect(appraised.given?.appraised).toBeDefined();
+    const submission = read('examples/can-tho-2022/submissions.json');
+    const criteria = getCriteria('can-tho@2022.1.0');
+    expect(safeParseScoreReport(report, criteria).ok).toBe(true);
+    const verified = safeVerifyResults(report, submission, criteria);
+    expect(verified.ok && verified.value.identical).toBe(true);
+  });
 });
