@@ -4,7 +4,7 @@
  *
  *   npm run build && npx tsx scripts/bundle-size.ts [--json] [--check-readme]
  *
- * Each entry of dist/ (index, csv, node; ESM with its chunks) is bundled with
+ * Each entry of dist/ (index, csv, node, analysis; ESM with its chunks) is bundled with
  * esbuild, format esm, platform neutral, with every bare import (packages and
  * Node built-ins) left external, once as is and once minified; the minified
  * bundle is gzipped (level 9). The core figure (dist/index.js, zod and
@@ -143,7 +143,7 @@ async function main(): Promise<number> {
   // Every bare import is left external; for the core entry point these must be zod and decimal.js.
   const core = await measure('index');
   // Information only: the other entry points.
-  const others = await Promise.all(['csv', 'node'].map((entry) => measure(entry)));
+  const others = await Promise.all(['csv', 'node', 'analysis'].map((entry) => measure(entry)));
   // Information only: what a browser user ships for the core, zod and decimal.js included (tree-shaken by esbuild).
   let withDeps: { min: number; gzip: number } | undefined;
   try {
