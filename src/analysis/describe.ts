@@ -6,9 +6,9 @@ import type { CriteriaStamp, NodeResult, ScoreReport, UnitResult } from '../scor
 import { correlationMatrix, type CorrelationMatrix, type CorrelationVariable } from './correlation-matrix.js';
 import { alphaOf } from './cronbach.js';
 import { pearsonOf, completePairs } from './correlation.js';
-import { distributionOf, type Distribution, type Observation } from './distribution.js';
+import { distributionOf, isZero, type Distribution, type Observation } from './distribution.js';
 import { treeOrder } from './node-order.js';
-import { exactValue, type ExactValue } from './numeric.js';
+import { compareExact, exactValue, type ExactValue } from './numeric.js';
 import { setOfReport } from './stamp.js';
 
 /** Which units are described together: a level, a level and group, or all units. */
@@ -94,9 +94,15 @@ const COHORTS: readonly DescribeCohort[] = ['level', 'level+group', 'all'];
 /** An exact figure, or `null`. */
 const exact = (text: string | null | undefined): ExactValue | null => (text === null || text === undefined ? null : exactValue(text));
 
-/** At full points: a counted node whose points equal a maximum above 0 (for a leaf of maximum 0, points of 0). */
+/** Decimals written after the point. */
+const placesOf = (text: string): number => (text.includes('.') ? text.length - text.indexOf('.') - 1 : 0);
+
+/** Two published decimals equal: plain decimals written with the same decimals (a set's figures) are equal exactly when their texts are. */
+const sameDecimal = (a: string, b: string): boolean => a === b || (placesOf(a) !== placesOf(b) && new Dec(a).eq(b));
+
+/** At full points: a counted node whose points equal its maximum. */
 function atFull(node: NodeResult): boolean {
-  return node.points !== null && node.maxPoints !== null && new Dec(node.points).eq(node.maxPoints);
+  return node.points !== null && node.maxPoints !== null && sameDecimal(node.points, node.maxPoints);
 }
 
 /** The units of each cohort, cohorts in order of first unit. */
@@ -132,9 +138,9 @@ function pillarsOf(compiled: CompiledCriteria): Map<string, string> {
 /** The flags of a leaf that does not discriminate: every unit at the same points (2 units at least). */
 function sameEverywhere(observations: readonly Observation[]): LeafFlagKind | undefined {
   const values = observations.flatMap((o) => (o.value === null ? [] : [o]));
-  if (values.length < 2 || !values.every((o) => o.value!.exact.eq(values[0]!.value!.exact))) return undefined;
+  if (values.length < 2 || !values.every((o) => compareExact(o.value!, values[0]!.value!) === 0)) return undefined;
   if (values.every((o) => o.atFull)) return 'all-full';
-  return values[0]!.value!.exact.isZero() ? 'all-zero' : 'constant';
+  return isZero(values[0]!.value!) ? 'all-zero' : 'constant';
 }
 
 function describeCohort(compiled: CompiledCriteria, pillars: ReadonlyMap<string, string>, level: string | null, group: string | null, units: readonly UnitResult[]): CohortDescription {
@@ -144,22 +150,22 @@ function describeCohort(compiled: CompiledCriteria, pillars: ReadonlyMap<string,
     const results = units.map((unit) => unit.nodes[code]).filter((result): result is NodeResult => result !== undefined);
     return results.length > 0 && results.some((result) => result.status !== 'info');
   });
+  /** Each node's values over every unit of the cohort (`null` where it does not apply or count), and its observations where it applies. */
+  const columns = new Map<string, (ExactValue | null)[]>();
   const observed = new Map<string, Observation[]>();
   for (const code of codes) {
     const leaf = compiled.byCode.get(code)!.leaf !== undefined;
-    observed.set(code, units.flatMap((unit) => {
+    const column: (ExactValue | null)[] = [];
+    const observations: Observation[] = [];
+    for (const unit of units) {
       const node = unit.nodes[code];
-      if (node === undefined) return [];
-      return [{ value: exact(leaf ? node.points : node.index), atFull: atFull(node), status: node.status }];
-    }));
+      const value = node === undefined ? null : exact(leaf ? node.points : node.index);
+      column.push(value);
+      if (node !== undefined) observations.push({ value, atFull: atFull(node), status: node.status });
+    }
+    columns.set(code, column);
+    observed.set(code, observations);
   }
-  /** A node's values over every unit of the cohort (`null` where it does not apply or count). */
-  const column = (code: string): (ExactValue | null)[] => units.map((unit) => {
-    const node = unit.nodes[code];
-    if (node === undefined) return null;
-    return exact(compiled.byCode.get(code)!.leaf !== undefined ? node.points : node.index);
-  });
-  const columns = new Map(codes.map((code) => [code, column(code)]));
   const indexColumn = units.map((unit) => exact(unit.index));
 
   const nodes: NodeDescription[] = codes.map((code) => {
@@ -194,9 +200,9 @@ function describeCohort(compiled: CompiledCriteria, pillars: ReadonlyMap<string,
     const complete = units.map((_, u) => u).filter((u) => items.length > 0 && items.every((item) => item[u] !== null));
     return { code: root.code, items: items.length, n: complete.length, alpha: alphaOf(items.map((item) => complete.map((u) => item[u]!.number))) };
   });
-  const index = distributionOf(units.map((unit) => ({
-    value: exact(unit.index),
-    atFull: unit.index !== null && new Dec(unit.points).eq(unit.maxPoints),
+  const index = distributionOf(units.map((unit, u) => ({
+    value: indexColumn[u] ?? null,
+    atFull: unit.index !== null && sameDecimal(unit.points, unit.maxPoints),
     status: unit.index === null ? 'not-applicable' : 'scored',
   })));
   const flags = nodes.flatMap((node) => node.flags.map((flag) => ({ code: node.code, flag })));

@@ -45,6 +45,9 @@ export interface Observation {
   readonly status: NodeStatus;
 }
 
+/** Whether a value is 0 (by its double where that is the decimal). @internal */
+export const isZero = (value: ExactValue): boolean => (value.roundTrips ? value.number === 0 : value.exact.isZero());
+
 const QUARTILES = [new Dec(0), new Dec('0.25'), new Dec('0.5'), new Dec('0.75'), new Dec(1)] as const;
 
 /** The distribution of one figure over a cohort's observations. @internal */
@@ -58,7 +61,7 @@ export function distributionOf(observations: readonly Observation[]): Distributi
     return q === undefined ? null : quantileText(q, places);
   }) as [string | null, string | null, string | null, string | null, string | null];
   const atFull = observations.filter((o) => o.value !== null && o.atFull).length;
-  const atZero = values.filter((value) => value.exact.isZero()).length;
+  const atZero = values.filter(isZero).length;
   return {
     n,
     missing: observations.filter((o) => o.status === 'missing').length,

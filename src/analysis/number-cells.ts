@@ -1,6 +1,6 @@
 import { Dec, isPlainDecimalString } from '../decimal.js';
 import { makeIssue, type Issue } from '../errors.js';
-import type { Column, Row } from './table.js';
+import type { Cell, Column, Row } from './table.js';
 
 /**
  * A decimal text as a JavaScript number, when the number is the decimal:
@@ -16,25 +16,24 @@ export function exactNumber(text: string): number | undefined {
 }
 
 /**
- * The rows with every decimal cell as a number (see {@link exactNumber});
- * a cell that would change is `analysis/inexact-number` at its row and
+ * The rows with every decimal cell as a number (see {@link exactNumber}),
+ * converted in place (rows the table has just built, no one else's); a
+ * cell that would change is `analysis/inexact-number` at its row and
  * column, and the rows are not returned.
  *
  * @internal
  */
-export function withNumbers(columns: readonly Column[], rows: readonly Row[]): { readonly rows?: Row[]; readonly issues: Issue[] } {
+export function withNumbers(columns: readonly Column[], rows: Record<string, Cell>[]): { readonly rows?: Row[]; readonly issues: Issue[] } {
   const decimals = columns.filter((column) => column.type === 'decimal').map((column) => column.name);
   const issues: Issue[] = [];
-  const out = rows.map((row, position) => {
-    const copy: Record<string, Row[string]> = { ...row };
+  rows.forEach((row, position) => {
     for (const name of decimals) {
       const cell = row[name];
       if (typeof cell !== 'string' || !isPlainDecimalString(cell)) continue;
       const number = exactNumber(cell);
       if (number === undefined) issues.push(makeIssue('analysis/inexact-number', ['rows', position, name], { column: name, value: cell }));
-      else copy[name] = number;
+      else row[name] = number;
     }
-    return copy;
   });
-  return issues.length > 0 ? { issues } : { rows: out, issues };
+  return issues.length > 0 ? { issues } : { rows, issues };
 }

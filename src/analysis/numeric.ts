@@ -10,31 +10,43 @@ import type { PathSegment } from '../path.js';
 export type Numeric = number | string;
 
 /**
- * A value read for the statistics: its exact decimal, its nearest double (for
- * the moments and correlations, computed in float64) and whether the double
- * is the decimal's value exactly written (its shortest text reads back equal).
+ * A value read for the statistics: its exact decimal (built when first
+ * needed: most values are compared, summed and correlated as doubles), its
+ * nearest double (for the moments and correlations, computed in float64),
+ * whether that double is the decimal's value exactly written (its shortest
+ * text reads back equal), and the decimals it was written with.
  *
  * @internal
  */
-export interface ExactValue {
-  readonly exact: Dec;
+export class ExactValue {
+  /** The nearest double. */
+  readonly number: number;
   /** Decimals it was written with (`"16.00"`: 2), which order statistics keep. */
   readonly places: number;
-  readonly number: number;
+  /** Whether `number` is the decimal exactly written (then equal doubles mean equal decimals). */
   readonly roundTrips: boolean;
+  #exact: Dec | undefined;
+  readonly #text: string;
+
+  constructor(value: string | number) {
+    this.#text = typeof value === 'number' ? new Dec(value).toFixed() : value;
+    this.number = Number(this.#text);
+    const dot = this.#text.indexOf('.');
+    this.places = dot < 0 ? 0 : this.#text.length - dot - 1;
+    // At most 15 significant digits: the double is the decimal's nearest, and its shortest text is the decimal.
+    const digits = this.#text.replace(/^-/, '').replace('.', '').replace(/^0+/, '').length;
+    this.roundTrips = digits <= 15 || new Dec(this.number).eq(this.exact);
+  }
+
+  /** The exact decimal. */
+  get exact(): Dec {
+    return (this.#exact ??= new Dec(this.#text));
+  }
 }
 
-/** The decimals a plain decimal text is written with. */
-function placesOf(text: string): number {
-  const dot = text.indexOf('.');
-  return dot < 0 ? 0 : text.length - dot - 1;
-}
-
-/** A decimal's exact value and nearest double: from its text (keeping its decimals) or a number. @internal */
+/** A plain decimal text or a finite number read for the statistics. @internal */
 export function exactValue(value: string | number): ExactValue {
-  const exact = new Dec(value);
-  const number = exact.toNumber();
-  return { exact, places: typeof value === 'string' ? placesOf(value) : Math.max(0, exact.decimalPlaces()), number, roundTrips: new Dec(number).eq(exact) };
+  return new ExactValue(value);
 }
 
 /**

@@ -8,7 +8,7 @@ import { cellAs, inferredType, inputColumnType, inputParts, type InputParts } fr
 import { resultsOrder, treeOrder } from './node-order.js';
 import { withNumbers } from './number-cells.js';
 import { setOfReport } from './stamp.js';
-import { TABLE_VALUES, type Cell, type Column, type ColumnType, type Row, type Table, type TableShape, type TableValue } from './table.js';
+import { TABLE_VALUES, type Cell, type Column, type ColumnType, type Table, type TableShape, type TableValue } from './table.js';
 
 /** Options of {@link toRows} and {@link safeToRows}. */
 export interface RowsOptions {
@@ -108,6 +108,7 @@ const UNIT_COLUMNS: readonly Column[] = [
   { name: 'parent', type: 'text' },
 ];
 
+/** A new row holding the unit's cells (built as a literal, then filled: spreading rows is many times slower in V8). */
 function unitCells(result: UnitResult): Record<string, Cell> {
   return { unit: result.unit, name: result.name, level: result.level, group: result.group, parent: result.parent };
 }
@@ -138,7 +139,7 @@ function inputColumns(layout: InputLayout): { readonly suffix: string; readonly 
   ];
 }
 
-function wideTable(plan: Plan): { columns: Column[]; rows: Row[] } {
+function wideTable(plan: Plan): { columns: Column[]; rows: Record<string, Cell>[] } {
   const { report, compiled, codes, isLeaf, values } = plan;
   const unitSelf = values.includes('selfPoints') && report.results.some((result) => result.selfPoints !== undefined);
   const columns: Column[] = [
@@ -177,17 +178,18 @@ function wideTable(plan: Plan): { columns: Column[]; rows: Row[] } {
   };
   const nodeColumns = columns.slice(columns.length - fillers.length);
   const rows = report.results.map((result, position) => {
-    const row: Record<string, Cell> = {
-      ...unitCells(result),
-      points: result.points,
-      maxPoints: result.maxPoints,
-      index: result.index,
-      rating: result.rating,
-      ...(compiled !== undefined ? { ratingName: ratingName(result.rating) } : {}),
-      rank: result.rank,
-      rankInParent: result.rankInParent,
-      ...(unitSelf ? { selfPoints: result.selfPoints ?? null, difference: result.difference ?? null } : {}),
-    };
+    const row = unitCells(result);
+    row.points = result.points;
+    row.maxPoints = result.maxPoints;
+    row.index = result.index;
+    row.rating = result.rating;
+    if (compiled !== undefined) row.ratingName = ratingName(result.rating);
+    row.rank = result.rank;
+    row.rankInParent = result.rankInParent;
+    if (unitSelf) {
+      row.selfPoints = result.selfPoints ?? null;
+      row.difference = result.difference ?? null;
+    }
     fillers.forEach((fill, i) => {
       row[nodeColumns[i]!.name] = fill(result, position);
     });
@@ -196,53 +198,51 @@ function wideTable(plan: Plan): { columns: Column[]; rows: Row[] } {
   return { columns, rows };
 }
 
-function longTable(plan: Plan): { columns: Column[]; rows: Row[] } {
+function longTable(plan: Plan): { columns: Column[]; rows: Record<string, Cell>[] } {
   const { report, compiled, codes, isLeaf, values } = plan;
   const layouts = [...plan.inputs.values()].flat();
-  const valueColumns: Column[] = [];
+  /** Per value column: its cell for a node of a unit (the unit by its position in the report). */
+  const valueColumns: { readonly column: Column; readonly cell: (code: string, node: NodeResult, position: number) => Cell }[] = [];
   for (const value of values) {
     if (value === 'input') {
       for (const target of ['self', 'appraised'] as const) {
         const mine = layouts.filter((layout) => layout.target === target);
         if (mine.length === 0) continue;
+        const byCode = new Map(mine.map((layout) => [layout.code, layout]));
         const name = INPUT_NAMES[target];
-        if (mine.some((layout) => layout.scalar !== undefined)) valueColumns.push({ name, type: 'text', value });
-        if (mine.some((layout) => layout.fraction)) valueColumns.push({ name: `${name}.numerator`, type: 'decimal', value }, { name: `${name}.denominator`, type: 'decimal', value });
+        const part = (suffix: string, key: keyof InputParts, type: ColumnType): void => {
+          valueColumns.push({ column: { name: `${name}${suffix}`, type, value }, cell: (code, _node, position) => cellAs(byCode.get(code)?.cells[position]?.[key], type) });
+        };
+        if (mine.some((layout) => layout.scalar !== undefined)) part('', 'value', 'text');
+        if (mine.some((layout) => layout.fraction)) {
+          part('.numerator', 'numerator', 'decimal');
+          part('.denominator', 'denominator', 'decimal');
+        }
       }
       continue;
     }
     if (value === 'selfPoints' && plan.withSelf.size === 0) continue;
-    valueColumns.push({ name: value, type: figureType(value), value });
+    valueColumns.push({ column: { name: value, type: figureType(value), value }, cell: (_code, node) => figure(node, value) });
   }
   const columns: Column[] = [
     ...UNIT_COLUMNS,
     { name: 'code', type: 'text' },
     ...(compiled !== undefined ? [{ name: 'nodeName', type: 'text' as const }] : []),
     { name: 'kind', type: 'text' },
-    ...valueColumns,
+    ...valueColumns.map((entry) => entry.column),
   ];
-  const byCode = new Map<string, readonly InputLayout[]>(plan.inputs);
-  const rows: Row[] = [];
+  const nodeName = new Map(compiled === undefined ? [] : codes.map((code) => [code, pick(compiled.byCode.get(code)!.node.name, plan.lang)]));
+  const kind = new Map(codes.map((code) => [code, isLeaf(code) ? 'leaf' : 'aggregate']));
+  const rows: Record<string, Cell>[] = [];
   report.results.forEach((result, position) => {
     for (const code of codes) {
       const node = result.nodes[code];
       if (node === undefined) continue;
-      const row: Record<string, Cell> = {
-        ...unitCells(result),
-        code,
-        ...(compiled !== undefined ? { nodeName: pick(compiled.byCode.get(code)!.node.name, plan.lang) } : {}),
-        kind: isLeaf(code) ? 'leaf' : 'aggregate',
-      };
-      for (const column of valueColumns) {
-        if (column.value !== 'input') {
-          row[column.name] = figure(node, column.value!);
-          continue;
-        }
-        const [target, part] = column.name.startsWith('appraisedInput') ? ['appraised' as const, column.name.slice('appraisedInput'.length)] : ['self' as const, column.name.slice('input'.length)];
-        const layout = byCode.get(code)?.find((entry) => entry.target === target);
-        const key: keyof InputParts = part === '.numerator' ? 'numerator' : part === '.denominator' ? 'denominator' : 'value';
-        row[column.name] = layout === undefined ? null : cellAs(layout.cells[position]?.[key], column.type);
-      }
+      const row = unitCells(result);
+      row.code = code;
+      if (compiled !== undefined) row.nodeName = nodeName.get(code)!;
+      row.kind = kind.get(code)!;
+      for (const { column, cell } of valueColumns) row[column.name] = cell(code, node, position);
       rows.push(row);
     }
   });
