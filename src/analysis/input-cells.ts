@@ -13,11 +13,17 @@ export interface InputParts {
 const isRecord = (value: unknown): value is Readonly<Record<string, InputValue>> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const isFraction = (value: Readonly<Record<string, InputValue>>): boolean => Object.prototype.hasOwnProperty.call(value, 'numerator') || Object.prototype.hasOwnProperty.call(value, 'denominator');
 
-/** A number or decimal text as a plain decimal string (every digit kept); other values as they are. */
+/** A number as a plain decimal string: its shortest round-trip text, never in exponent form. */
+function numberText(value: number): string {
+  const text = String(value);
+  return Number.isFinite(value) && /e/i.test(text) ? new Dec(value).toFixed() : text;
+}
+
+/** A number or decimal text as a plain decimal string (every digit kept, as written); other values as they are. */
 function decimalOrText(value: InputValue | undefined): Cell {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? new Dec(value).toFixed() : String(value);
-  if (typeof value === 'string') return isPlainDecimalString(value.trim()) ? new Dec(value.trim()).toFixed() : value;
+  if (typeof value === 'number') return numberText(value);
+  if (typeof value === 'string') return isPlainDecimalString(value.trim()) ? value.trim() : value;
   if (typeof value === 'boolean') return value;
   return JSON.stringify(value);
 }
@@ -29,7 +35,8 @@ export const isNotApplicable = (value: InputValue | undefined): boolean => typeo
  * A raw input as cells (see `TableValue`): nothing for none or `"n/a"`; a
  * fraction's two numbers; a checklist's items met, separated by spaces
  * (listed, or `true` in a record); a number as its exact decimal text
- * (`12` → `"12"`, `0.8` → `"0.8"`); `true`/`false` and text as they are.
+ * (`12` → `"12"`, `0.8` → `"0.8"`, `1e21` → `"1000000000000000000000"`), a
+ * decimal text as written; `true`/`false` and text as they are.
  *
  * @internal
  */
