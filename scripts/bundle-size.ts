@@ -169,10 +169,10 @@ async function main(): Promise<number> {
   if (args.has('--json')) {
     console.log(JSON.stringify({ core, others, coreWithDeps: withDeps ?? null, portal, problems }, null, 2));
   } else {
-    console.log('entry            raw (bundled)   minified   min+gzip   min+brotli   external imports');
+    console.log('entry                  raw (bundled)   minified   min+gzip   min+brotli   external imports');
     for (const m of [core, ...others]) {
       const name = m.entry === 'index' ? 'dti-criteria' : `dti-criteria/${m.entry}`;
-      console.log(`${name.padEnd(16)} ${kB(m.raw).padStart(13)} ${kB(m.min).padStart(10)} ${kB(m.gzip).padStart(10)} ${kB(m.brotli).padStart(12)}   ${m.imports.join(', ')}`);
+      console.log(`${name.padEnd(22)} ${kB(m.raw).padStart(13)} ${kB(m.min).padStart(10)} ${kB(m.gzip).padStart(10)} ${kB(m.brotli).padStart(12)}   ${m.imports.join(', ')}`);
     }
     console.log(`\ncore entry point (dist/index.js; zod and decimal.js excluded): ${kB(core.gzip)} minified and gzipped (${kB(core.min)} minified)`);
     if (withDeps) console.log(`core entry point with zod and decimal.js bundled by esbuild (information; bundlers tree-shake zod differently): ${kB(withDeps.gzip)} minified and gzipped (${kB(withDeps.min)} minified)`);
