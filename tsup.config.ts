@@ -26,6 +26,7 @@ export default defineConfig([
       charts: 'src/charts/index.ts',
       report: 'src/report/index.ts',
       xlsx: 'src/xlsx/index.ts',
+      analysis: 'src/analysis/index.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

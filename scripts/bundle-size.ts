@@ -4,7 +4,7 @@
  *
  *   npm run build && npx tsx scripts/bundle-size.ts [--json] [--check-readme]
  *
- * Each entry of dist/ (index, csv, node; ESM with its chunks) is bundled with
+ * Each entry of dist/ (index, csv, node, analysis; ESM with its chunks) is bundled with
  * esbuild, format esm, platform neutral, with every bare import (packages and
  * Node built-ins) left external, once as is and once minified; the minified
  * bundle is gzipped (level 9). The core figure (dist/index.js, zod and
@@ -143,7 +143,7 @@ async function main(): Promise<number> {
   // Every bare import is left external; for the core entry point these must be zod and decimal.js.
   const core = await measure('index');
   // Information only: the other entry points.
-  const others = await Promise.all(['csv', 'node'].map((entry) => measure(entry)));
+  const others = await Promise.all(['csv', 'node', 'analysis'].map((entry) => measure(entry)));
   // Information only: what a browser user ships for the core, zod and decimal.js included (tree-shaken by esbuild).
   let withDeps: { min: number; gzip: number } | undefined;
   try {
@@ -169,10 +169,10 @@ async function main(): Promise<number> {
   if (args.has('--json')) {
     console.log(JSON.stringify({ core, others, coreWithDeps: withDeps ?? null, portal, problems }, null, 2));
   } else {
-    console.log('entry            raw (bundled)   minified   min+gzip   min+brotli   external imports');
+    console.log('entry                  raw (bundled)   minified   min+gzip   min+brotli   external imports');
     for (const m of [core, ...others]) {
       const name = m.entry === 'index' ? 'dti-criteria' : `dti-criteria/${m.entry}`;
-      console.log(`${name.padEnd(16)} ${kB(m.raw).padStart(13)} ${kB(m.min).padStart(10)} ${kB(m.gzip).padStart(10)} ${kB(m.brotli).padStart(12)}   ${m.imports.join(', ')}`);
+      console.log(`${name.padEnd(22)} ${kB(m.raw).padStart(13)} ${kB(m.min).padStart(10)} ${kB(m.gzip).padStart(10)} ${kB(m.brotli).padStart(12)}   ${m.imports.join(', ')}`);
     }
     console.log(`\ncore entry point (dist/index.js; zod and decimal.js excluded): ${kB(core.gzip)} minified and gzipped (${kB(core.min)} minified)`);
     if (withDeps) console.log(`core entry point with zod and decimal.js bundled by esbuild (information; bundlers tree-shake zod differently): ${kB(withDeps.gzip)} minified and gzipped (${kB(withDeps.min)} minified)`);

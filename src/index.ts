@@ -36,7 +36,7 @@ export { appendAll, capIssues, DEFAULT_LIMITS, type InputLimits } from './limits
 export { RULE_KINDS, withRuleKinds, type Rule, type RuleKindName, type RuleKindRegistry } from './rules/registry.js';
 export { NODE_STATUSES, parseScoreReport, readResultsStamp, RESULTS_FORMAT, safeParseScoreReport, scoreReportSchema, UNKNOWN_GENERATOR, writeReportJson, type JsonSink, type ResultsPlaces, type ResultsReadOptions, type WriteJsonOptions, safeVerifyResults, verifyResults, type Verification, type VerifyOptions } from './results/index.js';
 export { rankEntries, type RankKey, type TieRule } from './scoring/rank.js';
-export type { AppraisalNote, CriteriaStamp, GeneratorStamp, InputStamp, NodeResult, NodeStatus, RejectedUnit, ScoreReport, UnitEvidence, UnitResult } from './scoring/result-types.js';
+export type { AppraisalNote, CriteriaStamp, GeneratorStamp, GivenInputs, InputStamp, InputValue, NodeResult, NodeStatus, RejectedUnit, ScoreReport, UnitEvidence, UnitResult } from './scoring/result-types.js';
 export { scoreBatch, safeScoreBatch, type ScoreOptions } from './scoring/score-batch.js';
 export { explainNode, explainUnit, withExplanations } from './scoring/explain.js';
 export { criteriaJsonSchema, submissionJsonSchema } from './compile/json-schema.js';

@@ -95,6 +95,12 @@ describe('package dependencies of the entry points', () => {
     expect(explain(node, notBuiltin)).toEqual(explain(node, ['decimal.js', 'zod']));
   });
 
+  it('dti-criteria/analysis is browser-safe: zod and decimal.js only, none of the command line, CSV reader, Node or workbook code', async () => {
+    const analysis = await graph('src/analysis/index.ts');
+    expect(explain(analysis, [...analysis.packages.keys()].sort())).toEqual(explain(analysis, ['decimal.js', 'zod']));
+    expect(analysis.inputs.filter((file) => /^src\/(cli|csv|node|xlsx|report|sets)\//.test(file))).toEqual([]);
+  });
+
   it('a bundle of safeScoreBatch and one embedded set carries that set only (tree-shaken)', async () => {
     const sets = readdirSync(join(root, 'criteria')).filter((id) => statSync(join(root, 'criteria', id)).isDirectory())
       .flatMap((id) => readdirSync(join(root, 'criteria', id)).map((file) => `criteria/${id}/${file}`));

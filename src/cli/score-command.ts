@@ -29,6 +29,8 @@ export interface ScoreCommandOptions {
   readonly period?: string | undefined;
   /** `--with-appraisers`: keep who appraised (an appraisal's `by`, personal data) in the results. */
   readonly withAppraisers?: boolean;
+  /** `--keep-inputs`: each leaf's result keeps the raw inputs the unit gave (`given`; JSON report only). */
+  readonly keepInputs?: boolean;
   /** `--pretty`: the JSON report indented by two spaces (default compact). */
   readonly pretty?: boolean;
   /** The input limits (`--max-units`, `--max-nodes`, ...); default `DEFAULT_LIMITS`. */
@@ -144,7 +146,7 @@ function writeJson(io: Io, report: object, pretty: boolean, explain: boolean): v
 function scoreAndPrint(io: Io, registry: CriteriaRegistry, choice: CriteriaChoice, submission: unknown, before: readonly Issue[], options: ScoreCommandOptions): number {
   const criteria = choice.set;
   const explain = options.format === 'json' && (options.explain ?? true);
-  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain, inputHashes: options.format === 'json', withAppraisers: options.withAppraisers === true, versions: registry.list(), ...(options.limits ? { limits: options.limits } : {}) });
+  const outcome = safeScoreBatch(criteria, submission, { skipInvalid: options.skipInvalid, explain, inputHashes: options.format === 'json', keepInputs: options.format === 'json' && options.keepInputs === true, withAppraisers: options.withAppraisers === true, versions: registry.list(), ...(options.limits ? { limits: options.limits } : {}) });
   if (!outcome.ok) {
     printIssues(io, outcome.issues, options.format === 'json' ? 'json' : 'text');
     return 1;

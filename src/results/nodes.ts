@@ -143,7 +143,7 @@ function checkAggregate(check: UnitCheck, node: CompiledNode, result: NodeResult
   const code = node.code;
   const dp = check.criteria.rounding.points;
   const cap = node.cap?.get(check.unit.level);
-  foreignFields(check, code, result, ['value', 'appraisal']);
+  foreignFields(check, code, result, ['value', 'appraisal', 'given']);
   if (!has(result, 'index')) check.sink.add('schema/required', nodePath(check, code, 'index'), {}, { node: code });
   const known = children.every((c): c is NodeFacts => c !== undefined) ? (children as readonly NodeFacts[]) : undefined;
   const selfPublished = has(result, 'selfPoints');

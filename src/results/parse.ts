@@ -8,6 +8,7 @@ import { addZodIssues, IssueSink } from './issues.js';
 import { checkNodeCodes, checkNodes, relativeAppraisedKeys, type NodeFacts, type UnitCheck } from './nodes.js';
 import { checkRanks } from './ranks.js';
 import { checkEvidence } from './evidence.js';
+import { checkGiven } from './given.js';
 import { resultsSchemas, scoreReportSchema, unitResultSchema, type ResultsPlaces } from './schema.js';
 import { checkEnvelope, checkStamp, isRecord, type ResultsReadOptions } from './stamp.js';
 import { checkTotals } from './totals.js';
@@ -46,6 +47,7 @@ function checkUnits(criteria: CompiledCriteria, units: readonly (UnitResult | un
       tops = checkNodes(check, criteria.roots);
       checkNodeCodes(check);
       checkEvidence(check);
+      checkGiven(check);
     }
     checkTotals({ criteria, unit, position, tops, sink });
   });
@@ -83,6 +85,10 @@ function checkUnits(criteria: CompiledCriteria, units: readonly (UnitResult | un
  *   maximum rounded half-up (null when the maximum is 0); the rating is the
  *   set's band for that index; self-assessed totals add up where the file
  *   holds what they are made of, and `difference = points − selfPoints`;
+ * - kept inputs (`given`, see `ScoreOptions.keepInputs`; `results/given`,
+ *   `schema/required`): on every leaf of a unit or on none, never on an
+ *   aggregate; a leaf keeps a value exactly when it is not `missing`, an
+ *   appraised one exactly when it has `selfPoints`;
  * - ranks (`results/rank`): `rank` and `rankInParent` are recomputed from the
  *   results with the set's `ranking` (by, ties, cohort), once every unit is
  *   readable and listed once.

@@ -53,6 +53,7 @@ function nodeResultSchema(places: ResultsPlaces) {
     selfPoints: points.nullable().optional(),
     appraisal: z.strictObject({ reason: z.string(), note: z.string().optional(), at: commonSchemas().date.optional(), by: z.string().optional() }).optional(),
     value: z.union([z.string(), z.number(), z.boolean(), z.null()]).optional(),
+    given: z.strictObject({ self: z.json().optional(), appraised: z.json().optional() }).optional(),
     explanation: commonSchemas().localized.optional(),
   });
 }

@@ -113,7 +113,8 @@ function compareUnit({ published, recomputed, at, add }: UnitComparison): void {
  *
  * The submission is scored as `dti score` scores it (invalid units rejected
  * and listed, not failing the batch; appraisers kept when the published
- * file names them; explanations compared when the published file has them).
+ * file names them; raw inputs kept and compared when the published file keeps
+ * them; explanations compared when the published file has them).
  * Then, each difference a coded issue at its path in the published file:
  *
  * - `verify/criteria`: the stamp's `id`, `version` or `sha256` is not the
@@ -166,7 +167,8 @@ export function safeVerifyResults(published: unknown, submission: unknown, crite
   const report = parsed.data;
   const units = report.results as readonly Loose[];
   const withAppraisers = units.some((unit) => Object.values(unit.nodes as Readonly<Record<string, Loose>>).some((node) => (node.appraisal as Loose | undefined)?.by !== undefined));
-  const scored = safeScoreBatch(criteria, submission, { skipInvalid: true, inputHashes: true, withAppraisers, ...(options.versions ? { versions: options.versions } : {}), ...(options.limits ? { limits: options.limits } : {}) });
+  const keepInputs = units.some((unit) => Object.values(unit.nodes as Readonly<Record<string, Loose>>).some((node) => node.given !== undefined));
+  const scored = safeScoreBatch(criteria, submission, { skipInvalid: true, inputHashes: true, withAppraisers, keepInputs, ...(options.versions ? { versions: options.versions } : {}), ...(options.limits ? { limits: options.limits } : {}) });
   if (!scored.ok) return { ok: false, issues: named(scored.issues, options.submissionFile) };
   const ours = scored.value;
   const differences: Issue[] = [];

@@ -211,9 +211,11 @@ function withText(node: NodeResult, explanation: Localized): NodeResult {
     const index = node.index;
     return selfPoints !== undefined ? { points, maxPoints, index, status, selfPoints, explanation } : { points, maxPoints, index, status, explanation };
   }
-  if (status === 'info') return { points, maxPoints, status, value: node.value ?? null, explanation };
-  if (appraisal !== undefined) return { points, maxPoints, status, selfPoints: selfPoints ?? null, appraisal, explanation };
-  return selfPoints !== undefined ? { points, maxPoints, status, selfPoints, explanation } : { points, maxPoints, status, explanation };
+  // A leaf's kept inputs (`keepInputs`) stay, before the text.
+  const given = node.given !== undefined ? { given: node.given } : {};
+  if (status === 'info') return { points, maxPoints, status, value: node.value ?? null, ...given, explanation };
+  if (appraisal !== undefined) return { points, maxPoints, status, selfPoints: selfPoints ?? null, appraisal, ...given, explanation };
+  return selfPoints !== undefined ? { points, maxPoints, status, selfPoints, ...given, explanation } : { points, maxPoints, status, ...given, explanation };
 }
 
 /**

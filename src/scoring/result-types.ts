@@ -28,6 +28,24 @@ export interface UnitEvidence {
   readonly flags: readonly Issue[];
 }
 
+/**
+ * A value as a unit gave it for a leaf, copied from its submission (a JSON
+ * value: a number or decimal string, `true`/`false`, an option id, `"n/a"`,
+ * `{ numerator, denominator }`, a checklist's list or record of items).
+ */
+export type InputValue = string | number | boolean | null | readonly InputValue[] | { readonly [key: string]: InputValue };
+
+/**
+ * A leaf's raw inputs kept in its result (`ScoreOptions.keepInputs`): the
+ * value of the unit's self-assessment (`values`) and its appraised value
+ * (`appraised`, or an `appraisal`'s `value`), each as the unit gave it and
+ * absent when it gave none (`{}` for a leaf left empty).
+ */
+export interface GivenInputs {
+  readonly self?: InputValue;
+  readonly appraised?: InputValue;
+}
+
 /** One node's result for one unit. Decimals are strings with the set's fixed decimals. */
 export interface NodeResult {
   /** Points earned; `null` when the node does not count (not applicable, excluded, info). */
@@ -43,6 +61,11 @@ export interface NodeResult {
   readonly appraisal?: AppraisalNote;
   /** `info` leaves: the value recorded. */
   readonly value?: string | number | boolean | null;
+  /**
+   * Leaves, when scored with `keepInputs`: the raw inputs the unit gave (see
+   * {@link GivenInputs}); absent otherwise. Never on an aggregate.
+   */
+  readonly given?: GivenInputs;
   /**
    * The computation in words, Vietnamese and English: present in a result that
    * carries its texts (from `explainUnit` / `withExplanations`, or read from a

@@ -17,6 +17,7 @@ import { scoringPlan } from './plan.js';
 import type { RejectedUnit, ScoreReport, UnitResult } from './result-types.js';
 import { newFigures, relativeKey, scoreUnit, zeroedForEvidence, type BestValues, type RunBest, type ScoredUnit } from './score-tree.js';
 import { linkExplanations } from './explain.js';
+import { withGivenInputs } from './given.js';
 
 /** Options for {@link safeScoreBatch} and {@link scoreBatch}. */
 export interface ScoreOptions {
@@ -54,6 +55,13 @@ export interface ScoreOptions {
    * publishes results, turns it on.
    */
   readonly inputHashes?: boolean;
+  /**
+   * Keep each leaf's raw inputs in its result (`given: { self, appraised }`,
+   * see `GivenInputs`): the values as the unit gave them, for tables and
+   * analysis (`dti-criteria/analysis`). Default `false`: results carry
+   * figures only. Every figure, status, rating and rank is the same either way.
+   */
+  readonly keepInputs?: boolean;
 }
 
 /**
@@ -96,9 +104,10 @@ export function scoreUnits(criteria: CompiledCriteria, columns: ValueColumns, un
 
 /**
  * Ranks the scored units within their cohorts and parents, and writes their
- * results; with `explain`, each result is kept explainable on demand.
+ * results; with `explain`, each result is kept explainable on demand; with
+ * `keepInputs`, each leaf's result keeps the raw inputs the unit gave.
  */
-export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUnit[], best: RunBest, explain: boolean, inputs?: readonly (string | null)[]): UnitResult[] {
+export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUnit[], best: RunBest, explain: boolean, inputs?: readonly (string | null)[], keepInputs = false): UnitResult[] {
   const keys = scored.map((entry) => entry.key);
   const cohortOf = (position: number): string => {
     const unit = scored[position]!.unit;
@@ -125,7 +134,7 @@ export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUni
       rankInParent: parentRanks[position] ?? null,
       ...entry.self,
       ...(entry.unit.evidence !== undefined ? { evidence: entry.unit.evidence } : {}),
-      nodes: entry.nodes,
+      nodes: keepInputs ? withGivenInputs(criteria, source, entry.nodes) : entry.nodes,
     };
     if (explain) linkExplanations(result, { plan, unit: entry.unit, best });
     return result;
@@ -141,7 +150,9 @@ export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUni
  * The results carry figures only; the words of each computation are built
  * on demand with `explainNode` (one node), `explainUnit` (one unit) or
  * `withExplanations` (the whole report). With `options.explain: false` the
- * results are not kept explainable (the same figures, statuses, ratings and ranks).
+ * results are not kept explainable (the same figures, statuses, ratings and ranks);
+ * with `options.keepInputs` each leaf's result keeps the raw inputs the unit
+ * gave (`given`), for tables and analysis.
  *
  * @example
  * ```ts
@@ -157,6 +168,9 @@ export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUni
  * if (outcome.ok) console.log(explainNode(outcome.value.results[0]!, 'CQS.1.3')?.en); // 12/15 = 80% of the 100% target → 0.8 × 20 = 16.00 points
  * const bare = safeScoreBatch(criteria, submission, { explain: false });
  * if (bare.ok) console.log(explainNode(bare.value.results[0]!, 'CQS.1.3')); // undefined
+ * const kept = safeScoreBatch(criteria, submission, { keepInputs: true });
+ * if (kept.ok) console.log(kept.value.results[0]?.nodes['CQS.1.3']?.given); // {"self":{"numerator":12,"denominator":15}}
+ * if (kept.ok) console.log(kept.value.results[0]?.nodes['CQS.1.1']?.given); // {}
  * ```
  */
 export function safeScoreBatch(criteriaSet: CriteriaSet, submission: unknown, options: ScoreOptions = {}): Result<ScoreReport> {
@@ -187,7 +201,7 @@ export function safeScoreBatch(criteriaSet: CriteriaSet, submission: unknown, op
   const inputs = options.inputHashes === true
     ? units.map((entry, position) => unitInputHash(entry.unit ?? (submission as { readonly units: readonly unknown[] }).units[position]) ?? null)
     : undefined;
-  const results = rankUnits(criteria, scoreUnits(criteria, columns, valid, best), best, options.explain ?? true, inputs);
+  const results = rankUnits(criteria, scoreUnits(criteria, columns, valid, best), best, options.explain ?? true, inputs, options.keepInputs === true);
   return {
     ok: true,
     value: {

@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../spec.js';
 import { compare } from './compare.js';
+import { exportSpec } from './export.js';
 import { criteriaDiffSpec, criteriaListSpec, criteriaNewSpec, criteriaPublishSpec, criteriaVerifySpec } from './criteria.js';
 import { migrate } from './migrate.js';
 import { report } from './report.js';
@@ -14,6 +15,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   validate,
   template,
   report,
+  exportSpec,
   migrate,
   compare,
   verifyResultsSpec,
