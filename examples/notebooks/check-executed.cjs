@@ -37,6 +37,10 @@ const EXPECTED = {
     },
   ],
   explain: [{ what: 'one leaf explained in both languages', mime: 'stdout', includes: ['CQS.1.3', 'điểm', 'points', 'vi: ', 'en: '] }],
+  describe: [{ what: "Cronbach's alpha per pillar and the flags", mime: 'text/html', includes: ["Cronbach's alpha", 'CQS', 'KTS', 'XHS', 'negative-pillar-correlation'] }],
+  'table-csv': [{ what: 'the wide table and its CSV', mime: 'stdout', includes: ['47 dòng / rows', 'unit,name,level'] }],
+  variant: [{ what: 'the units a variant moves', mime: 'text/html', includes: ['Biến thể phân tích', 'derivedFrom can-tho@2022.1.0', 'Sở Xây dựng'] }],
+  merge: [{ what: 'a merge by the three methods', mime: 'stdout', includes: ['mean-of-indices: 0.', 'mean-of-main-indices: 0.', 'pooled-points: 0.'] }],
 };
 
 const args = process.argv.slice(2);
