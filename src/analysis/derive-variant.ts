@@ -8,6 +8,7 @@ import { criteriaHash } from '../compile/criteria-hash.js';
 import { canonicalJson } from '../canonical/canonical-json.js';
 import { compileCriteria, safeParseCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaNode, CriteriaSet, Decimalish, Level, PerLevel } from '../compile/types.js';
+import { exactOf } from '../decimal.js';
 import { makeIssue, type Issue, type Result } from '../errors.js';
 import { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
@@ -197,7 +198,10 @@ export function safeDeriveVariant(set: CriteriaSet, changes: VariantChanges, opt
   const maximum = (level: Level, group: string | undefined): string => {
     const atom = atomOf(level.id, group);
     let sum = Exact.scaled(0, 0);
-    for (const root of variant.roots) sum = sum.plus(readExact(nodeMaximum(root, atom)?.toFixed() ?? '0')!);
+    for (const root of variant.roots) {
+      const max = nodeMaximum(root, atom);
+      if (max !== undefined) sum = sum.plus(exactOf(max));
+    }
     return sum.toString();
   };
   const levels = set.levels.map((level): Level => {
