@@ -8,7 +8,7 @@ import { infoRule, type InfoRule } from './info.js';
 import { linearRule, type LinearRule } from './linear.js';
 import { ratioRule, type RatioRule } from './ratio.js';
 import { relativeRule, type RelativeRule } from './relative.js';
-import type { RuleKind } from './types.js';
+import type { InvertibleRuleKind, RuleKind } from './types.js';
 
 /** A rule object as written in a criteria file, one shape per kind. */
 export type Rule = BooleanRule | RatioRule | LinearRule | BandsRule | CountRule | ChoiceRule | ChecklistRule | RelativeRule | AppraisedRule | InfoRule;
@@ -31,8 +31,9 @@ const kinds = {
   relative: relativeRule,
   appraised: appraisedRule,
   info: infoRule,
+  // Every built-in kind that is scored has its inverse (a kind of one's own may leave it out).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-} satisfies { readonly [K in RuleKindName]: RuleKind<Extract<Rule, { kind: K }>, any, any, any> };
+} satisfies { readonly [K in RuleKindName]: K extends 'info' ? RuleKind<Extract<Rule, { kind: K }>, any, any, any> : InvertibleRuleKind<Extract<Rule, { kind: K }>, any, any, any> };
 
 /**
  * Every rule kind, by its `kind` string. A new kind is one file and one line here.
