@@ -87,12 +87,14 @@ export const linearRule: InvertibleRuleKind<LinearRule, CompiledLinear, Exact, L
     const step = stepOf(ctx, [from, to, current]);
     const rising = to.gt(from);
     const base = current ?? from;
-    // The points reach `least` from x = from + least × (to − from) / P on: that bound as n / P.
-    const n = from.times(max).plus(larger(goal.least, ZERO).times(to.minus(from)));
+    // The points reach `least` from x = from + least × (to − from) / P on (from `from` when least <= 0: every value does).
+    const some = goal.least.gt(ZERO);
+    const n = some ? from.times(max).plus(goal.least.times(to.minus(from))) : from;
+    const d = some ? max : ONE;
     let x: Exact | undefined;
     if (!goal.least.gt(max)) {
       // Higher is better: the least grid value at or above the bound and the base; lower: the greatest at or below.
-      x = rising ? larger(ceilToStep(n, max, step), ceilToStep(base, ONE, step)) : smaller(floorToStep(n, max, step), floorToStep(base, ONE, step));
+      x = rising ? larger(ceilToStep(n, d, step), ceilToStep(base, ONE, step)) : smaller(floorToStep(n, d, step), floorToStep(base, ONE, step));
       if (domain?.min !== undefined && x.lt(domain.min)) x = rising ? ceilToStep(domain.min, ONE, step) : undefined;
       if (x !== undefined && domain?.max !== undefined && x.gt(domain.max)) x = rising ? undefined : floorToStep(domain.max, ONE, step);
       if (x !== undefined && (!inDomainExact(x, domain) || !reaches(points(x), goal))) x = undefined;

@@ -142,8 +142,8 @@ export const ratioRule: InvertibleRuleKind<RatioRule, CompiledRatio, FractionVal
     const points = (n: Exact): Exact | undefined => earned(ratioRule.evaluate(compiled, { numerator: n, denominator: d }, ctx), ctx.places);
     const earns = points(now);
     if (reaches(earns, goal)) return already(earns!);
-    // A zero denominator earns the same whatever the numerator.
-    if (d.isZero()) return unreachable(earns);
+    // A zero denominator earns the same whatever the numerator; a leaf worth 0 earns 0 whatever the value.
+    if (d.isZero() || ctx.max.isZero()) return unreachable(earns);
     const step = ctx.step ?? decimalStep([now, d]);
     const { max } = ctx;
     // P × n / (d × target) ≥ least  <=>  n ≥ least × d × target / P; and n ≥ floor × d.

@@ -62,6 +62,8 @@ export const relativeRule: InvertibleRuleKind<RelativeRule, RelativeCohort, Exac
     const points = (x: Exact): Exact => earned(relativeRule.evaluate(cohort, x, { max, best: others !== undefined && others.gt(x) ? others : x }), ctx.places)!;
     const step = stepOf(ctx, [current]);
     const low = domain?.min !== undefined && domain.min.sign() > 0 ? ceilToStep(domain.min, ONE, step) : ZERO;
+    // A leaf worth 0 earns 0 whatever the value.
+    if (max.isZero() && goal.least.gt(ZERO)) return unreachable(ZERO);
     let x: Exact;
     if (!goal.least.gt(ZERO)) x = larger(low, current ?? ZERO);
     else if (others === undefined) x = larger(low, step);
