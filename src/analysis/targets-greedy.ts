@@ -1,5 +1,5 @@
 import { Exact } from '../exact/exact.js';
-import { floorQuotient, unitOf } from '../rules/inverse-grid.js';
+import { ceilToStep, floorQuotient, ONE, unitOf } from '../rules/inverse-grid.js';
 import type { InverseChange } from '../rules/types.js';
 import { inverseOf, readsBack, type LeafState, type OpenLeaf } from './targets-leaves.js';
 import type { NodeFigures, Totals, TreeFigures } from './targets-tree.js';
@@ -110,22 +110,34 @@ function figuresOf(state: LeafState, points: Exact): NodeFigures {
 /**
  * The move of a leaf that closes the gap with the least published points:
  * the least multiple `p` of `10^-places` up to `most` whose totals reach the
- * rating (the deficit falls as the leaf's points rise), then the inverse for
- * `p`. `undefined` when the inverse does not answer a value that closes it.
+ * rating (worked out directly without a cap above the leaf, else by
+ * bisection: the deficit falls as the leaf's points rise), then the inverse
+ * for `p`. `undefined` when the inverse does not answer a value that closes it.
  */
 function partialMove(tree: TreeFigures, state: LeafState, most: Exact, before: Exact | undefined, threshold: Exact, places: number): Move | undefined {
   const unit = unitOf(places);
   const closes = (p: Exact): boolean => deficit(tree.totalsWith(state.position, figuresOf(state, p)), threshold).sign() <= 0;
-  // Bisection on k: p = k × unit, k in (low, high], closes(high × unit) holds.
-  let low = before === undefined ? Exact.scaled(-1, 0) : floorQuotient(before, unit);
-  let high = floorQuotient(most, unit);
-  const two = Exact.scaled(2, 0);
-  while (high.minus(low).gt(Exact.scaled(1, 0))) {
-    const mid = floorQuotient(low.plus(high), two);
-    if (closes(mid.times(unit))) high = mid;
-    else low = mid;
+  let target: Exact | undefined;
+  if (!tree.cappedAbove(state.position)) {
+    // No cap above: the totals move by the leaf's own difference, so the least points that close the gap are
+    // threshold × (max + what the leaf adds to it) − points + what the leaf earns now, on the points grid.
+    const totals = tree.totals();
+    const need = threshold.times(totals.max.plus(before === undefined ? state.ctx.max : ZERO)).minus(totals.points).plus(before ?? ZERO);
+    const p = ceilToStep(need.sign() < 0 ? ZERO : need, ONE, unit);
+    if (p.lte(most) && closes(p)) target = p;
   }
-  const target = high.times(unit);
+  if (target === undefined) {
+    // Bisection on k: p = k × unit, k in (low, high], closes(high × unit) holds.
+    let low = before === undefined ? Exact.scaled(-1, 0) : floorQuotient(before, unit);
+    let high = floorQuotient(most, unit);
+    const two = Exact.scaled(2, 0);
+    while (high.minus(low).gt(ONE)) {
+      const mid = floorQuotient(low.plus(high), two);
+      if (closes(mid.times(unit))) high = mid;
+      else low = mid;
+    }
+    target = high.times(unit);
+  }
   const answer = inverseOf(state, target.sign() < 0 ? ZERO : target);
   if (answer.state !== 'value' || !closes(answer.points) || !readsBack(state, answer.raw)) return undefined;
   return { state, value: answer.value, raw: answer.raw, before, points: answer.points, change: answer.change, partial: true };

@@ -110,8 +110,10 @@ export function unitLeaves(cohort: Cohort, read: ReadUnit, nodes: Readonly<Recor
       step: choices.steps.get(node.code),
     };
     if (!moves) return;
-    const state: LeafState = { position, leaf: node, current, ctx };
     const points = nodes[node.code]?.points;
+    // A leaf at its full points has nowhere to go (the common case: no inverse asked).
+    if (points === node.maxText) return;
+    const state: LeafState = { position, leaf: node, current, ctx };
     const full = fullMove(state, points === null || points === undefined ? undefined : parseExact(points));
     if (full === 'needs-value') return hold('needs-value');
     if (full === undefined) return;
