@@ -51,7 +51,8 @@ export interface SubjectOptions {
   /**
    * The batch the unit is scored in, so that `relative` leaves see their
    * cohort and ranks are those of the batch. A unit object replaces its
-   * namesake in it (or joins it).
+   * namesake in it (or joins it). When the subject is itself a batch, that
+   * batch is the one scored and this one is not read.
    */
   readonly batch?: Submission;
   /** The unit's id, when the subject is a batch of more than one unit. */

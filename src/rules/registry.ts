@@ -57,8 +57,9 @@ export type RuleKindRegistry = Readonly<Record<string, AnyRuleKind>>;
 /**
  * The built-in rule kinds plus `extra` ones, for reading criteria sets that
  * use a kind of their own (`safeParseCriteria(input, { ruleKinds })`). Each
- * extra kind implements the whole {@link RuleKind} contract; scoring, forms,
- * CSV and workbooks then handle it through that contract alone. A kind whose
+ * extra kind implements the {@link RuleKind} contract (`inverse` is optional:
+ * without it, a path to a rating leaves its leaves as they are); scoring,
+ * forms, CSV, workbooks and the analysis then handle it through that contract alone. A kind whose
  * name is already taken throws a `RangeError`: a built-in kind is never replaced.
  *
  * @example

@@ -162,6 +162,20 @@ export interface RuleKind<Config extends { readonly kind: string }, Compiled, Va
    * its step are. Every built-in kind but `info` has one; a kind of one's own
    * may leave it out, and then the analysis leaves its leaves as they are
    * and says so (`dti-criteria/analysis`).
+   *
+   * @example
+   * ```ts
+   * import { readExact, RULE_KINDS } from 'dti-criteria';
+   * const ratio = RULE_KINDS.ratio;
+   * const compiled = ratio.compile({ kind: 'ratio' });
+   * const ctx = { max: readExact(20)!, best: undefined, places: 2, domain: undefined, step: undefined };
+   * const current = { numerator: readExact(12)!, denominator: readExact(15)! };
+   * // 18 points on 20 need 13.49625 of 15: the least whole numerator is 14, which earns 18.67.
+   * const answer = ratio.inverse!(compiled, readExact(18)!, ctx, current);
+   * if (answer.state === 'value') console.log([answer.raw, answer.points.toString()]); // [{"numerator":14,"denominator":15},"18.67"]
+   * const over = ratio.inverse!(compiled, readExact(20.01)!, ctx, current);
+   * if (over.state === 'unreachable') console.log(over.most?.toString()); // 20
+   * ```
    */
   readonly inverse?: (compiled: Compiled, target: Exact, ctx: InverseContext, current: Value | undefined) => Inverse<Value>;
   /**
