@@ -42,7 +42,7 @@ export { explainNode, explainUnit, withExplanations } from './scoring/explain.js
 export { criteriaJsonSchema, submissionJsonSchema } from './compile/json-schema.js';
 export { strengthsAndWeaknesses, type LeafStanding } from './scoring/strengths.js';
 export type { AnyRuleKind } from './rules/registry.js';
-export type { EvalContext, Evaluation, InputContext, NotApplicable, RuleKind, Scored, ValueContext, ValueDomain } from './rules/types.js';
+export type { EvalContext, Evaluation, InputContext, Inverse, InverseChange, InverseContext, InvertibleRuleKind, NotApplicable, RuleKind, Scored, ValueContext, ValueDomain } from './rules/types.js';
 export type { InputOption, InputShape, InputType } from './rules/input-shape.js';
 export { leafInput } from './compile/leaf-input.js';
 export { fractionToPercent, percentToFraction } from './format/percent.js';

@@ -5,8 +5,9 @@
  * Excel-friendly options), `describeResults` (distributions, correlations,
  * Cronbach's alpha, flags per cohort) and the statistics it is built on;
  * variants with other weights (`safeDeriveVariant`), other aggregations
- * (`safeAlternativeIndex`), merged units (`safeMergeUnits`) and panels over
- * years (`safeBuildPanel`). Pure, plain
+ * (`safeAlternativeIndex`), merged units (`safeMergeUnits`), panels over
+ * years (`safeBuildPanel`), and what-if and targets (`whatIf`,
+ * `gapToRating`, `pathToRating`: each rule kind's exact `inverse`). Pure, plain
  * data in and out, browser-safe (zod and decimal.js only). Statistics are
  * analysis, never published scores: the moments, correlations and alpha are
  * computed in float64 and say so; counts and order statistics are exact.
@@ -43,3 +44,8 @@ export { MERGE_METHODS, safeMergeUnits, type Crosswalk, type MergedReport, type 
 export { safeBuildPanel, type Panel, type PanelChange, type PanelEntry, type PanelInput, type PanelOptions, type PanelRow } from './panel.js';
 export { AGGREGATION_METHODS, safeAlternativeIndex, type AggregationMethod, type AlternativeIndexOptions, type AlternativeIndexReport, type AlternativeUnit } from './alternative-index.js';
 export { safeDeriveVariant, type VariantChanges, type VariantOptions } from './derive-variant.js';
+export { gapToRating, safeGapToRating, type RatingGap } from './gap-to-rating.js';
+export { pathsToRating, pathToRating, safePathsToRating, safePathToRating, type PathChange, type PathOptions, type RatingPath, type RatingTarget } from './path-to-rating.js';
+export type { Subject, SubjectOptions } from './targets-cohort.js';
+export type { HeldLeaf, HoldReason } from './targets-leaves.js';
+export { safeWhatIf, whatIf, type ChangeEffect, type ChangeEffectKind, type LeafChanges, type NodeFiguresText, type NodeMove, type OtherUnitMove, type UnitStanding, type WhatIf } from './what-if.js';

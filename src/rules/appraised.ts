@@ -1,12 +1,17 @@
 import * as z from 'zod';
 import type { Exact } from '../exact/exact.js';
-import { readNumber, scoredAs, show, valueIssue } from './shared.js';
-import type { RuleKind } from './types.js';
+import { readNumber, scoredAs, show, valueIssue, ZERO } from './shared.js';
+import { already, ceilToStep, changeOf, earned, goalOf, larger, rawNumber, reaches, ONE, unitOf, unreachable } from './inverse-grid.js';
+import type { InvertibleRuleKind } from './types.js';
 
-/** `appraised`: points `p` (`0 <= p <= P`) set directly by the appraisal council. */
+/**
+ * `appraised`: points `p` (`0 <= p <= P`) set directly by the appraisal
+ * council. Inverse: the least `p` on the grid of `step` (default: the set's
+ * published decimals, so the target itself) that earns the target, or `P`.
+ */
 export interface AppraisedRule { readonly kind: 'appraised' }
 
-export const appraisedRule: RuleKind<AppraisedRule, null, Exact> = {
+export const appraisedRule: InvertibleRuleKind<AppraisedRule, null, Exact> = {
   kind: 'appraised',
   schema: () => z.strictObject({ kind: z.literal('appraised') }),
   scored: true,
@@ -24,4 +29,14 @@ export const appraisedRule: RuleKind<AppraisedRule, null, Exact> = {
   evaluate: (_compiled, p) => scoredAs(p),
   explain: (_compiled, _p, _outcome, _ctx, points) => ({ vi: `Điểm do hội đồng thẩm định chấm: ${points} điểm`, en: `Points set by the appraisal council: ${points} points` }),
   describe: (_compiled, max) => ({ vi: `Hội đồng thẩm định chấm từ 0 đến ${show(max)} điểm`, en: `Set by the appraisal council, 0 to ${show(max)} points` }),
+  inverse(_compiled, target, ctx, current) {
+    const goal = goalOf(target, ctx.places);
+    const points = (p: Exact): Exact => earned(scoredAs(p), ctx.places)!;
+    if (current !== undefined && reaches(points(current), goal)) return already(points(current));
+    const step = ctx.step ?? unitOf(ctx.places);
+    const p = ceilToStep(larger(goal.least, ZERO), ONE, step);
+    // Past P on the grid: P itself, when it reaches.
+    if (p.gt(ctx.max)) return reaches(points(ctx.max), goal) ? { state: 'value', value: ctx.max, raw: rawNumber(ctx.max), points: points(ctx.max), change: changeOf(current ?? ZERO, ctx.max, step) } : unreachable(points(ctx.max));
+    return { state: 'value', value: p, raw: rawNumber(p), points: points(p), change: changeOf(current ?? ZERO, p, step) };
+  },
 };

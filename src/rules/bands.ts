@@ -5,7 +5,8 @@ import { readExact } from '../exact/read-exact.js';
 import { commonSchemas } from '../format/common.js';
 import { formatPath } from '../path.js';
 import { awardWorth, checkAwards, compileAward, fractionInDomain, inDomain, notApplicable, numberInput, ONE, readFraction, readNumber, scored, show, shownQuotient, ZERO, type CompiledAward, type FractionValue, scaleAward, scaleDecimal } from './shared.js';
-import type { RuleKind } from './types.js';
+import type { Inverse, InverseContext, InvertibleRuleKind } from './types.js';
+import { already, ceilToStep, changeOf, earned, floorToStep, goalOf, inDomainExact, rawNumber, reaches, stepOf, unreachable } from './inverse-grid.js';
 
 /** One band: matches when `min <= x` (if given) and `x <= max` (if given). */
 export interface Band {
@@ -15,7 +16,18 @@ export interface Band {
   readonly fraction?: string | number;
 }
 
-/** `bands`: the first matching band, in list order, gives the points; none: `else`. */
+/**
+ * `bands`: the first matching band, in list order, gives the points; none:
+ * `else`. Inverse: the value nearest the current one (or 0, when none was
+ * given) whose band earns the target, on the grid of `step` and within the
+ * leaf's range (a fraction keeps its denominator and moves its numerator,
+ * within `[0, d]`), or a bound of the range itself; of two as near, the one
+ * earning more, then the smaller.
+ * Bands need not be in order, so every grid value next to a band's or the
+ * range's bound is tried and scored by `evaluate`. Default step: `10^-k`, `k`
+ * the most decimals of the bounds, the range and the current value (at least 2
+ * on a `%` leaf; for a fraction, those of its numerator and denominator).
+ */
 export interface BandsRule {
   readonly kind: 'bands';
   readonly bands: readonly Band[];
@@ -54,7 +66,7 @@ function valueText(value: BandsValue): string {
   return `x = ${show(numerator)}/${show(denominator)}${exact ? ' = ' : ' ≈ '}${text}`;
 }
 
-export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue, BandsDetail> = {
+export const bandsRule: InvertibleRuleKind<BandsRule, CompiledBands, BandsValue, BandsDetail> = {
   kind: 'bands',
   schema: () => z.strictObject({ kind: z.literal('bands'), bands: z.array(bandSchema()).min(1), else: commonSchemas().decimal.optional() }),
   scored: true,
@@ -124,9 +136,74 @@ export const bandsRule: RuleKind<BandsRule, CompiledBands, BandsValue, BandsDeta
       en: `${x}: band ${outcome.detail + 1} (${describeBand(band)}) → ${how}${points} points`,
     };
   },
+  inverse: (compiled, target, ctx, current) => bandsInverse(compiled, target, ctx, current),
   describe(compiled, max) {
     const parts = compiled.bands.map((band) => `${describeBand(band)}: ${show(awardWorth(band, max))}`);
     const otherwise = show(compiled.otherwise);
     return { vi: `Theo mức: ${parts.join('; ')}; còn lại: ${otherwise} điểm`, en: `Bands: ${parts.join('; ')}; otherwise ${otherwise} points` };
   },
 };
+
+/** The bands' inverse (see {@link BandsRule}): the candidates next to every bound, scored exactly, the nearest that reaches. */
+function bandsInverse(compiled: CompiledBands, target: Exact, ctx: InverseContext, current: BandsValue | undefined): Inverse<BandsValue> {
+  const goal = goalOf(target, ctx.places);
+  const points = (value: BandsValue): Exact | undefined => earned(bandsRule.evaluate(compiled, value, ctx), ctx.places);
+  if (current !== undefined) {
+    const now = points(current);
+    if (reaches(now, goal)) return already(now!);
+  }
+  const fraction = current !== undefined && 'fraction' in current ? current.fraction : undefined;
+  // A zero denominator is not applicable whatever the numerator.
+  if (fraction !== undefined && fraction.denominator.isZero()) return unreachable(undefined);
+  // Work on x, or on the numerator n of n / d: bounds scale by d.
+  const d = fraction?.denominator ?? ONE;
+  const base = fraction?.numerator ?? (current !== undefined && 'x' in current ? current.x : ZERO);
+  const domain = ctx.domain;
+  const step = fraction !== undefined && ctx.step === undefined ? stepOf({ ...ctx, domain: undefined }, [fraction.numerator, fraction.denominator]) : stepOf(ctx, [base, ...compiled.bands.flatMap((band) => [band.min, band.max])]);
+  const low = fraction !== undefined ? larger(ZERO, domain?.min?.times(d)) : domain?.min;
+  const high = fraction !== undefined ? smaller(d, domain?.max?.times(d)) : domain?.max;
+  const bounds: Exact[] = [base];
+  for (const band of compiled.bands) {
+    if (band.min !== undefined) bounds.push(band.min.times(d));
+    if (band.max !== undefined) bounds.push(band.max.times(d));
+  }
+  if (low !== undefined) bounds.push(low);
+  if (high !== undefined) bounds.push(high);
+  const valueOf = (n: Exact): BandsValue => (fraction !== undefined ? { fraction: { numerator: n, denominator: d } } : { x: n });
+  // The range's bounds themselves are values too (off the grid, perhaps).
+  const candidates: Exact[] = [...(low !== undefined ? [low] : []), ...(high !== undefined ? [high] : [])];
+  for (const bound of bounds) {
+    const floor = floorToStep(bound, ONE, step);
+    const ceil = ceilToStep(bound, ONE, step);
+    candidates.push(floor.minus(step), floor, ceil, ceil.plus(step));
+  }
+  candidates.sort((a, b) => a.comparedTo(b));
+  let best: { n: Exact; points: Exact; distance: Exact } | undefined;
+  let most: Exact | undefined;
+  for (let i = 0; i < candidates.length; i++) {
+    const n = candidates[i]!;
+    if (i > 0 && n.eq(candidates[i - 1]!)) continue;
+    if ((low !== undefined && n.lt(low)) || (high !== undefined && n.gt(high))) continue;
+    if (fraction === undefined && !inDomainExact(n, domain)) continue;
+    const earns = points(valueOf(n))!;
+    if (most === undefined || earns.gt(most)) most = earns;
+    if (!reaches(earns, goal)) continue;
+    const distance = n.minus(base).abs();
+    const c = best === undefined ? -1 : distance.comparedTo(best.distance);
+    if (best === undefined || c < 0 || (c === 0 && (earns.gt(best.points) || (earns.eq(best.points) && n.lt(best.n))))) best = { n, points: earns, distance };
+  }
+  if (best === undefined) return unreachable(most);
+  const value = valueOf(best.n);
+  const raw = fraction !== undefined ? { numerator: rawNumber(best.n), denominator: rawNumber(d) } : rawNumber(best.n);
+  return { state: 'value', value, raw, points: best.points, change: changeOf(base, best.n, step) };
+}
+
+/** The larger of two values, the second optional. */
+function larger(a: Exact, b: Exact | undefined): Exact {
+  return b === undefined || a.gte(b) ? a : b;
+}
+
+/** The smaller of two values, the second optional. */
+function smaller(a: Exact, b: Exact | undefined): Exact {
+  return b === undefined || a.lte(b) ? a : b;
+}

@@ -1,14 +1,18 @@
 import * as z from 'zod';
 import { SCORED_ZERO, scoredAs, show, valueIssue } from './shared.js';
+import { already, discreteChange, earned, goalOf, reaches, unreachable } from './inverse-grid.js';
 import type { InputShape } from './input-shape.js';
-import type { RuleKind } from './types.js';
+import type { InvertibleRuleKind } from './types.js';
 
-/** `boolean`: `true` earns `P`, `false` earns 0. */
+/**
+ * `boolean`: `true` earns `P`, `false` earns 0. Inverse: `true` (one step)
+ * when `P` as published reaches the target.
+ */
 export interface BooleanRule { readonly kind: 'boolean' }
 
 const YES_NO: InputShape = Object.freeze({ type: 'yes-no' });
 
-export const booleanRule: RuleKind<BooleanRule, null, boolean> = {
+export const booleanRule: InvertibleRuleKind<BooleanRule, null, boolean> = {
   kind: 'boolean',
   schema: () => z.strictObject({ kind: z.literal('boolean') }),
   scored: true,
@@ -25,4 +29,13 @@ export const booleanRule: RuleKind<BooleanRule, null, boolean> = {
   explain: (_compiled, value, _outcome, _ctx, points) =>
     value ? { vi: `Đạt → ${points} điểm`, en: `Yes → ${points} points` } : { vi: `Không đạt → ${points} điểm`, en: `No → ${points} points` },
   describe: (_compiled, max) => ({ vi: `Có: ${show(max)} điểm; không: 0 điểm`, en: `Yes: ${show(max)} points; no: 0 points` }),
+  inverse(_compiled, target, ctx, current) {
+    const goal = goalOf(target, ctx.places);
+    const points = (value: boolean) => earned(value ? scoredAs(ctx.max) : SCORED_ZERO, ctx.places)!;
+    if (current !== undefined && reaches(points(current), goal)) return already(points(current));
+    // Missing and a target of 0: `false` earns it, a change of one answer like `true`.
+    const value = reaches(points(false), goal) ? false : true;
+    const earns = points(value);
+    return reaches(earns, goal) ? { state: 'value', value, raw: value, points: earns, change: discreteChange(1) } : unreachable(earns);
+  },
 };

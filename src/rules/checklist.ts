@@ -3,7 +3,8 @@ import type { Exact } from '../exact/exact.js';
 import type { Localized } from '../format/localized.js';
 import { awardEntrySchema } from './choice.js';
 import { awardWorth, checkAwards, compileAward, inputOption, ONE, scored, show, valueIssue, ZERO, type CompiledAward, scaleAward } from './shared.js';
-import type { RuleKind } from './types.js';
+import type { InvertibleRuleKind } from './types.js';
+import { already, discreteChange, earned, goalOf, reaches, unreachable } from './inverse-grid.js';
 import { idKey } from '../format/identity.js';
 
 /** One item of a `checklist` rule. */
@@ -14,7 +15,12 @@ export interface ChecklistItem {
   readonly fraction?: string | number;
 }
 
-/** `checklist`: `min(P, sum of the items that are true)`. */
+/**
+ * `checklist`: `min(P, sum of the items that are true)`. Inverse: the items
+ * met kept, the fewest items added that reach the target: the most valuable
+ * first, the last one the least valuable that still reaches it (equals in
+ * list order); each item added is one step.
+ */
 export interface ChecklistRule { readonly kind: 'checklist'; readonly items: readonly ChecklistItem[] }
 
 export interface CompiledItem extends CompiledAward { readonly id: string; readonly label: Localized }
@@ -41,7 +47,7 @@ function byIdOf(compiled: CompiledChecklist): ReadonlyMap<string, CompiledItem> 
   return map;
 }
 
-export const checklistRule: RuleKind<ChecklistRule, CompiledChecklist, readonly CompiledItem[], ChecklistDetail> = {
+export const checklistRule: InvertibleRuleKind<ChecklistRule, CompiledChecklist, readonly CompiledItem[], ChecklistDetail> = {
   kind: 'checklist',
   schema: () => z.strictObject({ kind: z.literal('checklist'), items: z.array(awardEntrySchema()).min(1) }),
   scored: true,
@@ -95,6 +101,37 @@ export const checklistRule: RuleKind<ChecklistRule, CompiledChecklist, readonly 
       vi: `${terms} = ${total}${capped ? `, tối đa ${show(max)}` : ''} → ${points} điểm`,
       en: `${terms} = ${total}${capped ? `, capped at ${show(max)}` : ''} → ${points} points`,
     };
+  },
+  inverse(compiled, target, ctx, current) {
+    const goal = goalOf(target, ctx.places);
+    const points = (items: readonly CompiledItem[]): Exact => earned(checklistRule.evaluate(compiled, items, ctx), ctx.places)!;
+    const met = current ?? [];
+    if (current !== undefined && reaches(points(current), goal)) return already(points(current));
+    const worth = (item: CompiledItem): Exact => awardWorth(item, ctx.max);
+    const have = new Set(met.map((item) => item.id));
+    // The items not met, most valuable first (a stable sort: equals in list order).
+    const open = compiled.filter((item) => !have.has(item.id)).sort((a, b) => worth(b).comparedTo(worth(a)));
+    const inOrder = (ids: ReadonlySet<string>): CompiledItem[] => compiled.filter((item) => ids.has(item.id));
+    const chosen = new Set(have);
+    if (reaches(points(met), goal)) return answer(met, 0);
+    for (let k = 0; k < open.length; k++) {
+      // The least valuable item still open that reaches the target with those chosen so far, if any.
+      // Reaching is monotone in worth: those that reach are the first ones of open[k..].
+      let last: CompiledItem | undefined;
+      for (let i = open.length - 1; i >= k; i--) {
+        if (!reaches(points(inOrder(new Set([...chosen, open[i]!.id]))), goal)) continue;
+        while (i > k && worth(open[i - 1]!).eq(worth(open[i]!))) i--;
+        last = open[i];
+        break;
+      }
+      if (last !== undefined) return answer(inOrder(new Set([...chosen, last.id])), k + 1);
+      chosen.add(open[k]!.id);
+    }
+    return unreachable(points(inOrder(chosen)));
+
+    function answer(items: readonly CompiledItem[], added: number) {
+      return { state: 'value' as const, value: items, raw: items.map((item) => item.id), points: points(items), change: discreteChange(added) };
+    }
   },
   describe: (compiled, max) => ({
     vi: `Cộng điểm các mục đạt, tối đa ${show(max)}: ${compiled.map((i) => `${i.label.vi} (${show(awardWorth(i, max))})`).join('; ')}`,

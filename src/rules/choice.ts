@@ -3,7 +3,9 @@ import { commonSchemas } from '../format/common.js';
 import { once } from '../format/once.js';
 import type { Localized } from '../format/localized.js';
 import { awardWorth, checkAwards, compileAward, inputOption, scoredAs, show, valueIssue, type CompiledAward, scaleAward } from './shared.js';
-import type { RuleKind } from './types.js';
+import { already, discreteChange, earned, goalOf, reaches, unreachable } from './inverse-grid.js';
+import type { Exact } from '../exact/exact.js';
+import type { InvertibleRuleKind } from './types.js';
 import { idKey } from '../format/identity.js';
 
 /** One option of a `choice` rule. */
@@ -14,7 +16,11 @@ export interface ChoiceOption {
   readonly fraction?: string | number;
 }
 
-/** `choice`: the chosen option's points. */
+/**
+ * `choice`: the chosen option's points. Inverse: the option worth the least
+ * among those that reach the target (the first in list order of equals), one
+ * step from any other.
+ */
 export interface ChoiceRule { readonly kind: 'choice'; readonly options: readonly ChoiceOption[] }
 
 export interface CompiledOption extends CompiledAward { readonly id: string; readonly label: Localized }
@@ -26,7 +32,7 @@ export const awardEntrySchema = once(() => {
   return z.strictObject({ id, label: localized, points: decimal.optional(), fraction: decimal.optional() });
 });
 
-export const choiceRule: RuleKind<ChoiceRule, CompiledChoice, CompiledOption> = {
+export const choiceRule: InvertibleRuleKind<ChoiceRule, CompiledChoice, CompiledOption> = {
   kind: 'choice',
   schema: () => z.strictObject({ kind: z.literal('choice'), options: z.array(awardEntrySchema()).min(1) }),
   scored: true,
@@ -54,4 +60,18 @@ export const choiceRule: RuleKind<ChoiceRule, CompiledChoice, CompiledOption> = 
     vi: `Chọn một: ${[...compiled.values()].map((o) => `${o.label.vi} (${show(awardWorth(o, max))})`).join('; ')}`,
     en: `Choose one: ${[...compiled.values()].map((o) => `${o.label.en ?? o.id} (${show(awardWorth(o, max))})`).join('; ')}`,
   }),
+  inverse(compiled, target, ctx, current) {
+    const goal = goalOf(target, ctx.places);
+    const points = (option: CompiledOption): Exact => earned(scoredAs(awardWorth(option, ctx.max)), ctx.places)!;
+    if (current !== undefined && reaches(points(current), goal)) return already(points(current));
+    let chosen: CompiledOption | undefined;
+    let most: Exact | undefined;
+    for (const option of compiled.values()) {
+      const worth = points(option);
+      if (most === undefined || worth.gt(most)) most = worth;
+      if (reaches(worth, goal) && (chosen === undefined || worth.lt(points(chosen)))) chosen = option;
+    }
+    if (chosen === undefined) return unreachable(most);
+    return { state: 'value', value: chosen, raw: chosen.id, points: points(chosen), change: discreteChange(1) };
+  },
 };

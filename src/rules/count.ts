@@ -5,15 +5,21 @@ import { readExact } from '../exact/read-exact.js';
 import { commonSchemas } from '../format/common.js';
 import { formatPath } from '../path.js';
 import { inDomain, numberInput, ONE, readNumber, scored, show, ZERO, scaleDecimal } from './shared.js';
-import type { RuleKind } from './types.js';
+import { already, ceilQuotient, changeOf, earned, floorQuotient, goalOf, larger, rawNumber, reaches, unreachable } from './inverse-grid.js';
+import type { InvertibleRuleKind } from './types.js';
 
-/** `count`: `min(P, n × each)` for a whole number `n >= 0`. */
+/**
+ * `count`: `min(P, n × each)` for a whole number `n >= 0`. Inverse: the least
+ * whole `n` that earns the target (more is never worth less), within the
+ * leaf's range; its step is one item (a `step` given is not used: counts are
+ * whole).
+ */
 export interface CountRule { readonly kind: 'count'; readonly each: string | number }
 
 /** What a count evaluation tells its explanation: `n × each`, before the cap. */
 export type CountDetail = Exact;
 
-export const countRule: RuleKind<CountRule, Exact, Exact, CountDetail> = {
+export const countRule: InvertibleRuleKind<CountRule, Exact, Exact, CountDetail> = {
   kind: 'count',
   schema: () => z.strictObject({ kind: z.literal('count'), each: commonSchemas().decimal }),
   scored: true,
@@ -40,4 +46,23 @@ export const countRule: RuleKind<CountRule, Exact, Exact, CountDetail> = {
     };
   },
   describe: (each, max) => ({ vi: `Mỗi đơn vị ${show(each)} điểm, tối đa ${show(max)}`, en: `${show(each)} points each, at most ${show(max)}` }),
+  inverse(each, target, ctx, current) {
+    const goal = goalOf(target, ctx.places);
+    const points = (n: Exact): Exact => earned(countRule.evaluate(each, n, ctx), ctx.places)!;
+    if (current !== undefined && reaches(points(current), goal)) return already(points(current));
+    const { domain } = ctx;
+    const low = domain?.min === undefined || domain.min.isNegative() ? ZERO : ceilQuotient(domain.min, ONE);
+    const high = domain?.max === undefined ? undefined : floorQuotient(domain.max, ONE);
+    // n × each ≥ least, and n × each is capped at P: beyond P nothing more is earned.
+    const needed = goal.least.lte(ZERO) ? low : larger(low, ceilQuotient(goal.least, each));
+    const capped = ctx.max.lt(goal.least);
+    if (capped || (high !== undefined && needed.gt(high))) {
+      // The most: at the range's top, or P for a count without one.
+      if (high === undefined) return unreachable(earned(scored(ctx.max, ONE, ZERO), ctx.places));
+      return unreachable(high.lt(low) ? undefined : points(high));
+    }
+    // More earns no less, and the current value earns less: the least such n lies above it.
+    const n = needed;
+    return { state: 'value', value: n, raw: rawNumber(n), points: points(n), change: changeOf(current ?? ZERO, n, ONE) };
+  },
 };

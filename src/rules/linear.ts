@@ -5,9 +5,18 @@ import { readExact } from '../exact/read-exact.js';
 import { commonSchemas } from '../format/common.js';
 import { formatPath } from '../path.js';
 import { approx, inDomain, numberInput, ONE, readNumber, scored, show, ZERO } from './shared.js';
-import type { RuleKind } from './types.js';
+import { already, ceilToStep, changeOf, earned, floorToStep, goalOf, inDomainExact, larger, rawNumber, reaches, smaller, stepOf, unreachable } from './inverse-grid.js';
+import type { InvertibleRuleKind } from './types.js';
 
-/** `linear`: `P × clamp((x − from) / (to − from), 0, 1)`; `from > to` means lower is better. */
+/**
+ * `linear`: `P × clamp((x − from) / (to − from), 0, 1)`; `from > to` means
+ * lower is better. Inverse: the value nearest the current one (or `from`,
+ * when none was given) that earns the target, on the grid of `step` and
+ * within the leaf's range: the least such value when higher is better, the
+ * greatest when lower is; the range's bound itself when no value of the grid
+ * inside the range reaches. Default step: `10^-k`, `k` the most decimals of
+ * `from`, `to`, the range and the current value (at least 2 on a `%` leaf).
+ */
 export interface LinearRule {
   readonly kind: 'linear';
   readonly from: string | number;
@@ -25,7 +34,7 @@ function formula(compiled: CompiledLinear, x: Exact, q: string): string {
   return `(${show(x)} − ${from}) / (${to} − ${from}) ${q.startsWith('≈') ? q : `= ${q}`}`;
 }
 
-export const linearRule: RuleKind<LinearRule, CompiledLinear, Exact, LinearDetail> = {
+export const linearRule: InvertibleRuleKind<LinearRule, CompiledLinear, Exact, LinearDetail> = {
   kind: 'linear',
   schema: () => z.strictObject({ kind: z.literal('linear'), from: commonSchemas().decimal, to: commonSchemas().decimal }),
   scored: true,
@@ -71,4 +80,34 @@ export const linearRule: RuleKind<LinearRule, CompiledLinear, Exact, LinearDetai
     vi: `Tuyến tính: ${show(from)} được 0 điểm, ${show(to)} được ${show(max)} điểm${from.gt(to) ? ' (càng thấp càng tốt)' : ''}`,
     en: `Linear: ${show(from)} earns 0, ${show(to)} earns ${show(max)} points${from.gt(to) ? ' (lower is better)' : ''}`,
   }),
+  inverse(compiled, target, ctx, current) {
+    const goal = goalOf(target, ctx.places);
+    const points = (x: Exact): Exact => earned(linearRule.evaluate(compiled, x, ctx), ctx.places)!;
+    if (current !== undefined && reaches(points(current), goal)) return already(points(current));
+    const { from, to } = compiled;
+    const { max, domain } = ctx;
+    const step = stepOf(ctx, [from, to, current]);
+    const rising = to.gt(from);
+    const base = current ?? from;
+    // The points reach `least` from x = from + least × (to − from) / P on (from `from` when least <= 0: every value does).
+    const some = goal.least.gt(ZERO);
+    const n = some ? from.times(max).plus(goal.least.times(to.minus(from))) : from;
+    const d = some ? max : ONE;
+    let x: Exact | undefined;
+    if (!goal.least.gt(max)) {
+      // Higher is better: the least grid value at or above the bound and the base; lower: the greatest at or below.
+      x = rising ? larger(ceilToStep(n, d, step), ceilToStep(base, ONE, step)) : smaller(floorToStep(n, d, step), floorToStep(base, ONE, step));
+      if (domain?.min !== undefined && x.lt(domain.min)) x = rising ? ceilToStep(domain.min, ONE, step) : undefined;
+      if (x !== undefined && domain?.max !== undefined && x.gt(domain.max)) x = rising ? undefined : floorToStep(domain.max, ONE, step);
+      if (x !== undefined && (!inDomainExact(x, domain) || !reaches(points(x), goal))) x = undefined;
+    }
+    if (x === undefined) {
+      // No grid value in the range: the range's better end itself (off the grid), if it reaches; it is what earns the most.
+      const end = rising ? (domain?.max ?? larger(to, domain?.min ?? to)) : (domain?.min ?? smaller(to, domain?.max ?? to));
+      if (!inDomainExact(end, domain)) return unreachable(undefined);
+      if (!reaches(points(end), goal)) return unreachable(points(end));
+      x = end;
+    }
+    return { state: 'value', value: x, raw: rawNumber(x), points: points(x), change: changeOf(base, x, step) };
+  },
 };

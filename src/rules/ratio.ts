@@ -5,12 +5,22 @@ import { readExact } from '../exact/read-exact.js';
 import { commonSchemas } from '../format/common.js';
 import { formatPath } from '../path.js';
 import { approx, notApplicable, ONE, percent, percentOf, readFraction, scored, show, ZERO, type FractionValue } from './shared.js';
-import type { RuleKind } from './types.js';
+import type { InvertibleRuleKind } from './types.js';
+import { already, ceilToStep, changeOf, decimalStep, earned, goalOf, larger, rawNumber, reaches, unreachable } from './inverse-grid.js';
 
 /** What a ratio leaf does when the denominator is 0. */
 export type ZeroDenominator = 'not-applicable' | 'full' | 'zero';
 
-/** `ratio`: `P × min((n/d) / target, 1)`, 0 under `floor`. */
+/**
+ * `ratio`: `P × min((n/d) / target, 1)`, 0 under `floor`. Inverse: the
+ * unit's denominator kept, the least numerator on the grid of `step` that
+ * earns the target (at least `floor × d`; at most `d` unless `allowOver`, and
+ * `d` itself when no numerator of the grid up to it does).
+ * It needs the current value for its denominator (`needs-value` without
+ * one); a zero denominator earns what `zeroDenominator` says whatever the
+ * numerator. Default step: `10^-k`, `k` the most decimals of the current
+ * numerator and denominator (1 for whole counts).
+ */
 export interface RatioRule {
   readonly kind: 'ratio';
   readonly target?: string | number;
@@ -43,7 +53,7 @@ const NOT_APPLICABLE = notApplicable<RatioDetail>('zero-denominator');
 const ZERO_DENOMINATOR_ZERO = scored<RatioDetail>(ZERO, ONE, 'zero-denominator');
 const BELOW_FLOOR = scored<RatioDetail>(ZERO, ONE, 'below-floor');
 
-export const ratioRule: RuleKind<RatioRule, CompiledRatio, FractionValue, RatioDetail> = {
+export const ratioRule: InvertibleRuleKind<RatioRule, CompiledRatio, FractionValue, RatioDetail> = {
   kind: 'ratio',
   schema: () => z.strictObject({
     kind: z.literal('ratio'),
@@ -126,5 +136,27 @@ export const ratioRule: RuleKind<RatioRule, CompiledRatio, FractionValue, RatioD
       vi: `Tỷ lệ n/d; đạt ${percent(target)} được đủ ${show(max)} điểm, thấp hơn tính tỷ lệ${floor.vi}; ${zero.vi}${over.vi}`,
       en: `Ratio n/d; ${percent(target)} earns the full ${show(max)} points, less earns pro rata${floor.en}; ${zero.en}${over.en}`,
     };
+  },
+  inverse(compiled, target, ctx, current) {
+    if (current === undefined) return { state: 'needs-value' };
+    const goal = goalOf(target, ctx.places);
+    const { denominator: d, numerator: now } = current;
+    const points = (n: Exact): Exact | undefined => earned(ratioRule.evaluate(compiled, { numerator: n, denominator: d }, ctx), ctx.places);
+    const earns = points(now);
+    if (reaches(earns, goal)) return already(earns!);
+    // A zero denominator earns the same whatever the numerator; a leaf worth 0 earns 0 whatever the value.
+    if (d.isZero() || ctx.max.isZero()) return unreachable(earns);
+    const step = ctx.step ?? decimalStep([now, d]);
+    const { max } = ctx;
+    // P × n / (d × target) ≥ least  <=>  n ≥ least × d × target / P; and n ≥ floor × d.
+    let n = ceilToStep(larger(goal.least, ZERO).times(d).times(compiled.target), max, step);
+    if (compiled.floor !== undefined && goal.least.gt(ZERO)) n = larger(n, ceilToStep(compiled.floor.times(d), ONE, step));
+    if (goal.least.gt(max) || (!compiled.allowOver && n.gt(d)) || !reaches(points(n), goal)) {
+      // All of them (n = d, off the grid) earns the most without `allowOver`; with it, d × target or more earns P.
+      const best = compiled.allowOver ? larger(n, ceilToStep(d.times(compiled.target), ONE, step)) : d;
+      if (goal.least.gt(max) || !reaches(points(best), goal)) return unreachable(points(best));
+      n = best;
+    }
+    return { state: 'value', value: { numerator: n, denominator: d }, raw: { numerator: rawNumber(n), denominator: rawNumber(d) }, points: points(n)!, change: changeOf(now, n, step) };
   },
 };

@@ -8,7 +8,7 @@ import { infoRule, type InfoRule } from './info.js';
 import { linearRule, type LinearRule } from './linear.js';
 import { ratioRule, type RatioRule } from './ratio.js';
 import { relativeRule, type RelativeRule } from './relative.js';
-import type { RuleKind } from './types.js';
+import type { InvertibleRuleKind, RuleKind } from './types.js';
 
 /** A rule object as written in a criteria file, one shape per kind. */
 export type Rule = BooleanRule | RatioRule | LinearRule | BandsRule | CountRule | ChoiceRule | ChecklistRule | RelativeRule | AppraisedRule | InfoRule;
@@ -31,8 +31,9 @@ const kinds = {
   relative: relativeRule,
   appraised: appraisedRule,
   info: infoRule,
+  // Every built-in kind that is scored has its inverse (a kind of one's own may leave it out).
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-} satisfies { readonly [K in RuleKindName]: RuleKind<Extract<Rule, { kind: K }>, any, any, any> };
+} satisfies { readonly [K in RuleKindName]: K extends 'info' ? RuleKind<Extract<Rule, { kind: K }>, any, any, any> : InvertibleRuleKind<Extract<Rule, { kind: K }>, any, any, any> };
 
 /**
  * Every rule kind, by its `kind` string. A new kind is one file and one line here.
@@ -56,8 +57,9 @@ export type RuleKindRegistry = Readonly<Record<string, AnyRuleKind>>;
 /**
  * The built-in rule kinds plus `extra` ones, for reading criteria sets that
  * use a kind of their own (`safeParseCriteria(input, { ruleKinds })`). Each
- * extra kind implements the whole {@link RuleKind} contract; scoring, forms,
- * CSV and workbooks then handle it through that contract alone. A kind whose
+ * extra kind implements the {@link RuleKind} contract (`inverse` is optional:
+ * without it, a path to a rating leaves its leaves as they are); scoring,
+ * forms, CSV, workbooks and the analysis then handle it through that contract alone. A kind whose
  * name is already taken throws a `RangeError`: a built-in kind is never replaced.
  *
  * @example

@@ -44,6 +44,57 @@ export interface EvalContext {
 }
 
 /**
+ * What a rule knows when it looks for the value that earns given points
+ * (the rule-kind contract's `inverse`): the evaluation's context, the set's
+ * rounding of points, the leaf's value domain and the input's step.
+ */
+export interface InverseContext extends EvalContext {
+  /**
+   * `rounding.points`: a target is compared with the points as published,
+   * rounded once half-up to these decimals, never with the exact points.
+   */
+  readonly places: number;
+  /** The values a unit can give (spec §9); an answer always lies inside. `undefined`: none declared. */
+  readonly domain: ValueDomain | undefined;
+  /**
+   * The input's resolution for kinds that take a number (a `ratio`'s
+   * numerator, the points of an `appraised` leaf): an answer is a multiple of
+   * it. `undefined`: the kind's own default (see each kind).
+   */
+  readonly step: Exact | undefined;
+}
+
+/**
+ * How far an answer lies from the current value, in steps of input:
+ * `distance / step` steps (`step` is 1 for kinds whose values are not
+ * numbers: one option changed, one item added, yes for no). Kept as two
+ * exact numbers so that rates compare without dividing.
+ */
+export interface InverseChange {
+  readonly distance: Exact;
+  readonly step: Exact;
+}
+
+/**
+ * What `inverse` answers:
+ *
+ * - `already`: the current value earns the target (`points`: what it earns, rounded).
+ * - `value`: the least change of input that earns at least the target: the
+ *   value as the rule reads it, `raw` as a unit writes it (JSON), the
+ *   `points` it earns (rounded as published) and how far it is (`change`).
+ * - `unreachable`: no value the leaf accepts earns the target; `most` is the
+ *   most any accepted value earns (rounded), `undefined` when none counts
+ *   (a zero denominator left out of the maximum).
+ * - `needs-value`: the kind cannot answer without the unit's current value
+ *   (a `ratio` keeps the unit's denominator and changes its numerator).
+ */
+export type Inverse<Value> =
+  | { readonly state: 'already'; readonly points: Exact }
+  | { readonly state: 'value'; readonly value: Value; readonly raw: unknown; readonly points: Exact; readonly change: InverseChange }
+  | { readonly state: 'unreachable'; readonly most: Exact | undefined }
+  | { readonly state: 'needs-value' };
+
+/**
  * A value scored: exact points `numerator / denominator` (denominator > 0),
  * before the single rounding, and what the rule's explanation needs
  * (`detail`: the band matched, a sum before its cap; `undefined` for most kinds).
@@ -112,6 +163,32 @@ export interface RuleKind<Config extends { readonly kind: string }, Compiled, Va
   /** The rule in words, for forms and reports. */
   describe(compiled: Compiled, max: Exact): Localized;
   /**
+   * The value needed to earn `target` points (for targets and what-if): the
+   * least change from `current` (the unit's value, `undefined` when it gave
+   * none) whose points, rounded once as published (`ctx.places`), reach
+   * `target` (a target with more decimals counts as the next published
+   * figure). Exact: the answer is found by comparing exact numbers, never by
+   * rounding the input. Each built-in kind documents what "least change" and
+   * its step are. Every built-in kind but `info` has one; a kind of one's own
+   * may leave it out, and then the analysis leaves its leaves as they are
+   * and says so (`dti-criteria/analysis`).
+   *
+   * @example
+   * ```ts
+   * import { readExact, RULE_KINDS } from 'dti-criteria';
+   * const ratio = RULE_KINDS.ratio;
+   * const compiled = ratio.compile({ kind: 'ratio' });
+   * const ctx = { max: readExact(20)!, best: undefined, places: 2, domain: undefined, step: undefined };
+   * const current = { numerator: readExact(12)!, denominator: readExact(15)! };
+   * // 18 points on 20 need 13.49625 of 15: the least whole numerator is 14, which earns 18.67.
+   * const answer = ratio.inverse!(compiled, readExact(18)!, ctx, current);
+   * if (answer.state === 'value') console.log([answer.raw, answer.points.toString()]); // [{"numerator":14,"denominator":15},"18.67"]
+   * const over = ratio.inverse!(compiled, readExact(20.01)!, ctx, current);
+   * if (over.state === 'unreachable') console.log(over.most?.toString()); // 20
+   * ```
+   */
+  readonly inverse?: (compiled: Compiled, target: Exact, ctx: InverseContext, current: Value | undefined) => Inverse<Value>;
+  /**
    * What a unit gives for a leaf of this kind worth `ctx.max` points: the one
    * description forms, the unit schema, CSV, workbooks and the portal derive
    * from. A kind whose input is a `number` may be bounded by a leaf's `range`
@@ -126,3 +203,7 @@ export interface RuleKind<Config extends { readonly kind: string }, Compiled, Va
    */
   readonly cohort?: (compiled: Compiled) => 'level' | 'group';
 }
+
+/** A {@link RuleKind} with its `inverse`: what every built-in kind that is scored is. */
+export type InvertibleRuleKind<Config extends { readonly kind: string }, Compiled, Value, Detail = undefined> = RuleKind<Config, Compiled, Value, Detail> &
+  Required<Pick<RuleKind<Config, Compiled, Value, Detail>, 'inverse'>>;

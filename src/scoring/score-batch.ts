@@ -13,7 +13,7 @@ import { prepareUnits, type PreparedUnit, type ValueColumns } from './values.js'
 import { NA } from './read-value.js';
 import { rankExact } from './rank.js';
 import type { Exact } from '../exact/exact.js';
-import { scoringPlan } from './plan.js';
+import { scoringPlan, type ScoringPlan } from './plan.js';
 import type { RejectedUnit, ScoreReport, UnitResult } from './result-types.js';
 import { newFigures, relativeKey, scoreUnit, zeroedForEvidence, type BestValues, type RunBest, type ScoredUnit } from './score-tree.js';
 import { linkExplanations } from './explain.js';
@@ -102,12 +102,8 @@ export function scoreUnits(criteria: CompiledCriteria, columns: ValueColumns, un
   return units.map((unit) => scoreUnit(plan, columns, unit, best, figures));
 }
 
-/**
- * Ranks the scored units within their cohorts and parents, and writes their
- * results; with `explain`, each result is kept explainable on demand; with
- * `keepInputs`, each leaf's result keeps the raw inputs the unit gave.
- */
-export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUnit[], best: RunBest, explain: boolean, inputs?: readonly (string | null)[], keepInputs = false): UnitResult[] {
+/** The ranks of scored units within their cohorts (`ranks`) and among the units of the same level and parent (`parentRanks`), in their order. */
+export function rankScored(criteria: CompiledCriteria, scored: readonly ScoredUnit[]): { readonly ranks: (number | null)[]; readonly parentRanks: (number | null)[] } {
   const keys = scored.map((entry) => entry.key);
   const cohortOf = (position: number): string => {
     const unit = scored[position]!.unit;
@@ -116,29 +112,46 @@ export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUni
   const ranks = rankExact(keys, cohortOf, criteria.ranking.ties);
   const parentKeys = scored.map((entry, position) => (entry.unit.source.parent ? keys[position] : undefined));
   const parentRanks = rankExact(parentKeys, (position) => `${scored[position]!.unit.source.level}\u0000${scored[position]!.unit.source.parent ?? ''}`, criteria.ranking.ties);
+  return { ranks, parentRanks };
+}
+
+/**
+ * Ranks the scored units within their cohorts and parents, and writes their
+ * results; with `explain`, each result is kept explainable on demand; with
+ * `keepInputs`, each leaf's result keeps the raw inputs the unit gave.
+ */
+export function rankUnits(criteria: CompiledCriteria, scored: readonly ScoredUnit[], best: RunBest, explain: boolean, inputs?: readonly (string | null)[], keepInputs = false): UnitResult[] {
+  const { ranks, parentRanks } = rankScored(criteria, scored);
   const plan = scoringPlan(criteria);
-  return scored.map((entry, position) => {
-    const source = entry.unit.source;
-    const result: UnitResult = {
-      unit: source.id,
-      name: source.name ?? null,
-      level: source.level,
-      group: source.group ?? null,
-      parent: source.parent ?? null,
-      ...(inputs?.[entry.unit.position] ? { input: { sha256: inputs[entry.unit.position]! } } : {}),
-      points: entry.points,
-      maxPoints: entry.maxPoints,
-      index: entry.index,
-      rating: entry.rating,
-      rank: ranks[position] ?? null,
-      rankInParent: parentRanks[position] ?? null,
-      ...entry.self,
-      ...(entry.unit.evidence !== undefined ? { evidence: entry.unit.evidence } : {}),
-      nodes: keepInputs ? withGivenInputs(criteria, source, entry.nodes) : entry.nodes,
-    };
-    if (explain) linkExplanations(result, { plan, unit: entry.unit, best });
-    return result;
-  });
+  return scored.map((entry, position) => unitResult(plan, entry, ranks[position] ?? null, parentRanks[position] ?? null, explain ? best : undefined, inputs, keepInputs));
+}
+
+/**
+ * One scored unit's result with its ranks; explainable on demand when `best`
+ * (the run's best values) is given; with `keepInputs`, each leaf keeps the
+ * raw inputs the unit gave.
+ */
+export function unitResult(plan: ScoringPlan, entry: ScoredUnit, rank: number | null, rankInParent: number | null, best?: RunBest, inputs?: readonly (string | null)[], keepInputs = false): UnitResult {
+  const source = entry.unit.source;
+  const result: UnitResult = {
+    unit: source.id,
+    name: source.name ?? null,
+    level: source.level,
+    group: source.group ?? null,
+    parent: source.parent ?? null,
+    ...(inputs?.[entry.unit.position] ? { input: { sha256: inputs[entry.unit.position]! } } : {}),
+    points: entry.points,
+    maxPoints: entry.maxPoints,
+    index: entry.index,
+    rating: entry.rating,
+    rank,
+    rankInParent,
+    ...entry.self,
+    ...(entry.unit.evidence !== undefined ? { evidence: entry.unit.evidence } : {}),
+    nodes: keepInputs ? withGivenInputs(plan.criteria, source, entry.nodes) : entry.nodes,
+  };
+  if (best !== undefined) linkExplanations(result, { plan, unit: entry.unit, best });
+  return result;
 }
 
 /**
