@@ -9,7 +9,7 @@ import { Exact } from '../exact/exact.js';
 import { fixedText } from '../exact/fixed-text.js';
 import { readExact } from '../exact/read-exact.js';
 import type { Localized } from '../format/localized.js';
-import { rankEntries } from '../scoring/rank.js';
+import { rankExact } from '../scoring/rank.js';
 import type { CriteriaStamp, ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { addFractions, roundFraction, ZERO_FRACTION, type Fraction } from './exact-mean.js';
 
@@ -103,6 +103,14 @@ function aggregate(parts: readonly { readonly share: Fraction; readonly weight: 
 }
 
 /**
+ * The double nearest an exact value: a safe coefficient over an exact power of
+ * ten is one correctly rounded division, the same double as reading its text.
+ */
+function toDouble(value: Exact): number {
+  return value.m !== undefined && value.s <= 22 ? value.m / 10 ** value.s : Number(value.toString());
+}
+
+/**
  * The weighted geometric mean, rounded half-up once at `places`, computed to
  * 50 significant digits (decimal.js): the reference. `0` when a share is 0.
  *
@@ -137,8 +145,8 @@ export function geometricMean(parts: readonly { readonly share: Fraction; readon
   let logs = 0;
   let weights = 0;
   for (const { share, weight } of parts) {
-    const w = Number(weight.toString());
-    logs += Math.log(Number(share.n.toString()) / Number(share.d.toString())) * w;
+    const w = toDouble(weight);
+    logs += Math.log(toDouble(share.n) / toDouble(share.d)) * w;
     weights += w;
   }
   const scaled = Math.exp(logs / weights) * 10 ** places;
@@ -211,7 +219,7 @@ export function safeAlternativeIndex(report: ScoreReport, criteria: CriteriaSet,
     const result = report.results[position]!;
     return criteria.ranking?.cohort === 'level+group' ? `${result.level}/${result.group ?? ''}` : result.level;
   };
-  const ranks = rankEntries(indices, cohort, criteria.ranking?.ties ?? 'competition');
+  const ranks = rankExact(indices, cohort, criteria.ranking?.ties ?? 'competition');
   return {
     ok: true,
     value: {
