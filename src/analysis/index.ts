@@ -43,3 +43,7 @@ export { MERGE_METHODS, safeMergeUnits, type Crosswalk, type MergedReport, type 
 export { safeBuildPanel, type Panel, type PanelChange, type PanelEntry, type PanelInput, type PanelOptions, type PanelRow } from './panel.js';
 export { AGGREGATION_METHODS, safeAlternativeIndex, type AggregationMethod, type AlternativeIndexOptions, type AlternativeIndexReport, type AlternativeUnit } from './alternative-index.js';
 export { safeDeriveVariant, type VariantChanges, type VariantOptions } from './derive-variant.js';
+export type { AggregationInput, MissingInput, UncertainInput, WeightsInput } from './uncertain-inputs.js';
+export { MAX_SAMPLES, type SensitivityIndex, type SensitivityResult, type UncertainUnit, type UncertaintyOptions, type UncertaintyResult } from './uncertainty-run.js';
+export { safeUncertainty, uncertainty } from './uncertainty.js';
+export { safeSensitivity, sensitivity } from './sensitivity.js';
