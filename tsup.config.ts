@@ -27,9 +27,13 @@ export default defineConfig([
       report: 'src/report/index.ts',
       xlsx: 'src/xlsx/index.ts',
       analysis: 'src/analysis/index.ts',
+      // Started by dti-criteria/node's safeUncertaintyInWorkers from beside itself, never imported.
+      'uncertainty-worker': 'src/node/uncertainty-worker.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,
+    // import.meta.url in the CommonJS build (the node entry finds its worker file beside itself).
+    shims: true,
     sourcemap: true,
     clean: true,
     target: 'es2022',

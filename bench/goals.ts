@@ -18,7 +18,9 @@
  *   5. reading filled workbooks: 103 commune forms (the communes and wards of Cần Thơ after
  *      2025), each a synthetic commune typed into its own template (bench/workbooks.ts), read
  *      by `readWorkbookBatch` in a child process (bench/workbooks-worker.ts) and by
- *      `dti score <folder> --format json` end to end; milliseconds per workbook, no yardstick.
+ *      `dti score <folder> --format json` end to end; milliseconds per workbook, no yardstick;
+ *   6. then the uncertainty goals of issue #15 (bench/uncertainty.ts, its own table: an analysis of
+ *      1,000 samples over 3,300 communes against 1,000 batches, worker threads, sensitivity).
  *
  * Options: --runs N (15: runs of the cheap rows: 10,600, 1,000, 10,000, start-up)
  *          --heavy-runs N (5: end to end; 100,000 gets max(1, N/2))
@@ -269,6 +271,10 @@ try {
   );
   console.log('End to end, the float scorer is bench/float-cli.ts (reads the criteria and the file, writes compact JSON of every node\'s points) bundled and run by plain node.');
   console.log('Not a test: nothing is asserted, the exit code is 0 whatever the figures.');
+
+  // Issue #15's uncertainty goals, in their own child (its own table).
+  progress('\nuncertainty analysis (bench/uncertainty.ts):\n');
+  spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', 'bench/uncertainty.ts', ...(QUICK ? ['--quick'] : []), '--seed', SEED, '--criteria', REF], { stdio: 'inherit' });
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });
 }

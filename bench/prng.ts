@@ -1,4 +1,5 @@
 /** Small deterministic PRNG helpers for the benchmark (no dependency, same output on every machine). */
+import { Sfc32 } from '../src/analysis/random.js';
 
 /** FNV-1a 32-bit hash of a string: a stable per-leaf seed. */
 export function hash32(text: string): number {
@@ -10,29 +11,13 @@ export function hash32(text: string): number {
   return h >>> 0;
 }
 
-/** sfc32: a fast 32-bit generator with a 128-bit state; `next()` is uniform in [0, 1). */
-export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
-
+/**
+ * sfc32 (the library's generator, src/analysis/random.ts) seeded as the benchmarks always were:
+ * three fixed words, the seed as the counter, 15 warm-up steps; `next()` is uniform in [0, 1).
+ */
+export class Rng extends Sfc32 {
   constructor(seed: number) {
-    this.a = 0x9e3779b9;
-    this.b = 0x243f6a88;
-    this.c = 0xb7e15162;
-    this.d = seed >>> 0;
-    for (let i = 0; i < 15; i++) this.next();
-  }
-
-  next(): number {
-    const t = (((this.a + this.b) | 0) + this.d) | 0;
-    this.d = (this.d + 1) | 0;
-    this.a = this.b ^ (this.b >>> 9);
-    this.b = (this.c + (this.c << 3)) | 0;
-    this.c = (this.c << 21) | (this.c >>> 11);
-    this.c = (this.c + t) | 0;
-    return (t >>> 0) / 4294967296;
+    super(0x9e3779b9, 0x243f6a88, 0xb7e15162, seed >>> 0, 15);
   }
 
   /** Integer in [lo, hi]. */

@@ -29,7 +29,7 @@ export { parseSubmission, safeParseSubmission, safeParseSubmissionJson, type Sub
 export type { AppraisalEntry, Submission, UnitSubmission } from './format/submission-schema.js';
 export type { EvidenceEntry, EvidenceKind } from './format/evidence-entry.js';
 export { evidenceHref } from './format/evidence-href.js';
-export type { AppraisalReason, Basis, CriteriaNode, CriteriaSet, Decimalish, EvidencePolicy, Group, Level, LevelScope, MissingPolicy, PerLevel, Ranking, Rating, ValueRange } from './compile/types.js';
+export type { AppraisalReason, Basis, CriteriaNode, CriteriaSet, Decimalish, DerivedFrom, EvidencePolicy, Group, Level, LevelScope, MissingPolicy, PerLevel, Ranking, Rating, ValueRange } from './compile/types.js';
 export { appraisalReasonsOf, DEFAULT_APPRAISAL_REASONS } from './compile/appraisal-reasons.js';
 export { formatPath, parsePath, type PathSegment } from './path.js';
 export { appendAll, capIssues, DEFAULT_LIMITS, type InputLimits } from './limits.js';

@@ -9,7 +9,7 @@ import { Exact } from '../exact/exact.js';
 import { fixedText } from '../exact/fixed-text.js';
 import { readExact } from '../exact/read-exact.js';
 import type { Localized } from '../format/localized.js';
-import { rankEntries } from '../scoring/rank.js';
+import { rankExact } from '../scoring/rank.js';
 import type { CriteriaStamp, ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { addFractions, roundFraction, ZERO_FRACTION, type Fraction } from './exact-mean.js';
 
@@ -97,19 +97,65 @@ function aggregate(parts: readonly { readonly share: Fraction; readonly weight: 
       for (const { share } of parts) if (share.n.times(low.d).lt(low.n.times(share.d))) low = share;
       return roundFraction(low, places);
     }
-    case 'geometric': {
-      if (parts.some(({ share }) => share.n.isZero())) return roundFraction(ZERO_FRACTION, places);
-      let logs = new Wide(0);
-      let weights = new Wide(0);
-      for (const { share, weight } of parts) {
-        const w = new Wide(weight.toString());
-        logs = logs.plus(new Wide(share.n.toString()).div(share.d.toString()).ln().times(w));
-        weights = weights.plus(w);
-      }
-      const value = logs.div(weights).exp().toFixed(places, DecimalJs.ROUND_HALF_UP);
-      return readExact(value);
-    }
+    case 'geometric':
+      return geometricMean(parts, places);
   }
+}
+
+/**
+ * The double nearest an exact value: a safe coefficient over an exact power of
+ * ten is one correctly rounded division, the same double as reading its text.
+ */
+function toDouble(value: Exact): number {
+  return value.m !== undefined && value.s <= 22 ? value.m / 10 ** value.s : Number(value.toString());
+}
+
+/**
+ * The weighted geometric mean, rounded half-up once at `places`, computed to
+ * 50 significant digits (decimal.js): the reference. `0` when a share is 0.
+ *
+ * @internal
+ */
+export function wideGeometricMean(parts: readonly { readonly share: Fraction; readonly weight: Exact }[], places: number): Exact | undefined {
+  if (parts.some(({ share }) => share.n.isZero())) return roundFraction(ZERO_FRACTION, places);
+  let logs = new Wide(0);
+  let weights = new Wide(0);
+  for (const { share, weight } of parts) {
+    const w = new Wide(weight.toString());
+    logs = logs.plus(new Wide(share.n.toString()).div(share.d.toString()).ln().times(w));
+    weights = weights.plus(w);
+  }
+  const value = logs.div(weights).exp().toFixed(places, DecimalJs.ROUND_HALF_UP);
+  return readExact(value);
+}
+
+/**
+ * {@link wideGeometricMean}, the same figure about 100 times faster: the
+ * mean is first estimated in float64 (relative error below 1e−13 for shares
+ * and weights the sets have); when that estimate, scaled to `places`
+ * decimals, is farther than 1e−7 (or 1e−10 of itself) from a rounding
+ * boundary, the 50-digit value lies on the same side of it and rounds the
+ * same way, so the estimate's rounding is the answer; otherwise (and for
+ * anything not finite) the 50-digit computation decides.
+ *
+ * @internal
+ */
+export function geometricMean(parts: readonly { readonly share: Fraction; readonly weight: Exact }[], places: number): Exact | undefined {
+  if (parts.some(({ share }) => share.n.isZero())) return roundFraction(ZERO_FRACTION, places);
+  let logs = 0;
+  let weights = 0;
+  for (const { share, weight } of parts) {
+    const w = toDouble(weight);
+    logs += Math.log(toDouble(share.n) / toDouble(share.d)) * w;
+    weights += w;
+  }
+  const scaled = Math.exp(logs / weights) * 10 ** places;
+  const whole = Math.floor(scaled);
+  const fraction = scaled - whole;
+  if (Number.isFinite(scaled) && scaled < 2 ** 52 && Math.abs(fraction - 0.5) > Math.max(1e-7, scaled * 1e-10)) {
+    return Exact.scaled(fraction > 0.5 ? whole + 1 : whole, places);
+  }
+  return wideGeometricMean(parts, places);
 }
 
 /**
@@ -173,7 +219,7 @@ export function safeAlternativeIndex(report: ScoreReport, criteria: CriteriaSet,
     const result = report.results[position]!;
     return criteria.ranking?.cohort === 'level+group' ? `${result.level}/${result.group ?? ''}` : result.level;
   };
-  const ranks = rankEntries(indices, cohort, criteria.ranking?.ties ?? 'competition');
+  const ranks = rankExact(indices, cohort, criteria.ranking?.ties ?? 'competition');
   return {
     ok: true,
     value: {

@@ -3,12 +3,11 @@
  * their own that scores like any other, stamped as derived from the official
  * one and never published.
  */
-import { atomOf, nodeMaximum, type CompiledNode } from '../compile/compiled.js';
+import { atomOf, levelOfAtom, type CompiledNode } from '../compile/compiled.js';
 import { criteriaHash } from '../compile/criteria-hash.js';
 import { canonicalJson } from '../canonical/canonical-json.js';
 import { compileCriteria, safeParseCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaNode, CriteriaSet, Decimalish, Level, PerLevel } from '../compile/types.js';
-import { exactOf } from '../decimal.js';
 import { makeIssue, type Issue, type Result } from '../errors.js';
 import { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
@@ -46,6 +45,7 @@ export interface VariantOptions {
 }
 
 const ONE = Exact.scaled(1, 0);
+const ZERO = Exact.scaled(0, 0);
 
 /** A per-level decimal as a map (a single decimal for every level in `levels`). */
 function perLevel(value: PerLevel, levels: Iterable<string>): Map<string, Exact | undefined> {
@@ -128,6 +128,8 @@ export function safeDeriveVariant(set: CriteriaSet, changes: VariantChanges, opt
   if (issues.length > 0) return { ok: false, issues };
 
   const kept: string[] = [];
+  // Each leaf's new points and each aggregate's new cap, by level: the variant's maxima follow from them.
+  const figures = new Map<string, ReadonlyMap<string, Exact>>();
   const leafOf = (node: CompiledNode, path: readonly PathSegment[], weighted: Exact): CriteriaNode => {
     const leaf = node.leaf!;
     let weight = weighted;
@@ -158,13 +160,16 @@ export function safeDeriveVariant(set: CriteriaSet, changes: VariantChanges, opt
       if (factor === undefined) issues.push(makeIssue('analysis/inexact-points', ['points', node.code], { code: node.code }));
       else scaledRule = kind.scale!(rule, factor.times(weight))!;
     }
-    const written = Object.fromEntries([...points].map(([level, value]) => [level, value.times(weight).toString()]));
+    const scaled = new Map([...points].map(([level, value]) => [level, value.times(weight)]));
+    figures.set(node.code, scaled);
+    const written = Object.fromEntries([...scaled].map(([level, value]) => [level, value.toString()]));
     return { ...source, points: typeof source.points === 'object' || given !== undefined ? written : Object.values(written)[0]!, rule: scaledRule };
   };
   const nodeOf = (node: CompiledNode, path: readonly PathSegment[], above: Exact): CriteriaNode => {
     const weight = above.times(weights.get(node.code) ?? ONE);
     if (node.leaf) return leafOf(node, path, weight);
     const source = node.node;
+    if (node.cap !== undefined) figures.set(node.code, new Map([...node.cap].map(([level, value]) => [level, readExact(value.toFixed())!.times(weight)])));
     const cap = source.cap === undefined ? undefined : typeof source.cap === 'object'
       ? Object.fromEntries(Object.entries(source.cap).map(([level, value]) => [level, readExact(value)!.times(weight).toString()]))
       : readExact(source.cap)!.times(weight).toString();
@@ -187,29 +192,32 @@ export function safeDeriveVariant(set: CriteriaSet, changes: VariantChanges, opt
     id: options.id ?? `${set.id}-variant`,
     status: 'draft',
     title: { vi: `Biến thể phân tích của ${set.title.vi}`, ...(set.title.en !== undefined ? { en: `Analysis variant of ${set.title.en}` } : {}) },
-    levels: set.levels.map(({ expectedMax: _max, ...level }) => level),
     derivedFrom: stamp,
     nodes,
   };
-  // The maxima follow from the new points: expectedMax is recomputed where the official set states it.
-  const checked = safeParseCriteria(draft);
-  if (!checked.ok) return checked;
-  const variant = compileCriteria(checked.value);
+  // The maxima follow from the new points: expectedMax is recomputed where the official set states it,
+  // as `nodeMaximum` computes it (the validator checks it), on the official tree with the new figures.
+  const maximumOf = (node: CompiledNode, atom: string): Exact | undefined => {
+    if (!node.scope.has(atom)) return undefined;
+    const level = levelOfAtom(atom);
+    if (node.leaf) return node.leaf.rule.scored ? (figures.get(node.code)?.get(level) ?? ZERO) : ZERO;
+    let sum = ZERO;
+    for (const child of node.children) sum = sum.plus(maximumOf(child, atom) ?? ZERO);
+    const cap = figures.get(node.code)?.get(level);
+    return cap !== undefined && cap.lt(sum) ? cap : sum;
+  };
   const maximum = (level: Level, group: string | undefined): string => {
     const atom = atomOf(level.id, group);
-    let sum = Exact.scaled(0, 0);
-    for (const root of variant.roots) {
-      const max = nodeMaximum(root, atom);
-      if (max !== undefined) sum = sum.plus(exactOf(max));
-    }
+    let sum = ZERO;
+    for (const root of compiled.roots) sum = sum.plus(maximumOf(root, atom) ?? ZERO);
     return sum.toString();
   };
   const levels = set.levels.map((level): Level => {
-    if (level.expectedMax === undefined) return checked.value.levels.find((entry) => entry.id === level.id)!;
+    if (level.expectedMax === undefined) return level;
     const expectedMax = typeof level.expectedMax === 'object'
       ? Object.fromEntries(Object.keys(level.expectedMax).map((group) => [group, maximum(level, group)]))
       : maximum(level, undefined);
-    return { ...checked.value.levels.find((entry) => entry.id === level.id)!, expectedMax };
+    return { ...level, expectedMax };
   });
   return safeParseCriteria({ ...draft, levels });
 }

@@ -6,8 +6,10 @@
  * Cronbach's alpha, flags per cohort) and the statistics it is built on;
  * variants with other weights (`safeDeriveVariant`), other aggregations
  * (`safeAlternativeIndex`), merged units (`safeMergeUnits`), panels over
- * years (`safeBuildPanel`), and what-if and targets (`whatIf`,
- * `gapToRating`, `pathToRating`: each rule kind's exact `inverse`). Pure, plain
+ * years (`safeBuildPanel`), what-if and targets (`whatIf`, `gapToRating`,
+ * `pathToRating`: each rule kind's exact `inverse`), and uncertainty and
+ * sensitivity analysis (`uncertainty`, `sensitivity`; in worker threads
+ * through `dti-criteria/node`). Pure, plain
  * data in and out, browser-safe (zod and decimal.js only). Statistics are
  * analysis, never published scores: the moments, correlations and alpha are
  * computed in float64 and say so; counts and order statistics are exact.
@@ -49,3 +51,7 @@ export { pathsToRating, pathToRating, safePathsToRating, safePathToRating, type 
 export type { Subject, SubjectOptions } from './targets-cohort.js';
 export type { HeldLeaf, HoldReason } from './targets-leaves.js';
 export { safeWhatIf, whatIf, type ChangeEffect, type ChangeEffectKind, type LeafChanges, type NodeFiguresText, type NodeMove, type OtherUnitMove, type UnitStanding, type WhatIf } from './what-if.js';
+export type { AggregationInput, MissingInput, UncertainInput, WeightsInput } from './uncertain-inputs.js';
+export { MAX_SAMPLES, type SensitivityIndex, type SensitivityResult, type UncertainUnit, type UncertaintyOptions, type UncertaintyResult } from './uncertainty-run.js';
+export { safeUncertainty, uncertainty } from './uncertainty.js';
+export { safeSensitivity, sensitivity } from './sensitivity.js';

@@ -1,7 +1,8 @@
 /**
  * `dti-criteria/charts`: charts of a score report as standalone SVG strings —
  * a ranking bar chart, a radar of a unit's pillars and a heat map of main
- * indices. Pure functions, no DOM, browser-safe; the same input always gives
+ * indices — and of an uncertainty analysis (`rankBandChart`: each unit's
+ * 5–95 % rank band, median and official rank). Pure functions, no DOM, browser-safe; the same input always gives
  * the same string. Every chart has a `<title>` and a `<desc>` (Vietnamese by
  * default, English with `lang: 'en'`), `role="img"` and `aria-labelledby`;
  * numbers are printed exactly as in the report.
@@ -26,4 +27,5 @@
 export { indexHeatmap, type IndexHeatmapOptions } from './index-heatmap.js';
 export { ratingColours } from './palette.js';
 export { pillarRadar, type PillarRadarOptions } from './pillar-radar.js';
+export { rankBandChart, type RankBandOptions, type RankBands, type RankBandUnit } from './rank-band.js';
 export { rankingBarChart, type RankingBarOptions } from './ranking-bar.js';

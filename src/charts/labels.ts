@@ -28,6 +28,16 @@ export const CHART_LABELS = {
     key: 'Chú giải mã chỉ số',
     row: (rank: string, name: string, index: string, rating: string) => `hạng ${rank}: ${name}, chỉ số ${index}, ${rating}`,
     tooFewAxes: 'Ít hơn 3 trục: biểu đồ radar khó đọc, xem bảng số liệu.',
+    bandTitle: 'Độ bất định của xếp hạng',
+    samplesCount: (n: number) => `${n} mẫu`,
+    bandMedian: 'Hạng trung vị',
+    bandRange: (low: string, high: string) => `Khoảng ${low}–${high} %`,
+    bandOfficial: 'Hạng chính thức',
+    bandColumn: (low: string, high: string) => `Trung vị (khoảng ${low}–${high} %)`,
+    rankAxis: 'Hạng (1 là cao nhất)',
+    bandDesc: (n: number, cohort: string, samples: number, low: string, high: string) =>
+      `Biểu đồ khoảng hạng: ${n} đơn vị thuộc ${cohort}, xếp theo hạng chính thức; với mỗi đơn vị, thanh là khoảng hạng ${low}–${high} % qua ${samples} mẫu, chấm tròn là hạng trung vị, hình thoi là hạng chính thức.`,
+    bandRow: (official: string, median: string, low: string, high: string, name: string) => `${name}: hạng chính thức ${official}, trung vị ${median}, khoảng ${low}–${high}.`,
   },
   en: {
     rankingTitle: 'Digital transformation index ranking',
@@ -55,6 +65,16 @@ export const CHART_LABELS = {
     key: 'Index codes',
     row: (rank: string, name: string, index: string, rating: string) => `rank ${rank}: ${name}, index ${index}, ${rating}`,
     tooFewAxes: 'Fewer than 3 axes: a radar reads poorly here; see the data table.',
+    bandTitle: 'How certain the ranking is',
+    samplesCount: (n: number) => `${n} sample${n === 1 ? '' : 's'}`,
+    bandMedian: 'Median rank',
+    bandRange: (low: string, high: string) => `${low}–${high} % band`,
+    bandOfficial: 'Official rank',
+    bandColumn: (low: string, high: string) => `Median (${low}–${high} % band)`,
+    rankAxis: 'Rank (1 is the highest)',
+    bandDesc: (n: number, cohort: string, samples: number, low: string, high: string) =>
+      `Rank band chart: ${n} unit${n === 1 ? '' : 's'} of ${cohort}, in official rank order; for each unit, the bar is its ${low}–${high} % rank band over ${samples} sample${samples === 1 ? '' : 's'}, the dot its median rank, the diamond its official rank.`,
+    bandRow: (official: string, median: string, low: string, high: string, name: string) => `${name}: official rank ${official}, median ${median}, band ${low}–${high}.`,
   },
 } as const;
 

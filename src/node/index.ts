@@ -1,6 +1,8 @@
 /**
- * Node-only helpers of dti-criteria: loading criteria files from disk, and the
- * DIC's workflow on a criteria folder (new version, publish, verify).
+ * Node-only helpers of dti-criteria: loading criteria files from disk, the
+ * DIC's workflow on a criteria folder (new version, publish, verify), and the
+ * uncertainty and sensitivity analyses of `dti-criteria/analysis` on worker
+ * threads (`safeUncertaintyInWorkers`, `safeSensitivityInWorkers`).
  *
  * @packageDocumentation
  */
@@ -12,3 +14,4 @@ export { CRITERIA_DIR_ENV, safeOpenCriteriaRegistry, type OpenRegistryOptions } 
 export { MANIFEST_FILE, safeNewCriteriaVersion, safePublishCriteriaFile, readCriteriaDir, safeReadManifest, verifyCriteriaDir, type NewVersionOptions } from './criteria-dir.js';
 export { safeDecodeUtf8, type DecodedText } from '../format/text-bytes.js';
 export { safeParseManifest, type CriteriaFileContent } from '../criteria/manifest.js';
+export { safeSensitivityInWorkers, safeUncertaintyInWorkers, type WorkerOptions } from './uncertainty-workers.js';
