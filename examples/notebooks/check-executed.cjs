@@ -41,6 +41,10 @@ const EXPECTED = {
   'table-csv': [{ what: 'the wide table and its CSV', mime: 'stdout', includes: ['47 dòng / rows', 'unit,name,level'] }],
   variant: [{ what: 'the units a variant moves', mime: 'text/html', includes: ['Biến thể phân tích', 'derivedFrom can-tho@2022.1.0', 'Sở Xây dựng'] }],
   merge: [{ what: 'a merge by the three methods', mime: 'stdout', includes: ['mean-of-indices: 0.', 'mean-of-main-indices: 0.', 'pooled-points: 0.'] }],
+  uncertainty: [
+    { what: 'rank bands of the first communes', mime: 'stdout', includes: ['trung vị / median', '5–95 %'] },
+    { what: 'the rank-band chart', mime: 'text/html', includes: ['<svg', 'role="img"', 'Phường Xuân Khánh'] },
+  ],
 };
 
 const args = process.argv.slice(2);
