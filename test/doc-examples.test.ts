@@ -1,10 +1,10 @@
 // Every `@example` in the sources is run, and each `console.log(x); // expected` line is checked.
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runPrinted } from './support/printed-code.js';
 
 const root = resolve(__dirname, '..');
-const outDir = join(__dirname, '.examples');
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -30,27 +30,11 @@ function examplesOf(file: string): Example[] {
 
 const examples = sources(join(root, 'src')).flatMap(examplesOf);
 
-function instrument(code: string): string {
-  const index = join(root, 'src/index.ts').replace(/\\/g, '/');
-  return (
-    `import { __check } from '${join(__dirname, 'support/check-log.ts').replace(/\\/g, '/')}';\n` +
-    code
-      .replace(/from 'dti-criteria\/([a-z]+)'/g, (_all, entry: string) => `from '${join(root, 'src', entry, 'index.ts').replace(/\\/g, '/')}'`)
-      .replace(/from 'dti-criteria'/g, `from '${index}'`)
-      .replace(/console\.log\((.*)\);\s*\/\/\s*(.+)$/gm, (_all, expr: string, expected: string) => `__check(${expr}, ${JSON.stringify(expected.trim())});`)
-  );
-}
-
-mkdirSync(outDir, { recursive: true });
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
 describe('TSDoc @example blocks run and print what they say', () => {
   it('there are examples', () => {
     expect(examples.length).toBeGreaterThan(20);
   });
   it.each(examples.map((e) => [`${relative(root, e.file)} #${e.index + 1}`, e] as const))('%s', async (_name, example) => {
-    const file = join(outDir, `${relative(join(root, 'src'), example.file).replace(/[/\\.]/g, '_')}_${example.index}.ts`);
-    writeFileSync(file, instrument(example.code));
-    await import(file);
+    await runPrinted(`${relative(join(root, 'src'), example.file).replace(/[/\\.]/g, '_')}_${example.index}`, example.code);
   });
 });
