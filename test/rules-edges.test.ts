@@ -722,7 +722,9 @@ describe('checklist', () => {
           if (chosen.length === 0) expect(e).not.toContain('=');
           else {
             const order = ['a', 'b', 'c'].filter((id) => chosen.includes(id));
-            expect(e.startsWith(`${order.map((id) => `${id} ${R.toPlain(worth[id]!(max))}`).join(' + ')} = ${R.toPlain(sum)}`)).toBe(true);
+            // Each item by its label in the language (the Vietnamese one where it has no English label), never by its id.
+            const label: Record<string, string> = lang === 'vi' ? { a: 'Mục A', b: 'Mục B', c: 'Mục C' } : { a: 'Item A', b: 'Mục B', c: 'Item C' };
+            expect(e.startsWith(`${order.map((id) => `"${label[id]}" ${R.toPlain(worth[id]!(max))}`).join(' + ')} = ${R.toPlain(sum)}`)).toBe(true);
             expect(e.includes(', ')).toBe(capped);
             if (capped) expect(e).toContain(` ${maxN} → `);
           }

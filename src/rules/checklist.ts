@@ -95,11 +95,12 @@ export const checklistRule: InvertibleRuleKind<ChecklistRule, CompiledChecklist,
   explain(_compiled, items, { detail: sum }, { max }, points) {
     const capped = sum.gt(max);
     if (items.length === 0) return { vi: `Không mục nào đạt → ${points} điểm`, en: `No item met → ${points} points` };
-    const terms = items.map((item) => `${item.id} ${show(awardWorth(item, max))}`).join(' + ');
+    // Each item met by its label (what the unit ticked), not its id, with what it is worth.
+    const terms = (lang: 'vi' | 'en'): string => items.map((item) => `"${lang === 'en' ? (item.label.en ?? item.label.vi) : item.label.vi}" ${show(awardWorth(item, max))}`).join(' + ');
     const total = show(sum);
     return {
-      vi: `${terms} = ${total}${capped ? `, tối đa ${show(max)}` : ''} → ${points} điểm`,
-      en: `${terms} = ${total}${capped ? `, capped at ${show(max)}` : ''} → ${points} points`,
+      vi: `${terms('vi')} = ${total}${capped ? `, tối đa ${show(max)}` : ''} → ${points} điểm`,
+      en: `${terms('en')} = ${total}${capped ? `, capped at ${show(max)}` : ''} → ${points} points`,
     };
   },
   inverse(compiled, target, ctx, current) {
