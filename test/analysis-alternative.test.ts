@@ -60,6 +60,8 @@ describe('another aggregation of the pillars', () => {
       return result.ok ? [] : result.issues.map((issue) => `${issue.path} ${issue.code}`);
     };
     expect(codes(report, { method: 'minimum', nodes: ['CQS', 'XYZ'] })).toEqual(['nodes[1] analysis/unknown-node']);
-    expect(codes({ ...report, criteria: { ...report.criteria, version: '2023.1.0' } }, { method: 'minimum' })).toEqual(['criteria submission/criteria-mismatch']);
+    expect(codes({ ...report, criteria: { ...report.criteria, version: '2023.1.0' } }, { method: 'minimum' })).toEqual(['criteria compare/criteria-mismatch']);
+    // The same id and version with another content (an edited set): its hash tells them apart.
+    expect(codes({ ...report, criteria: { ...report.criteria, sha256: '0'.repeat(64) } }, { method: 'minimum' })).toEqual(['criteria compare/criteria-mismatch']);
   });
 });

@@ -54,6 +54,13 @@ describe('merging predecessors into successors', () => {
     expect(units[0]!.rank).toBe(1);
   });
 
+  it('reads published figures of any length (a sum past the 30 digits of input is never taken as absent)', () => {
+    const big = '123456789012345678901234567890123.00';
+    const edited = { ...report, results: report.results.map((result) => (result.unit === 'xa-nhon-ai' ? { ...result, points: big, maxPoints: big } : result)) };
+    const pooled = safeMergeUnits(edited, criteria, [{ successor: 's', predecessors: ['xa-nhon-ai'] }], { method: 'pooled-points' });
+    expect(pooled.ok ? [pooled.value.units[0]!.points, pooled.value.units[0]!.index, pooled.value.units[0]!.leftOut] : pooled.issues).toEqual([big, '1.0000', []]);
+  });
+
   it('a unit that continues alone keeps its own index under every method', () => {
     const ids = report.results.filter((result) => result.level === 'commune').map((result) => result.unit);
     for (const method of MERGE_METHODS) {
@@ -95,6 +102,8 @@ describe('what a merge refuses', () => {
     expect(codes([{ successor: 'a', predecessors: ['xa-nhon-ai', 'phong-dien'] }])).toEqual(['crosswalk[0] analysis/mixed-merge']);
     expect(codes([{ successor: 'a', predecessors: ['xa-nhon-ai'] }], { method: 'mean-of-main-indices', mainNodes: ['CQS', 'XYZ'] })).toEqual(['mainNodes[1] analysis/unknown-node']);
     const other = { ...report, criteria: { ...report.criteria, version: '2023.1.0' } };
-    expect(codes([{ successor: 'a', predecessors: ['xa-nhon-ai'] }], { method: 'pooled-points' }, other)).toEqual(['criteria submission/criteria-mismatch']);
+    expect(codes([{ successor: 'a', predecessors: ['xa-nhon-ai'] }], { method: 'pooled-points' }, other)).toEqual(['criteria compare/criteria-mismatch']);
+    const edited = { ...report, criteria: { ...report.criteria, sha256: '0'.repeat(64) } };
+    expect(codes([{ successor: 'a', predecessors: ['xa-nhon-ai'] }], { method: 'pooled-points' }, edited)).toEqual(['criteria compare/criteria-mismatch']);
   });
 });

@@ -10,8 +10,10 @@ import { fixedText } from '../exact/fixed-text.js';
 import { readExact } from '../exact/read-exact.js';
 import type { Localized } from '../format/localized.js';
 import { rankExact } from '../scoring/rank.js';
-import type { CriteriaStamp, ScoreReport, UnitResult } from '../scoring/result-types.js';
-import { addFractions, roundFraction, ZERO_FRACTION, type Fraction } from './exact-mean.js';
+import type { CriteriaStamp, ScoreReport } from '../scoring/result-types.js';
+import { addFractions, nodeShare, roundFraction, ZERO_FRACTION, type Fraction } from './exact-mean.js';
+import { setOfReport } from './stamp.js';
+import { atomOf } from '../compile/compiled.js';
 
 /**
  * How the nodes' indices (each its points ÷ its maximum) become one index:
@@ -69,15 +71,6 @@ const ABOUT: Readonly<Record<AggregationMethod, Localized>> = {
 
 /** decimal.js at 50 significant digits, half-up: the geometric mean's logarithms and exponential. */
 const Wide = DecimalJs.clone({ precision: 50, rounding: DecimalJs.ROUND_HALF_UP, toExpNeg: -9e15, toExpPos: 9e15 });
-
-/** `points / maxPoints` of a node for a unit and its maximum, exactly; `undefined` when it does not count. */
-function nodeShare(result: UnitResult, code: string): { readonly share: Fraction; readonly max: Exact } | undefined {
-  const node = result.nodes[code];
-  if (node === undefined || node.status === 'info' || node.points === null || node.maxPoints === null) return undefined;
-  const points = readExact(node.points);
-  const max = readExact(node.maxPoints);
-  return points === undefined || max === undefined || max.isZero() ? undefined : { share: { n: points, d: max }, max };
-}
 
 /** One unit's index by the method from its nodes' shares and weights; `undefined` when none counts. */
 function aggregate(parts: readonly { readonly share: Fraction; readonly weight: Exact }[], method: AggregationMethod, places: number): Exact | undefined {
@@ -168,7 +161,7 @@ export function geometricMean(parts: readonly { readonly share: Fraction; readon
  * `arithmetic` and `minimum` are exact and rounded once; `geometric` is
  * computed to 50 significant digits, then rounded once.
  *
- * Refused: results of another criteria set (`submission/criteria-mismatch`),
+ * Refused: results of another criteria set (`compare/criteria-mismatch`: id, version and sha256),
  * a node that is not in the set (`analysis/unknown-node`).
  *
  * @example
@@ -188,21 +181,12 @@ export function geometricMean(parts: readonly { readonly share: Fraction; readon
  * ```
  */
 export function safeAlternativeIndex(report: ScoreReport, criteria: CriteriaSet, options: AlternativeIndexOptions): Result<AlternativeIndexReport> {
+  const { compiled, issues: stamped } = setOfReport(report.criteria, criteria);
+  if (compiled === undefined) return { ok: false, issues: stamped };
   const issues: Issue[] = [];
-  const known = new Set<string>();
-  const walk = (nodes: CriteriaSet['nodes']): void => {
-    for (const node of nodes) {
-      known.add(node.code);
-      if (node.children) walk(node.children);
-    }
-  };
-  walk(criteria.nodes);
-  if (report.criteria.id !== criteria.id || report.criteria.version !== criteria.version) {
-    issues.push(makeIssue('submission/criteria-mismatch', 'criteria', { given: `${report.criteria.id}@${report.criteria.version}`, used: `${criteria.id}@${criteria.version}` }));
-  }
   const codes = options.nodes ?? criteria.nodes.map((node) => node.code);
   codes.forEach((code, position) => {
-    if (!known.has(code)) issues.push(makeIssue('analysis/unknown-node', ['nodes', position], { code }));
+    if (!compiled.byCode.has(code)) issues.push(makeIssue('analysis/unknown-node', ['nodes', position], { code }));
   });
   if (issues.length > 0) return { ok: false, issues };
   const places = criteria.rounding?.index ?? 4;
@@ -210,14 +194,14 @@ export function safeAlternativeIndex(report: ScoreReport, criteria: CriteriaSet,
   const ONE = Exact.scaled(1, 0);
   const indices = report.results.map((result) => {
     const parts = codes
-      .map((code) => nodeShare(result, code))
+      .map((code) => nodeShare(result.nodes[code]))
       .filter((part): part is NonNullable<typeof part> => part !== undefined)
       .map(({ share, max }) => ({ share, weight: weights === 'points' ? max : ONE }));
     return aggregate(parts, options.method, places);
   });
   const cohort = (position: number): string => {
     const result = report.results[position]!;
-    return criteria.ranking?.cohort === 'level+group' ? `${result.level}/${result.group ?? ''}` : result.level;
+    return criteria.ranking?.cohort === 'level+group' ? atomOf(result.level, result.group) : result.level;
   };
   const ranks = rankExact(indices, cohort, criteria.ranking?.ties ?? 'competition');
   return {

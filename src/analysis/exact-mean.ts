@@ -1,10 +1,12 @@
 /**
  * Exact sums of fractions for analysis (means of indices, pooled shares):
  * kept as one numerator over one denominator, never divided until the single
- * rounding at the end.
+ * rounding at the end; and the published figures they are made of.
  */
 import { Exact } from '../exact/exact.js';
+import { parseExact } from '../exact/read-exact.js';
 import { roundQuotient } from '../exact/round-quotient.js';
+import type { NodeResult } from '../scoring/result-types.js';
 
 /** An exact fraction `n / d` (`d > 0`). @internal */
 export interface Fraction {
@@ -32,4 +34,33 @@ export function divideFraction(f: Fraction, k: Exact): Fraction {
 /** `f` rounded once, half-up, to `places` decimals. @internal */
 export function roundFraction(f: Fraction, places: number): Exact {
   return roundQuotient(f.n, f.d, places);
+}
+
+/** The mean of some fractions, exactly; `undefined` for none. @internal */
+export function meanOf(parts: readonly Fraction[]): Fraction | undefined {
+  if (parts.length === 0) return undefined;
+  return divideFraction(parts.reduce(addFractions, ZERO_FRACTION), Exact.scaled(parts.length, 0));
+}
+
+/**
+ * A figure of a results file (points, a maximum: a plain decimal), exactly,
+ * at any length (a sum of points may pass the 30 digits of input); `undefined`
+ * for `null` or absent. @internal
+ */
+export function publishedFigure(text: string | null | undefined): Exact | undefined {
+  return text === null || text === undefined ? undefined : parseExact(text);
+}
+
+/** `points / maxPoints` as published, exactly; `undefined` when either is `null` or the maximum is 0. @internal */
+export function publishedShare(points: string | null | undefined, max: string | null | undefined): Fraction | undefined {
+  const p = publishedFigure(points);
+  const m = publishedFigure(max);
+  return p === undefined || m === undefined || m.isZero() ? undefined : { n: p, d: m };
+}
+
+/** A node's `points / maxPoints` and its maximum when it counts for the unit (not `info`, a maximum above 0). @internal */
+export function nodeShare(node: NodeResult | undefined): { readonly share: Fraction; readonly max: Exact } | undefined {
+  if (node === undefined || node.status === 'info') return undefined;
+  const share = publishedShare(node.points, node.maxPoints);
+  return share === undefined ? undefined : { share, max: share.d };
 }

@@ -3,18 +3,16 @@
  * combined into their successor by a crosswalk, with a named method, exactly.
  */
 import { atomOf } from '../compile/compiled.js';
-import { criteriaHash } from '../compile/criteria-hash.js';
-import { compileCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { makeIssue, type Issue, type Result } from '../errors.js';
 import { formatPath } from '../path.js';
 import { Exact } from '../exact/exact.js';
 import { fixedText } from '../exact/fixed-text.js';
-import { readExact } from '../exact/read-exact.js';
 import type { Localized } from '../format/localized.js';
 import { rankEntries } from '../scoring/rank.js';
-import type { CriteriaStamp, NodeResult, ScoreReport, UnitResult } from '../scoring/result-types.js';
-import { addFractions, divideFraction, roundFraction, ZERO_FRACTION, type Fraction } from './exact-mean.js';
+import type { CriteriaStamp, ScoreReport, UnitResult } from '../scoring/result-types.js';
+import { addFractions, meanOf, nodeShare, publishedFigure, publishedShare, roundFraction, ZERO_FRACTION, type Fraction } from './exact-mean.js';
+import { setOfReport } from './stamp.js';
 
 /**
  * How predecessors' results become their successor's (each rounded once, at the set's decimals):
@@ -93,22 +91,6 @@ const ABOUT: Readonly<Record<MergeMethod, Localized>> = {
 const ZERO = Exact.scaled(0, 0);
 const ONE = Exact.scaled(1, 0);
 
-/** A published decimal of a results file, exactly; `undefined` for `null`. */
-const exact = (text: string | null | undefined): Exact | undefined => (text === null || text === undefined ? undefined : readExact(text));
-
-/** `points / maxPoints` of a node or unit, exactly; `undefined` when it does not count or its maximum is 0. */
-function share(points: string | null | undefined, max: string | null | undefined): Fraction | undefined {
-  const p = exact(points);
-  const m = exact(max);
-  return p === undefined || m === undefined || m.isZero() ? undefined : { n: p, d: m };
-}
-
-/** The mean of some fractions, exactly; `undefined` for none. */
-function mean(parts: readonly Fraction[]): Fraction | undefined {
-  if (parts.length === 0) return undefined;
-  return divideFraction(parts.reduce(addFractions, ZERO_FRACTION), Exact.scaled(parts.length, 0));
-}
-
 /**
  * Merges predecessor units into their successors (spec-free analysis: the
  * result is stamped as derived from the results given, with the method).
@@ -119,7 +101,7 @@ function mean(parts: readonly Fraction[]): Fraction | undefined {
  * within groups) by that index, with the set's tie rule.
  *
  * Refused, every problem at once: results of another criteria set
- * (`submission/criteria-mismatch`), a predecessor not in the results
+ * (`compare/criteria-mismatch`: id, version and sha256), a predecessor not in the results
  * (`analysis/unknown-unit`), a unit listed twice — a split, or a successor
  * given twice (`analysis/unit-twice`) —, predecessors of different levels or
  * groups (`analysis/mixed-merge`), a successor without predecessors
@@ -146,12 +128,9 @@ function mean(parts: readonly Fraction[]): Fraction | undefined {
  * ```
  */
 export function safeMergeUnits(report: ScoreReport, criteria: CriteriaSet, crosswalk: readonly Crosswalk[], options: MergeOptions): Result<MergedReport> {
+  const { compiled, issues: stamped } = setOfReport(report.criteria, criteria);
+  if (compiled === undefined) return { ok: false, issues: stamped };
   const issues: Issue[] = [];
-  const sha256 = criteriaHash(criteria);
-  if (report.criteria.id !== criteria.id || report.criteria.version !== criteria.version || report.criteria.sha256 !== sha256) {
-    issues.push(makeIssue('submission/criteria-mismatch', 'criteria', { given: `${report.criteria.id}@${report.criteria.version}`, used: `${criteria.id}@${criteria.version}` }));
-  }
-  const compiled = compileCriteria(criteria);
   const mainCodes = options.mainNodes ?? compiled.roots.map((node) => node.code);
   options.mainNodes?.forEach((code, position) => {
     if (!compiled.byCode.has(code)) issues.push(makeIssue('analysis/unknown-node', ['mainNodes', position], { code }));
@@ -184,11 +163,11 @@ export function safeMergeUnits(report: ScoreReport, criteria: CriteriaSet, cross
   const units = crosswalk.map((entry): Omit<MergedUnit, 'rank'> & { key: Exact | undefined } => {
     const found = entry.predecessors.map((id) => byId.get(id)!);
     const first = found[0]!;
-    const leftOut = found.filter((result) => share(result.points, result.maxPoints) === undefined).map((result) => result.unit);
+    const leftOut = found.filter((result) => publishedShare(result.points, result.maxPoints) === undefined).map((result) => result.unit);
     const base = { successor: entry.successor, name: entry.name ?? first.name, level: first.level, group: first.group, predecessors: [...entry.predecessors], leftOut };
     switch (options.method) {
       case 'mean-of-indices': {
-        const value = mean(found.map((result) => share(result.points, result.maxPoints)).filter((part): part is Fraction => part !== undefined));
+        const value = meanOf(found.map((result) => publishedShare(result.points, result.maxPoints)).filter((part): part is Fraction => part !== undefined));
         const index = value === undefined ? undefined : roundFraction(value, indexPlaces);
         return { ...base, index: index === undefined ? null : fixedText(index, indexPlaces), key: index };
       }
@@ -196,8 +175,8 @@ export function safeMergeUnits(report: ScoreReport, criteria: CriteriaSet, cross
         let points = ZERO;
         let max = ZERO;
         for (const result of found) {
-          points = points.plus(exact(result.points) ?? ZERO);
-          max = max.plus(exact(result.maxPoints) ?? ZERO);
+          points = points.plus(publishedFigure(result.points) ?? ZERO);
+          max = max.plus(publishedFigure(result.maxPoints) ?? ZERO);
         }
         const index = max.isZero() ? undefined : roundFraction({ n: points, d: max }, indexPlaces);
         return { ...base, index: index === undefined ? null : fixedText(index, indexPlaces), key: index, points: fixedText(points, pointsPlaces), maxPoints: fixedText(max, pointsPlaces) };
@@ -207,13 +186,13 @@ export function safeMergeUnits(report: ScoreReport, criteria: CriteriaSet, cross
         let weighted = ZERO_FRACTION;
         let weights = ZERO_FRACTION;
         for (const code of mainCodes) {
-          const counted = found.map((result) => result.nodes[code]).filter((node): node is NodeResult => nodeShare(node) !== undefined);
-          const value = mean(counted.map((node) => nodeShare(node)!));
+          const counted = found.map((result) => nodeShare(result.nodes[code])).filter((part) => part !== undefined);
+          const value = meanOf(counted.map((part) => part.share));
           nodes[code] = value === undefined ? null : fixedText(roundFraction(value, indexPlaces), indexPlaces);
           if (value === undefined) continue;
           // The main index's weight: its maximum, averaged over the predecessors where it counts
           // (the set's points when every unit has them all; a lone unit gets its own index back).
-          const weight = mean(counted.map((node) => ({ n: exact(node.maxPoints)!, d: ONE })))!;
+          const weight = meanOf(counted.map((part) => ({ n: part.max, d: ONE })))!;
           weighted = addFractions(weighted, { n: value.n.times(weight.n), d: value.d.times(weight.d) });
           weights = addFractions(weights, weight);
         }
@@ -236,9 +215,4 @@ export function safeMergeUnits(report: ScoreReport, criteria: CriteriaSet, cross
       units: units.map(({ key: _key, ...unit }, position) => ({ ...unit, rank: ranks[position] ?? null })),
     },
   };
-}
-
-/** A node's `points / maxPoints`, exactly, when it counts for the unit. */
-function nodeShare(node: NodeResult | undefined): Fraction | undefined {
-  return node === undefined || node.status === 'info' ? undefined : share(node.points, node.maxPoints);
 }
