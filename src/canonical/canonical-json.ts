@@ -24,6 +24,40 @@ export function sortedKeys(record: Readonly<Record<string, unknown>>): string[] 
 }
 
 /**
+ * The canonical JSON of a record with its entries written by `entry`: keys
+ * sorted ({@link sortedKeys}), a key whose `entry` gives `undefined` left out.
+ *
+ * @internal
+ */
+export function canonicalRecord(record: Readonly<Record<string, unknown>>, entry: (value: unknown, key: string) => string | undefined): string {
+  let out = '{';
+  let first = true;
+  for (const key of sortedKeys(record)) {
+    const text = entry(record[key], key);
+    if (text === undefined) continue;
+    out += `${first ? '' : ','}${jsonString(key)}:${text}`;
+    first = false;
+  }
+  return `${out}}`;
+}
+
+/**
+ * The canonical JSON of an array with its items written by `entry` (an
+ * `undefined` item as `null`, as `JSON.stringify` writes it).
+ *
+ * @internal
+ */
+export function canonicalArray(items: readonly unknown[], entry: (value: unknown) => string): string {
+  let out = '[';
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0) out += ',';
+    const item = items[i];
+    out += entry(item === undefined ? null : item);
+  }
+  return `${out}]`;
+}
+
+/**
  * The canonical JSON of a value: object keys sorted by UTF-16 code units, no
  * insignificant white space, numbers in their shortest round-trip form.
  * Two files that differ only in key order or layout have the same canonical JSON.
@@ -44,25 +78,8 @@ export function canonicalJson(value: unknown): string {
     case 'number':
       if (!Number.isFinite(value)) throw new TypeError('canonicalJson: non-finite number');
       return JSON.stringify(value);
-    case 'object': {
-      if (Array.isArray(value)) {
-        let out = '[';
-        for (let i = 0; i < value.length; i++) {
-          if (i > 0) out += ',';
-          const item: unknown = value[i];
-          out += canonicalJson(item === undefined ? null : item);
-        }
-        return `${out}]`;
-      }
-      const record = value as Record<string, unknown>;
-      let out = '{';
-      let first = true;
-      for (const key of sortedKeys(record)) {
-        out += `${first ? '' : ','}${jsonString(key)}:${canonicalJson(record[key])}`;
-        first = false;
-      }
-      return `${out}}`;
-    }
+    case 'object':
+      return Array.isArray(value) ? canonicalArray(value, canonicalJson) : canonicalRecord(value as Record<string, unknown>, canonicalJson);
     default:
       throw new TypeError(`canonicalJson: cannot encode ${typeof value}`);
   }

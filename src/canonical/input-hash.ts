@@ -1,5 +1,5 @@
 import { parseExact } from '../exact/read-exact.js';
-import { canonicalJson, jsonString, sortedKeys } from './canonical-json.js';
+import { canonicalArray, canonicalJson, canonicalRecord, jsonString } from './canonical-json.js';
 import { sha256Hex } from './sha256.js';
 
 /** The keys of a unit whose entries are values read by a leaf's rule (numbers there are hashed as decimal text). */
@@ -37,38 +37,22 @@ function canonicalValue(value: unknown): string {
     if (typeof text === 'number') throw new TypeError('canonicalJson: non-finite number');
     return jsonString(text);
   }
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += `${i > 0 ? ',' : ''}${canonicalValue(value[i] === undefined ? null : value[i])}`;
-    return `${out}]`;
-  }
+  if (Array.isArray(value)) return canonicalArray(value, canonicalValue);
   if (isRecord(value)) return canonicalRecord(value, canonicalValue);
   return canonicalJson(value);
 }
 
-/** The canonical JSON of a record whose entries are written by `entry`. */
-function canonicalRecord(record: Readonly<Record<string, unknown>>, entry: (value: unknown) => string): string {
-  let out = '{';
-  let first = true;
-  for (const key of sortedKeys(record)) {
-    out += `${first ? '' : ','}${jsonString(key)}:${entry(record[key])}`;
-    first = false;
-  }
-  return `${out}}`;
-}
-
 /** An appraisal entry as hashed: its `value` as {@link valueView} sees it, the rest as given. */
 function canonicalAppraisal(entry: unknown): string {
-  if (!isRecord(entry)) return canonicalJson(entry);
-  let out = '{';
-  let first = true;
-  const keys = sortedKeys(entry);
-  if (!keys.includes('value')) return canonicalRecord(entry, canonicalJson);
-  for (const key of keys) {
-    out += `${first ? '' : ','}${jsonString(key)}:${key === 'value' ? canonicalValue(entry[key]) : canonicalJson(entry[key])}`;
-    first = false;
-  }
-  return `${out}}`;
+  return isRecord(entry) ? canonicalRecord(entry, (value, key) => (key === 'value' ? canonicalValue(value) : canonicalJson(value))) : canonicalJson(entry);
+}
+
+/** A unit's entry as hashed; `undefined` for one that says nothing (a `null` group or parent, an empty map). */
+function canonicalUnitEntry(value: unknown, key: string): string | undefined {
+  if ((NULLABLE.has(key) && value === null) || (EMPTY_MAPS.has(key) && isRecord(value) && Object.keys(value).length === 0)) return undefined;
+  if (VALUE_MAPS.has(key) && isRecord(value)) return canonicalRecord(value, canonicalValue);
+  if (key === 'appraisal' && isRecord(value)) return canonicalRecord(value, canonicalAppraisal);
+  return canonicalJson(value);
 }
 
 /**
@@ -85,19 +69,7 @@ function canonicalAppraisal(entry: unknown): string {
  * @internal
  */
 export function canonicalInput(unit: unknown): string {
-  if (!isRecord(unit)) return canonicalJson(unit);
-  let out = '{';
-  let first = true;
-  for (const key of sortedKeys(unit)) {
-    const value = unit[key];
-    if ((NULLABLE.has(key) && value === null) || (EMPTY_MAPS.has(key) && isRecord(value) && Object.keys(value).length === 0)) continue;
-    const text = VALUE_MAPS.has(key) && isRecord(value)
-      ? canonicalRecord(value, canonicalValue)
-      : key === 'appraisal' && isRecord(value) ? canonicalRecord(value, canonicalAppraisal) : canonicalJson(value);
-    out += `${first ? '' : ','}${jsonString(key)}:${text}`;
-    first = false;
-  }
-  return `${out}}`;
+  return isRecord(unit) ? canonicalRecord(unit, canonicalUnitEntry) : canonicalJson(unit);
 }
 
 /**
