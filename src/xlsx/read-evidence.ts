@@ -145,11 +145,13 @@ export function readEvidenceSheet(
       continue;
     }
     if (unreadable) continue;
+    // The row's entry cells, where a problem of the whole row or of one entry is pointed at.
+    const span = `${cellAddress(columns.number, row)}:${cellAddress(columns.link, row)}`;
     const counts = [...cells.values()].map((cell) => cell.lines.length);
     const documents = Math.max(...counts);
     if (counts.some((count) => count !== documents)) {
       const lines = [...cells].map(([field, cell]) => `${columns[field]}: ${cell.lines.length}`);
-      problem(`${cellAddress(columns.number, row)}:${cellAddress(columns.link, row)}`, 'xlsx/evidence-lines', { unit, code, lines }, { node: code });
+      problem(span, 'xlsx/evidence-lines', { unit, code, lines }, { node: code });
       continue;
     }
     const entries: EvidenceEntry[] = [];
@@ -158,13 +160,13 @@ export function readEvidenceSheet(
       for (const [field, cell] of cells) if (cell.lines[index] !== '') fields[field] = cell.lines[index]!;
       if (Object.keys(fields).length === 0) continue;
       const entry = entryOf(fields);
-      places.set(formatPath(['units', 0, 'evidence', code, entries.length]), `${cellAddress(columns.number, row)}:${cellAddress(columns.link, row)}`);
+      places.set(formatPath(['units', 0, 'evidence', code, entries.length]), span);
       for (const field of Object.keys(fields) as Field[]) places.set(fieldPath(code, entries.length, field, entry), cells.get(field)!.address);
       entries.push(entry);
     }
     if (entries.length > 0) {
       evidence[code] = entries;
-      places.set(formatPath(['units', 0, 'evidence', code]), `${cellAddress(columns.number, row)}:${cellAddress(columns.link, row)}`);
+      places.set(formatPath(['units', 0, 'evidence', code]), span);
     }
   }
   return { evidence, places };
