@@ -4,14 +4,14 @@
 // points checked with rationals; a rule kind of one's own with and without an inverse.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { safeGapToRating, safePathsToRating, safePathToRating, safeWhatIf } from '../src/analysis/index.js';
-import { Exact, formatPath, idKey, makeIssue, readExact, safeParseCriteria, safeScoreBatch, scoreBatch, withRuleKinds, type AnyRuleKind, type CriteriaSet, type RuleKind, type Submission, type UnitResult, type UnitSubmission } from '../src/index.js';
+import { Exact, idKey, safeParseCriteria, safeScoreBatch, scoreBatch, withRuleKinds, type AnyRuleKind, type CriteriaSet, type RuleKind, type Submission, type UnitResult, type UnitSubmission } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
 import { caseArb, SeededRnd, valueFor } from './fuzz/arbitraries.js';
 import * as R from './fuzz/rational.js';
 import { referenceScore } from './fuzz/reference-scorer.js';
+import { ONE, starsRule, ZERO, type StarsRule } from './support/stars-rule.js';
 
 const runs = Number(process.env.FC_RUNS ?? 60);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_207);
@@ -174,29 +174,6 @@ describe('every unit of the examples, to the next rating', () => {
 
 // ---------------------------------------------------------------- a rule kind of one's own
 
-/** `stars`: a whole number of stars from 0 to `of`, worth `P × n / of` (as in test/extra-rule-kind.test.ts). */
-interface StarsRule { readonly kind: 'stars'; readonly of: number }
-const ZERO = Exact.scaled(0, 0);
-const ONE = Exact.scaled(1, 0);
-const starsRule: RuleKind<StarsRule, Exact, Exact> = {
-  kind: 'stars',
-  schema: () => z.strictObject({ kind: z.literal('stars'), of: z.number().int().min(1) }),
-  scored: true,
-  check: () => [],
-  compile: (config) => Exact.scaled(config.of, 0),
-  read(raw, of, ctx) {
-    const n = typeof raw === 'number' || typeof raw === 'string' ? readExact(raw) : undefined;
-    if (n === undefined || !n.isInteger() || n.isNegative() || n.gt(of)) {
-      ctx.issues.push(makeIssue('value/shape', formatPath(ctx.path), { unit: ctx.unit, expected: 'whole' }));
-      return undefined;
-    }
-    return n;
-  },
-  evaluate: (of, n, { max }) => ({ state: 'scored', numerator: max.times(n), denominator: of, detail: undefined }),
-  explain: (_of, _n, _outcome, _ctx, points) => ({ vi: `${points} điểm`, en: `${points} points` }),
-  describe: (of) => ({ vi: `0 đến ${of.toString()} sao`, en: `0 to ${of.toString()} stars` }),
-  input: (of) => ({ type: 'number', whole: true, min: ZERO, max: of, orFraction: false, percent: false }),
-};
 /** The same kind with an inverse: all the stars (the simplest answer that a kind of one's own may give). */
 const starsWithInverse: RuleKind<StarsRule, Exact, Exact> = {
   ...starsRule,

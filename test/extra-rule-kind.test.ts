@@ -1,18 +1,15 @@
 // The rule-kind contract (design: "a new kind is one file plus one registry line"): a kind written
-// here, with the public API only, is registered in a test registry and flows through scoring, the
-// form, the unit schema, CSV and the workbook with no change anywhere else.
+// outside the library with the public API only (test/support/stars-rule.ts) is registered in a test
+// registry and flows through scoring, the form, the unit schema, CSV and the workbook with no change
+// anywhere else.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { fromZodIssues } from '../src/format/zod-issues.js';
 import {
   Exact,
-  formatPath,
   formFields,
   leafInput,
   listFormFields,
-  makeIssue,
-  readExact,
   RULE_KINDS,
   safeParseCriteria,
   safeScoreBatch,
@@ -20,42 +17,12 @@ import {
   withRuleKinds,
   type AnyRuleKind,
   type CriteriaSet,
-  type RuleKind,
   type Submission,
 } from '../src/index.js';
 import { safeParseSubmissionsCsv, submissionToCsv } from '../src/csv/index.js';
 import { buildTemplate, safeReadWorkbooks } from '../src/xlsx/index.js';
 import { edit, FORM, put, sheet } from './fixtures/xlsx/workbook-helpers.js';
-
-/** `stars`: a whole number of stars from 0 to `of`, worth `P × n / of`. */
-interface StarsRule { readonly kind: 'stars'; readonly of: number }
-
-const ZERO = Exact.scaled(0, 0);
-const ONE = Exact.scaled(1, 0);
-
-const starsRule: RuleKind<StarsRule, Exact, Exact> = {
-  kind: 'stars',
-  schema: () => z.strictObject({ kind: z.literal('stars'), of: z.number().int().min(1) }),
-  scored: true,
-  check: () => [],
-  compile: (config) => Exact.scaled(config.of, 0),
-  read(raw, of, ctx) {
-    const n = typeof raw === 'number' || typeof raw === 'string' ? readExact(raw) : undefined;
-    if (n === undefined || !n.isInteger() || n.isNegative()) {
-      ctx.issues.push(makeIssue('value/shape', formatPath(ctx.path), { unit: ctx.unit, expected: 'whole' }));
-      return undefined;
-    }
-    if (n.gt(of)) {
-      ctx.issues.push(makeIssue('value/out-of-range', formatPath(ctx.path), { unit: ctx.unit, range: `[0, ${of.toString()}]` }));
-      return undefined;
-    }
-    return n;
-  },
-  evaluate: (of, n, { max }) => ({ state: 'scored', numerator: max.times(n), denominator: of, detail: undefined }),
-  explain: (of, n, _outcome, _ctx, points) => ({ vi: `${n.toString()}/${of.toString()} sao → ${points} điểm`, en: `${n.toString()}/${of.toString()} stars → ${points} points` }),
-  describe: (of, max) => ({ vi: `Số sao từ 0 đến ${of.toString()}: ${max.toString()} × sao ÷ ${of.toString()}`, en: `Stars from 0 to ${of.toString()}: ${max.toString()} × stars ÷ ${of.toString()}` }),
-  input: (of) => ({ type: 'number', whole: true, min: ZERO, max: of, orFraction: false, percent: false }),
-};
+import { starsRule, ZERO } from './support/stars-rule.js';
 
 const kinds = withRuleKinds([starsRule as unknown as AnyRuleKind]);
 
