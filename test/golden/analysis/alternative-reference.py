@@ -9,17 +9,12 @@ import sys
 from decimal import Decimal, getcontext, ROUND_HALF_UP
 from fractions import Fraction
 
+from half_up import half_up
+
 getcontext().prec = 60
 PILLARS = ["CQS", "KTS", "XHS"]
 
 
-def half_up(value, places=4):
-    scaled = value * (10 ** places)
-    whole = scaled.numerator // scaled.denominator
-    if (scaled - whole) * 2 >= 1:
-        whole += 1
-    text = str(whole).rjust(places + 1, "0")
-    return f"{text[:-places]}.{text[-places:]}"
 
 
 def parts(result, weights):

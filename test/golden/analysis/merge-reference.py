@@ -10,6 +10,8 @@ import json
 import sys
 from fractions import Fraction
 
+from half_up import half_up
+
 CROSSWALK = [
     {"successor": "phuong-ninh-kieu-1", "predecessors": ["phuong-an-binh", "phuong-an-cu", "phuong-an-hoa"]},
     {"successor": "xa-phong-dien-1", "predecessors": ["thi-tran-phong-dien", "xa-nhon-ai", "xa-tan-thoi", "xa-truong-long"]},
@@ -20,13 +22,6 @@ MAIN = ["CQS", "KTS", "XHS"]
 
 
 
-def half_up(value, places):
-    scaled = value * (10 ** places)
-    whole = scaled.numerator // scaled.denominator
-    if (scaled - whole) * 2 >= 1:
-        whole += 1
-    text = str(whole).rjust(places + 1, "0")
-    return f"{text[:-places]}.{text[-places:]}"
 
 
 def share(points, maximum):
