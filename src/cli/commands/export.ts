@@ -1,4 +1,3 @@
-import { exportCommand } from '../export-command.js';
 import type { CommandSpec } from '../spec.js';
 import { criteriaDirOption, criteriaOption, langOption, limitOptions, limitsGiven, localeOption, outOption, periodOption } from './options.js';
 
@@ -41,7 +40,10 @@ export const exportSpec: CommandSpec = {
     { command: 'dti export examples/can-tho-2022/submissions.json --shape long --values input,points,maxPoints,status', help: { vi: 'chấm bài nộp rồi xuất bảng dài kèm giá trị đã nộp', en: 'score a submission and export a long table with the values given' } },
     { command: 'dti export results.json --locale vi --lang vi --out ket-qua.csv', help: { vi: 'tệp mở đúng trong Excel tiếng Việt', en: 'a file a Vietnamese Excel opens right' } },
   ],
-  run: (context) => exportCommand(context.io, context.args[0]!, {
+  async run(context) {
+    // Loaded only for this command: the analysis entry is not on the start-up path of the others.
+    const { exportCommand } = await import('../export-command.js');
+    return exportCommand(context.io, context.args[0]!, {
     shape: context.choice<'wide' | 'long'>('shape'),
     values: context.text('values'),
     nodes: context.choice<'all' | 'leaves' | 'aggregates'>('nodes'),
@@ -53,5 +55,6 @@ export const exportSpec: CommandSpec = {
     bom: context.flag('bom'),
     period: context.text('period'),
     limits: limitsGiven(context, LIMITS),
-  }),
+    });
+  },
 };
