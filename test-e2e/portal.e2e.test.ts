@@ -6,70 +6,34 @@
 // Evidence (spec §12) with a set opened from a file that requires it: the
 // required mark, the lacking list as the library's results give it, bad entries
 // flagged with the library's codes, no live javascript: link, the evidence sent.
-// Also opens the HTML report (src/report, when present) and checks its charts.
 //
-// Screenshots for review go to test-e2e/artifacts/ (git-ignored).
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// Screenshots for review go to the artefacts folder (test-e2e/support/browser.ts).
+import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { explainUnit, parseCriteria, readExact, scoreBatch, safeScoreBatch, sha256Hex, type EvidenceEntry, type ScoreReport, type CriteriaSet, type UnitResult } from '../src/index.js';
+import { explainUnit, parseCriteria, readExact, safeScoreBatch, sha256Hex, type EvidenceEntry, type CriteriaSet, type UnitResult } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, '..');
-const artifacts = join(here, 'artifacts');
-const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-const reportModule = join(root, 'src/report/index.ts');
-const hasReport = existsSync(reportModule);
+import { artifacts, launchBrowser, root, serve, watch as watchFor } from './support/browser.js';
 
 const SET = 'can-tho@2022.1.0';
 const LEVEL = 'commune';
 const UNIT_NAME = 'Xã Mỹ Khánh (thử nghiệm e2e)';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.json': 'application/json' };
-
-/** Serves `dir` on a random loopback port; GET only, no directory listings, nothing outside `dir`. */
-async function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
-    const file = normalize(join(dir, path === '/' ? 'index.html' : path));
-    if (req.method !== 'GET' || !file.startsWith(dir + sep) || !statSync(file, { throwIfNoEntry: false })?.isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
-}
-
 let outDir: string;
-let server: Server | undefined;
+let closeServer: (() => Promise<void>) | undefined;
 let baseUrl: string;
 let browser: Browser | undefined;
 let context: BrowserContext;
 /** Console errors, page errors and failed requests, by page, checked after each test. */
 const problems: string[] = [];
 
-function watch(page: Page): Page {
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console error: ${message.text()} (${message.location().url})`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
-  return page;
-}
+const watch = (page: Page): Page => watchFor(page, problems);
 
 beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
   outDir = mkdtempSync(join(tmpdir(), 'dti-portal-'));
   const started = Date.now();
   await build({
@@ -79,14 +43,14 @@ beforeAll(async () => {
     build: { outDir, emptyOutDir: true },
   });
   console.log(`portal built into ${outDir} in ${Date.now() - started} ms`);
-  ({ server, url: baseUrl } = await serve(outDir));
-  browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  ({ url: baseUrl, close: closeServer } = await serve(outDir));
+  browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN', deviceScaleFactor: 1 });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  await closeServer?.();
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
@@ -606,48 +570,5 @@ describe('portal: evidence (spec §12), with a criteria set opened from a file',
     expect(canTho.scroll).toBeLessThanOrEqual(canTho.client);
     await page.context().close();
     expect(problems).toEqual([]);
-  });
-});
-
-describe('HTML report in Chromium', () => {
-  it.skipIf(!hasReport)('shows its charts (svg role="img"), visible', async () => {
-    const { reportToHtml } = (await import(/* @vite-ignore */ pathToFileURL(reportModule).href)) as {
-      reportToHtml: (report: ScoreReport, criteria: CriteriaSet, options?: { lang?: 'vi' | 'en' }) => string;
-    };
-    const criteria = getCriteria(SET);
-    const report = scoreBatch(criteria, JSON.parse(readFileSync(join(root, 'examples/can-tho-2022/submissions.json'), 'utf8')));
-    const dir = mkdtempSync(join(tmpdir(), 'dti-report-'));
-    try {
-      const file = join(dir, 'report.html');
-      writeFileSync(file, reportToHtml(report, criteria, { lang: 'vi' }));
-      const page = watch(await context.newPage());
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-      const charts = page.locator('svg[role="img"]');
-      const count = await charts.count();
-      expect(count).toBeGreaterThan(0);
-      for (let i = 0; i < count; i++) {
-        const chart = charts.nth(i);
-        await chart.scrollIntoViewIfNeeded();
-        expect(await chart.isVisible(), `chart ${i}`).toBe(true);
-        const box = await chart.boundingBox();
-        expect(box && box.width > 100 && box.height > 50, `chart ${i} size ${JSON.stringify(box)}`).toBe(true);
-        // Accessible: each chart is named by its <title>.
-        const labelledBy = await chart.getAttribute('aria-labelledby');
-        expect(labelledBy, `chart ${i}`).toBeTruthy();
-      }
-      // The whole report is tens of thousands of pixels tall: keep the first cohort's
-      // charts (ranking bars, heat map, first unit's radar) for review.
-      const clip = await page.evaluate(() => {
-        const boxes = [...document.querySelectorAll('svg[role="img"]')].slice(0, 3).map((svg) => svg.getBoundingClientRect());
-        const top = Math.max(0, Math.min(...boxes.map((b) => b.top)) + window.scrollY - 160);
-        const bottom = Math.max(...boxes.map((b) => b.bottom)) + window.scrollY + 40;
-        return { x: 0, y: top, width: document.documentElement.clientWidth, height: bottom - top };
-      });
-      await page.screenshot({ path: join(artifacts, 'report.png'), fullPage: true, clip });
-      await page.close();
-      expect(problems).toEqual([]);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
