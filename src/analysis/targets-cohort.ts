@@ -10,7 +10,7 @@ import { capIssues, DEFAULT_LIMITS } from '../limits.js';
 import type { PathSegment } from '../path.js';
 import { scoringPlan, type ScoringPlan } from '../scoring/plan.js';
 import type { UnitResult } from '../scoring/result-types.js';
-import { rankScored, rankUnits, runBest, scoreUnits, unitResult } from '../scoring/score-batch.js';
+import { forEachCompetingValue, rankScored, rankUnits, runBest, scoreUnits, unitResult } from '../scoring/score-batch.js';
 import { newFigures, scoreUnit, type BestValues, type Figures, type RunBest, type ScoredUnit } from '../scoring/score-tree.js';
 import { prepareUnits, type PreparedUnit, type ValueColumns } from '../scoring/values.js';
 
@@ -187,10 +187,58 @@ export interface Rescored {
   readonly othersRescored: boolean;
 }
 
-/** The best values of the batch without the unit at `index` (what the unit is compared with). */
+/**
+ * A cohort's best value for one leaf and cohort key, the unit that alone
+ * holds it (`undefined` when several do: without any one of them the best
+ * stands) and the best of the values below it (`undefined`: none).
+ */
+interface Leader {
+  best: Exact;
+  holder: PreparedUnit | undefined;
+  second: Exact | undefined;
+}
+
+/** The leaders of the competing values of a cohort, final and self-assessed, worked out once per cohort. */
+const leadersCache = new WeakMap<Cohort, { readonly final: ReadonlyMap<string, Leader>; readonly self: ReadonlyMap<string, Leader> }>();
+
+/** The leaders per key of the cohort's competing values. */
+function leadersOf(cohort: Cohort, source: 'final' | 'self'): ReadonlyMap<string, Leader> {
+  const leaders = new Map<string, Leader>();
+  forEachCompetingValue(cohort.criteria, cohort.columns, cohort.valid, source, (key, value, unit) => {
+    const leader = leaders.get(key);
+    if (leader === undefined) leaders.set(key, { best: value, holder: unit, second: undefined });
+    else if (value.gt(leader.best)) [leader.second, leader.best, leader.holder] = [leader.best, value, unit];
+    else if (value.eq(leader.best)) leader.holder = undefined;
+    else if (leader.second === undefined || value.gt(leader.second)) leader.second = value;
+  });
+  return leaders;
+}
+
+/** The best values without `unit`'s own, from the leaders. */
+function bestWithout(leaders: ReadonlyMap<string, Leader>, unit: PreparedUnit): Map<string, Exact> {
+  const best = new Map<string, Exact>();
+  for (const [key, leader] of leaders) {
+    const value = leader.holder === unit ? leader.second : leader.best;
+    if (value !== undefined) best.set(key, value);
+  }
+  return best;
+}
+
+/**
+ * The best values of the batch without the unit at `index` (what the unit is
+ * compared with): per key the best of the cohort, or the second best where
+ * the unit alone holds the best (the leaders are found once per cohort).
+ */
 export function othersBest(placed: Placed): RunBest {
   const { cohort, index } = placed;
-  return runBest(cohort.criteria, cohort.columns, cohort.valid.filter((_unit, position) => position !== index));
+  let leaders = leadersCache.get(cohort);
+  if (leaders === undefined) {
+    leaders = { final: leadersOf(cohort, 'final'), self: leadersOf(cohort, 'self') };
+    leadersCache.set(cohort, leaders);
+  }
+  const unit = cohort.valid[index];
+  if (unit === undefined) return cohort.best;
+  return { final: bestWithout(leaders.final, unit), self: bestWithout(leaders.self, unit) };
 }
 
 /**

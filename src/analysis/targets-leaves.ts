@@ -4,7 +4,7 @@ import { parseExact } from '../exact/read-exact.js';
 import type { NodeResult } from '../scoring/result-types.js';
 import type { UnitSubmission } from '../format/submission-schema.js';
 import type { Inverse, InverseContext } from '../rules/types.js';
-import { atomPlan, isPlanLeaf, leafReaders, type PlanLeaf } from '../scoring/plan.js';
+import { atomPlan, isPlanLeaf, leafReaders, type LeafReader, type PlanLeaf } from '../scoring/plan.js';
 import { NA } from '../scoring/read-value.js';
 import { relativeKey, zeroedForEvidence, type RunBest } from '../scoring/score-tree.js';
 import { prepareUnits, type PreparedUnit, type ValueColumns } from '../scoring/values.js';
@@ -83,25 +83,24 @@ export interface LeafChoices {
 export function unitLeaves(cohort: Cohort, read: ReadUnit, nodes: Readonly<Record<string, NodeResult>>, best: RunBest, choices: LeafChoices, moves = true): UnitLeaves {
   const { plan } = cohort;
   const { columns, unit: prepared } = read;
-  const unit = prepared.source;
   const at = prepared.position;
-  const atom = atomPlan(plan, prepared.atom);
+  const planNodes = atomPlan(plan, prepared.atom).nodes;
   const readers = leafReaders(plan, prepared.atom);
   const open: OpenLeaf[] = [];
   const held: HeldLeaf[] = [];
-  atom.nodes.forEach((node, position) => {
-    if (!isPlanLeaf(node) || node.info) return;
-    const hold = (reason: HoldReason): void => void held.push({ code: node.code, reason });
+  for (let position = 0; position < planNodes.length; position++) {
+    const node = planNodes[position]!;
+    if (!isPlanLeaf(node) || node.info) continue;
     const reader = readers.get(node.code)!;
-    const current = columns.self[node.slot]![at];
-    if (choices.keep.has(node.code)) return hold('kept');
-    if (columns.appraised[node.slot]?.[at] !== undefined) return hold('appraised');
-    if (current === NA) return hold('not-applicable');
-    // A value given without its required evidence earns 0 under `evidencePolicy: "zero"`; a value not given yet
-    // would lack it too unless the unit attached some evidence for the leaf already (the rescoring has the last word).
-    if (current !== undefined ? zeroedForEvidence(plan, prepared, node.slot) : plan.evidenceZero && reader.leaf.evidenceRequired && (unit.evidence?.[node.code]?.length ?? 0) === 0) return hold('lacking-evidence');
-    if (setByCouncil(node, reader.leaf.domain)) return hold('council');
-    if (node.rule.inverse === undefined) return hold('no-inverse');
+    const reason = holdReason(cohort, prepared, node, reader, columns, choices);
+    if (reason !== undefined) {
+      held.push({ code: node.code, reason });
+      continue;
+    }
+    if (!moves) continue;
+    const points = nodes[node.code]?.points;
+    // A leaf at its full points has nowhere to go (the common case: no inverse asked).
+    if (points === node.maxText) continue;
     const ctx: InverseContext = {
       max: node.ctx.max,
       best: node.cohort === undefined ? undefined : best.final.get(relativeKey(node.code, node.cohort, prepared)),
@@ -109,18 +108,32 @@ export function unitLeaves(cohort: Cohort, read: ReadUnit, nodes: Readonly<Recor
       domain: reader.leaf.domain,
       step: choices.steps.get(node.code),
     };
-    if (!moves) return;
-    const points = nodes[node.code]?.points;
-    // A leaf at its full points has nowhere to go (the common case: no inverse asked).
-    if (points === node.maxText) return;
+    const current = columns.self[node.slot]![at];
     const state: LeafState = { position, leaf: node, current, ctx };
     const full = fullMove(state, points === null || points === undefined ? undefined : parseExact(points));
-    if (full === 'needs-value') return hold('needs-value');
-    if (full === undefined) return;
-    if (!readsBack(state, full.raw)) return hold('beyond-limits');
-    open.push({ ...state, full });
-  });
+    if (full === 'needs-value') held.push({ code: node.code, reason: 'needs-value' });
+    else if (full !== undefined) {
+      if (!readsBack(state, full.raw)) held.push({ code: node.code, reason: 'beyond-limits' });
+      else open.push({ position, leaf: node, current, ctx, full });
+    }
+  }
   return { open, held };
+}
+
+/** Why the path must leave a leaf of the unit as it is, before any inverse is asked; `undefined`: it may change. */
+function holdReason(cohort: Cohort, prepared: PreparedUnit, node: PlanLeaf, reader: LeafReader, columns: ValueColumns, choices: LeafChoices): HoldReason | undefined {
+  const { plan } = cohort;
+  const at = prepared.position;
+  const current = columns.self[node.slot]![at];
+  if (choices.keep.has(node.code)) return 'kept';
+  if (columns.appraised[node.slot]?.[at] !== undefined) return 'appraised';
+  if (current === NA) return 'not-applicable';
+  // A value given without its required evidence earns 0 under `evidencePolicy: "zero"`; a value not given yet
+  // would lack it too unless the unit attached some evidence for the leaf already (the rescoring has the last word).
+  if (current !== undefined ? zeroedForEvidence(plan, prepared, node.slot) : plan.evidenceZero && reader.leaf.evidenceRequired && (prepared.source.evidence?.[node.code]?.length ?? 0) === 0) return 'lacking-evidence';
+  if (setByCouncil(node, reader.leaf.domain)) return 'council';
+  if (node.rule.inverse === undefined) return 'no-inverse';
+  return undefined;
 }
 
 /** Whether a leaf's points are set by the appraisal council (its input is `points`), per plan leaf. */

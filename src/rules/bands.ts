@@ -177,20 +177,22 @@ function bandsInverse(compiled: CompiledBands, target: Exact, ctx: InverseContex
     const ceil = ceilToStep(bound, ONE, step);
     candidates.push(floor.minus(step), floor, ceil, ceil.plus(step));
   }
-  candidates.sort((a, b) => a.comparedTo(b));
+  // Nearest to the current value first (then the lower): once a candidate reaches, only those as near
+  // may still be chosen; the most any value earns is needed only when none reaches.
+  const order = candidates
+    .filter((n) => !((low !== undefined && n.lt(low)) || (high !== undefined && n.gt(high)) || (fraction === undefined && !inDomainExact(n, domain))))
+    .map((n) => ({ n, distance: n.minus(base).abs() }))
+    .sort((a, b) => a.distance.comparedTo(b.distance) || a.n.comparedTo(b.n));
   let best: { n: Exact; points: Exact; distance: Exact } | undefined;
   let most: Exact | undefined;
-  for (let i = 0; i < candidates.length; i++) {
-    const n = candidates[i]!;
-    if (i > 0 && n.eq(candidates[i - 1]!)) continue;
-    if ((low !== undefined && n.lt(low)) || (high !== undefined && n.gt(high))) continue;
-    if (fraction === undefined && !inDomainExact(n, domain)) continue;
+  for (let i = 0; i < order.length; i++) {
+    const { n, distance } = order[i]!;
+    if (i > 0 && n.eq(order[i - 1]!.n)) continue;
+    if (best !== undefined && distance.gt(best.distance)) break;
     const earns = points(valueOf(n))!;
     if (most === undefined || earns.gt(most)) most = earns;
     if (!reaches(earns, goal)) continue;
-    const distance = n.minus(base).abs();
-    const c = best === undefined ? -1 : distance.comparedTo(best.distance);
-    if (best === undefined || c < 0 || (c === 0 && (earns.gt(best.points) || (earns.eq(best.points) && n.lt(best.n))))) best = { n, points: earns, distance };
+    if (best === undefined || earns.gt(best.points)) best = { n, points: earns, distance };
   }
   if (best === undefined) return unreachable(most);
   const value = valueOf(best.n);

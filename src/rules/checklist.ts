@@ -108,25 +108,34 @@ export const checklistRule: InvertibleRuleKind<ChecklistRule, CompiledChecklist,
     const points = (items: readonly CompiledItem[]): Exact => earned(checklistRule.evaluate(compiled, items, ctx), ctx.places)!;
     const met = current ?? [];
     if (current !== undefined && reaches(points(current), goal)) return already(points(current));
-    const worth = (item: CompiledItem): Exact => awardWorth(item, ctx.max);
     const have = new Set(met.map((item) => item.id));
-    // The items not met, most valuable first (a stable sort: equals in list order).
-    const open = compiled.filter((item) => !have.has(item.id)).sort((a, b) => worth(b).comparedTo(worth(a)));
+    // The items not met, most valuable first (a stable sort: equals in list order), each worth worked out once.
+    const open = compiled
+      .filter((item) => !have.has(item.id))
+      .map((item) => ({ item, worth: awardWorth(item, ctx.max) }))
+      .sort((a, b) => b.worth.comparedTo(a.worth));
     const inOrder = (ids: ReadonlySet<string>): CompiledItem[] => compiled.filter((item) => ids.has(item.id));
     const chosen = new Set(have);
+    const chosenItems = [...met];
     if (reaches(points(met), goal)) return answer(met, 0);
+    const reachesWith = (i: number): boolean => reaches(points([...chosenItems, open[i]!.item]), goal);
     for (let k = 0; k < open.length; k++) {
       // The least valuable item still open that reaches the target with those chosen so far, if any.
-      // Reaching is monotone in worth: those that reach are the first ones of open[k..].
-      let last: CompiledItem | undefined;
-      for (let i = open.length - 1; i >= k; i--) {
-        if (!reaches(points(inOrder(new Set([...chosen, open[i]!.id]))), goal)) continue;
-        while (i > k && worth(open[i - 1]!).eq(worth(open[i]!))) i--;
-        last = open[i];
-        break;
+      // Reaching is monotone in worth: those that reach are the first ones of open[k..], so when the
+      // most valuable does not, none does; else the last that does is found by bisection.
+      if (reachesWith(k)) {
+        let [low, high] = [k, open.length - 1];
+        while (low < high) {
+          const mid = (low + high + 1) >> 1;
+          if (reachesWith(mid)) low = mid;
+          else high = mid - 1;
+        }
+        // Among items worth the same, the first in the list.
+        while (low > k && open[low - 1]!.worth.eq(open[low]!.worth)) low--;
+        return answer(inOrder(new Set([...chosen, open[low]!.item.id])), k + 1);
       }
-      if (last !== undefined) return answer(inOrder(new Set([...chosen, last.id])), k + 1);
-      chosen.add(open[k]!.id);
+      chosen.add(open[k]!.item.id);
+      chosenItems.push(open[k]!.item);
     }
     return unreachable(points(inOrder(chosen)));
 

@@ -120,6 +120,7 @@ export function inDomainExact(x: Exact, domain: ValueDomain | undefined): boolea
 
 /** A number as a unit writes it: a safe whole number as a JSON number, anything else as its exact decimal text. */
 export function rawNumber(value: Exact): number | string {
+  if (value.m !== undefined && value.s === 0) return value.m;
   if (value.isInteger() && value.abs().lte(SAFE)) return Number(value.toString());
   return value.toString();
 }

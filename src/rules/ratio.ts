@@ -151,12 +151,14 @@ export const ratioRule: InvertibleRuleKind<RatioRule, CompiledRatio, FractionVal
     // P × n / (d × target) ≥ least  <=>  n ≥ least × d × target / P; and n ≥ floor × d.
     let n = ceilToStep(larger(goal.least, ZERO).times(d).times(compiled.target), max, step);
     if (compiled.floor !== undefined && goal.least.gt(ZERO)) n = larger(n, ceilToStep(compiled.floor.times(d), ONE, step));
-    if (goal.least.gt(max) || (!compiled.allowOver && n.gt(d)) || !reaches(points(n), goal)) {
+    let earnsN = goal.least.gt(max) || (!compiled.allowOver && n.gt(d)) ? undefined : points(n);
+    if (!reaches(earnsN, goal)) {
       // All of them (n = d, off the grid) earns the most without `allowOver`; with it, d × target or more earns P.
       const best = compiled.allowOver ? larger(n, ceilToStep(d.times(compiled.target), ONE, step)) : d;
-      if (goal.least.gt(max) || !reaches(points(best), goal)) return unreachable(points(best));
-      n = best;
+      const most = points(best);
+      if (goal.least.gt(max) || !reaches(most, goal)) return unreachable(most);
+      [n, earnsN] = [best, most];
     }
-    return { state: 'value', value: { numerator: n, denominator: d }, raw: { numerator: rawNumber(n), denominator: rawNumber(d) }, points: points(n)!, change: changeOf(now, n, step) };
+    return { state: 'value', value: { numerator: n, denominator: d }, raw: { numerator: rawNumber(n), denominator: rawNumber(d) }, points: earnsN!, change: changeOf(now, n, step) };
   },
 };

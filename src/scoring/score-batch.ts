@@ -65,12 +65,19 @@ export interface ScoreOptions {
 }
 
 /**
- * Largest value per leaf scored against its cohort's best (`relative`) and cohort, over the final values
- * or over the self-assessed ones. A self-assessed value that scores 0 for lack of evidence (spec §12,
+ * Calls `visit` with every value that competes for its cohort's best, for
+ * each leaf scored against it (`relative`): the key of the leaf and cohort,
+ * the value and its unit, over the final values or over the self-assessed
+ * ones. A self-assessed value that scores 0 for lack of evidence (spec §12,
  * `evidencePolicy: "zero"`) is no one's best; an appraised value is.
  */
-function bestValues(criteria: CompiledCriteria, columns: ValueColumns, units: readonly PreparedUnit[], source: 'final' | 'self'): BestValues {
-  const best = new Map<string, Exact>();
+export function forEachCompetingValue(
+  criteria: CompiledCriteria,
+  columns: ValueColumns,
+  units: readonly PreparedUnit[],
+  source: 'final' | 'self',
+  visit: (key: string, value: Exact, unit: PreparedUnit) => void,
+): void {
   const plan = scoringPlan(criteria);
   criteria.leaves.forEach((node, slot) => {
     const cohort = node.leaf?.rule.cohort?.(node.leaf.compiled);
@@ -82,10 +89,17 @@ function bestValues(criteria: CompiledCriteria, columns: ValueColumns, units: re
       if (!fromAppraisal && zeroedForEvidence(plan, unit, slot)) continue;
       const value = (fromAppraisal ? appraised![unit.position] : own[unit.position]) as Exact | typeof NA | undefined;
       if (value === undefined || value === NA) continue;
-      const key = relativeKey(node.code, cohort, unit);
-      const current = best.get(key);
-      if (current === undefined || value.gt(current)) best.set(key, value);
+      visit(relativeKey(node.code, cohort, unit), value, unit);
     }
+  });
+}
+
+/** Largest competing value per leaf scored against its cohort's best and cohort (see {@link forEachCompetingValue}). */
+function bestValues(criteria: CompiledCriteria, columns: ValueColumns, units: readonly PreparedUnit[], source: 'final' | 'self'): BestValues {
+  const best = new Map<string, Exact>();
+  forEachCompetingValue(criteria, columns, units, source, (key, value) => {
+    const current = best.get(key);
+    if (current === undefined || value.gt(current)) best.set(key, value);
   });
   return best;
 }
