@@ -8,12 +8,15 @@
 #      machine's Jupyter configuration and kernels are neither read nor changed;
 #   4. execute the notebook with nbconvert (it fails when a cell fails), then check the
 #      executed copy: no cell wrote an error, and the table, the SVG chart and the
-#      explanation are there (check-executed.cjs). A failed cell is shown with its message.
+#      explanation are there (check-executed.cjs). A failed cell is shown with its message;
+#   5. check that docs/guides/analysis-notebook.md (the notebook with its outputs, a page of the
+#      guides) is what this run printed (render-guide.cjs).
 #
 # usage: bash examples/notebooks/run.sh [--no-build]     (npm run example:notebook at the root)
 # needs: Node 20+, npm, and Debian's jupyter-notebook python3-nbconvert python3-ipykernel.
 # env: DTI_NOTEBOOK_KEEP=1 keeps the temporary directory (its path is printed);
 #      DTI_NOTEBOOK_OUT=<file.ipynb> copies the executed notebook there;
+#      DTI_NOTEBOOK_GUIDE=write rewrites docs/guides/analysis-notebook.md and its charts from this run;
 #      DTI_NOTEBOOK_PYTHON overrides /usr/bin/python3 (a Python with nbconvert and jupyter_client).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -101,6 +104,10 @@ took
 step "check the executed notebook"
 node "$HERE/check-executed.cjs" "$EXECUTED"
 if [[ -n ${DTI_NOTEBOOK_OUT:-} ]]; then cp "$EXECUTED" "$DTI_NOTEBOOK_OUT"; echo "   executed notebook copied to $DTI_NOTEBOOK_OUT"; fi
+took
+
+step "the guide page of the notebook (docs/guides/analysis-notebook.md) shows this run's outputs"
+node "$HERE/render-guide.cjs" "$EXECUTED" "$ROOT/docs/guides" "--${DTI_NOTEBOOK_GUIDE:-check}"
 took
 
 echo "== notebook check passed in $(( $(ms "$T0") / 1000 )) s"
