@@ -20,7 +20,9 @@
  *      by `readWorkbookBatch` in a child process (bench/workbooks-worker.ts) and by
  *      `dti score <folder> --format json` end to end; milliseconds per workbook, no yardstick;
  *   6. then the uncertainty goals of issue #15 (bench/uncertainty.ts, its own table: an analysis of
- *      1,000 samples over 3,300 communes against 1,000 batches, worker threads, sensitivity).
+ *      1,000 samples over 3,300 communes against 1,000 batches, worker threads, sensitivity);
+ *   7. then the targets goal of issue #15 (bench/targets.ts: pathsToRating of every example unit
+ *      against scoring them, in process, interleaved).
  *
  * Options: --runs N (15: runs of the cheap rows: 10,600, 1,000, 10,000, start-up)
  *          --heavy-runs N (5: end to end; 100,000 gets max(1, N/2))
@@ -275,6 +277,9 @@ try {
   // Issue #15's uncertainty goals, in their own child (its own table).
   progress('\nuncertainty analysis (bench/uncertainty.ts):\n');
   spawnSync(process.execPath, ['--import', 'tsx', '--expose-gc', 'bench/uncertainty.ts', ...(QUICK ? ['--quick'] : []), '--seed', SEED, '--criteria', REF], { stdio: 'inherit' });
+  // Issue #15's goal for targets (pathsToRating of every example unit against scoring them), its own table.
+  progress('\ntargets (bench/targets.ts):\n');
+  spawnSync(process.execPath, ['--import', 'tsx', 'bench/targets.ts', ...(QUICK ? ['--quick'] : [])], { stdio: 'inherit' });
 } finally {
   fs.rmSync(scratch, { recursive: true, force: true });
 }
