@@ -10,7 +10,7 @@ import { capIssues, DEFAULT_LIMITS } from '../limits.js';
 import type { PathSegment } from '../path.js';
 import { scoringPlan, type ScoringPlan } from '../scoring/plan.js';
 import type { UnitResult } from '../scoring/result-types.js';
-import { forEachCompetingValue, rankScored, rankUnits, runBest, scoreUnits, unitResult } from '../scoring/score-batch.js';
+import { forEachCompetingValue, rankGroups, rankScored, rankUnits, rerankOne, runBest, scoreUnits, unitResult, type RankGroups, type Ranks } from '../scoring/score-batch.js';
 import { newFigures, scoreUnit, type BestValues, type Figures, type RunBest, type ScoredUnit } from '../scoring/score-tree.js';
 import { prepareUnits, type PreparedUnit, type ValueColumns } from '../scoring/values.js';
 
@@ -241,6 +241,17 @@ export function othersBest(placed: Placed): RunBest {
   return { final: bestWithout(leaders.final, unit), self: bestWithout(leaders.self, unit) };
 }
 
+/** A cohort's ranks as scored and who is ranked with whom, worked out once per cohort. */
+const rankings = new WeakMap<Cohort, { readonly ranks: Ranks; readonly groups: RankGroups }>();
+function rankingOf(cohort: Cohort): { readonly ranks: Ranks; readonly groups: RankGroups } {
+  let ranking = rankings.get(cohort);
+  if (ranking === undefined) {
+    ranking = { ranks: rankScored(cohort.criteria, cohort.scored), groups: rankGroups(cohort.criteria, cohort.scored) };
+    rankings.set(cohort, ranking);
+  }
+  return ranking;
+}
+
 /**
  * Scores the unit of `placed` again with `unit` (its values changed): only
  * the unit, unless a `relative` leaf's best value of its cohort moved (then
@@ -267,8 +278,8 @@ export function rescore(placed: Placed, unit: UnitSubmission, others: RunBest = 
   } else {
     scored = cohort.scored.map((entry, position) => (position === index ? scoredUnit : entry));
   }
-  // Ranks again over the cohort; only the unit's own result is written.
-  const { ranks, parentRanks } = rankScored(criteria, scored);
+  // Ranks again over the cohort (only the unit's cohort and parent's when the others' figures stand); only the unit's own result is written.
+  const { ranks, parentRanks } = othersRescored ? rankScored(criteria, scored) : rerankOne(criteria, scored, index, rankingOf(cohort).groups, rankingOf(cohort).ranks);
   const result = unitResult(cohort.plan, scoredUnit, ranks[index] ?? null, parentRanks[index] ?? null, best);
   return { ok: true, value: { scored, ranks, parentRanks, result, best, othersRescored } };
 }

@@ -3,6 +3,39 @@ import { parseExact } from '../exact/read-exact.js';
 import { isPlanLeaf, type AtomPlan } from '../scoring/plan.js';
 import type { NodeResult } from '../scoring/result-types.js';
 
+/** Figures read back from results' text, by text: a handful of distinct strings ("20.00", "0.00") recur across every unit. */
+const figures = new Map<string, Exact>();
+
+/**
+ * A figure of a result (`points`, `maxPoints`: a plain decimal the scorer
+ * wrote) as an exact number; the same text gives the same (immutable) number,
+ * read once. The cache is emptied when it holds 4,096 figures.
+ */
+export function parseFigure(text: string): Exact {
+  let figure = figures.get(text);
+  if (figure === undefined) {
+    figure = parseExact(text)!;
+    if (figures.size >= 4096) figures.clear();
+    figures.set(text, figure);
+  }
+  return figure;
+}
+
+/** The parent of every node of a plan by position (`-1` for a top-level node), found once per plan. */
+const parents = new WeakMap<AtomPlan, readonly number[]>();
+function parentsOf(atom: AtomPlan): readonly number[] {
+  let found = parents.get(atom);
+  if (found === undefined) {
+    const parent = new Array<number>(atom.nodes.length).fill(-1);
+    atom.nodes.forEach((node, position) => {
+      if (!isPlanLeaf(node)) for (const child of node.children) parent[child] = position;
+    });
+    found = parent;
+    parents.set(atom, found);
+  }
+  return found;
+}
+
 /** A node's figures: points (`undefined` when it does not count) and maximum. */
 export interface NodeFigures {
   readonly points: Exact | undefined;
@@ -31,7 +64,7 @@ export class TreeFigures {
   private readonly rawPoints: Exact[];
   private readonly rawMax: Exact[];
   private readonly counted: number[];
-  private readonly parent: number[];
+  private readonly parent: readonly number[];
   private totalPoints: Exact;
   private totalMax: Exact;
 
@@ -41,18 +74,19 @@ export class TreeFigures {
     private readonly zero: Exact,
   ) {
     const n = atom.nodes.length;
-    this.parent = new Array<number>(n).fill(-1);
-    this.points = new Array<Exact | undefined>(n).fill(undefined);
-    this.max = new Array<Exact>(n).fill(zero);
+    this.parent = parentsOf(atom);
+    this.points = new Array<Exact | undefined>(n);
+    this.max = new Array<Exact>(n);
     this.rawPoints = new Array<Exact>(n).fill(zero);
     this.rawMax = new Array<Exact>(n).fill(zero);
     this.counted = new Array<number>(n).fill(0);
-    atom.nodes.forEach((node, position) => {
-      if (!isPlanLeaf(node)) for (const child of node.children) this.parent[child] = position;
-      const result = nodes[node.code];
-      this.points[position] = result?.points === null || result?.points === undefined ? undefined : parseExact(result.points);
-      this.max[position] = result?.maxPoints === null || result?.maxPoints === undefined ? zero : parseExact(result.maxPoints)!;
-    });
+    for (let position = 0; position < n; position++) {
+      const result = nodes[atom.nodes[position]!.code];
+      const points = result?.points;
+      const max = result?.maxPoints;
+      this.points[position] = points === null || points === undefined ? undefined : parseFigure(points);
+      this.max[position] = max === null || max === undefined ? zero : parseFigure(max);
+    }
     // Children come after their parent in the plan: sum from the last node up.
     for (let position = n - 1; position >= 0; position--) {
       const up = this.parent[position]!;

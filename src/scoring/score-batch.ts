@@ -117,16 +117,68 @@ export function scoreUnits(criteria: CompiledCriteria, columns: ValueColumns, un
 }
 
 /** The ranks of scored units within their cohorts (`ranks`) and among the units of the same level and parent (`parentRanks`), in their order. */
-export function rankScored(criteria: CompiledCriteria, scored: readonly ScoredUnit[]): { readonly ranks: (number | null)[]; readonly parentRanks: (number | null)[] } {
+export interface Ranks {
+  readonly ranks: readonly (number | null)[];
+  readonly parentRanks: readonly (number | null)[];
+}
+
+/** The cohort a scored unit is ranked in (its level, or its level and group, as the set ranks). */
+function rankCohort(criteria: CompiledCriteria, entry: ScoredUnit): string {
+  return criteria.ranking.cohort === 'level+group' ? entry.unit.atom : entry.unit.source.level;
+}
+
+/** The units whose rank in parent a unit shares: same level and parent; `undefined` for a unit without a parent (no rank in parent). */
+function parentCohort(entry: ScoredUnit): string | undefined {
+  return entry.unit.source.parent ? `${entry.unit.source.level}\u0000${entry.unit.source.parent}` : undefined;
+}
+
+/** The ranks of scored units within their cohorts and among the units of the same level and parent, in their order. */
+export function rankScored(criteria: CompiledCriteria, scored: readonly ScoredUnit[]): Ranks {
   const keys = scored.map((entry) => entry.key);
-  const cohortOf = (position: number): string => {
-    const unit = scored[position]!.unit;
-    return criteria.ranking.cohort === 'level+group' ? unit.atom : unit.source.level;
-  };
-  const ranks = rankExact(keys, cohortOf, criteria.ranking.ties);
-  const parentKeys = scored.map((entry, position) => (entry.unit.source.parent ? keys[position] : undefined));
-  const parentRanks = rankExact(parentKeys, (position) => `${scored[position]!.unit.source.level}\u0000${scored[position]!.unit.source.parent ?? ''}`, criteria.ranking.ties);
+  const ranks = rankExact(keys, (position) => rankCohort(criteria, scored[position]!), criteria.ranking.ties);
+  const parentKeys = scored.map((entry, position) => (parentCohort(entry) !== undefined ? keys[position] : undefined));
+  const parentRanks = rankExact(parentKeys, (position) => parentCohort(scored[position]!)!, criteria.ranking.ties);
   return { ranks, parentRanks };
+}
+
+/** Per unit, the positions of the units ranked with it: its cohort, and its parent's (`undefined` without a parent). */
+export interface RankGroups {
+  readonly cohort: readonly (readonly number[])[];
+  readonly parent: readonly (readonly number[] | undefined)[];
+}
+
+/** The {@link RankGroups} of scored units (their cohorts and parents do not change when their figures do). */
+export function rankGroups(criteria: CompiledCriteria, scored: readonly ScoredUnit[]): RankGroups {
+  const byName = (name: (entry: ScoredUnit) => string | undefined): (readonly number[] | undefined)[] => {
+    const members = new Map<string, number[]>();
+    const names = scored.map(name);
+    names.forEach((named, position) => {
+      if (named === undefined) return;
+      const list = members.get(named);
+      if (list === undefined) members.set(named, [position]);
+      else list.push(position);
+    });
+    return names.map((named) => (named === undefined ? undefined : members.get(named)));
+  };
+  return { cohort: byName((entry) => rankCohort(criteria, entry)) as (readonly number[])[], parent: byName(parentCohort) };
+}
+
+/**
+ * {@link rankScored} after the figures of the unit at `position` alone
+ * changed (`scored` holds its new figures, `before` the ranks of the others'
+ * unchanged figures with its old ones): only the ranks in its cohort and
+ * among its parent's units can move, so only those are worked out again, by
+ * the same ranking; the same ranks as `rankScored(criteria, scored)`.
+ */
+export function rerankOne(criteria: CompiledCriteria, scored: readonly ScoredUnit[], position: number, groups: RankGroups, before: Ranks): Ranks {
+  const again = (members: readonly number[] | undefined, from: readonly (number | null)[]): (number | null)[] => {
+    const out = [...from];
+    if (members === undefined) return out;
+    const ranked = rankExact(members.map((member) => scored[member]!.key), () => '', criteria.ranking.ties);
+    members.forEach((member, at) => (out[member] = ranked[at]!));
+    return out;
+  };
+  return { ranks: again(groups.cohort[position], before.ranks), parentRanks: again(groups.parent[position], before.parentRanks) };
 }
 
 /**
