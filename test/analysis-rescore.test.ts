@@ -39,10 +39,18 @@ describe('othersBest', () => {
 });
 
 describe('rescore', () => {
-  for (const id of ['can-tho@2022.1.0', 'can-tho@2023.1.0', 'can-tho@2025.1.0']) {
+  const sets = ['can-tho@2022.1.0', 'can-tho@2023.1.0', 'can-tho@2025.1.0'].flatMap((id) => {
     const set = getCriteria(id);
-    it(`${id}: a unit scored again with other values is ranked as the whole batch ranked again`, () => {
-      const cases = batchFor(set, 9).chain((units) =>
+    // The same set ranking ties densely (1, 1, 2) as well as by competition (1, 1, 3).
+    return [set, { ...set, ranking: { ...set.ranking, ties: set.ranking?.ties === 'dense' ? ('competition' as const) : ('dense' as const) } }];
+  });
+  for (const set of sets) {
+    it(`${set.id}@${set.version}, ties ${set.ranking?.ties ?? 'competition'}: a unit scored again with other values is ranked as the whole batch ranked again`, () => {
+      // Copies of units make ties; the unit scored again may take its copy's values (a tie) or others.
+      const batches = batchFor(set, 9).chain((units) =>
+        fc.array(fc.nat({ max: units.length - 1 }), { maxLength: 4 }).map((copies) => [...units, ...copies.map((at, k) => ({ ...units[at]!, id: `copy${k}` }))]),
+      );
+      const cases = batches.chain((units) =>
         fc.nat({ max: units.length - 1 }).chain((index) => {
           const unit = units[index]!;
           const atom = unit.group === undefined ? unit.level : `${unit.level}/${unit.group}`;
@@ -67,4 +75,19 @@ describe('rescore', () => {
       );
     });
   }
+
+  it('a unit that loses its index (every value left out, missing values excluded) is ranked no more, and the others move up', () => {
+    const set = { ...getCriteria('can-tho@2025.1.0'), missing: 'exclude' as const };
+    const value = { 'XHS.1.1': { numerator: 9, denominator: 10 } };
+    const units = ['a', 'b', 'c'].map((id, at) => ({ id, level: 'commune', parent: 'p', values: at === 0 ? value : { 'XHS.1.1': { numerator: 10 - 4 * at, denominator: 10 } } }));
+    const cohort = batchCohort(set, { units });
+    if (!cohort.ok) throw new Error(JSON.stringify(cohort.issues));
+    expect(cohort.value.results.map((r) => r.rank)).toEqual([1, 2, 3]);
+    const again = rescore({ cohort: cohort.value, index: 0, base: ['units', 0] }, { ...units[0]!, values: {} });
+    if (!again.ok) throw new Error(JSON.stringify(again.issues));
+    expect(again.value.result.index).toBeNull();
+    expect(again.value.ranks).toEqual([null, 1, 2]);
+    expect(again.value.parentRanks).toEqual([null, 1, 2]);
+    expect(again.value.ranks).toEqual(rankScored(cohort.value.criteria, again.value.scored).ranks);
+  });
 });

@@ -185,6 +185,8 @@ export interface Rescored {
   readonly best: RunBest;
   /** A `relative` leaf's best value moved: the other units were scored again. */
   readonly othersRescored: boolean;
+  /** The cohort's ranks as first scored (before the change), in its order. */
+  readonly ranksBefore: Ranks;
 }
 
 /**
@@ -279,7 +281,8 @@ export function rescore(placed: Placed, unit: UnitSubmission, others: RunBest = 
     scored = cohort.scored.map((entry, position) => (position === index ? scoredUnit : entry));
   }
   // Ranks again over the cohort (only the unit's cohort and parent's when the others' figures stand); only the unit's own result is written.
-  const { ranks, parentRanks } = othersRescored ? rankScored(criteria, scored) : rerankOne(criteria, scored, index, rankingOf(cohort).groups, rankingOf(cohort).ranks);
+  const ranking = rankingOf(cohort);
+  const { ranks, parentRanks } = othersRescored ? rankScored(criteria, scored) : rerankOne(criteria, scored, index, ranking.groups, ranking.ranks);
   const result = unitResult(cohort.plan, scoredUnit, ranks[index] ?? null, parentRanks[index] ?? null, best);
-  return { ok: true, value: { scored, ranks, parentRanks, result, best, othersRescored } };
+  return { ok: true, value: { scored, ranks, parentRanks, result, best, othersRescored, ranksBefore: ranking.ranks } };
 }

@@ -186,12 +186,14 @@ export function whatIfPlaced(placed: Placed, changes: LeafChanges, othersBestVal
     });
   }
   const others: OtherUnitMove[] = [];
-  const { scored, ranks, parentRanks } = again.value;
+  const { scored, ranks, parentRanks, othersRescored, ranksBefore } = again.value;
   cohort.results.forEach((result, position) => {
     if (position === index) return;
     const entry = scored[position]!;
     const rank = ranks[position] ?? null;
     const rankInParent = parentRanks[position] ?? null;
+    // The others' figures stand unless they were scored again: then only a rank can have moved.
+    if (!othersRescored && rank === ranksBefore.ranks[position] && rankInParent === ranksBefore.parentRanks[position]) return;
     const same = entry.points === result.points && entry.maxPoints === result.maxPoints && entry.index === result.index && entry.rating === result.rating && rank === result.rank && rankInParent === result.rankInParent;
     if (same) return;
     others.push({ unit: result.unit, before: standingOf(result), after: { points: entry.points, maxPoints: entry.maxPoints, index: entry.index, rating: entry.rating, rank, rankInParent } });

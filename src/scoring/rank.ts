@@ -40,14 +40,23 @@ function rankWith(keys: readonly unknown[], byKey: (a: number, b: number) => num
   }
   for (const members of cohorts.values()) {
     members.sort((a, b) => byKey(a, b) || a - b);
-    let rank = 0;
-    for (let i = 0; i < members.length; i++) {
-      const position = members[i]!;
-      if (i === 0 || byKey(members[i - 1]!, position) !== 0) rank = ties === 'dense' ? rank + 1 : i + 1;
-      ranks[position] = rank;
-    }
+    assignRanks(members, byKey, ties, ranks);
   }
   return ranks;
+}
+
+/**
+ * Writes into `ranks` the rank of each position of `order`, the positions of
+ * one cohort in rank order (highest key first, then by position); `byKey`
+ * compares two positions' keys (0: a tie, which shares the rank).
+ */
+export function assignRanks(order: readonly number[], byKey: (a: number, b: number) => number, ties: TieRule, ranks: (number | null)[]): void {
+  let rank = 0;
+  for (let i = 0; i < order.length; i++) {
+    const position = order[i]!;
+    if (i === 0 || byKey(order[i - 1]!, position) !== 0) rank = ties === 'dense' ? rank + 1 : i + 1;
+    ranks[position] = rank;
+  }
 }
 
 /** The coefficients of keys that are all safe integers at one scale, to compare as numbers; `undefined` otherwise. */
@@ -70,8 +79,17 @@ function integerKeys(keys: readonly (Exact | undefined)[]): Float64Array | undef
  * compared as those integers, exactly; any other keys as exact numbers.
  */
 export function rankExact(keys: readonly (Exact | undefined)[], cohort: (position: number) => string, ties: TieRule): (number | null)[] {
+  return rankWith(keys, keyOrder(keys), cohort, ties);
+}
+
+/**
+ * The order of positions by exact key, highest first (negative: `a` ranks
+ * first, 0: a tie), for keys that are all defined at the positions compared:
+ * as integers when every key is a safe integer at one scale (the set's
+ * decimals: every batch in practice), else as exact numbers; the same order.
+ */
+export function keyOrder(keys: readonly (Exact | undefined)[]): (a: number, b: number) => number {
   const integers = integerKeys(keys);
-  if (integers === undefined) return rankEntries(keys, cohort, ties);
   // The difference of two safe integers may round, but never to 0 nor across 0: its sign is exact.
-  return rankWith(keys, (a, b) => integers[b]! - integers[a]!, cohort, ties);
+  return integers === undefined ? (a, b) => keys[b]!.comparedTo(keys[a]!) : (a, b) => integers[b]! - integers[a]!;
 }

@@ -11,7 +11,7 @@ import { capIssues, limitsOf, type InputLimits } from '../limits.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { prepareUnits, type PreparedUnit, type ValueColumns } from './values.js';
 import { NA } from './read-value.js';
-import { rankExact } from './rank.js';
+import { assignRanks, keyOrder, rankExact } from './rank.js';
 import type { Exact } from '../exact/exact.js';
 import { scoringPlan, type ScoringPlan } from './plan.js';
 import type { RejectedUnit, ScoreReport, UnitResult } from './result-types.js';
@@ -141,23 +141,34 @@ export function rankScored(criteria: CompiledCriteria, scored: readonly ScoredUn
   return { ranks, parentRanks };
 }
 
-/** Per unit, the positions of the units ranked with it: its cohort, and its parent's (`undefined` without a parent). */
+/**
+ * Per unit, the units ranked with it, as positions in rank order (those with
+ * a key: highest first, then by position, the order ranks are given in): its
+ * cohort's, and its parent's (`undefined` without a parent).
+ */
 export interface RankGroups {
   readonly cohort: readonly (readonly number[])[];
   readonly parent: readonly (readonly number[] | undefined)[];
 }
 
-/** The {@link RankGroups} of scored units (their cohorts and parents do not change when their figures do). */
+/** The order of rank of scored units by key, highest first (units without a key are not ranked). */
+function byRank(scored: readonly ScoredUnit[]): (a: number, b: number) => number {
+  return keyOrder(scored.map((entry) => entry.key));
+}
+
+/** The {@link RankGroups} of scored units (a unit's cohort and parent do not change when its figures do). */
 export function rankGroups(criteria: CompiledCriteria, scored: readonly ScoredUnit[]): RankGroups {
+  const order = byRank(scored);
   const byName = (name: (entry: ScoredUnit) => string | undefined): (readonly number[] | undefined)[] => {
     const members = new Map<string, number[]>();
     const names = scored.map(name);
     names.forEach((named, position) => {
       if (named === undefined) return;
-      const list = members.get(named);
-      if (list === undefined) members.set(named, [position]);
-      else list.push(position);
+      let list = members.get(named);
+      if (list === undefined) members.set(named, (list = []));
+      if (scored[position]!.key !== undefined) list.push(position);
     });
+    for (const list of members.values()) list.sort((a, b) => order(a, b) || a - b);
     return names.map((named) => (named === undefined ? undefined : members.get(named)));
   };
   return { cohort: byName((entry) => rankCohort(criteria, entry)) as (readonly number[])[], parent: byName(parentCohort) };
@@ -165,17 +176,29 @@ export function rankGroups(criteria: CompiledCriteria, scored: readonly ScoredUn
 
 /**
  * {@link rankScored} after the figures of the unit at `position` alone
- * changed (`scored` holds its new figures, `before` the ranks of the others'
- * unchanged figures with its old ones): only the ranks in its cohort and
- * among its parent's units can move, so only those are worked out again, by
- * the same ranking; the same ranks as `rankScored(criteria, scored)`.
+ * changed (`scored` holds its new figures; `groups` and `before` were worked
+ * out with its old ones): the unit leaves its place in its cohort's order and
+ * its parent's and takes its new one (found by bisection), and only those
+ * ranks are given again, as `rankScored` gives them; the same ranks, in time
+ * proportional to the cohort, not to sorting it.
  */
 export function rerankOne(criteria: CompiledCriteria, scored: readonly ScoredUnit[], position: number, groups: RankGroups, before: Ranks): Ranks {
+  const order = byRank(scored);
   const again = (members: readonly number[] | undefined, from: readonly (number | null)[]): (number | null)[] => {
     const out = [...from];
     if (members === undefined) return out;
-    const ranked = rankExact(members.map((member) => scored[member]!.key), () => '', criteria.ranking.ties);
-    members.forEach((member, at) => (out[member] = ranked[at]!));
+    const rest = members.filter((member) => member !== position);
+    if (scored[position]!.key === undefined) out[position] = null;
+    else {
+      let [low, high] = [0, rest.length];
+      while (low < high) {
+        const mid = (low + high) >> 1;
+        if ((order(rest[mid]!, position) || rest[mid]! - position) < 0) low = mid + 1;
+        else high = mid;
+      }
+      rest.splice(low, 0, position);
+    }
+    assignRanks(rest, order, criteria.ranking.ties, out);
     return out;
   };
   return { ranks: again(groups.cohort[position], before.ranks), parentRanks: again(groups.parent[position], before.parentRanks) };
