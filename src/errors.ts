@@ -128,6 +128,8 @@ const CELL_REASONS: Readonly<Record<string, readonly [vi: string, en: string]>> 
   date: ['không phải ngày tháng; ô đọc ra', 'not a date; the cell reads as'],
   'number-limits': ['số vượt giới hạn của thư viện (30 chữ số có nghĩa, độ lớn 10^±30):', 'a number beyond the library\'s limits (30 significant digits, magnitudes 10^±30):'],
   typed: ['số liệu ghi số thập phân thường, dấu chấm, không dấu phân cách hàng nghìn: ghi', 'data holds plain decimals, a dot and no thousands separator: write'],
+  'url-and-sha256': ['trang minh chứng có một ô cho liên kết hoặc mã SHA-256, không ghi được cả hai', 'the evidence sheet has one cell for a link or a SHA-256, not both'],
+  'line-break': ['mỗi minh chứng một dòng trong ô: chữ không được xuống dòng', 'one line per entry in a cell: the text must not hold a line break'],
 };
 /** A decimal without the trailing zeros of its decimals (`1.000` → `1`, `12.500` → `12.5`). */
 function trimDecimal(decimal: string): string {
