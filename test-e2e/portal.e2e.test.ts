@@ -12,12 +12,12 @@ import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { explainUnit, parseCriteria, readExact, safeScoreBatch, sha256Hex, type EvidenceEntry, type CriteriaSet, type UnitResult } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
-import { artifacts, launchBrowser, root, serve, watch as watchFor } from './support/browser.js';
+import { artifacts, launchBrowser, newContext, pageWidth, root, saveScreen, SCREENS, seriousViolations, serve, watch as watchFor, type Screen } from './support/browser.js';
 
 const SET = 'can-tho@2022.1.0';
 const LEVEL = 'commune';
@@ -27,7 +27,8 @@ let outDir: string;
 let closeServer: (() => Promise<void>) | undefined;
 let baseUrl: string;
 let browser: Browser | undefined;
-let context: BrowserContext;
+/** The window of the tests that check what the page computes (the screens of issue #16 have their own tests). */
+const LAPTOP = { width: 1440, height: 1000 } as const;
 /** Console errors, page errors and failed requests, by page, checked after each test. */
 const problems: string[] = [];
 
@@ -45,7 +46,6 @@ beforeAll(async () => {
   console.log(`portal built into ${outDir} in ${Date.now() - started} ms`);
   ({ url: baseUrl, close: closeServer } = await serve(outDir));
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, locale: 'vi-VN', deviceScaleFactor: 1 });
 });
 
 afterAll(async () => {
@@ -59,8 +59,21 @@ async function text(page: Page, testId: string): Promise<string> {
   return ((await page.getByTestId(testId).textContent()) ?? '').trim();
 }
 
-async function openPortal(url = baseUrl): Promise<Page> {
-  const page = watch(await context.newPage());
+/**
+ * A page in a browser context of its own (its own localStorage: the drafts of one
+ * test never reach another), on the laptop of the first tests or on a screen.
+ */
+async function newPage(screen: Pick<Screen, 'width' | 'height'> = LAPTOP): Promise<Page> {
+  return watch(await (await newContext(browser!, screen)).newPage());
+}
+
+/** Closes a page and its context. */
+async function close(page: Page): Promise<void> {
+  await page.context().close();
+}
+
+async function openPortal(url = baseUrl, screen?: Pick<Screen, 'width' | 'height'>): Promise<Page> {
+  const page = await newPage(screen);
   await page.goto(url, { waitUntil: 'load' });
   await page.waitForSelector('body[data-ready="true"]');
   await page.getByTestId('set').selectOption(SET);
@@ -212,7 +225,7 @@ describe(`portal: ${SET}, level ${LEVEL}`, () => {
 
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: join(artifacts, 'portal.png') });
-    await page.close();
+    await close(page);
     expect(problems).toEqual([]);
   });
 
@@ -236,7 +249,7 @@ describe(`portal: ${SET}, level ${LEVEL}`, () => {
     await page.getByTestId('input-CQS.7.3').fill('300');
     await expect.poll(() => text(page, 'error-CQS.7.3')).toContain('[0, 100] %');
     expect(await text(page, 'error-CQS.7.3')).toContain('[value/out-of-range]');
-    await page.close();
+    await close(page);
     expect(problems).toEqual([]);
   });
 
@@ -261,7 +274,7 @@ describe(`portal: ${SET}, level ${LEVEL}`, () => {
       }
       await page.getByTestId(`input-${entry.leaf}`).fill('');
     }
-    await page.close();
+    await close(page);
     expect(problems).toEqual([]);
   });
 
@@ -325,7 +338,7 @@ describe(`portal: ${SET}, level ${LEVEL}`, () => {
     expect(await page.getByTestId('status').getAttribute('data-state')).toBe('ok');
     const corrected = libraryResult(criteria, { ...expectedValues(), 'CQS.2.2': { numerator: '4', denominator: '5' }, 'CQS.3.1': { numerator: '21', denominator: '30' }, 'KTS.3.1': '3' });
     await expectPageShows(page, criteria, corrected);
-    await page.close();
+    await close(page);
     expect(problems).toEqual([]);
   });
 
@@ -350,7 +363,7 @@ describe(`portal: ${SET}, level ${LEVEL}`, () => {
         expect(await text(page, 'max-points')).toBe(outcome.value.results[0]!.maxPoints);
       }
     }
-    await page.close();
+    await close(page);
     expect(problems).toEqual([]);
   });
 
@@ -360,7 +373,7 @@ describe(`portal: ${SET}, level ${LEVEL}`, () => {
     await page.getByTestId('input-CQS.1.3-denominator').fill('15');
     expect(await text(page, 'points-CQS.1.3')).toBe('16.00');
     expect(await text(page, 'total-points')).toBe(libraryResult(criteria, { 'CQS.1.3': { numerator: '12', denominator: '15' } }).points);
-    await page.close();
+    await close(page);
     expect(problems).toEqual([]);
   });
 });
@@ -375,7 +388,7 @@ describe('portal: evidence (spec §12), with a criteria set opened from a file',
   const values = { 'A.1.1': true, 'A.1.2': '3', 'B.1.1': true };
 
   async function openEvidenceSet(viewport?: { width: number; height: number }): Promise<Page> {
-    const page = watch(viewport ? await (await browser!.newContext({ viewport, locale: 'vi-VN', deviceScaleFactor: 1 })).newPage() : await context.newPage());
+    const page = await newPage(viewport);
     await page.goto(baseUrl, { waitUntil: 'load' });
     await page.waitForSelector('body[data-ready="true"]');
     await page.getByTestId('criteria-file').setInputFiles(EVIDENCE_SET_FILE);
@@ -503,8 +516,9 @@ describe('portal: evidence (spec §12), with a criteria set opened from a file',
     await page.getByTestId('field-A.1.1').scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(artifacts, 'portal-evidence.png') });
 
-    // Kept across sets, as the answers are: another set and back, the same evidence.
+    // Kept across sets, as the answers are: another set (its level chosen: no level is preselected) and back, the same evidence.
     await page.getByTestId('set').selectOption(SET);
+    await page.getByTestId('level').selectOption(LEVEL);
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['scope'])).toMatch(new RegExp(`^${SET}/`));
     expect((await sent(page)).units[0]!.evidence).toBeUndefined();
     await page.getByTestId('set').selectOption(`file:${ref}`);
@@ -516,12 +530,12 @@ describe('portal: evidence (spec §12), with a criteria set opened from a file',
     await page.getByTestId('entry-B.1.1-0-remove').click();
     await expect.poll(async () => (await sent(page)).units[0]!.evidence).toEqual({ 'A.1.1': evidence['A.1.1'] });
     expect(await listed(page, 'lacking-list')).toEqual(['B.1.1']);
-    await page.close();
+    await close(page);
     expect(problems).toEqual([]);
   });
 
   it('a file that is not a criteria set is refused with the library\'s coded issues', async () => {
-    const page = watch(await context.newPage());
+    const page = await newPage();
     await page.goto(baseUrl, { waitUntil: 'load' });
     await page.waitForSelector('body[data-ready="true"]');
     const before = await page.evaluate(() => document.documentElement.dataset['scope']);
@@ -530,7 +544,7 @@ describe('portal: evidence (spec §12), with a criteria set opened from a file',
     // The form stays as it was, and nothing is offered in the set picker.
     expect(await page.evaluate(() => document.documentElement.dataset['scope'])).toBe(before);
     expect(await page.locator('[data-testid="set"] option[value^="file:"]').count()).toBe(0);
-    await page.close();
+    await close(page);
     expect(problems).toEqual([]);
   });
 

@@ -1,7 +1,7 @@
 // Vite config of the self-assessment portal example.
 //
-// `dti-criteria`, `dti-criteria/charts` and `dti-criteria/sets` are aliased to the library's
-// TypeScript sources (src/index.ts, src/charts/index.ts): no build of the
+// `dti-criteria`, `dti-criteria/charts`, `dti-criteria/sets` and `dti-criteria/xlsx` are aliased
+// to the library's TypeScript sources (src/index.ts, src/charts/index.ts, ...): no build of the
 // library is needed, and the portal always runs the code in this repository.
 // A real portal installs the package and drops the aliases.
 //
@@ -56,6 +56,7 @@ export default defineConfig({
       { find: /^dti-criteria$/, replacement: here('../../src/index.ts') },
       { find: /^dti-criteria\/charts$/, replacement: here('../../src/charts/index.ts') },
       { find: /^dti-criteria\/sets$/, replacement: here('../../src/sets/index.ts') },
+      { find: /^dti-criteria\/xlsx$/, replacement: here('../../src/xlsx/index.ts') },
     ],
   },
   plugins: [inlineIntoHtml()],
@@ -65,6 +66,9 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2022',
     modulePreload: { polyfill: false },
-    chunkSizeWarningLimit: 2048,
+    // The workbook writer (exceljs, about 1 MB) is imported when a workbook is asked for: inlined
+    // all the same, so that the page stays one file that also works from disk.
+    rolldownOptions: { output: { codeSplitting: false } },
+    chunkSizeWarningLimit: 4096,
   },
 });
