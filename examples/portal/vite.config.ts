@@ -27,8 +27,9 @@ function inlineIntoHtml(): Plugin {
         if (file.type === 'chunk' && file.isEntry) {
           const tag = new RegExp(`<script type="module" crossorigin src="[^"]*${escapeRegExp(file.fileName)}"></script>`);
           if (!tag.test(source)) continue;
-          // `</script` inside the code would end the inline element early.
-          const code = file.code.replace(/<\/(script)/gi, '<\\/$1');
+          // `</script` inside the code would end the inline element early. Without code splitting
+          // Vite leaves its preload marker of a dynamic import unfilled: there is nothing to preload.
+          const code = file.code.replace(/<\/(script)/gi, '<\\/$1').replace(/\b__VITE_PRELOAD__\b/g, 'void 0');
           source = source.replace(tag, () => `<script type="module">${code}</script>`);
           delete bundle[name];
         } else if (file.type === 'asset' && file.fileName.endsWith('.css')) {
