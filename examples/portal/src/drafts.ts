@@ -172,6 +172,11 @@ export function renderDraft(
   others: readonly { key: string; draft: Draft }[],
   actions: { clear: () => void; undo: (() => void) | undefined; open: (key: string) => void },
 ): void {
+  // Drawn again only when what it says changes (it is saved at every keystroke).
+  const shown = state.kind === 'saved' || state.kind === 'restored' ? { kind: state.kind, savedAt: shownTime(state.savedAt) } : state;
+  const signature = JSON.stringify([shown, actions.undo !== undefined, others.map(({ key, draft }) => [key, draft.savedAt.slice(0, 16)])]);
+  if (el.dataset['signature'] === signature) return;
+  el.dataset['signature'] = signature;
   el.dataset['state'] = state.kind;
   const parts: HTMLElement[] = [];
   if (state.kind === 'saved' || state.kind === 'restored') {
