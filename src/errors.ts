@@ -35,6 +35,7 @@ const IO_REASONS: Readonly<Record<string, readonly [vi: string, en: string]>> = 
   'no-workbooks': ['thư mục không có tệp .xlsx', 'no .xlsx workbook in the folder'],
   'not-xlsx': ['không phải sổ tính Excel .xlsx (tệp .xls cũ phải lưu lại thành .xlsx)', 'not an Excel .xlsx workbook (an old .xls must be saved as .xlsx)'],
   'strict-ooxml': ['sổ tính được lưu ở dạng "Strict Open XML Spreadsheet": hãy lưu lại thành "Excel Workbook (*.xlsx)"', 'the workbook was saved as "Strict Open XML Spreadsheet": save it again as "Excel Workbook (*.xlsx)"'],
+  network: ['không kết nối được (mạng, hoặc máy chủ không cho trang này đọc: CORS)', 'no connection (the network, or the server does not let this page read it: CORS)'],
 };
 const ioReason = (reason: string, lang: 0 | 1): string => IO_REASONS[reason]?.[lang] ?? reason;
 
@@ -73,6 +74,7 @@ const FORMAT_NAMES: Readonly<Record<string, readonly [vi: string, en: string]>> 
   'manifest-file': ['"<id>/<phiên-bản>.json"', '"<id>/<version>.json"'],
   whole: ['số nguyên', 'a whole number'],
   sha256: ['64 chữ số thập lục phân', '64 hexadecimal digits'],
+  url: ['một địa chỉ web, ví dụ "https://…/criteria/manifest.json"', 'a web address, for example "https://…/criteria/manifest.json"'],
 };
 const formatName = (format: string, lang: 0 | 1): string => FORMAT_NAMES[format]?.[lang] ?? format;
 
