@@ -35,6 +35,7 @@ const IO_REASONS: Readonly<Record<string, readonly [vi: string, en: string]>> = 
   'no-workbooks': ['thư mục không có tệp .xlsx', 'no .xlsx workbook in the folder'],
   'not-xlsx': ['không phải sổ tính Excel .xlsx (tệp .xls cũ phải lưu lại thành .xlsx)', 'not an Excel .xlsx workbook (an old .xls must be saved as .xlsx)'],
   'strict-ooxml': ['sổ tính được lưu ở dạng "Strict Open XML Spreadsheet": hãy lưu lại thành "Excel Workbook (*.xlsx)"', 'the workbook was saved as "Strict Open XML Spreadsheet": save it again as "Excel Workbook (*.xlsx)"'],
+  network: ['không kết nối được (mạng, hoặc máy chủ không cho trang này đọc: CORS)', 'no connection (the network, or the server does not let this page read it: CORS)'],
 };
 const ioReason = (reason: string, lang: 0 | 1): string => IO_REASONS[reason]?.[lang] ?? reason;
 
@@ -73,6 +74,7 @@ const FORMAT_NAMES: Readonly<Record<string, readonly [vi: string, en: string]>> 
   'manifest-file': ['"<id>/<phiên-bản>.json"', '"<id>/<version>.json"'],
   whole: ['số nguyên', 'a whole number'],
   sha256: ['64 chữ số thập lục phân', '64 hexadecimal digits'],
+  url: ['một địa chỉ web, ví dụ "https://…/criteria/manifest.json"', 'a web address, for example "https://…/criteria/manifest.json"'],
 };
 const formatName = (format: string, lang: 0 | 1): string => FORMAT_NAMES[format]?.[lang] ?? format;
 
@@ -128,6 +130,8 @@ const CELL_REASONS: Readonly<Record<string, readonly [vi: string, en: string]>> 
   date: ['không phải ngày tháng; ô đọc ra', 'not a date; the cell reads as'],
   'number-limits': ['số vượt giới hạn của thư viện (30 chữ số có nghĩa, độ lớn 10^±30):', 'a number beyond the library\'s limits (30 significant digits, magnitudes 10^±30):'],
   typed: ['số liệu ghi số thập phân thường, dấu chấm, không dấu phân cách hàng nghìn: ghi', 'data holds plain decimals, a dot and no thousands separator: write'],
+  'url-and-sha256': ['trang minh chứng có một ô cho liên kết hoặc mã SHA-256, không ghi được cả hai', 'the evidence sheet has one cell for a link or a SHA-256, not both'],
+  'line-break': ['mỗi minh chứng một dòng trong ô: chữ không được xuống dòng', 'one line per entry in a cell: the text must not hold a line break'],
 };
 /** A decimal without the trailing zeros of its decimals (`1.000` → `1`, `12.500` → `12.5`). */
 function trimDecimal(decimal: string): string {

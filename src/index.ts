@@ -58,7 +58,7 @@ export type { LinearRule } from './rules/linear.js';
 export type { RatioRule, ZeroDenominator } from './rules/ratio.js';
 export type { RelativeCohort, RelativeRule } from './rules/relative.js';
 export type { IssueParams } from './errors.js';
-export { buildManifest, manifestEntry, verifyCriteriaFiles, type Manifest, type ManifestEntry } from './criteria/manifest.js';
+export { buildManifest, manifestEntry, safeParseManifest, verifyCriteriaFiles, type CriteriaFileContent, type Manifest, type ManifestEntry } from './criteria/manifest.js';
 export { diffCriteria, isEmptyDiff, type CriteriaDiff, type NodeChange, type NodeChangeKind, type NodeKind, type NodeDetails, type DiffStamp, type GroupRef, type LevelsDiff, type LevelValueChange, type RuleChange, type TotalChange, type DiffSummary } from './versioning/diff.js';
 export { diffToMarkdown, type DiffLanguage } from './versioning/diff-markdown.js';
 export { migrateSubmission, migrationToMarkdown, type CodeMove, type DropReason, type DroppedUnit, type DroppedValue, type MigrationPointsChange, type MigrationResult, type MigrationRuleChange, type MigrationSummary, type UnitDropReason, type UnitMigration } from './versioning/migrate.js';

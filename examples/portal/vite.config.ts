@@ -1,7 +1,7 @@
 // Vite config of the self-assessment portal example.
 //
-// `dti-criteria`, `dti-criteria/charts` and `dti-criteria/sets` are aliased to the library's
-// TypeScript sources (src/index.ts, src/charts/index.ts): no build of the
+// `dti-criteria`, `dti-criteria/charts`, `dti-criteria/sets` and `dti-criteria/xlsx` are aliased
+// to the library's TypeScript sources (src/index.ts, src/charts/index.ts, ...): no build of the
 // library is needed, and the portal always runs the code in this repository.
 // A real portal installs the package and drops the aliases.
 //
@@ -27,8 +27,9 @@ function inlineIntoHtml(): Plugin {
         if (file.type === 'chunk' && file.isEntry) {
           const tag = new RegExp(`<script type="module" crossorigin src="[^"]*${escapeRegExp(file.fileName)}"></script>`);
           if (!tag.test(source)) continue;
-          // `</script` inside the code would end the inline element early.
-          const code = file.code.replace(/<\/(script)/gi, '<\\/$1');
+          // `</script` inside the code would end the inline element early. Without code splitting
+          // Vite leaves its preload marker of a dynamic import unfilled: there is nothing to preload.
+          const code = file.code.replace(/<\/(script)/gi, '<\\/$1').replace(/\b__VITE_PRELOAD__\b/g, 'void 0');
           source = source.replace(tag, () => `<script type="module">${code}</script>`);
           delete bundle[name];
         } else if (file.type === 'asset' && file.fileName.endsWith('.css')) {
@@ -56,6 +57,7 @@ export default defineConfig({
       { find: /^dti-criteria$/, replacement: here('../../src/index.ts') },
       { find: /^dti-criteria\/charts$/, replacement: here('../../src/charts/index.ts') },
       { find: /^dti-criteria\/sets$/, replacement: here('../../src/sets/index.ts') },
+      { find: /^dti-criteria\/xlsx$/, replacement: here('../../src/xlsx/index.ts') },
     ],
   },
   plugins: [inlineIntoHtml()],
@@ -65,6 +67,9 @@ export default defineConfig({
     sourcemap: false,
     target: 'es2022',
     modulePreload: { polyfill: false },
-    chunkSizeWarningLimit: 2048,
+    // The workbook writer (exceljs, about 1 MB) is imported when a workbook is asked for: inlined
+    // all the same, so that the page stays one file that also works from disk.
+    rolldownOptions: { output: { codeSplitting: false } },
+    chunkSizeWarningLimit: 4096,
   },
 });

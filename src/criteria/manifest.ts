@@ -98,11 +98,13 @@ export const manifestSchema = once(() => {
  * Reads the JSON text of a `manifest.json` (a UTF-8 BOM is allowed here; the
  * folder check flags it): bad JSON and any departure from the manifest's
  * shape (a missing or unknown field, a bad date, id, version or hash) are
- * coded issues whose path starts with `file`. Never throws.
+ * coded issues whose path starts with `file`. Never throws. Exported by the
+ * core entry point (a portal checks a published manifest in the browser) and
+ * by `dti-criteria/node`.
  *
  * @example
  * ```ts
- * import { safeParseManifest } from 'dti-criteria/node';
+ * import { safeParseManifest } from 'dti-criteria';
  * console.log(safeParseManifest('{ "format": 1, "sets": [] }').ok); // true
  * const unknown = safeParseManifest('{ "format": 1, "sets": [], "signedBy": "x" }');
  * console.log(unknown.ok ? [] : unknown.issues.map((i) => `${i.code} ${i.file}: ${i.path}`)); // ["schema/unknown-key manifest.json: signedBy"]

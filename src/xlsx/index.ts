@@ -24,7 +24,7 @@
  * @packageDocumentation
  */
 export { XLSX_LAYOUT_VERSION, XLSX_SHEETS, xlsxPath } from './layout.js';
-export { buildTemplate, type TemplateOptions } from './template.js';
+export { buildFilledTemplate, buildTemplate, type FilledTemplateOptions, type TemplateOptions } from './template.js';
 export { MAX_WORKBOOK_BYTES, readWorkbookBatch, safeReadWorkbook, safeReadWorkbooks, type ReadWorkbookOptions, type RejectedWorkbook, type WorkbookBatch, type WorkbookReading } from './read-workbook.js';
 export { reportToXlsx, type ReportXlsxOptions } from './report.js';
 export type { XlsxIssueCode } from './issues.js';

@@ -2,14 +2,19 @@ import ExcelJS from 'exceljs';
 import type { Border, Cell, DataValidation, Fill, Worksheet } from 'exceljs';
 import { criteriaHash } from '../compile/criteria-hash.js';
 import { Dec, exactOf } from '../decimal.js';
-import { DtiError, makeIssue } from '../errors.js';
+import { DtiError, makeIssue, type Issue } from '../errors.js';
 import { atomOf, type CompiledNode } from '../compile/compiled.js';
 import type { Localized } from '../format/localized.js';
 import { compileCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaSet } from '../compile/types.js';
 import { show } from '../rules/shared.js';
 import type { Exact } from '../exact/exact.js';
-import { inPercentUnits } from '../format/percent.js';
+import { fractionToPercent, inPercentUnits } from '../format/percent.js';
+import type { EvidenceEntry } from '../format/evidence-entry.js';
+import type { UnitSubmission } from '../format/submission-schema.js';
+import { readExact } from '../exact/read-exact.js';
+import { formatDecimalCell } from '../input/numbers.js';
+import { formatPath, type PathSegment } from '../path.js';
 import type { InputOption, InputShape } from '../rules/input-shape.js';
 import { inputOfLeaf } from '../compile/leaf-input.js';
 import { writeDecimal } from './cells.js';
@@ -349,6 +354,8 @@ interface FormContext {
   readonly widths: Readonly<Record<keyof FormColumns, number>>;
   /** Number cells that may hold decimals, grouped by conditional formatting. */
   readonly grouped: string[];
+  /** The unit's values written into the cells ({@link buildFilledTemplate}); none in a blank template. */
+  readonly fill: Filling | undefined;
   row: number;
   listColumn: number;
 }
@@ -422,11 +429,14 @@ function valueCells(ctx: FormContext, row: number, node: CompiledNode, shape: In
   }
 }
 
-function itemRows(ctx: FormContext, node: CompiledNode, items: readonly InputOption[], depth: number): void {
+/** A checklist's item rows under its leaf row; returns each item's row. */
+function itemRows(ctx: FormContext, node: CompiledNode, items: readonly InputOption[], depth: number): Map<string, number> {
+  const rows = new Map<string, number>();
   const yesNo = `"${T.yes[ctx.lang]},${T.no[ctx.lang]}${node.leaf!.allowNA ? ',n/a' : ''}"`;
   const rule: CellRule = { title: { vi: 'Có / không', en: 'Yes / no' }, prompt: { vi: 'Chọn "có" nếu đạt mục này, "không" nếu không.', en: 'Pick "yes" when the item is met, "no" when not.' }, check: { list: yesNo } };
   for (const item of items) {
     const row = ctx.row++;
+    rows.set(item.id, row);
     styleRow(ctx.sheet, row, undefined, false);
     const at = (role: keyof FormColumns): Cell => ctx.sheet.getCell(cellAddress(FORM_COLUMNS[role], row));
     at('code').value = `${node.code}.${item.id}`;
@@ -446,6 +456,7 @@ function itemRows(ctx: FormContext, node: CompiledNode, items: readonly InputOpt
     at('notes').protection = { locked: false };
     fitRow(ctx.sheet, row, ctx.widths, FORM_COLUMNS);
   }
+  return rows;
 }
 
 /** The name of a node in the form's words: each name column in its own language. */
@@ -479,7 +490,8 @@ function leafRow(ctx: FormContext, node: CompiledNode, depth: number): void {
   }
   valueCells(ctx, row, node, shape, valueRoles(shape), listRef);
   fitRow(ctx.sheet, row, ctx.widths, FORM_COLUMNS);
-  if (shape.type === 'any-of') itemRows(ctx, node, shape.items, depth);
+  const items = shape.type === 'any-of' ? itemRows(ctx, node, shape.items, depth) : new Map<string, number>();
+  if (ctx.fill) fillLeaf(ctx, ctx.fill, node, shape, row, items);
 }
 
 function writeNodes(ctx: FormContext, nodes: readonly CompiledNode[], atom: string, depth: number): void {
@@ -493,6 +505,181 @@ function writeNodes(ctx: FormContext, nodes: readonly CompiledNode[], atom: stri
     indent(ctx.sheet, row, ctx.labels, depth);
     fitRow(ctx.sheet, row, ctx.widths, FORM_COLUMNS);
     writeNodes(ctx, node.children, atom, depth + 1);
+  }
+}
+
+/**
+ * What {@link buildFilledTemplate} writes into the cells: the unit's values,
+ * appraised values and evidence, and the problems of what cannot be written
+ * so that the reader reads it back.
+ */
+interface Filling {
+  readonly unit: string;
+  readonly values: Readonly<Record<string, unknown>>;
+  readonly appraised: Readonly<Record<string, unknown>>;
+  readonly evidence: Readonly<Record<string, readonly EvidenceEntry[]>>;
+  /** The leaves written, by target, to find the values that have no row. */
+  readonly written: { readonly values: Set<string>; readonly appraised: Set<string>; readonly evidence: Set<string> };
+  readonly issues: Issue[];
+}
+
+const isNA = (value: unknown): boolean => typeof value === 'string' && value.trim().toLowerCase() === 'n/a';
+const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+const isRecord = (value: unknown): value is Readonly<Record<string, unknown>> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A decimal as data holds it (a plain decimal string, or a JSON number), as its plain text; `undefined` for anything else. */
+function decimalText(value: unknown): string | undefined {
+  if (typeof value === 'string') return readExact(value) === undefined ? undefined : value.trim();
+  if (typeof value === 'number') return readExact(value)?.toString();
+  return undefined;
+}
+
+/**
+ * Writes one leaf's value (and appraised value) into its cells as a person
+ * types them in this form: the yes/no words and option labels of its
+ * drop-down lists, numbers as numbers (text in the form's convention when a
+ * double cannot hold them exactly), a `%` leaf in percent units as text,
+ * `n/a` as typed. A value the cells cannot hold is an issue at its path.
+ */
+function fillLeaf(ctx: FormContext, fill: Filling, node: CompiledNode, shape: InputShape, row: number, items: ReadonlyMap<string, number>): void {
+  const targets = [
+    ['values', fill.values, FORM_COLUMNS.value, FORM_COLUMNS.denominator],
+    ['appraised', fill.appraised, FORM_COLUMNS.appraisedValue, FORM_COLUMNS.appraisedDenominator],
+  ] as const;
+  const locale = ctx.lang;
+  const words = { yes: T.yes[ctx.lang], no: T.no[ctx.lang] };
+  for (const [target, record, valueColumn, denominatorColumn] of targets) {
+    if (!hasOwn(record, node.code) || record[node.code] === undefined) continue;
+    fill.written[target].add(node.code);
+    const value = record[node.code];
+    const path: PathSegment[] = [target, node.code];
+    const cell = (column: string, at = row): Cell => ctx.sheet.getCell(cellAddress(column, at));
+    const refuse = (expected: string, where: PathSegment[] = path): void => {
+      fill.issues.push(makeIssue('value/shape', formatPath(where), { unit: fill.unit, expected }, { node: node.code }));
+    };
+    /** Writes a decimal into a cell; `false` when the value is not one. */
+    const decimal = (column: string, part: unknown, where: PathSegment[]): boolean => {
+      const text = decimalText(part);
+      if (text === undefined) {
+        refuse('decimal', where);
+        return false;
+      }
+      writeDecimal(cell(column), text, undefined, locale);
+      return true;
+    };
+    if (isNA(value)) {
+      if (shape.type === 'any-of') for (const itemRow of items.values()) cell(valueColumn, itemRow).value = 'n/a';
+      else for (const role of valueRoles(shape)) cell(role === 'value' ? valueColumn : denominatorColumn).value = 'n/a';
+      continue;
+    }
+    switch (shape.type) {
+      case 'yes-no':
+        if (typeof value === 'boolean') cell(valueColumn).value = value ? words.yes : words.no;
+        else refuse('boolean');
+        break;
+      case 'one-of': {
+        const index = shape.options.findIndex((option) => option.id === value);
+        if (index < 0) {
+          fill.issues.push(makeIssue('value/unknown-option', formatPath(path), { unit: fill.unit, option: String(value), allowed: shape.options.map((option) => option.id) }, { node: node.code }));
+          break;
+        }
+        cell(valueColumn).value = choiceEntries(shape.options, ctx.lang)[index]!;
+        break;
+      }
+      case 'any-of': {
+        const ticked = Array.isArray(value) ? value : isRecord(value) ? Object.keys(value).filter((id) => value[id] === true) : undefined;
+        if (ticked === undefined || (isRecord(value) && Object.values(value).some((flag) => typeof flag !== 'boolean'))) {
+          refuse('checklist');
+          break;
+        }
+        const unknown = ticked.filter((id) => typeof id !== 'string' || !items.has(id));
+        for (const id of unknown) fill.issues.push(makeIssue('value/unknown-item', formatPath(path), { unit: fill.unit, item: String(id), allowed: [...items.keys()] }, { node: node.code }));
+        if (unknown.length > 0) break;
+        for (const [id, itemRow] of items) cell(valueColumn, itemRow).value = ticked.includes(id) ? words.yes : words.no;
+        break;
+      }
+      case 'note':
+        if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') cell(valueColumn).value = value;
+        else refuse('scalar');
+        break;
+      case 'points':
+        decimal(valueColumn, value, path);
+        break;
+      case 'fraction':
+      case 'number':
+        if (isRecord(value) && takesPair(shape)) {
+          decimal(valueColumn, value['numerator'], [...path, 'numerator']);
+          decimal(denominatorColumn, value['denominator'], [...path, 'denominator']);
+        } else if (shape.type === 'fraction') {
+          refuse('fraction');
+        } else if (shape.percent) {
+          // A `%` cell is text in percent units (3 for 3 %), as the officer types it.
+          const text = decimalText(value);
+          if (text === undefined) refuse('decimal');
+          else cell(valueColumn).value = formatDecimalCell(fractionToPercent(text)!, locale);
+        } else {
+          decimal(valueColumn, value, path);
+        }
+        break;
+    }
+  }
+}
+
+/** Whether a leaf's value may be a pair `{ numerator, denominator }`. */
+function takesPair(shape: InputShape): boolean {
+  return valueRoles(shape).includes('denominator');
+}
+
+/** Dates as the evidence sheet shows them: `dd/mm/yyyy` (the reader takes it back to `YYYY-MM-DD`). */
+function vietnameseDate(iso: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return undefined;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== iso ? undefined : `${match[3]}/${match[2]}/${match[1]}`;
+}
+
+/**
+ * Writes a leaf's evidence entries into its row of the evidence sheet, one
+ * entry per line of each cell (the reader's layout): number, date, issuer,
+ * title (summary), and the link or the file's SHA-256. A single dated entry's
+ * date is a real date; several are `dd/mm/yyyy` lines. An entry with both a
+ * link and a SHA-256, or a text holding a line break, cannot be written so
+ * (one cell, one line per entry): it is an issue at its path.
+ */
+function fillEvidence(sheet: Worksheet, row: number, code: string, entries: readonly EvidenceEntry[], fill: Filling): void {
+  const base: PathSegment[] = ['evidence', code];
+  let writable = true;
+  entries.forEach((entry, index) => {
+    if (entry.url !== undefined && entry.sha256 !== undefined) {
+      fill.issues.push(makeIssue('value/shape', formatPath([...base, index]), { unit: fill.unit, expected: 'single-value', reason: 'url-and-sha256' }, { node: code }));
+      writable = false;
+    }
+    for (const key of ['number', 'date', 'issuer', 'title', 'url', 'sha256'] as const) {
+      if (/[\r\n]/.test(entry[key] ?? '')) {
+        fill.issues.push(makeIssue('value/shape', formatPath([...base, index, key]), { unit: fill.unit, expected: 'single-value', reason: 'line-break' }, { node: code }));
+        writable = false;
+      }
+    }
+  });
+  if (!writable || entries.length === 0) return;
+  const lines = (pick: (entry: EvidenceEntry) => string | undefined): string | undefined => {
+    const texts = entries.map((entry) => pick(entry) ?? '');
+    return texts.every((text) => text === '') ? undefined : texts.join('\n');
+  };
+  const at = (role: keyof EvidenceColumns): Cell => sheet.getCell(cellAddress(EVIDENCE_COLUMNS[role], row));
+  const only = entries.length === 1 ? entries[0]!.date : undefined;
+  const cells = {
+    number: lines((entry) => entry.number),
+    date: only !== undefined && vietnameseDate(only) !== undefined ? new Date(`${only}T00:00:00Z`) : lines((entry) => (entry.date === undefined ? undefined : (vietnameseDate(entry.date) ?? entry.date))),
+    issuer: lines((entry) => entry.issuer),
+    summary: lines((entry) => entry.title),
+    link: lines((entry) => entry.url ?? entry.sha256),
+  };
+  for (const [role, value] of Object.entries(cells) as [keyof typeof cells, string | Date | undefined][]) {
+    if (value === undefined) continue;
+    const cell = at(role);
+    cell.value = value;
+    if (typeof value === 'string' && role !== 'date') cell.numFmt = '@';
   }
 }
 
@@ -571,7 +758,7 @@ function banner(sheet: Worksheet, row: number, last: string, width: number, text
 }
 
 /** The evidence sheet: one row per leaf of the form, for the documents behind its value. */
-function evidenceSheet(sheet: Worksheet, leaves: readonly CompiledNode[], labels: Labels, codeWidth: number, heading: string): void {
+function evidenceSheet(sheet: Worksheet, leaves: readonly CompiledNode[], labels: Labels, codeWidth: number, heading: string, fill: Filling | undefined): void {
   const widths: Readonly<Record<keyof EvidenceColumns, number>> = { code: codeWidth, ...EVIDENCE_WIDTHS };
   sheet.columns = EVIDENCE_ROLES.map((role) => ({ width: widths[role], style: { font: font() } }));
   const last = EVIDENCE_COLUMNS[EVIDENCE_ROLES[EVIDENCE_ROLES.length - 1]!];
@@ -601,6 +788,11 @@ function evidenceSheet(sheet: Worksheet, leaves: readonly CompiledNode[], labels
     } else if (asked !== '') at('asked').value = asked;
     for (const role of ['number', 'date', 'issuer', 'summary', 'link'] as const) input(at(role), FILL.input);
     at('date').numFmt = 'dd/mm/yyyy';
+    const entries = fill?.evidence[node.code];
+    if (fill && entries !== undefined) {
+      fill.written.evidence.add(node.code);
+      fillEvidence(sheet, row, node.code, entries, fill);
+    }
   });
   for (let row = headerRow; row <= headerRow + leaves.length; row++) {
     for (const role of EVIDENCE_ROLES) {
@@ -714,6 +906,99 @@ const PROTECTION = {
  * ```
  */
 export async function buildTemplate(criteria: CriteriaSet, options: TemplateOptions): Promise<Uint8Array> {
+  return writeTemplate(criteria, options, undefined);
+}
+
+/** Options of {@link buildFilledTemplate}: the template's, less what the unit gives (its identity, level and group). */
+export interface FilledTemplateOptions {
+  /** The language of the form's words, as in {@link TemplateOptions.lang}; also how numbers written as text read (`4,5` unless `en`). */
+  readonly lang?: 'vi' | 'en' | 'both';
+  /** The assessment period written on the identity sheet (`"2024"`). */
+  readonly period?: string;
+  /** The identity cells locked, as in a form handed to one named unit. */
+  readonly locked?: boolean;
+}
+
+/**
+ * The template of the unit's level (and group), filled with the unit's
+ * submission as a person would type it, so that {@link safeReadWorkbook}
+ * reads it back to the same unit: the identity sheet (id, name, parent,
+ * `options.period`), every value and appraised value in its cells, the
+ * evidence entries on the evidence sheet. Written by the same writer as
+ * {@link buildTemplate} (same layout, checks, protection and print setup):
+ * a portal can hand the officer the workbook of what was typed on the page,
+ * to print, sign, keep or send, and the Department reads it like any other.
+ *
+ * How each value is typed: yes/no as the words of the drop-down list (`có`,
+ * `không`), an option by its entry in the list, a checklist item by item,
+ * numbers as numbers (as text in the form's convention, `1.234,5`, when a
+ * double cannot hold every digit), a `%` leaf in percent units as text (`3`
+ * for `0.03`, as its cell takes it), `n/a` as it is. Evidence entries go one
+ * per line of the cells of the leaf's row; the sheet has no column for the
+ * kind, so it reads back from the fields given (a number or an issuer: a
+ * document; a SHA-256: a file; an address alone: a link), and dates as
+ * `YYYY-MM-DD`.
+ *
+ * Rejects with a {@link DtiError} listing every problem: those of
+ * {@link buildTemplate} (level, group, `lang`), a value for a code that has
+ * no row in this form (`submission/unknown-leaf`,
+ * `submission/not-a-leaf`, `submission/leaf-not-applicable`), a value its
+ * cells cannot hold (`value/shape`, `value/unknown-option`,
+ * `value/unknown-item`), an evidence entry with both a link and a SHA-256 or
+ * a line break in a text. Values the cells hold but the rules refuse
+ * (`n > d`, a negative count) are written as given: the reader reports them
+ * at their cells, as it would had the officer typed them.
+ *
+ * @example
+ * ```ts
+ * import { getCriteria } from 'dti-criteria/sets';
+ * import { buildFilledTemplate, safeReadWorkbook } from 'dti-criteria/xlsx';
+ * const criteria = getCriteria('can-tho@2022.1.0');
+ * const unit = {
+ *   id: 'my-khanh',
+ *   name: 'Xã Mỹ Khánh',
+ *   level: 'commune',
+ *   values: { 'CQS.1.1': 'deputy', 'CQS.1.3': { numerator: '12', denominator: '15' }, 'CQS.2.1': true, 'CQS.7.3': '0.03', 'KTS.3.2': 'n/a' },
+ * };
+ * const bytes = await buildFilledTemplate(criteria, unit, { period: '2024' });
+ * const back = await safeReadWorkbook(bytes, { name: 'my-khanh.xlsx', criteria });
+ * console.log(back.ok && back.value.unit.values['CQS.7.3']); // 0.03
+ * console.log(back.ok && back.value.period); // 2024
+ * console.log(back.ok && JSON.stringify(back.value.unit.values) === JSON.stringify(unit.values)); // true
+ * ```
+ */
+export async function buildFilledTemplate(criteria: CriteriaSet, unit: UnitSubmission, options: FilledTemplateOptions = {}): Promise<Uint8Array> {
+  const fill: Filling = {
+    unit: unit.id,
+    values: unit.values,
+    appraised: unit.appraised ?? {},
+    evidence: unit.evidence ?? {},
+    written: { values: new Set(), appraised: new Set(), evidence: new Set() },
+    issues: [],
+  };
+  const templateOptions: TemplateOptions = {
+    level: unit.level,
+    ...(typeof unit.group === 'string' ? { group: unit.group } : {}),
+    ...(options.lang !== undefined ? { lang: options.lang } : {}),
+    ...(options.period !== undefined ? { period: options.period } : {}),
+    unit: { id: unit.id, ...(unit.name !== undefined ? { name: unit.name } : {}), ...(typeof unit.parent === 'string' ? { parent: unit.parent } : {}), ...(options.locked !== undefined ? { locked: options.locked } : {}) },
+  };
+  const bytes = await writeTemplate(criteria, templateOptions, fill);
+  const compiled = compileCriteria(criteria);
+  for (const [target, record] of [['values', fill.values], ['appraised', fill.appraised], ['evidence', fill.evidence]] as const) {
+    for (const code of Object.keys(record)) {
+      if (record[code] === undefined || fill.written[target].has(code)) continue;
+      const node = compiled.byCode.get(code);
+      const code_ = !node ? 'submission/unknown-leaf' : !node.leaf ? 'submission/not-a-leaf' : 'submission/leaf-not-applicable';
+      fill.issues.push(makeIssue(code_, formatPath([target, code]), { unit: unit.id, code }, { node: code }));
+    }
+  }
+  if (fill.issues.length > 0) throw new DtiError(fill.issues);
+  return bytes;
+}
+
+/** The template writer: a blank form, or one filled with a unit's values (`fill`). */
+async function writeTemplate(criteria: CriteriaSet, options: TemplateOptions, fill: Filling | undefined): Promise<Uint8Array> {
   const compiled = compileCriteria(criteria);
   checkOptions(criteria, options);
   const labels = options.lang ?? 'vi';
@@ -788,7 +1073,7 @@ export async function buildTemplate(criteria: CriteriaSet, options: TemplateOpti
     form.getCell(cellAddress(FORM_COLUMNS[role], FORM_HEADER_ROW)).alignment = { vertical: 'top', wrapText: true };
   }
   fitRow(form, FORM_HEADER_ROW, widths, FORM_COLUMNS);
-  const ctx: FormContext = { sheet: form, lists, level: level.id, labels, lang, widths, grouped: [], row: FORM_HEADER_ROW + 1, listColumn: 0 };
+  const ctx: FormContext = { sheet: form, lists, level: level.id, labels, lang, widths, grouped: [], fill, row: FORM_HEADER_ROW + 1, listColumn: 0 };
   writeNodes(ctx, compiled.roots, atom, 0);
   groupThousands(form, ctx.grouped);
   signatureBlock(ctx);
@@ -797,7 +1082,7 @@ export async function buildTemplate(criteria: CriteriaSet, options: TemplateOpti
   await form.protect('', PROTECTION);
 
   // The evidence, one row per leaf.
-  evidenceSheet(evidence, leaves, labels, widths.code, `${say(criteria.title, labels, ' / ')} (${ref}) — ${scope}`);
+  evidenceSheet(evidence, leaves, labels, widths.code, `${say(criteria.title, labels, ' / ')} (${ref}) — ${scope}`, fill);
   await evidence.protect('', PROTECTION);
 
   // The layout record.

@@ -14,7 +14,7 @@
 //   entry-<code>-<i>-issues            its issues (data-severity refused / flag, data-code)
 //   entry-<code>-<i>-remove            removes it
 //   lacking-<code>                     "required evidence missing", as the results say
-import { evidenceHref, sha256Hex, type EvidenceKind, type FormField } from 'dti-criteria';
+import { evidenceHref, formatPath, issueText, makeIssue, sha256Hex, type EvidenceKind, type FormField } from 'dti-criteria';
 import { bilingual, h } from './dom.js';
 import { emptyDraft, EVIDENCE_KINDS, shownFields, type EvidenceDraft, type EvidenceField } from './evidence.js';
 import { fieldMessage, type EvidenceIssue } from './issues.js';
@@ -151,7 +151,8 @@ export function renderEvidence(field: FormField, drafts: Map<string, EvidenceDra
                 onChange();
               },
               (error: unknown) => {
-                failed.textContent = `Không đọc được tệp ${file.name}: ${error instanceof Error ? error.message : String(error)}`;
+                const issue = makeIssue('input/read', formatPath(['units', 0, 'evidence', code, index, 'sha256']), { file: file.name, reason: error instanceof Error ? error.name : 'unknown' });
+                failed.replaceChildren(issueText(issue, 'vi'), ' ', h('code', {}, `[${issue.code}]`));
               },
             );
           });
