@@ -65,7 +65,7 @@ function namedTypes(): { readonly byOrigin: Map<Schema, NamedType>; readonly byP
   const common = commonSchemas();
   const unit = submissionSchemas();
   const t = (key: string, vi: string, en: string, meaningVi: string, meaningEn: string): NamedType => ({ key, name: { vi, en }, meaning: { vi: meaningVi, en: meaningEn } });
-  const decimal = t('decimal', 'thập phân', 'decimal', 'Chuỗi JSON chứa số thập phân viết thường (`"12.5"`, `"-3"`, `"0.8"`) hoặc số JSON (`0.8` được đọc là `"0.8"`). Không nhận số mũ (`"1e3"`), dấu phẩy (`"1,5"`), `NaN`, quá 30 chữ số có nghĩa.', 'A JSON string holding a plain decimal (`"12.5"`, `"-3"`, `"0.8"`) or a JSON number (`0.8` reads as `"0.8"`). No exponent (`"1e3"`), no comma (`"1,5"`), no `NaN`, at most 30 significant digits.');
+  const decimal = t('decimal', 'thập phân', 'decimal', 'Chuỗi JSON chứa số thập phân viết thường (`"12.5"`, `"-3"`, `"020"`) hoặc số JSON (`0.8` được đọc là `"0.8"`). Không nhận số mũ (`"1e3"`), dấu phẩy (`"1,5"`), khoảng trắng, `NaN`, quá 30 chữ số có nghĩa (`schema/decimal`).', 'A JSON string holding a plain decimal (`"12.5"`, `"-3"`, `"020"`) or a JSON number (`0.8` reads as `"0.8"`). No exponent (`"1e3"`), comma (`"1,5"`), spaces or `NaN`, at most 30 significant digits (`schema/decimal`).');
   const localized = t('localized', 'văn bản song ngữ', 'localized text', '`{ "vi": "…", "en": "…" }`: tiếng Việt bắt buộc, tiếng Anh tùy chọn; không có khóa nào khác.', '`{ "vi": "…", "en": "…" }`: Vietnamese required, English optional; no other key.');
   const kebab = t('kebab-id', 'mã gạch nối', 'kebab id', 'Chữ thường không dấu và chữ số, nối bằng `-` (`can-tho`, `xuat-sac`).', 'Lowercase ASCII letters and digits joined by `-` (`can-tho`, `xuat-sac`).');
   const id = t('id', 'mã', 'id', 'Chữ cái ASCII, chữ số, `-` và `_`, bắt đầu bằng chữ cái hoặc chữ số (`commune`, `A`, `head`).', 'ASCII letters, digits, `-` and `_`, starting with a letter or digit (`commune`, `A`, `head`).');
@@ -133,6 +133,8 @@ const KIND_FIELD: Both = { vi: 'Loại quy tắc', en: 'The rule kind' };
 /** The objects of the format, each once, and the named types, for the generator and its test. */
 export class FormatSchemas {
   readonly types = namedTypes();
+  /** The descriptions the named types carry themselves, by origin. */
+  readonly typeDescriptions = new Map<Schema, string>();
   readonly objects = new Map<Schema, ObjectEntry>();
   readonly byPath = new Map<string, ObjectEntry>();
   readonly roots: ReadonlyMap<string, Schema>;
@@ -154,6 +156,11 @@ export class FormatSchemas {
       ['localized', commonSchemas().localized],
     ]);
     this.roots = roots;
+    const common = commonSchemas();
+    for (const instance of [common.decimal, common.localized, common.kebabId, common.id, common.code, common.version, common.date, submissionSchemas().unitId, innermost(nodeObject.shape.points)]) {
+      const description = metaOf(instance)?.description;
+      if (typeof description === 'string') this.typeDescriptions.set(originOf(instance), description);
+    }
     for (const [name, schema] of roots) this.visit(schema, name);
   }
 
@@ -213,7 +220,12 @@ export class FormatSchemas {
 
   /** The rows of an object's table. */
   rows(entry: ObjectEntry): FieldRow[] {
-    return Object.entries(entry.schema.shape).map(([name, field]) => this.row(entry.path, name, field as Schema));
+    return this.rowsOf(entry.schema, entry.path);
+  }
+
+  /** The rows of any object schema's table (`path` names it in errors): a field without a description, or one not "Vietnamese / English", throws. */
+  rowsOf(schema: z.ZodObject, path: string): FieldRow[] {
+    return Object.entries(schema.shape).map(([name, field]) => this.row(path, name, field as Schema));
   }
 
   private row(path: string, name: string, field: Schema): FieldRow {
@@ -233,8 +245,8 @@ export class FormatSchemas {
       else break;
       current = def.innerType as Schema;
     }
-    // A named type's own description is the type's, not the field's.
-    if (described === undefined && !this.types.byOrigin.has(originOf(current))) described = ownDescription(current);
+    // A named type's description (a decimal's, localized text's) is the type's, not the field's.
+    if (described !== undefined && this.types.byOrigin.has(originOf(current)) && described === this.typeDescriptions.get(originOf(current))) described = undefined;
     const meaning = described !== undefined ? splitDescription(described, where) : name === 'kind' && defOf(current).type === 'literal' ? KIND_FIELD : undefined;
     if (meaning === undefined) throw new Error(`${where}: the field has no description (add .meta({ description: "tiếng Việt / English" }) to its schema)`);
     return { name, type: this.typeOf(field, where), required, nullable, defaultValue, meaning };

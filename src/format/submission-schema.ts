@@ -11,11 +11,11 @@ import { EVIDENCE_KINDS, type EvidenceEntry, type EvidenceKind } from './evidenc
 export const MAX_UNITS = DEFAULT_LIMITS.units;
 
 /**
- * The submission schemas (spec section 7), built on first use (see `once`):
+ * The submission schemas ([format reference §7](../../docs/reference/criteria-format.md#7-bài-nộp)), built on first use (see `once`):
  * valid input scored by `safeScoreBatch` passes a fast structural check and
  * never builds them; they report what is wrong.
  *
- * - `unitId`: a unit's id, or its parent unit's (spec §10), compared after
+ * - `unitId`: a unit's id, or its parent unit's ([format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản)), compared after
  *   trimming and Unicode NFC; empty, invisible or control characters, and
  *   characters other than ASCII and Vietnamese letters, digits, `-`, `_` and
  *   `.` are coded issues.
@@ -52,7 +52,7 @@ export const submissionSchemas = once(() => {
     });
   const values = byCode(z.unknown()).meta({ description: 'Giá trị theo mã tiêu chí lá / Values keyed by leaf code' });
 
-  // Evidence and appraisal (spec §12): the shape here; dates, addresses, hashes, reasons and values are
+  // Evidence and appraisal (format reference §12): the shape here; dates, addresses, hashes, reasons and values are
   // the scorer's to check (the patterns below are for JSON Schema only), as a unit's values are.
   const evidenceEntry = z.strictObject({
     kind: z.enum(EVIDENCE_KINDS as [EvidenceKind, ...EvidenceKind[]]).meta({ description: 'Loại minh chứng: document (văn bản), link (trang web) hoặc file (tệp) / The kind: document, link (a web page) or file' }),
@@ -106,7 +106,7 @@ export const submissionSchemas = once(() => {
   };
 });
 
-/** The DIC's appraisal of one leaf with its reason (spec §12): the richer form of an `appraised` value. */
+/** The DIC's appraisal of one leaf with its reason ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)): the richer form of an `appraised` value. */
 export interface AppraisalEntry {
   /** Read as an appraised value is (the leaf's rule, `"n/a"` where allowed). */
   readonly value: unknown;
@@ -129,13 +129,13 @@ export interface UnitSubmission {
   readonly parent?: string | null;
   readonly values: Readonly<Record<string, unknown>>;
   readonly appraised?: Readonly<Record<string, unknown>>;
-  /** Appraised values with their reasons, per leaf (spec §12); a leaf is in `appraised` or here, not both. */
+  /** Appraised values with their reasons, per leaf ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)); a leaf is in `appraised` or here, not both. */
   readonly appraisal?: Readonly<Record<string, AppraisalEntry>>;
-  /** Evidence per leaf (spec §12). */
+  /** Evidence per leaf ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)). */
   readonly evidence?: Readonly<Record<string, readonly EvidenceEntry[]>>;
 }
 
-/** A batch of units to score together (spec section 7). */
+/** A batch of units to score together ([format reference §7](../../docs/reference/criteria-format.md#7-bài-nộp)). */
 export interface Submission {
   readonly $schema?: string;
   readonly $comment?: string;

@@ -10,7 +10,7 @@ export interface ResultsPlaces {
 }
 
 /**
- * The statuses a node result can have (spec section 5).
+ * The statuses a node result can have ([format reference §5](../../docs/reference/criteria-format.md#5-giá-trị-thiếu-và-không-áp-dụng)).
  *
  * @example
  * ```ts

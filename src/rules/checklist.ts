@@ -73,7 +73,7 @@ export const checklistRule: InvertibleRuleKind<ChecklistRule, CompiledChecklist,
       for (let index = 0; index < raw.length; index++) {
         const typed: unknown = raw[index];
         if (typeof typed !== 'string') { valueIssue(ctx, 'value/shape', { expected: 'item' }, [index]); bad = true; continue; }
-        // Spec section 10: an item id is compared trimmed and in NFC.
+        // format reference §10: an item id is compared trimmed and in NFC.
         const entry = idKey(typed);
         if (!byId.has(entry)) { valueIssue(ctx, 'value/unknown-item', { item: entry, allowed: idsOf(compiled) }, [index]); bad = true; continue; }
         if (chosen.has(entry)) { valueIssue(ctx, 'value/duplicate-item', { item: entry }, [index]); bad = true; continue; }

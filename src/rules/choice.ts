@@ -56,7 +56,7 @@ export const choiceRule: InvertibleRuleKind<ChoiceRule, CompiledChoice, Compiled
   compile: (config) => new Map(config.options.map((option) => [option.id, { ...compileAward(option), id: option.id, label: option.label }])),
   input: (compiled, { max }) => ({ type: 'one-of', options: [...compiled.values()].map((option) => inputOption(option, max)) }),
   read(raw, compiled, ctx) {
-    // Spec section 10: an option id is compared trimmed and in NFC.
+    // format reference §10: an option id is compared trimmed and in NFC.
     const option = typeof raw === 'string' ? compiled.get(idKey(raw)) : undefined;
     if (option !== undefined) return option;
     const allowed = [...compiled.keys()];
