@@ -8,6 +8,7 @@ import { safeScoreBatch, type ScoreOptions } from '../../src/scoring/score-batch
 import type { ScoreReport } from '../../src/scoring/result-types.js';
 import { RULE_KINDS } from '../../src/rules/registry.js';
 import type { Issue } from '../../src/errors.js';
+import type { Both } from './schema-tables.js';
 
 /** A set around `nodes` with one level, `commune`, and what else is given. */
 export function wrapperSet(nodes: readonly unknown[], extra: Record<string, unknown> = {}): Record<string, unknown> {
@@ -63,7 +64,7 @@ export interface WorkedRow {
   readonly points: string | null;
   readonly maxPoints: string | null;
   readonly status: string;
-  readonly explanation: { readonly vi: string; readonly en: string };
+  readonly explanation: Both;
 }
 
 /** A refused value and the first issue it gets. */
@@ -75,7 +76,7 @@ export interface RefusedRow {
 /** A rule kind's example run by the library: its rule in words, each value's points and words, each refusal. */
 export interface WorkedKind {
   readonly leaf: Record<string, unknown>;
-  readonly describe: { readonly vi: string; readonly en: string };
+  readonly describe: Both;
   readonly rows: readonly WorkedRow[];
   readonly refused: readonly RefusedRow[];
 }
@@ -88,7 +89,8 @@ export function workKind(example: KindCase, what: string): WorkedKind {
   const report = scored(set, { period: '2026', units }, what);
   const rows = report.results.map((result, i): WorkedRow => {
     const node = result.nodes[code]!;
-    return { unit: result.unit, value: example.values[i], points: node.points, maxPoints: node.maxPoints, status: node.status, explanation: node.explanation! };
+    const explanation = node.explanation!;
+    return { unit: result.unit, value: example.values[i], points: node.points, maxPoints: node.maxPoints, status: node.status, explanation: { vi: explanation.vi, en: explanation.en ?? explanation.vi } };
   });
   const refusedRows = (example.refused ?? []).map((value): RefusedRow => ({
     value,
@@ -97,5 +99,6 @@ export function workKind(example: KindCase, what: string): WorkedKind {
   const rule = example.leaf.rule as { kind: string };
   const kind = RULE_KINDS[rule.kind as keyof typeof RULE_KINDS];
   const points = example.leaf.points === undefined ? '0' : String(example.leaf.points);
-  return { leaf: example.leaf, describe: kind.describe(kind.compile(rule as never), readExact(points)!), rows, refused: refusedRows };
+  const words = kind.describe(kind.compile(rule as never), readExact(points)!);
+  return { leaf: example.leaf, describe: { vi: words.vi, en: words.en ?? words.vi }, rows, refused: refusedRows };
 }
