@@ -300,9 +300,13 @@ describe('docs/reference/criteria-format.md', () => {
     expect(citations).toEqual([]);
   });
 
-  it('ships: package.json lists it and TypeDoc renders it', () => {
+  it('ships, with the guides it links to: package.json lists them, and TypeDoc renders it', () => {
     const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { files: string[] };
-    expect(pkg.files).toContain(REFERENCE_FILE);
+    const shipped = (file: string): boolean => pkg.files.some((entry) => file === entry || file.startsWith(`${entry}/`));
+    expect(shipped(REFERENCE_FILE)).toBe(true);
+    const linked = [...committed.matchAll(/\]\(\.\.\/([^)#]+)(?:#[^)]*)?\)/g)].map((m) => join('docs', m[1]!));
+    expect(linked.length).toBeGreaterThan(5);
+    expect(linked.filter((file) => !shipped(file))).toEqual([]);
     const typedoc = JSON.parse(readFileSync('typedoc.json', 'utf8')) as { projectDocuments: string[] };
     expect(typedoc.projectDocuments).toContain(REFERENCE_FILE);
   });

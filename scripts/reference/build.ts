@@ -8,6 +8,7 @@
 //   <!-- codes: PREFIX … -->  the error codes of the catalogue with those prefixes
 //   <!-- limits -->           the default size limits
 //   <!-- reasons -->          the default appraisal reasons
+//   <!-- values -->           the values each rule kind takes, from the kinds' worked examples
 //   <!-- pattern: NAME -->    (within a line) a pattern the library checks with: criteria-ref
 //
 // Every object of the format must get a table and every rule kind a section, or the build fails.
@@ -112,6 +113,7 @@ export function referenceMarkdown(): string {
     }
     if (name === 'kind') {
       kindAnchors.set(arg!, current);
+      KIND_ANCHORS.set(arg!, current);
       for (const [origin, entry] of schemas.objects) if (entry.path === `rule:${arg}` || entry.path.startsWith(`rule:${arg}.`)) if (!schemas.anchors.has(origin)) schemas.anchors.set(origin, current);
     }
     if (name === 'rules') {
@@ -162,6 +164,9 @@ export function referenceMarkdown(): string {
       case 'reasons':
         out.push(...reasonsTable());
         break;
+      case 'values':
+        out.push(...valuesTable());
+        break;
       case 'rules':
         break;
       default:
@@ -181,11 +186,26 @@ function typesTable(schemas: FormatSchemas): string[] {
 
 /** What the required column says of a field. */
 function requirement(row: FieldRow): string {
-  const mayBeNull = row.nullable ? ', có thể `null` / may be `null`' : '';
-  if (row.required) return `bắt buộc / required${mayBeNull}`;
+  const [vi, en] = row.nullable ? [', có thể `null`', ', may be `null`'] : ['', ''];
+  if (row.required) return `bắt buộc${vi} / required${en}`;
   if (row.defaultValue !== undefined) return `mặc định / default ${defaultText(row.defaultValue)}`;
-  return `tùy chọn / optional${mayBeNull}`;
+  return `tùy chọn${vi} / optional${en}`;
 }
+
+/** What a unit gives for each rule kind: the values of the kinds' worked examples (each scored when generated). */
+function valuesTable(): string[] {
+  const rows = Object.keys(RULE_KINDS).map((kind) => {
+    // The examples' values taken in turn, so that each example shows.
+    const seen = new Set<string>();
+    const cases = KIND_CASES[kind] ?? [];
+    for (let i = 0; cases.some((example) => i < example.values.length); i++) for (const example of cases) if (i < example.values.length) seen.add(inlineJson(example.values[i]));
+    return `| [\`${kind}\`](${KIND_ANCHORS.get(kind) ?? ''}) | ${cell([...seen].slice(0, 3).join(', '))} |`;
+  });
+  return ['| `kind` | Ví dụ giá trị / example values |', '| --- | --- |', ...rows, '| mọi loại, với `allowNA` / any kind, with `allowNA` | `"n/a"` |'];
+}
+
+/** Where each rule kind's section is (set by the first pass). */
+const KIND_ANCHORS = new Map<string, string>();
 
 /** A default as the table shows it: JSON, or the ids of a default list. */
 function defaultText(value: unknown): string {

@@ -103,7 +103,7 @@ export const KIND_CASES: Readonly<Record<string, readonly KindCase[]>> = {
   }],
   info: [{
     leaf: { code: 'CQS.8.1', name: { vi: 'Số camera giám sát kết nối với Trung tâm điều hành đô thị thông minh', en: 'Cameras connected to the smart-city operations centre' }, unit: 'count', rule: { kind: 'info' } },
-    values: [42, 'chưa thống kê', true],
+    values: [42, 'chưa thống kê', true, null],
     refused: [[42]],
   }],
 };

@@ -27,7 +27,7 @@ export type CountDetail = Exact;
 
 export const countRule: InvertibleRuleKind<CountRule, Exact, Exact, CountDetail> = {
   kind: 'count',
-  schema: () => z.strictObject({ kind: z.literal('count'), each: commonSchemas().decimal.meta({ description: 'Điểm cho mỗi đơn vị đếm được, lớn hơn 0; tổng không quá P / The points per item counted, above 0; the total is capped at P' }) }),
+  schema: () => z.strictObject({ kind: z.literal('count'), each: commonSchemas().decimal.meta({ description: 'Điểm cho mỗi mục đếm được, lớn hơn 0; tổng không quá P / The points per item counted, above 0; the total is capped at P' }) }),
   scored: true,
   scale: (config, factor) => ({ ...config, each: scaleDecimal(config.each, factor) }),
   check(config, _max, path) {
