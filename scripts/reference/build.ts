@@ -246,10 +246,18 @@ function workedTable(worked: WorkedKind): string[] {
 
 function kindSection(schemas: FormatSchemas, kind: string): string[] {
   const out: string[] = ['**Các trường / fields**', '', ...fieldsTable(schemas.rows(schemas.entry(`rule:${kind}`)), false), ''];
-  for (const [, entry] of schemas.objects) {
-    if (!entry.path.startsWith(`rule:${kind}.`)) continue;
-    const field = entry.path.slice(`rule:${kind}.`.length).replace(/\[\]$/, '');
-    out.push(`**Mỗi phần tử của \`${field}\` / each entry of \`${field}\`**`, '', ...fieldsTable(schemas.rows(entry), false), '');
+  // The objects its fields hold (a band, an option, an item), shared or not with another kind.
+  for (const field of Object.keys(schemas.entry(`rule:${kind}`).schema.shape)) {
+    for (const path of [`rule:${kind}.${field}[]`, `rule:${kind}.${field}`]) {
+      let entry;
+      try {
+        entry = schemas.entry(path);
+      } catch {
+        continue;
+      }
+      out.push(`**Mỗi phần tử của \`${field}\` / each entry of \`${field}\`**`, '', ...fieldsTable(schemas.rows(entry), false), '');
+      break;
+    }
   }
   const cases = KIND_CASES[kind] ?? [];
   cases.forEach((example, i) => {

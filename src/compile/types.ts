@@ -19,7 +19,7 @@ export interface ValueRange {
   readonly max?: Decimalish;
 }
 
-/** A node of the criteria tree: an aggregate (with `children`) or a leaf (with `rule`). */
+/** A node of the criteria tree: an aggregate (with `children`) or a leaf (with `rule`); see [format reference §3](../../docs/reference/criteria-format.md#3-cây-tiêu-chí). */
 export interface CriteriaNode {
   readonly code: string;
   readonly name: Localized;
@@ -40,14 +40,14 @@ export interface CriteriaNode {
   readonly children?: readonly CriteriaNode[];
 }
 
-/** A group of units within a level (department groups A, B, C). */
+/** A group of units within a level (department groups A, B, C); see [format reference §2](../../docs/reference/criteria-format.md#2-cấp-và-nhóm). */
 export interface Group {
   readonly id: string;
   readonly name: Localized;
   readonly description?: Localized;
 }
 
-/** A kind of unit assessed (`department`, `district`, `commune`). */
+/** A kind of unit assessed (`department`, `district`, `commune`); see [format reference §2](../../docs/reference/criteria-format.md#2-cấp-và-nhóm). */
 export interface Level {
   readonly id: string;
   readonly name: Localized;
@@ -56,14 +56,14 @@ export interface Level {
   readonly expectedMax?: PerLevel;
 }
 
-/** A legal instrument the set rests on. */
+/** A legal instrument the set rests on; see [format reference §1](../../docs/reference/criteria-format.md#căn-cứ-basis). */
 export interface Basis {
   readonly ref: string;
   readonly date?: string;
   readonly title?: Localized;
 }
 
-/** A rating band on the rounded index. */
+/** A rating band on the rounded index; see [format reference §6](../../docs/reference/criteria-format.md#xếp-loại-ratings). */
 export interface Rating {
   readonly id: string;
   readonly name: Localized;
@@ -88,7 +88,7 @@ export interface AppraisalReason {
   readonly noteRequired?: boolean;
 }
 
-/** How units are ranked. */
+/** How units are ranked; see [format reference §6](../../docs/reference/criteria-format.md#xếp-hạng-ranking). */
 export interface Ranking {
   readonly by?: 'index' | 'points';
   readonly ties?: 'competition' | 'dense';
