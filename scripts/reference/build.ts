@@ -169,6 +169,9 @@ export function referenceMarkdown(): string {
         break;
       case 'rules':
         break;
+      case 'pattern':
+        out.push(patternText(arg!));
+        break;
       default:
         throw new Error(`unknown directive "${name}"`);
     }
