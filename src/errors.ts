@@ -421,7 +421,7 @@ export interface IssueMessage {
 
 /**
  * One problem found in a criteria set, a submission, a workbook or a command
- * line (spec section 8), as data a program can use: a stable `code`, where it
+ * line ([format reference §8](../docs/reference/criteria-format.md#8-tệp-kết-quả)), as data a program can use: a stable `code`, where it
  * is (`path` as text, `segments` as a list; the criteria `node`, the `unit`,
  * the `file` and the workbook `cell` when they apply), its `params`, and the
  * `message` in Vietnamese and English derived from the code and params.

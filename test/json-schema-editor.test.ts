@@ -166,7 +166,10 @@ describe('criteria.schema.json in an editor (ajv, allErrors)', () => {
     expect(text).not.toContain('"oneOf"');
     expect(text).not.toContain('"discriminator"');
     const nodeRef = (generated.properties.nodes.items.$ref as string).replace('#/$defs/', '');
-    const rule = generated.$defs[nodeRef].properties.rule as Json;
+    // The node's `rule` field carries its own description: it refers to the rule schema.
+    const field = generated.$defs[nodeRef].properties.rule as Json;
+    expect(typeof field.description).toBe('string');
+    const rule = (typeof field.$ref === 'string' ? generated.$defs[field.$ref.replace('#/$defs/', '')] : field) as Json;
     expect(rule.properties.kind.enum).toEqual(Object.keys(RULE_KINDS));
     expect(rule.required).toEqual(['kind']);
     expect(rule.allOf.map((entry: Json) => entry.if.properties.kind.const)).toEqual(Object.keys(RULE_KINDS));

@@ -51,7 +51,7 @@ export interface Totals {
 /**
  * One unit's figures per node of its plan, to see what a leaf's new points
  * do to the unit's totals without scoring the unit again. An aggregate sums
- * its counted children, then applies its cap (spec §6), as the scorer does;
+ * its counted children, then applies its cap ([format reference §6](../../docs/reference/criteria-format.md#6-cộng-điểm-chỉ-số-xếp-loại-và-xếp-hạng)), as the scorer does;
  * a node that does not count adds nothing to either sum, so a leaf's change
  * travels up as two differences (points, maximum), each ancestor's sums
  * before its cap kept. Used to order the moves of a path; the path found is

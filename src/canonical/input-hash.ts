@@ -56,7 +56,7 @@ function canonicalUnitEntry(value: unknown, key: string): string | undefined {
 }
 
 /**
- * The canonical JSON of a unit's submission as it is hashed (spec §13),
+ * The canonical JSON of a unit's submission as it is hashed ([format reference §13](../../docs/reference/criteria-format.md#13-dấu-kiểm-tra)),
  * written in one pass: the unit as read, with `group` and `parent` left out
  * when `null` (as when absent), `appraised`, `appraisal` and `evidence` left
  * out when empty, and every JSON number given for a leaf (in `values`,
@@ -73,7 +73,7 @@ export function canonicalInput(unit: unknown): string {
 }
 
 /**
- * The input stamp of one unit (spec §13): the SHA-256 of the RFC 8785
+ * The input stamp of one unit ([format reference §13](../../docs/reference/criteria-format.md#13-dấu-kiểm-tra)): the SHA-256 of the RFC 8785
  * canonical JSON of the unit's submission object as read (ids, parent ids and
  * leaf codes trimmed and in NFC, as the scorer compares them), whatever file
  * it came from. `null` and empty optional fields count as absent, and a JSON
@@ -105,7 +105,7 @@ export function unitInputHash(unit: unknown): string | undefined {
 }
 
 /**
- * The input stamp of a batch (spec §13): the SHA-256 of the RFC 8785
+ * The input stamp of a batch ([format reference §13](../../docs/reference/criteria-format.md#13-dấu-kiểm-tra)): the SHA-256 of the RFC 8785
  * canonical JSON of `{ "period": <the submission's period or null>, "units":
  * [<each unit's input hash, in input order>] }`. It depends on the units (as
  * {@link unitInputHash} sees them), their order and the period, all of which

@@ -1,4 +1,4 @@
-// Internal: what the appraisal changed, per unit and for the batch (spec §12), as
+// Internal: what the appraisal changed, per unit and for the batch (format reference §12), as
 // plain data shared by the HTML and Markdown reports and the results workbook.
 // Every figure is a decimal string: the results' own, or an exact sum of them.
 import { appraisalReasonsOf } from '../compile/appraisal-reasons.js';

@@ -12,7 +12,7 @@ export function ranksByGroup(criteria: CriteriaSet): boolean {
   return criteria.ranking?.cohort === 'level+group';
 }
 
-/** Index decimals of the set (spec default 4). */
+/** Index decimals of the set (default 4). */
 export function indexPlaces(criteria: CriteriaSet): number {
   return criteria.rounding?.index ?? 4;
 }

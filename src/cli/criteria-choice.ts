@@ -6,7 +6,7 @@ import type { InputLimits } from '../limits.js';
 import { safeLoadCriteria } from '../node/load-criteria.js';
 import { safeOpenCriteriaRegistry } from '../node/registry.js';
 
-/** The set id used when a command names none (spec section 11: the version in force for the period). */
+/** The set id used when a command names none ([format reference §11](../../docs/reference/criteria-format.md#11-chọn-bộ-tiêu-chí): the version in force for the period). */
 export const DEFAULT_CRITERIA_ID = 'can-tho';
 
 /** The current year, the default period of a command with no submission (`template`, `criteria diff`). */

@@ -45,7 +45,7 @@ export function formatResultsCsv(report: ScoreReport, criteria: CriteriaSet, opt
   const delimiter = vi ? ';' : ',';
   const number = (decimal: string): string => (vi ? formatDecimalCell(decimal, 'vi') : decimal);
   const codes = codesInOrder(criteria.nodes);
-  // The leaves lacking required evidence (spec §12), codes separated by spaces: a column only when some unit has the list.
+  // The leaves lacking required evidence (format reference §12), codes separated by spaces: a column only when some unit has the list.
   const lacking = report.results.some((r) => r.evidence !== undefined);
   const header = ['unit', 'name', 'level', 'group', 'parent', 'points', 'maxPoints', 'index', 'rating', 'rank', 'rankInParent', 'selfPoints', 'difference', ...(lacking ? ['lackingEvidence'] : []), ...codes];
   const figure = (value: string | null | undefined): string => (value === null || value === undefined ? '' : number(value));

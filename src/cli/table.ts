@@ -19,7 +19,7 @@ export function alignColumns(header: readonly string[], rows: readonly (readonly
   return [line(header), sizes.map((size) => '─'.repeat(size)).join('  '), ...rows.map(line)].join('\n');
 }
 
-/** Under a block, the units lacking required evidence (spec §12) and what the set's policy makes of it; empty when none. */
+/** Under a block, the units lacking required evidence ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)) and what the set's policy makes of it; empty when none. */
 function lackingLines(units: readonly UnitResult[], criteria: CriteriaSet, lang: 'vi' | 'en'): string {
   const lacking = units.filter((r) => (r.evidence?.lacking.length ?? 0) > 0);
   if (lacking.length === 0) return '';

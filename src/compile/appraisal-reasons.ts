@@ -1,7 +1,7 @@
 import type { AppraisalReason, CriteriaSet } from './types.js';
 
 /**
- * The reasons an appraisal may give when the set declares none (spec §12):
+ * The reasons an appraisal may give when the set declares none ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)):
  * `evidence-missing`, `evidence-insufficient` (the evidence does not support
  * the value), `value-recomputed`, `not-applicable` and `other`, which needs a
  * `note`.

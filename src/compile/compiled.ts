@@ -18,9 +18,9 @@ export interface CompiledLeaf {
   /** The same points `P` per level as exact numbers, for the rules. */
   readonly maxima: ReadonlyMap<string, Exact>;
   readonly allowNA: boolean;
-  /** The unit must attach evidence for its value (spec §12). */
+  /** The unit must attach evidence for its value ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)). */
   readonly evidenceRequired: boolean;
-  /** The values a unit can give (spec §9), for kinds that take a number; `undefined`: unbounded. */
+  /** The values a unit can give ([format reference §9](../../docs/reference/criteria-format.md#9-miền-giá-trị)), for kinds that take a number; `undefined`: unbounded. */
   readonly domain: ValueDomain | undefined;
 }
 
@@ -44,7 +44,7 @@ export interface CompiledCriteria {
   readonly levels: ReadonlyMap<string, ReadonlySet<string>>;
   readonly rounding: { readonly points: number; readonly index: number };
   readonly missing: MissingPolicy;
-  /** What a leaf lacking required evidence earns (spec §12): `flag` by default. */
+  /** What a leaf lacking required evidence earns ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)): `flag` by default. */
   readonly evidencePolicy: EvidencePolicy;
   /** The reasons an appraisal may give, by id: the set's own, else the default list. */
   readonly appraisalReasons: ReadonlyMap<string, AppraisalReason>;
@@ -63,7 +63,7 @@ export function levelOfAtom(atom: Atom): string {
 }
 
 /**
- * The most a unit of `atom` can earn at `node` (spec section 6): a leaf's points
+ * The most a unit of `atom` can earn at `node` ([format reference §6](../../docs/reference/criteria-format.md#6-cộng-điểm-chỉ-số-xếp-loại-và-xếp-hạng)): a leaf's points
  * (0 for `info`), an aggregate's children summed then capped; `undefined` when
  * the node does not apply. The validator checks `expectedMax` with it.
  */

@@ -192,7 +192,7 @@ export function criteriaJsonSchema(): Record<string, unknown> {
 }
 
 /**
- * The JSON Schema of a submission batch (spec section 7), for portals written
+ * The JSON Schema of a submission batch ([format reference §7](../../docs/reference/criteria-format.md#7-bài-nộp)), for portals written
  * in other languages. Leaf codes and value shapes depend on the criteria set and
  * are checked by the scorer.
  *

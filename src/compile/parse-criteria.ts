@@ -25,7 +25,7 @@ const cache = new WeakMap<object, CompiledCriteria>();
 
 /**
  * Checks a criteria set (already parsed from JSON) against the format and every
- * cross-field rule of the spec. Never throws; reports every problem at once.
+ * cross-field rule of the [format reference](../../docs/reference/criteria-format.md). Never throws; reports every problem at once.
  * A valid set comes back as a deep-frozen copy: the caller's object is never
  * touched, and the set handed out can never change after it is first used.
  *

@@ -31,7 +31,7 @@ export const ruleSchema = /* @__PURE__ */ schemasOf().rule;
 export const nodeSchema: z.ZodType = /* @__PURE__ */ schemasOf().node;
 
 /**
- * Strict schema of a criteria set file (spec sections 1 to 4): the shape only;
+ * Strict schema of a criteria set file ([format reference §1 to §4](../../docs/reference/criteria-format.md#1-tệp-bộ-tiêu-chí)): the shape only;
  * `safeParseCriteria` adds the cross-field checks.
  *
  * @example
@@ -44,8 +44,8 @@ export const nodeSchema: z.ZodType = /* @__PURE__ */ schemasOf().node;
 export const criteriaSetSchema = /* @__PURE__ */ schemasOf().set;
 
 /**
- * Strict schema of one unit's submission (spec section 7), for server-side
- * checks. The unit's `id` and `parent` follow the identity rules of spec §10
+ * Strict schema of one unit's submission ([format reference §7](../../docs/reference/criteria-format.md#7-bài-nộp)), for server-side
+ * checks. The unit's `id` and `parent` follow the identity rules of [format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản)
  * (see `safeNormalizeId`), and two `values` (or `appraised`) keys equal after
  * trimming and NFC are `submission/duplicate-code`; the readers
  * (`safeParseSubmission`, `safeScoreBatch`) then use the normalised ids and
@@ -61,7 +61,7 @@ export const criteriaSetSchema = /* @__PURE__ */ schemasOf().set;
 export const unitSubmissionSchema = /* @__PURE__ */ submissionSchemas().unit;
 
 /**
- * Strict schema of a submission batch (spec section 7).
+ * Strict schema of a submission batch ([format reference §7](../../docs/reference/criteria-format.md#7-bài-nộp)).
  *
  * @example
  * ```ts

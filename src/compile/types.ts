@@ -11,7 +11,7 @@ export type LevelScope = string | { readonly level: string; readonly groups: rea
 export type PerLevel = Decimalish | Readonly<Record<string, Decimalish>>;
 
 /**
- * The values a unit can truthfully give for a leaf (spec §9), both bounds
+ * The values a unit can truthfully give for a leaf ([format reference §9](../../docs/reference/criteria-format.md#9-miền-giá-trị)), both bounds
  * inclusive and optional: a value outside is an error, never clamped.
  */
 export interface ValueRange {
@@ -19,7 +19,7 @@ export interface ValueRange {
   readonly max?: Decimalish;
 }
 
-/** A node of the criteria tree: an aggregate (with `children`) or a leaf (with `rule`). */
+/** A node of the criteria tree: an aggregate (with `children`) or a leaf (with `rule`); see [format reference §3](../../docs/reference/criteria-format.md#3-cây-tiêu-chí). */
 export interface CriteriaNode {
   readonly code: string;
   readonly name: Localized;
@@ -33,21 +33,21 @@ export interface CriteriaNode {
   readonly aliases?: readonly string[];
   readonly points?: PerLevel;
   readonly allowNA?: boolean;
-  /** Leaves only (spec §12): the unit must attach evidence for its value (see the set's `evidencePolicy`). */
+  /** Leaves only ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)): the unit must attach evidence for its value (see the set's `evidencePolicy`). */
   readonly evidenceRequired?: boolean;
   readonly rule?: Rule;
   readonly cap?: PerLevel;
   readonly children?: readonly CriteriaNode[];
 }
 
-/** A group of units within a level (department groups A, B, C). */
+/** A group of units within a level (department groups A, B, C); see [format reference §2](../../docs/reference/criteria-format.md#2-cấp-và-nhóm). */
 export interface Group {
   readonly id: string;
   readonly name: Localized;
   readonly description?: Localized;
 }
 
-/** A kind of unit assessed (`department`, `district`, `commune`). */
+/** A kind of unit assessed (`department`, `district`, `commune`); see [format reference §2](../../docs/reference/criteria-format.md#2-cấp-và-nhóm). */
 export interface Level {
   readonly id: string;
   readonly name: Localized;
@@ -56,14 +56,14 @@ export interface Level {
   readonly expectedMax?: PerLevel;
 }
 
-/** A legal instrument the set rests on. */
+/** A legal instrument the set rests on; see [format reference §1](../../docs/reference/criteria-format.md#căn-cứ-basis). */
 export interface Basis {
   readonly ref: string;
   readonly date?: string;
   readonly title?: Localized;
 }
 
-/** A rating band on the rounded index. */
+/** A rating band on the rounded index; see [format reference §6](../../docs/reference/criteria-format.md#xếp-loại-ratings). */
 export interface Rating {
   readonly id: string;
   readonly name: Localized;
@@ -74,13 +74,13 @@ export interface Rating {
 export type MissingPolicy = 'zero' | 'exclude' | 'error';
 
 /**
- * What a leaf with `evidenceRequired` earns without evidence (spec §12): `flag`
+ * What a leaf with `evidenceRequired` earns without evidence ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)): `flag`
  * (the default) lists it as lacking evidence, points unchanged; `zero` scores
  * it 0 (its maximum unchanged) until evidence is given.
  */
 export type EvidencePolicy = 'flag' | 'zero';
 
-/** A reason an appraisal may give for changing a value (spec §12). */
+/** A reason an appraisal may give for changing a value ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)). */
 export interface AppraisalReason {
   readonly id: string;
   readonly label: Localized;
@@ -88,7 +88,7 @@ export interface AppraisalReason {
   readonly noteRequired?: boolean;
 }
 
-/** How units are ranked. */
+/** How units are ranked; see [format reference §6](../../docs/reference/criteria-format.md#xếp-hạng-ranking). */
 export interface Ranking {
   readonly by?: 'index' | 'points';
   readonly ties?: 'competition' | 'dense';
@@ -111,7 +111,7 @@ export interface DerivedFrom {
   readonly kept?: readonly string[];
 }
 
-/** A criteria set, as written in `criteria/<id>/<version>.json` (spec section 1). */
+/** A criteria set, as written in `criteria/<id>/<version>.json` ([format reference §1](../../docs/reference/criteria-format.md#1-tệp-bộ-tiêu-chí)). */
 export interface CriteriaSet {
   readonly $schema?: string;
   readonly format: 1;
@@ -125,9 +125,9 @@ export interface CriteriaSet {
   readonly levels: readonly Level[];
   readonly rounding?: { readonly points: number; readonly index: number };
   readonly missing?: MissingPolicy;
-  /** Spec §12: what a leaf lacking required evidence earns; default `flag`. */
+  /** [format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định): what a leaf lacking required evidence earns; default `flag`. */
   readonly evidencePolicy?: EvidencePolicy;
-  /** Spec §12: the reasons an appraisal may give; default `DEFAULT_APPRAISAL_REASONS`. */
+  /** [format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định): the reasons an appraisal may give; default `DEFAULT_APPRAISAL_REASONS`. */
   readonly appraisalReasons?: readonly AppraisalReason[];
   readonly ranking?: Ranking;
   readonly ratings?: readonly Rating[];

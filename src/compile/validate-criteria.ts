@@ -373,7 +373,7 @@ function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindReg
     if (shapeKnown && isLeaf === isAggregate) push('criteria/node-shape', path);
 
     /**
-     * A leaf's value domain (spec §9): its `range`, and `[0, 1]` for a `%` leaf
+     * A leaf's value domain ([format reference §9](../../docs/reference/criteria-format.md#9-miền-giá-trị)): its `range`, and `[0, 1]` for a `%` leaf
      * of a kind that takes a number; a range on another kind, or an empty one, is an issue.
      */
     const valueDomain = (leafNode: Readonly<Record<string, unknown>>, kind: AnyRuleKind, compiled: unknown, at: readonly PathSegment[]): ValueDomain | undefined => {

@@ -27,7 +27,7 @@ export function isInForce(set: VersionFacts, date: string): boolean {
 }
 
 /**
- * The published version of set `id` in force on `date` (spec section 11): of
+ * The published version of set `id` in force on `date` ([format reference §11](../../docs/reference/criteria-format.md#11-chọn-bộ-tiêu-chí)): of
  * the versions whose dates include the day, the one with the latest
  * `effective.from` (then the highest version). `undefined` when none is.
  *

@@ -40,7 +40,7 @@ export interface ResolveOptions {
   readonly period?: string | undefined;
 }
 
-/** Sets from one or more sources, resolved by reference (spec section 11). */
+/** Sets from one or more sources, resolved by reference ([format reference §11](../../docs/reference/criteria-format.md#11-chọn-bộ-tiêu-chí)). */
 export interface CriteriaRegistry {
   /** The sources, highest priority first. */
   readonly sources: readonly string[];

@@ -4,8 +4,8 @@ import { criteriaInForce, isInForce, type VersionFacts } from './in-force.js';
 import { periodRange } from './period.js';
 
 /**
- * Warnings a scored report carries about the set it was scored with (spec
- * section 11): the set is a draft (`version/draft`); the period cannot be read
+ * Warnings a scored report carries about the set it was scored with
+ * ([format reference §11](../../docs/reference/criteria-format.md#11-chọn-bộ-tiêu-chí)): the set is a draft (`version/draft`); the period cannot be read
  * (`version/period-format`); or the period's last day lies outside the set's
  * dates, or another version is in force then (`version/out-of-period`, naming
  * the version in force among `versions`, e.g. a registry's `list()`).

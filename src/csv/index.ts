@@ -1,6 +1,6 @@
 /**
  * `dti-criteria/csv`: self-assessments as CSV, one row per unit, read into a
- * submission batch (spec section 7) and written back, with exact decimals and
+ * submission batch ([format reference §7](../../docs/reference/criteria-format.md#7-bài-nộp)) and written back, with exact decimals and
  * every problem reported with its spreadsheet row and column.
  *
  * @example

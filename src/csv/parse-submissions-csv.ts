@@ -36,7 +36,7 @@ function readUnit(row: CsvRow, map: CsvColumnMap, locale: CsvLocale, issues: Iss
     if (value === '') issues.push(makeIssue('schema/required', cellPath(column)));
     return value ?? '';
   };
-  // A unit's id and its parent's follow the identity rules (spec §10), read from the cell as typed.
+  // A unit's id and its parent's follow the identity rules (format reference §10), read from the cell as typed.
   const identity = (column: 'id' | 'parent'): string | undefined => {
     const position = map.unit[column];
     if (position === undefined) return undefined;
@@ -72,7 +72,7 @@ function readUnit(row: CsvRow, map: CsvColumnMap, locale: CsvLocale, issues: Iss
 }
 
 /**
- * Turns a CSV file of self-assessments into a submission batch (spec section 7)
+ * Turns a CSV file of self-assessments into a submission batch ([format reference §7](../../docs/reference/criteria-format.md#7-bài-nộp))
  * for `criteria`. Never throws for bad input: every problem found is returned,
  * with its path in the file (see {@link csvCellPath}).
  *
@@ -91,7 +91,7 @@ function readUnit(row: CsvRow, map: CsvColumnMap, locale: CsvLocale, issues: Iss
  *
  * The CSV layer only converts text: it reports malformed CSV, header problems
  * (see {@link mapCsvHeader}), empty `id`/`level` cells (`schema/required`),
- * `id` and `parent` cells that break the identity rules of spec §10
+ * `id` and `parent` cells that break the identity rules of [format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản)
  * (`id/invisible`, `id/character`: see `safeNormalizeId`; ids are read
  * trimmed and in NFC, as from JSON) and cells that cannot be converted
  * (`value/shape`, `rows[3]["CQS.1.3.numerator"]`). Levels, groups, whether a

@@ -178,7 +178,7 @@ export function submissionToCsv(submission: Submission, criteria: CriteriaSet, o
   const units = submission.units;
 
   units.forEach((unit, position) => {
-    // Evidence and appraisal with reasons (spec §12) have no columns: refused, never dropped.
+    // Evidence and appraisal with reasons (format reference §12) have no columns: refused, never dropped.
     for (const field of ['appraisal', 'evidence'] as const) {
       if (unit[field] !== undefined) issues.push(makeIssue('csv/not-in-layout', ['units', position, field], { unit: unit.id, field }));
     }

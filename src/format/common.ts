@@ -19,15 +19,18 @@ export const commonSchemas = once(() => {
   const decimal = z
     .union([codedPattern(z.string(), new RegExp(DECIMAL_PATTERN), 'schema/decimal'), z.number()])
     .refine((value) => readDecimal(value) !== undefined, coded('schema/decimal'))
-    .meta({ description: 'Decimal: a plain decimal string ("12.5") or a JSON number / Số thập phân' });
+    .meta({ description: 'Số thập phân: chuỗi thập phân viết thường ("12.5") hoặc số JSON / Decimal: a plain decimal string ("12.5") or a JSON number' });
   return {
     decimal,
     /** A decimal that must not be negative. */
     nonNegativeDecimal: decimal.refine((value) => !readDecimal(value)?.isNeg(), { ...coded('rule/negative') }),
     /** Localized text: Vietnamese required, English optional. */
     localized: z
-      .strictObject({ vi: z.string().min(1), en: z.string().min(1).optional() })
-      .meta({ description: 'Localized text / Văn bản song ngữ: { "vi": "...", "en": "..." }' }),
+      .strictObject({
+        vi: z.string().min(1).meta({ description: 'Tiếng Việt, không để trống / Vietnamese, not empty' }),
+        en: z.string().min(1).optional().meta({ description: 'Tiếng Anh, không để trống khi có ghi / English, not empty when given' }),
+      })
+      .meta({ description: 'Văn bản song ngữ / Localized text: { "vi": "...", "en": "..." }' }),
     /** Lowercase kebab-case id (`can-tho`, `xuat-sac`). */
     kebabId: codedPattern(z.string(), /^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'schema/format', { format: 'kebab-id' }),
     /** Id of an option, item, level or group: letters, digits, `-` and `_`. */

@@ -3,14 +3,14 @@ import type { PathSegment } from '../path.js';
 import { isIsoDate } from './common.js';
 import { isVietnameseLetter } from './identity.js';
 
-/** What a piece of evidence is (spec §12): an official document, a web page, a file known by its hash. */
+/** What a piece of evidence is ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)): an official document, a web page, a file known by its hash. */
 export type EvidenceKind = 'document' | 'link' | 'file';
 
-/** The kinds of evidence, in the order the spec lists them. @internal */
+/** The kinds of evidence, in the order the format lists them. @internal */
 export const EVIDENCE_KINDS: readonly EvidenceKind[] = ['document', 'link', 'file'];
 
 /**
- * One piece of evidence for a leaf (spec §12). Complete when a `document` has
+ * One piece of evidence for a leaf ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)). Complete when a `document` has
  * a `number` or a `title`, a `link` an `http(s)` `url`, a `file` a `sha256`.
  */
 export interface EvidenceEntry {
@@ -60,7 +60,7 @@ export function isDocumentNumber(text: string): boolean {
 
 const filled = (text: string | undefined): boolean => text !== undefined && text.trim() !== '';
 
-/** Whether an entry has what its kind needs (spec §12). */
+/** Whether an entry has what its kind needs ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)). */
 function complete(entry: EvidenceEntry): boolean {
   switch (entry.kind) {
     case 'document':
@@ -84,7 +84,7 @@ export interface EntryCheck {
 }
 
 /**
- * Checks one evidence entry (spec §12) at `path`: a date that is not a real
+ * Checks one evidence entry ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)) at `path`: a date that is not a real
  * `YYYY-MM-DD` (`value/date`), a URL that is not an `http(s)` address
  * (`evidence/url`: `javascript:`, `data:`, `file:` … never reach a report) and
  * a malformed `sha256` (`evidence/sha256`) are refusals; an incomplete entry

@@ -1,7 +1,7 @@
 import { urlProblem } from './evidence-entry.js';
 
 /**
- * The address a page may link to for an evidence entry's `url` (spec §12):
+ * The address a page may link to for an evidence entry's `url` ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)):
  * the URL itself when the scorer accepts it (an `http://` or `https://`
  * address with a host, no spaces or control characters), else `undefined`.
  * A `javascript:`, `data:`, `vbscript:` or `file:` address, a relative one,

@@ -1,7 +1,7 @@
 import { DtiError, makeIssue, type Issue, type IssueWhere, type Result } from '../errors.js';
 import type { PathSegment } from '../path.js';
 
-// The identity rules of spec §10, in one place for JSON, CSV and workbooks: an id is compared after
+// The identity rules of format reference §10, in one place for JSON, CSV and workbooks: an id is compared after
 // trimming and Unicode NFC; an empty id, an invisible or control character, and any character
 // outside ASCII letters and digits, the Vietnamese letters, "-", "_" and "." are refused.
 
@@ -34,7 +34,7 @@ const ASCII_ID = /^[A-Za-z0-9._-]$/;
 /** An id made of ASCII letters, digits, "-", "_" and "." only: already trimmed, NFC and allowed (the common case, checked in one test). */
 export const PLAIN_ID = /^[A-Za-z0-9._-]+$/;
 
-/** The id of an option, item, level or group (spec §2): letters, digits, `-` and `_`, not starting with a sign. */
+/** The id of an option, item, level or group ([format reference §2](../../docs/reference/criteria-format.md#2-cấp-và-nhóm)): letters, digits, `-` and `_`, not starting with a sign. */
 export const SIMPLE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
 /**
@@ -51,7 +51,7 @@ export function isVietnameseLetter(char: string): boolean {
   return VIETNAMESE.has(char);
 }
 
-/** `true` for a character an id may hold (spec §10). */
+/** `true` for a character an id may hold ([format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản)). */
 function allowed(char: string): boolean {
   return ASCII_ID.test(char) || VIETNAMESE.has(char);
 }
@@ -62,7 +62,7 @@ function codePoint(char: string): string {
 }
 
 /**
- * The id as it is compared (spec §10): Unicode NFC, without the white space
+ * The id as it is compared ([format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản)): Unicode NFC, without the white space
  * around it. Nothing else changes (no case folding, no removal of
  * characters): whether the result is a valid id is for
  * {@link safeNormalizeId} to say.
@@ -103,7 +103,7 @@ export function idIssues(text: string, path: string | readonly PathSegment[], wh
 
 /**
  * Reads an id (a unit id, a parent unit's id, a criterion code given in a
- * submission) as spec §10 says: trimmed and in Unicode NFC, so `ninh-kiều`
+ * submission) as [format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản) says: trimmed and in Unicode NFC, so `ninh-kiều`
  * typed with combining accents and `u1 ` are `ninh-kiều` and `u1`. Refused,
  * with a coded issue at `path`: an id that is empty once trimmed
  * (`id/empty`); one holding an invisible or control character, such as a

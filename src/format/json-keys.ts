@@ -44,8 +44,8 @@ const CR = 0x0d;
 
 /**
  * Finds every key given twice in one object of a JSON text that
- * `JSON.parse` has accepted (`JSON.parse` keeps the last one silently; spec
- * §10 makes it an error). On any other text it ends without throwing, but
+ * `JSON.parse` has accepted (`JSON.parse` keeps the last one silently;
+ * [format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản) makes it an error). On any other text it ends without throwing, but
  * its answer means nothing. One pass over the text with an explicit stack (no
  * recursion, so any depth `JSON.parse` accepts is scanned); keys are
  * compared after their escapes are decoded, as `JSON.parse` compares them.

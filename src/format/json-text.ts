@@ -8,7 +8,7 @@ import { scanDuplicateKeys } from './json-keys.js';
  * A UTF-8 byte-order mark is allowed. A syntax error is the coded issue
  * `json/syntax` at `file` (default `$`); a key given twice in one object is
  * `json/duplicate-key` at the key's JSON path, with the line and column of
- * both occurrences (`JSON.parse` would keep the last one silently; spec §10).
+ * both occurrences (`JSON.parse` would keep the last one silently; [format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản)).
  * At most `issueLimit` duplicates are listed, then `input/too-many-issues`.
  */
 export function parseJsonText(text: string, file = '$', issueLimit: number = DEFAULT_LIMITS.issues): Result<unknown> {

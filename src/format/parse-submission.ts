@@ -13,9 +13,9 @@ export interface SubmissionReadOptions {
 }
 
 /**
- * Checks the shape of a submission batch (spec section 7) without a criteria
+ * Checks the shape of a submission batch ([format reference §7](../../docs/reference/criteria-format.md#7-bài-nộp)) without a criteria
  * set: unknown keys, wrong types, missing ids, ids that break the identity
- * rules of spec §10 (`id/empty`, `id/invisible`, `id/character`, codes given
+ * rules of [format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản) (`id/empty`, `id/invisible`, `id/character`, codes given
  * twice once trimmed, `submission/duplicate-code`). The value is the batch
  * with its unit ids, parent ids and codes normalised (trimmed, NFC); the
  * input is never changed. Never throws.
@@ -54,7 +54,7 @@ function normalizedKeys<T>(record: Readonly<Record<string, T>>): Readonly<Record
   return Object.fromEntries(keys.map((key) => [idKey(key), record[key]!]));
 }
 
-/** A valid unit with its ids and codes as compared (spec §10): the same object when nothing changes. */
+/** A valid unit with its ids and codes as compared ([format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản)): the same object when nothing changes. */
 function normalizedUnit(unit: UnitSubmission): UnitSubmission {
   const id = idKey(unit.id);
   const parent = typeof unit.parent === 'string' ? idKey(unit.parent) : unit.parent;
@@ -99,7 +99,7 @@ export function checkSubmissionShape(input: unknown, limits: InputLimits = DEFAU
 
 /**
  * Parses submission JSON text; a syntax error is reported as `json/syntax`,
- * a key given twice in one object as `json/duplicate-key` (spec §10).
+ * a key given twice in one object as `json/duplicate-key` ([format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản)).
  *
  * @example
  * ```ts

@@ -4,7 +4,7 @@ import type { UnitSubmission } from './submission-schema.js';
 import { EVIDENCE_KINDS } from './evidence-entry.js';
 
 /**
- * The fast structural check of a submission (spec section 7): what a valid
+ * The fast structural check of a submission ([format reference §7](../../docs/reference/criteria-format.md#7-bài-nộp)): what a valid
  * batch passes without building a schema or an issue, in one pass over its
  * keys. It accepts only what the zod schemas accept (test/plain-submission
  * checks it against them on generated input); anything unusual (an unknown

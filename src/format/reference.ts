@@ -1,5 +1,5 @@
 /**
- * The syntax of a criteria reference (spec section 11): `id` or `id@version`,
+ * The syntax of a criteria reference ([format reference §11](../../docs/reference/criteria-format.md#11-chọn-bộ-tiêu-chí)): `id` or `id@version`,
  * the id in lowercase kebab-case, the version `YEAR.MAJOR.MINOR`. Anything
  * else (a path, a URL, a name with spaces) is not a reference.
  */

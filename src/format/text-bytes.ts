@@ -95,7 +95,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Decodes text input (a file's bytes) as UTF-8, the only encoding the format
- * accepts (spec §10). A UTF-8 byte-order mark is allowed: it is stripped and
+ * accepts ([format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản)). A UTF-8 byte-order mark is allowed: it is stripped and
  * reported through `bom`. A UTF-16 or UTF-32 text (with or without its BOM:
  * then told by its zero bytes) and bytes that are not well-formed UTF-8 are
  * refused with the coded issue `input/encoding` at `file`, naming the

@@ -86,7 +86,7 @@ export interface FormField {
   /** What proof the unit must attach. */
   readonly evidence?: FormText;
   /**
-   * `true` when the leaf requires evidence (spec §12, `evidenceRequired`): a
+   * `true` when the leaf requires evidence ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định), `evidenceRequired`): a
    * self-assessed value without an entry that counts is listed in the
    * results' `evidence.lacking`, and under the set's `evidencePolicy: "zero"`
    * scores 0. The entries go in the unit's `evidence` under the leaf's code.

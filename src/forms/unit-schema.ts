@@ -55,7 +55,7 @@ function checklist(items: readonly InputOption[]): z.ZodType {
 /** A `number` input's schema: a decimal, whole and within bounds as the shape says. */
 function numberSchema(shape: Extract<InputShape, { type: 'number' }>): z.ZodType {
   const { min, max } = shape;
-  // A kind's own `>= 0` (counts, relative values) keeps its string pattern; a leaf's domain (spec §9) is given as bounds.
+  // A kind's own `>= 0` (counts, relative values) keeps its string pattern; a leaf's domain (format reference §9) is given as bounds.
   const domain = max !== undefined || shape.percent || (min !== undefined && !min.isZero());
   const nonNegativeOnly = !domain && min !== undefined;
   const plain = nonNegativeOnly ? (shape.whole ? whole() : nonNegative()) : shape.whole ? wholeDecimal() : commonSchemas().decimal;
@@ -149,7 +149,7 @@ function build(scope: FormScope): Built {
   const values = z
     .looseObject(Object.fromEntries(leaves.map((node) => [node.code, leafSchema(node, scope.level)])))
     .meta({ description: 'Giá trị theo mã tiêu chí lá / Values keyed by leaf code', additionalProperties: false });
-  // Evidence and appraisal (spec §12): described for JSON Schema (the leaves that apply as keys, an appraisal's
+  // Evidence and appraisal (format reference §12): described for JSON Schema (the leaves that apply as keys, an appraisal's
   // value like the leaf's, its reason one of the set's); checked by the submission schema's shapes, then by the
   // scorer's readers (below), so that their issues are the scorer's.
   const reasons = [...scope.compiled.appraisalReasons.keys()] as [string, ...string[]];
@@ -198,7 +198,7 @@ function build(scope: FormScope): Built {
  * A strict zod schema of one unit's submission at `level` (and `group`), for
  * server-side checks: `level` and `group` fixed; `values` (and the optional
  * `appraised`) an object with only the leaves that apply, each optional, each
- * value of the exact shape its rule reads (spec section 4), or `"n/a"` where
+ * value of the exact shape its rule reads ([format reference §4](../../docs/reference/criteria-format.md#4-quy-tắc-chấm-điểm)), or `"n/a"` where
  * the leaf allows it. Under `missing: error` every scored leaf must be
  * answered in `values` or `appraised`. A unit it accepts passes the scorer's
  * checks.

@@ -22,7 +22,7 @@ export interface OpenRegistryOptions {
 }
 
 /**
- * The registry the command line uses (spec section 11), highest priority
+ * The registry the command line uses ([format reference §11](../../docs/reference/criteria-format.md#11-chọn-bộ-tiêu-chí)), highest priority
  * first: the folder named explicitly (`criteriaDir`, else `DTI_CRITERIA_DIR`),
  * then `./criteria` of the working directory when it holds a `manifest.json`,
  * then the sets embedded in the package. A folder named explicitly that does

@@ -60,7 +60,7 @@ export interface UnitAppraisalModel {
   readonly flags: string | null;
 }
 
-/** The appraisal section (spec §12): the batch distribution, then each unit's changes. */
+/** The appraisal section ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)): the batch distribution, then each unit's changes. */
 export interface AppraisalSectionModel {
   readonly anchor: string;
   readonly intro: readonly string[];

@@ -24,6 +24,18 @@ export function decimalPlaces(text: string): number {
  * checks say so with the figure's range.
  */
 export function fixedDecimalSchema(places: number): z.ZodType<string> {
+  let schema = fixedDecimals.get(places);
+  if (schema === undefined) {
+    schema = fixedDecimal(places);
+    fixedDecimals.set(places, schema);
+  }
+  return schema;
+}
+
+/** One schema per number of decimals (a results file has two: points and index values). */
+const fixedDecimals = new Map<number, z.ZodType<string>>();
+
+function fixedDecimal(places: number): z.ZodType<string> {
   return z.string().superRefine((text, ctx) => {
     if (!isPlainDecimalString(text) || NEGATIVE_ZERO.test(text)) {
       const params: TaggedParams = { [RESULTS_ISSUE]: 'schema/decimal' };

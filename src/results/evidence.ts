@@ -5,7 +5,7 @@ import type { UnitCheck } from './nodes.js';
 const has = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
 /**
- * A unit's `evidence` (spec §12) against the set: present whenever a leaf of
+ * A unit's `evidence` ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)) against the set: present whenever a leaf of
  * the unit requires evidence; each code of `lacking` a leaf of the unit that
  * requires evidence, listed once; under `evidencePolicy: "zero"` a lacking
  * leaf scores 0 unless appraised (then its `selfPoints` is 0).

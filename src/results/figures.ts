@@ -17,7 +17,7 @@ export function sameFigure(published: string | null | undefined, expected: strin
 }
 
 /**
- * The index a report must publish for `points` of `max` (spec section 6):
+ * The index a report must publish for `points` of `max` ([format reference §6](../../docs/reference/criteria-format.md#6-cộng-điểm-chỉ-số-xếp-loại-và-xếp-hạng)):
  * `points / max` rounded half-up to `places` decimals, `null` when the maximum
  * is 0; `undefined` when the figures are out of range (negative), which is
  * reported apart.

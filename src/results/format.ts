@@ -1,8 +1,8 @@
 import type { GeneratorStamp } from '../scoring/result-types.js';
 
 /**
- * The results format this version of the library writes and reads (spec
- * section 13): `1`, the first key of every report. A file without `format` is
+ * The results format this version of the library writes and reads
+ * ([format reference §13](../../docs/reference/criteria-format.md#13-dấu-kiểm-tra)): `1`, the first key of every report. A file without `format` is
  * format 0, the layout written before `format` and `generator` existed; it is
  * still read. A file with a higher format is refused (`results/format-version`).
  *

@@ -126,7 +126,7 @@ function checkLeaf(check: UnitCheck, node: CompiledNode, result: NodeResult): No
 }
 
 /**
- * An appraisal note (spec §12): on an appraised leaf only (one with
+ * An appraisal note ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)): on an appraised leaf only (one with
  * `selfPoints`), its reason one of the set's, with a note where the reason
  * needs one.
  */

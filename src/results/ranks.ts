@@ -6,7 +6,7 @@ import { expectedIndex, shown } from './figures.js';
 import type { IssueSink } from './issues.js';
 
 /**
- * What a unit is ranked by (spec section 6), from its published points and
+ * What a unit is ranked by ([format reference §6](../../docs/reference/criteria-format.md#6-cộng-điểm-chỉ-số-xếp-loại-và-xếp-hạng)), from its published points and
  * maximum: the points, or the index they give, rounded; none when the
  * maximum is 0 (the unit then has no rank).
  */

@@ -19,13 +19,13 @@ function agree(check: TotalsCheck, field: string, published: string | null | und
   check.sink.add('results/inconsistent', ['results', check.position, field], { unit: check.unit.unit, field, published: shown(published), expected: shown(expected) });
 }
 
-/** The rating of a rounded index (spec section 6): the first band whose `min` is at most the index. */
+/** The rating of a rounded index ([format reference §6](../../docs/reference/criteria-format.md#6-cộng-điểm-chỉ-số-xếp-loại-và-xếp-hạng)): the first band whose `min` is at most the index. */
 export function ratingOf(criteria: CompiledCriteria, index: Dec | null): string | null {
   return index === null ? null : (criteria.ratings.find((band) => band.min.lte(index))?.id ?? null);
 }
 
 /**
- * A unit's totals (spec section 6): points and maximum the sums of its
+ * A unit's totals ([format reference §6](../../docs/reference/criteria-format.md#6-cộng-điểm-chỉ-số-xếp-loại-và-xếp-hạng)): points and maximum the sums of its
  * counted top-level nodes, `0 <= points <= maxPoints`, the index from them,
  * the rating from the index, and where an appraised value lies below, the
  * self-assessed total and `difference = points − selfPoints`.

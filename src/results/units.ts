@@ -3,7 +3,7 @@ import { idKey } from '../format/identity.js';
 import { formatPath } from '../path.js';
 import type { IssueSink } from './issues.js';
 
-/** The identity of a unit id: compared after Unicode NFC normalisation and trimming (spec section 10; the rules of `format/identity`). */
+/** The identity of a unit id: compared after Unicode NFC normalisation and trimming ([format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản); the rules of `format/identity`). */
 export const unitKey = idKey;
 
 /**

@@ -108,7 +108,7 @@ function compareUnit({ published, recomputed, at, add }: UnitComparison): void {
 
 /**
  * Recomputes published results from the criteria set and the submission, and
- * says whether every figure is the one published (spec §13): anyone holding
+ * says whether every figure is the one published ([format reference §13](../../docs/reference/criteria-format.md#13-dấu-kiểm-tra)): anyone holding
  * the three files can confirm them. Pure; never throws for bad input.
  *
  * The submission is scored as `dti score` scores it (invalid units rejected

@@ -8,8 +8,12 @@ import type { InvertibleRuleKind } from './types.js';
  * `appraised`: points `p` (`0 <= p <= P`) set directly by the appraisal
  * council. Inverse: the least `p` on the grid of `step` (default: the set's
  * published decimals, so the target itself) that earns the target, or `P`.
+ * Format reference: [4.9. Quy tắc appraised](../../docs/reference/criteria-format.md#49-quy-tắc-appraised).
  */
-export interface AppraisedRule { readonly kind: 'appraised' }
+export interface AppraisedRule {
+  /** The rule kind: the value is the points `p` themselves, `0 <= p <= P`. */
+  readonly kind: 'appraised';
+}
 
 export const appraisedRule: InvertibleRuleKind<AppraisedRule, null, Exact> = {
   kind: 'appraised',

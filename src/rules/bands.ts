@@ -10,9 +10,13 @@ import { already, ceilToStep, changeOf, earned, floorToStep, goalOf, inDomainExa
 
 /** One band: matches when `min <= x` (if given) and `x <= max` (if given). */
 export interface Band {
+  /** The band matches when `min <= x`; absent: no lower bound. */
   readonly min?: string | number;
+  /** The band matches when `x <= max`; absent: no upper bound. */
   readonly max?: string | number;
+  /** What the band earns, in points, at most `P`; exactly one of `points` and `fraction`. */
   readonly points?: string | number;
+  /** What the band earns, as a share of `P` in `[0, 1]`; exactly one of `points` and `fraction`. */
   readonly fraction?: string | number;
 }
 
@@ -27,10 +31,14 @@ export interface Band {
  * range's bound is tried and scored by `evaluate`. Default step: `10^-k`, `k`
  * the most decimals of the bounds, the range and the current value (at least 2
  * on a `%` leaf; for a fraction, those of its numerator and denominator).
+ * Format reference: [4.4. Quy tắc bands](../../docs/reference/criteria-format.md#44-quy-tắc-bands).
  */
 export interface BandsRule {
+  /** The rule kind: a unit gives a decimal `x`, or `{ numerator, denominator }` whose fraction is compared. */
   readonly kind: 'bands';
+  /** The bands, tried in list order: the first that matches gives the points (at least one band). */
   readonly bands: readonly Band[];
+  /** The points when no band matches, at most `P`; default `"0"`. */
   readonly else?: string | number;
 }
 
@@ -48,7 +56,12 @@ const NOT_APPLICABLE = notApplicable<BandsDetail>(-1);
 /** The schema of one band. */
 function bandSchema(): z.ZodType {
   const decimal = commonSchemas().decimal;
-  return z.strictObject({ min: decimal.optional(), max: decimal.optional(), points: decimal.optional(), fraction: decimal.optional() });
+  return z.strictObject({
+    min: decimal.optional().meta({ description: 'Mức khớp khi x ≥ min; không ghi: không có cận dưới / The band matches when x ≥ min; absent: no lower bound' }),
+    max: decimal.optional().meta({ description: 'Mức khớp khi x ≤ max; không ghi: không có cận trên / The band matches when x ≤ max; absent: no upper bound' }),
+    points: decimal.optional().meta({ description: 'Điểm của mức, không quá P; ghi đúng một trong points và fraction / The band\'s points, at most P; exactly one of points and fraction' }),
+    fraction: decimal.optional().meta({ description: 'Điểm của mức tính theo tỷ lệ của P, trong [0, 1]; ghi đúng một trong points và fraction / The band\'s points as a share of P, in [0, 1]; exactly one of points and fraction' }),
+  });
 }
 
 function describeBand(band: CompiledBand): string {
@@ -68,7 +81,11 @@ function valueText(value: BandsValue): string {
 
 export const bandsRule: InvertibleRuleKind<BandsRule, CompiledBands, BandsValue, BandsDetail> = {
   kind: 'bands',
-  schema: () => z.strictObject({ kind: z.literal('bands'), bands: z.array(bandSchema()).min(1), else: commonSchemas().decimal.optional() }),
+  schema: () => z.strictObject({
+    kind: z.literal('bands'),
+    bands: z.array(bandSchema()).min(1).meta({ description: 'Các mức, xét theo thứ tự ghi: mức đầu tiên khớp cho điểm / The bands, tried in list order: the first that matches gives the points' }),
+    else: commonSchemas().decimal.optional().meta({ description: 'Điểm khi không mức nào khớp, không quá P / The points when no band matches, at most P', default: '0' }),
+  }),
   scored: true,
   scale: (config, factor) => ({ ...config, bands: config.bands.map((band) => scaleAward(band, factor)), ...(config.else !== undefined ? { else: scaleDecimal(config.else, factor) } : {}) }),
   check(config, maxByLevel, path) {

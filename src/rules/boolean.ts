@@ -7,8 +7,12 @@ import type { InvertibleRuleKind } from './types.js';
 /**
  * `boolean`: `true` earns `P`, `false` earns 0. Inverse: `true` (one step)
  * when `P` as published reaches the target.
+ * Format reference: [4.1. Quy tắc boolean](../../docs/reference/criteria-format.md#41-quy-tắc-boolean).
  */
-export interface BooleanRule { readonly kind: 'boolean' }
+export interface BooleanRule {
+  /** The rule kind: a unit answers `true` or `false`. */
+  readonly kind: 'boolean';
+}
 
 const YES_NO: InputShape = Object.freeze({ type: 'yes-no' });
 

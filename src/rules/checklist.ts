@@ -9,9 +9,13 @@ import { idKey } from '../format/identity.js';
 
 /** One item of a `checklist` rule. */
 export interface ChecklistItem {
+  /** The item's id, what a unit ticks: letters, digits, `-` and `_`; unique in the rule. */
   readonly id: string;
+  /** The item's label, shown in forms and explanations. */
   readonly label: Localized;
+  /** What the item earns when met, in points, at most `P`; exactly one of `points` and `fraction`. */
   readonly points?: string | number;
+  /** What the item earns when met, as a share of `P` in `[0, 1]`; exactly one of `points` and `fraction`. */
   readonly fraction?: string | number;
 }
 
@@ -20,8 +24,14 @@ export interface ChecklistItem {
  * met kept, the fewest items added that reach the target: the most valuable
  * first, the last one the least valuable that still reaches it (equals in
  * list order); each item added is one step.
+ * Format reference: [4.7. Quy tắc checklist](../../docs/reference/criteria-format.md#47-quy-tắc-checklist).
  */
-export interface ChecklistRule { readonly kind: 'checklist'; readonly items: readonly ChecklistItem[] }
+export interface ChecklistRule {
+  /** The rule kind: a unit gives `{ "itemId": true, ... }` or a list of the ids met. */
+  readonly kind: 'checklist';
+  /** The items (at least one); together they may be worth more than `P`, the total is capped at `P`. */
+  readonly items: readonly ChecklistItem[];
+}
 
 export interface CompiledItem extends CompiledAward { readonly id: string; readonly label: Localized }
 export type CompiledChecklist = readonly CompiledItem[];
@@ -49,7 +59,7 @@ function byIdOf(compiled: CompiledChecklist): ReadonlyMap<string, CompiledItem> 
 
 export const checklistRule: InvertibleRuleKind<ChecklistRule, CompiledChecklist, readonly CompiledItem[], ChecklistDetail> = {
   kind: 'checklist',
-  schema: () => z.strictObject({ kind: z.literal('checklist'), items: z.array(awardEntrySchema()).min(1) }),
+  schema: () => z.strictObject({ kind: z.literal('checklist'), items: z.array(awardEntrySchema()).min(1).meta({ description: 'Các mục; đơn vị đánh dấu các mục đạt, tổng không quá P / The items; a unit ticks those met, the total capped at P' }) }),
   scored: true,
   scale: (config, factor) => ({ ...config, items: config.items.map((item) => scaleAward(item, factor)) }),
   check: (config, maxByLevel, path) => checkAwards(config.items, maxByLevel, [...path, 'items']),
@@ -63,7 +73,7 @@ export const checklistRule: InvertibleRuleKind<ChecklistRule, CompiledChecklist,
       for (let index = 0; index < raw.length; index++) {
         const typed: unknown = raw[index];
         if (typeof typed !== 'string') { valueIssue(ctx, 'value/shape', { expected: 'item' }, [index]); bad = true; continue; }
-        // Spec section 10: an item id is compared trimmed and in NFC.
+        // format reference §10: an item id is compared trimmed and in NFC.
         const entry = idKey(typed);
         if (!byId.has(entry)) { valueIssue(ctx, 'value/unknown-item', { item: entry, allowed: idsOf(compiled) }, [index]); bad = true; continue; }
         if (chosen.has(entry)) { valueIssue(ctx, 'value/duplicate-item', { item: entry }, [index]); bad = true; continue; }

@@ -10,9 +10,13 @@ import { idKey } from '../format/identity.js';
 
 /** One option of a `choice` rule. */
 export interface ChoiceOption {
+  /** The option's id, what a unit answers: letters, digits, `-` and `_`; unique in the rule. */
   readonly id: string;
+  /** The option's label, shown in forms and explanations. */
   readonly label: Localized;
+  /** What the option earns, in points, at most `P`; exactly one of `points` and `fraction`. */
   readonly points?: string | number;
+  /** What the option earns, as a share of `P` in `[0, 1]`; exactly one of `points` and `fraction`. */
   readonly fraction?: string | number;
 }
 
@@ -20,8 +24,14 @@ export interface ChoiceOption {
  * `choice`: the chosen option's points. Inverse: the option worth the least
  * among those that reach the target (the first in list order of equals), one
  * step from any other.
+ * Format reference: [4.6. Quy tắc choice](../../docs/reference/criteria-format.md#46-quy-tắc-choice).
  */
-export interface ChoiceRule { readonly kind: 'choice'; readonly options: readonly ChoiceOption[] }
+export interface ChoiceRule {
+  /** The rule kind: a unit answers one option's id. */
+  readonly kind: 'choice';
+  /** The options (at least one). */
+  readonly options: readonly ChoiceOption[];
+}
 
 export interface CompiledOption extends CompiledAward { readonly id: string; readonly label: Localized }
 export type CompiledChoice = ReadonlyMap<string, CompiledOption>;
@@ -29,19 +39,24 @@ export type CompiledChoice = ReadonlyMap<string, CompiledOption>;
 /** Schema of an option or checklist item (one instance for both kinds). */
 export const awardEntrySchema = once(() => {
   const { id, localized, decimal } = commonSchemas();
-  return z.strictObject({ id, label: localized, points: decimal.optional(), fraction: decimal.optional() });
+  return z.strictObject({
+    id: id.meta({ description: 'Mã lựa chọn hoặc mục, là điều đơn vị trả lời; không trùng trong quy tắc / The option\'s or item\'s id, what a unit answers; unique in the rule' }),
+    label: localized.meta({ description: 'Tên hiển thị trong biểu mẫu và lời giải thích / The label shown in forms and explanations' }),
+    points: decimal.optional().meta({ description: 'Điểm, không quá P; ghi đúng một trong points và fraction / The points, at most P; exactly one of points and fraction' }),
+    fraction: decimal.optional().meta({ description: 'Điểm theo tỷ lệ của P, trong [0, 1]; ghi đúng một trong points và fraction / The points as a share of P, in [0, 1]; exactly one of points and fraction' }),
+  });
 });
 
 export const choiceRule: InvertibleRuleKind<ChoiceRule, CompiledChoice, CompiledOption> = {
   kind: 'choice',
-  schema: () => z.strictObject({ kind: z.literal('choice'), options: z.array(awardEntrySchema()).min(1) }),
+  schema: () => z.strictObject({ kind: z.literal('choice'), options: z.array(awardEntrySchema()).min(1).meta({ description: 'Các lựa chọn; đơn vị chọn một / The options; a unit picks one' }) }),
   scored: true,
   scale: (config, factor) => ({ ...config, options: config.options.map((option) => scaleAward(option, factor)) }),
   check: (config, maxByLevel, path) => checkAwards(config.options, maxByLevel, [...path, 'options']),
   compile: (config) => new Map(config.options.map((option) => [option.id, { ...compileAward(option), id: option.id, label: option.label }])),
   input: (compiled, { max }) => ({ type: 'one-of', options: [...compiled.values()].map((option) => inputOption(option, max)) }),
   read(raw, compiled, ctx) {
-    // Spec section 10: an option id is compared trimmed and in NFC.
+    // format reference §10: an option id is compared trimmed and in NFC.
     const option = typeof raw === 'string' ? compiled.get(idKey(raw)) : undefined;
     if (option !== undefined) return option;
     const allowed = [...compiled.keys()];

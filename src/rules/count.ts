@@ -13,15 +13,21 @@ import type { InvertibleRuleKind } from './types.js';
  * whole `n` that earns the target (more is never worth less), within the
  * leaf's range; its step is one item (a `step` given is not used: counts are
  * whole).
+ * Format reference: [4.5. Quy tắc count](../../docs/reference/criteria-format.md#45-quy-tắc-count).
  */
-export interface CountRule { readonly kind: 'count'; readonly each: string | number }
+export interface CountRule {
+  /** The rule kind: a unit gives a whole number `n >= 0`. */
+  readonly kind: 'count';
+  /** The points each item counted earns, above 0; the total is capped at `P`. */
+  readonly each: string | number;
+}
 
 /** What a count evaluation tells its explanation: `n × each`, before the cap. */
 export type CountDetail = Exact;
 
 export const countRule: InvertibleRuleKind<CountRule, Exact, Exact, CountDetail> = {
   kind: 'count',
-  schema: () => z.strictObject({ kind: z.literal('count'), each: commonSchemas().decimal }),
+  schema: () => z.strictObject({ kind: z.literal('count'), each: commonSchemas().decimal.meta({ description: 'Điểm cho mỗi mục đếm được, lớn hơn 0; tổng không quá P / The points per item counted, above 0; the total is capped at P' }) }),
   scored: true,
   scale: (config, factor) => ({ ...config, each: scaleDecimal(config.each, factor) }),
   check(config, _max, path) {

@@ -3,8 +3,14 @@ import { SCORED_ZERO, valueIssue } from './shared.js';
 import type { InputShape } from './input-shape.js';
 import type { RuleKind } from './types.js';
 
-/** `info`: any scalar, recorded and never scored; the leaf has no points. */
-export interface InfoRule { readonly kind: 'info' }
+/**
+ * `info`: any scalar, recorded and never scored; the leaf has no points.
+ * Format reference: [4.10. Quy tắc info](../../docs/reference/criteria-format.md#410-quy-tắc-info).
+ */
+export interface InfoRule {
+  /** The rule kind: any JSON scalar, recorded in the result. */
+  readonly kind: 'info';
+}
 
 /** An `info` value as recorded. */
 export type InfoValue = string | number | boolean | null;

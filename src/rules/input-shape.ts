@@ -44,7 +44,7 @@ export type InputShape =
       readonly max: Exact | undefined;
       readonly orFraction: boolean;
       /**
-       * The leaf's unit is `%` (spec §9): the value is a fraction in data
+       * The leaf's unit is `%` ([format reference §9](../../docs/reference/criteria-format.md#9-miền-giá-trị)): the value is a fraction in data
        * (`0.03`), and where a person types it is shown and typed as a
        * percentage (`3`), converted exactly.
        */

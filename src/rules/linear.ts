@@ -16,10 +16,14 @@ import type { InvertibleRuleKind } from './types.js';
  * greatest when lower is; the range's bound itself when no value of the grid
  * inside the range reaches. Default step: `10^-k`, `k` the most decimals of
  * `from`, `to`, the range and the current value (at least 2 on a `%` leaf).
+ * Format reference: [4.3. Quy tắc linear](../../docs/reference/criteria-format.md#43-quy-tắc-linear).
  */
 export interface LinearRule {
+  /** The rule kind: a unit gives a decimal `x`. */
   readonly kind: 'linear';
+  /** The value that earns 0 (and so does any value beyond it, away from `to`). */
   readonly from: string | number;
+  /** The value that earns `P` (and so does any value beyond it); differs from `from`, and `from > to` means lower is better. */
   readonly to: string | number;
 }
 
@@ -36,7 +40,11 @@ function formula(compiled: CompiledLinear, x: Exact, q: string): string {
 
 export const linearRule: InvertibleRuleKind<LinearRule, CompiledLinear, Exact, LinearDetail> = {
   kind: 'linear',
-  schema: () => z.strictObject({ kind: z.literal('linear'), from: commonSchemas().decimal, to: commonSchemas().decimal }),
+  schema: () => z.strictObject({
+    kind: z.literal('linear'),
+    from: commonSchemas().decimal.meta({ description: 'Giá trị được 0 điểm (giá trị xa hơn về phía này cũng vậy) / The value that earns 0 (so does any value beyond it)' }),
+    to: commonSchemas().decimal.meta({ description: 'Giá trị được đủ điểm (giá trị vượt nó cũng vậy); from > to: càng thấp càng tốt / The value that earns full points (so does any value beyond it); from > to: lower is better' }),
+  }),
   scored: true,
   // A fraction of P: scaling P scales it (`from`, `to` are inputs, not points).
   scale: (config) => config,

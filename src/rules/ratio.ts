@@ -20,12 +20,18 @@ export type ZeroDenominator = 'not-applicable' | 'full' | 'zero';
  * one); a zero denominator earns what `zeroDenominator` says whatever the
  * numerator. Default step: `10^-k`, `k` the most decimals of the current
  * numerator and denominator (1 for whole counts).
+ * Format reference: [4.2. Quy tắc ratio](../../docs/reference/criteria-format.md#42-quy-tắc-ratio).
  */
 export interface RatioRule {
+  /** The rule kind: a unit gives `{ "numerator": n, "denominator": d }`. */
   readonly kind: 'ratio';
+  /** The share `n/d` that earns full points, above 0 (above 1 only with `allowOver`); default `"1"` (100 %). */
   readonly target?: string | number;
+  /** A share in `[0, 1]` below which the leaf earns 0; default: no floor. */
   readonly floor?: string | number;
+  /** What `d = 0` earns: `not-applicable` (default: left out of the maximum), `full` (`P`) or `zero` (0). */
   readonly zeroDenominator?: ZeroDenominator;
+  /** `true`: the numerator may exceed the denominator; default `false` (`n > d` is an error). */
   readonly allowOver?: boolean;
 }
 
@@ -57,10 +63,10 @@ export const ratioRule: InvertibleRuleKind<RatioRule, CompiledRatio, FractionVal
   kind: 'ratio',
   schema: () => z.strictObject({
     kind: z.literal('ratio'),
-    target: commonSchemas().decimal.optional(),
-    floor: commonSchemas().decimal.optional(),
-    zeroDenominator: z.enum(['not-applicable', 'full', 'zero']).optional(),
-    allowOver: z.boolean().optional(),
+    target: commonSchemas().decimal.optional().meta({ description: 'Tỷ lệ n/d được đủ điểm, lớn hơn 0 (lớn hơn 1 chỉ khi allowOver) / The share n/d that earns full points, above 0 (above 1 only with allowOver)', default: '1' }),
+    floor: commonSchemas().decimal.optional().meta({ description: 'Ngưỡng trong [0, 1]: tỷ lệ dưới ngưỡng được 0 điểm; không ghi: không có ngưỡng / A floor in [0, 1]: a share below it earns 0; absent: no floor' }),
+    zeroDenominator: z.enum(['not-applicable', 'full', 'zero']).optional().meta({ description: 'Khi mẫu số bằng 0: not-applicable (không áp dụng), full (đủ điểm) hoặc zero (0 điểm) / With a zero denominator: not-applicable, full (full points) or zero (0 points)', default: 'not-applicable' }),
+    allowOver: z.boolean().optional().meta({ description: 'true: tử số được lớn hơn mẫu số / true: the numerator may exceed the denominator', default: false }),
   }),
   scored: true,
   // A fraction of P: scaling P scales it (`target`, `floor` are shares, not points).

@@ -16,15 +16,24 @@ export type RelativeCohort = 'level' | 'group';
  * least positive value does); the range's top itself when no value of the
  * grid inside the range reaches. Default step: `10^-k`, `k` the most decimals
  * of the current value and the range (at least 2 on a `%` leaf).
+ * Format reference: [4.8. Quy tắc relative](../../docs/reference/criteria-format.md#48-quy-tắc-relative).
  */
-export interface RelativeRule { readonly kind: 'relative'; readonly cohort?: RelativeCohort }
+export interface RelativeRule {
+  /** The rule kind: a unit gives a decimal `x >= 0`. */
+  readonly kind: 'relative';
+  /** Whose best `x` the unit is compared with: its level's (`level`, the default) or its level and group's (`group`). */
+  readonly cohort?: RelativeCohort;
+}
 
 const WHO_GROUP = { vi: 'cao nhất trong nhóm', en: 'best in the group' } as const;
 const WHO_LEVEL = { vi: 'cao nhất cùng cấp', en: 'best at the level' } as const;
 
 export const relativeRule: InvertibleRuleKind<RelativeRule, RelativeCohort, Exact> = {
   kind: 'relative',
-  schema: () => z.strictObject({ kind: z.literal('relative'), cohort: z.enum(['level', 'group']).optional() }),
+  schema: () => z.strictObject({
+    kind: z.literal('relative'),
+    cohort: z.enum(['level', 'group']).optional().meta({ description: 'So với giá trị cao nhất cùng cấp (level) hay cùng cấp và nhóm (group) trong lần chấm / Compared with the best of the same level, or of the same level and group, in the scoring run', default: 'level' }),
+  }),
   scored: true,
   // A fraction of P: scaling P scales it.
   scale: (config) => config,

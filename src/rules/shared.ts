@@ -107,7 +107,7 @@ function within(domain: ValueDomain, n: Exact, d: Exact): boolean {
 }
 
 /**
- * Checks a number a unit gave against the leaf's domain (spec §9): the value
+ * Checks a number a unit gave against the leaf's domain ([format reference §9](../../docs/reference/criteria-format.md#9-miền-giá-trị)): the value
  * itself when inside, else `undefined` after pushing the issue. On a `%` leaf
  * a value above 1 whose hundredth is inside is named as the slip it most
  * likely is (`value/percent-slip`: "3 > 1: for 3% write 0.03").
@@ -229,7 +229,7 @@ export function rangeText(min: Exact | undefined, max: Exact | undefined): strin
 
 /**
  * A `number` input shape: the kind's own bounds (`min: 0` for a count)
- * narrowed by the leaf's value domain (spec §9), and `percent` for a `%` leaf.
+ * narrowed by the leaf's value domain ([format reference §9](../../docs/reference/criteria-format.md#9-miền-giá-trị)), and `percent` for a `%` leaf.
  */
 export function numberInput(own: { readonly whole?: boolean; readonly min?: Exact; readonly orFraction?: boolean }, domain: ValueDomain | undefined): InputShape {
   const low = own.min;

@@ -6,7 +6,7 @@ import type { InputShape } from './input-shape.js';
 import type { PathSegment } from '../path.js';
 
 /**
- * The values a leaf that takes a number accepts (spec §9): its `range`, or
+ * The values a leaf that takes a number accepts ([format reference §9](../../docs/reference/criteria-format.md#9-miền-giá-trị)): its `range`, or
  * `[0, 1]` for a `%` leaf (a fraction in data), bounds inclusive.
  */
 export interface ValueDomain {
@@ -31,7 +31,7 @@ export interface ValueContext {
 export interface InputContext {
   /** The leaf's points `P` at the level (what options and items are worth, the `points` bound). */
   readonly max: Exact;
-  /** The values a unit can give (spec §9), for kinds that take a number; `undefined`: unbounded. */
+  /** The values a unit can give ([format reference §9](../../docs/reference/criteria-format.md#9-miền-giá-trị)), for kinds that take a number; `undefined`: unbounded. */
   readonly domain: ValueDomain | undefined;
 }
 
@@ -54,7 +54,7 @@ export interface InverseContext extends EvalContext {
    * rounded once half-up to these decimals, never with the exact points.
    */
   readonly places: number;
-  /** The values a unit can give (spec §9); an answer always lies inside. `undefined`: none declared. */
+  /** The values a unit can give ([format reference §9](../../docs/reference/criteria-format.md#9-miền-giá-trị)); an answer always lies inside. `undefined`: none declared. */
   readonly domain: ValueDomain | undefined;
   /**
    * The input's resolution for kinds that take a number (a `ratio`'s
@@ -192,7 +192,7 @@ export interface RuleKind<Config extends { readonly kind: string }, Compiled, Va
    * What a unit gives for a leaf of this kind worth `ctx.max` points: the one
    * description forms, the unit schema, CSV, workbooks and the portal derive
    * from. A kind whose input is a `number` may be bounded by a leaf's `range`
-   * and takes a `%` leaf's value as a fraction within `[0, 1]` (spec §9): its
+   * and takes a `%` leaf's value as a fraction within `[0, 1]` ([format reference §9](../../docs/reference/criteria-format.md#9-miền-giá-trị)): its
    * shape carries `ctx.domain` and its `read` checks it (`ctx.domain` there too).
    */
   input(compiled: Compiled, ctx: InputContext): InputShape;

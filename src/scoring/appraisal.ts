@@ -35,7 +35,7 @@ function noteOf(entry: AppraisalEntry, withAppraisers: boolean): AppraisalNote {
 }
 
 /**
- * Reads a unit's `appraisal` (spec §12) into the appraised columns: each
+ * Reads a unit's `appraisal` ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)) into the appraised columns: each
  * entry's `value` as an appraised value is read (the leaf's rule, `"n/a"`
  * where allowed) at `appraisal["CODE"].value`; its `reason` one of the set's
  * (`appraisal/unknown-reason`, listing them), with a `note` where the reason

@@ -31,7 +31,7 @@ export interface EvidenceFacts {
 const NONE: EvidenceFacts = Object.freeze({ lacking: undefined, evidence: undefined });
 
 /**
- * Reads a unit's `evidence` (spec §12): a code that is not a leaf of the unit
+ * Reads a unit's `evidence` ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)): a code that is not a leaf of the unit
  * is refused as in `values`; each entry is checked (refusals to `issues`,
  * flags kept, see `checkEvidenceEntry`). A leaf that requires evidence lacks
  * it when the unit gave it a value of its own (not `"n/a"`) and no entry that

@@ -55,7 +55,7 @@ function inputChanged(link: ExplainLink, code: string): DtiError {
 /**
  * A leaf's explanation: its value read again from the submission and
  * evaluated again for the words, checked against the points published. A
- * self-assessed value lacking its required evidence (spec §12) says so, and
+ * self-assessed value lacking its required evidence ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)) says so, and
  * under `evidencePolicy: "zero"` that it earns 0; an appraised value names
  * its reason.
  */

@@ -13,7 +13,7 @@ export function missingZero(points: string): Localized {
   return { vi: `Không có số liệu → ${points} điểm`, en: `No value → ${points} points` };
 }
 
-/** A leaf's explanation prefixed for an appraised value, with the reason's label when it was given (spec §12). */
+/** A leaf's explanation prefixed for an appraised value, with the reason's label when it was given ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)). */
 export function appraisedText(final: Localized, reason?: Localized): Localized {
   if (reason === undefined) return { vi: `Thẩm định: ${final.vi}`, en: `Appraised: ${final.en ?? final.vi}` };
   return { vi: `Thẩm định (${reason.vi}): ${final.vi}`, en: `Appraised (${reason.en ?? reason.vi}): ${final.en ?? final.vi}` };

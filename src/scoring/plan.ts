@@ -73,7 +73,7 @@ export interface ScoringPlan {
   readonly atoms: Map<string, AtomPlan>;
   /** Per atom, the leaves a unit of it may give values for, by code. */
   readonly readers: Map<Atom, ReadonlyMap<string, LeafReader>>;
-  /** Per atom, the leaves that require evidence (spec §12), in tree order. */
+  /** Per atom, the leaves that require evidence ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)), in tree order. */
   readonly evidenceLeaves: Map<Atom, readonly EvidenceLeaf[]>;
   /** `evidencePolicy: "zero"`: a leaf lacking required evidence scores 0 (unless appraised). */
   readonly evidenceZero: boolean;

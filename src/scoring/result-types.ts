@@ -1,11 +1,11 @@
 import type { Issue } from '../errors.js';
 import type { Localized } from '../format/localized.js';
 
-/** How a node was scored for a unit (spec section 5). */
+/** How a node was scored for a unit ([format reference §5](../../docs/reference/criteria-format.md#5-giá-trị-thiếu-và-không-áp-dụng)). */
 export type NodeStatus = 'scored' | 'not-applicable' | 'missing' | 'info';
 
 /**
- * The appraisal of a leaf as results keep it (spec §12): the reason id (its
+ * The appraisal of a leaf as results keep it ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)): the reason id (its
  * label is the set's, see `appraisalReasonsOf`), the note and date when given,
  * and who appraised only when the caller asked (`ScoreOptions.withAppraisers`).
  */
@@ -17,7 +17,7 @@ export interface AppraisalNote {
 }
 
 /**
- * What a unit's evidence says (spec §12): `lacking`, the leaves that require
+ * What a unit's evidence says ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)): `lacking`, the leaves that require
  * evidence whose self-assessed value has no complete entry dated within the
  * period (tree order); `flags`, the findings that do not reject the unit
  * (`evidence/incomplete`, `evidence/after-period`, `evidence/number-format`),
@@ -74,7 +74,7 @@ export interface NodeResult {
   readonly explanation?: Localized;
 }
 
-/** One unit's result (spec section 8, plus name, parent, rank within the parent and self-assessment totals). */
+/** One unit's result ([format reference §8](../../docs/reference/criteria-format.md#8-tệp-kết-quả), plus name, parent, rank within the parent and self-assessment totals). */
 export interface UnitResult {
   readonly unit: string;
   readonly name: string | null;
@@ -82,7 +82,7 @@ export interface UnitResult {
   readonly group: string | null;
   readonly parent: string | null;
   /**
-   * The unit's input stamp (spec §13): the SHA-256 of the canonical JSON of
+   * The unit's input stamp ([format reference §13](../../docs/reference/criteria-format.md#13-dấu-kiểm-tra)): the SHA-256 of the canonical JSON of
    * its submission as read (see `unitInputHash`). Present when scored with
    * `inputHashes` (as `dti score --format json` does); absent in files
    * written before it existed.
@@ -98,7 +98,7 @@ export interface UnitResult {
   /** Present when the unit has appraised values: its self-assessed total and the difference (final − self). */
   readonly selfPoints?: string;
   readonly difference?: string;
-  /** Present when the set requires evidence for a leaf of the unit, or the unit gave evidence (spec §12). */
+  /** Present when the set requires evidence for a leaf of the unit, or the unit gave evidence ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)). */
   readonly evidence?: UnitEvidence;
   readonly nodes: Readonly<Record<string, NodeResult>>;
 }
@@ -117,12 +117,12 @@ export interface CriteriaStamp {
   readonly sha256: string;
 }
 
-/** What an input stamp holds (spec §13): a SHA-256 as 64 lowercase hex digits. */
+/** What an input stamp holds ([format reference §13](../../docs/reference/criteria-format.md#13-dấu-kiểm-tra)): a SHA-256 as 64 lowercase hex digits. */
 export interface InputStamp {
   readonly sha256: string;
 }
 
-/** The library (and its version) that produced a result (spec section 13). */
+/** The library (and its version) that produced a result ([format reference §13](../../docs/reference/criteria-format.md#13-dấu-kiểm-tra)). */
 export interface GeneratorStamp {
   readonly name: string;
   readonly version: string;
@@ -135,7 +135,7 @@ export interface GeneratorStamp {
  */
 export interface ScoreReport {
   /**
-   * The results format version (spec section 13), always the first key: `1`.
+   * The results format version ([format reference §13](../../docs/reference/criteria-format.md#13-dấu-kiểm-tra)), always the first key: `1`.
    * A file without it is format 0, the layout before `format` and `generator`
    * existed; the readers accept it and return it as format 1.
    */
@@ -145,7 +145,7 @@ export interface ScoreReport {
   readonly derivedFrom?: CriteriaStamp;
   readonly generator: GeneratorStamp;
   /**
-   * The batch's input stamp (spec §13, see `batchInputHash`): present when
+   * The batch's input stamp ([format reference §13](../../docs/reference/criteria-format.md#13-dấu-kiểm-tra), see `batchInputHash`): present when
    * scored with `inputHashes`, with each unit's `input`.
    */
   readonly input?: InputStamp;

@@ -43,11 +43,11 @@ export interface ScoreOptions {
   readonly limits?: Partial<InputLimits>;
   /**
    * Keep who appraised each leaf (an appraisal's `by`) in the results' `appraisal` notes.
-   * It is personal data: left out by default (spec §12).
+   * It is personal data: left out by default ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)).
    */
   readonly withAppraisers?: boolean;
   /**
-   * Stamp the results with input hashes (spec §13): each unit's `input` and
+   * Stamp the results with input hashes ([format reference §13](../../docs/reference/criteria-format.md#13-dấu-kiểm-tra)): each unit's `input` and
    * the batch's (see `unitInputHash`, `batchInputHash`), so that anyone
    * holding the submission can confirm it is the one scored
    * (`verifyResults`). Default `false`: hashing every unit's canonical JSON
@@ -68,7 +68,7 @@ export interface ScoreOptions {
  * Calls `visit` with every value that competes for its cohort's best, for
  * each leaf scored against it (`relative`): the key of the leaf and cohort,
  * the value and its unit, over the final values or over the self-assessed
- * ones. A self-assessed value that scores 0 for lack of evidence (spec §12,
+ * ones. A self-assessed value that scores 0 for lack of evidence ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định),
  * `evidencePolicy: "zero"`) is no one's best; an appraised value is.
  */
 export function forEachCompetingValue(
@@ -244,7 +244,7 @@ export function unitResult(plan: ScoringPlan, entry: ScoredUnit, rank: number | 
 }
 
 /**
- * Scores a batch of units (spec sections 4 to 8): validates the whole batch
+ * Scores a batch of units ([format reference §4 to §8](../../docs/reference/criteria-format.md#4-quy-tắc-chấm-điểm)): validates the whole batch
  * first, then scores every unit exactly, aggregates, rates and ranks within
  * each cohort. Pure and synchronous; never mutates its inputs; never throws for
  * bad input (it returns the issues instead).

@@ -79,7 +79,7 @@ function scoredResult(leaf: PlanLeaf, points: Exact, places: number): NodeResult
 
 /**
  * Whether the leaf at `slot` scores 0 for the unit whatever its own value earns:
- * `evidencePolicy: "zero"` and the leaf lacks required evidence (spec §12).
+ * `evidencePolicy: "zero"` and the leaf lacks required evidence ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)).
  * An appraised value is not subject to it (the appraisers saw the evidence).
  */
 export function zeroedForEvidence(plan: ScoringPlan, unit: PreparedUnit, slot: number): boolean {

@@ -34,7 +34,7 @@ export interface PreparedUnit {
   readonly atom: Atom;
   /** Whether the unit gave any appraised value (in `appraised` or `appraisal`). */
   readonly appraised: boolean;
-  /** The slots of the leaves lacking required evidence (spec §12); `undefined` when none. */
+  /** The slots of the leaves lacking required evidence ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)); `undefined` when none. */
   readonly lacking: ReadonlySet<number> | undefined;
   /** The unit's `evidence` result: present when a leaf of its level requires evidence or it gave some. */
   readonly evidence: UnitEvidence | undefined;
@@ -44,7 +44,7 @@ export interface PreparedUnit {
 
 /** Options of {@link prepareUnits}. */
 export interface PrepareOptions {
-  /** The batch's period: evidence dated after its last day does not count (spec §12). */
+  /** The batch's period: evidence dated after its last day does not count ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)). */
   readonly period?: string | undefined;
   /** Keep who appraised (`by`) in the appraisal notes (personal data: left out by default). */
   readonly withAppraisers?: boolean | undefined;
@@ -143,7 +143,7 @@ export function unitValueIssues(criteria: CompiledCriteria, atom: Atom, unit: Un
 /**
  * Checks every unit of a batch against the criteria (level, group, leaf codes,
  * value shapes, duplicates, the `missing: error` policy, its `appraisal` and
- * `evidence`: spec §12) and reads every value once into per-leaf columns
+ * `evidence`: [format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)) and reads every value once into per-leaf columns
  * (appraised values from `appraised` and `appraisal` alike). Returns the
  * prepared units (with what their evidence lacks and their appraisal notes)
  * and, per unit position, the problems found; nothing is dropped silently.

@@ -129,7 +129,8 @@ function unitNote(ref: { a: string; b: string }, same: boolean, groups: { a: str
 
 /**
  * Compares two score reports, typically of two years scored under two versions
- * of a set (spec section 6 and the cross-version rules of the reference, 5.6).
+ * of a set (totals as in [format reference §6](../../docs/reference/criteria-format.md#6-cộng-điểm-chỉ-số-xếp-loại-và-xếp-hạng); across
+ * versions only what both score the same way is compared, as below).
  *
  * For each unit present in both (same level; a changed group is reported):
  * - `official`: each year's index under its own rules, and the change b − a;

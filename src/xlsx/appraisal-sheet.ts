@@ -1,4 +1,4 @@
-// Internal: the appraisal sheet of the results workbook (spec §12): every appraised
+// Internal: the appraisal sheet of the results workbook (format reference §12): every appraised
 // criterion of every unit, the criteria lacking evidence, and the batch distribution
 // by reason and by pillar.
 import type ExcelJS from 'exceljs';

@@ -122,7 +122,7 @@ export interface EvidenceColumns {
   readonly link: string;
 }
 
-/** The evidence sheet's columns (the fields of a `document` evidence entry, spec §12).
+/** The evidence sheet's columns (the fields of a `document` evidence entry, [format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)).
  *
  * @internal
  */

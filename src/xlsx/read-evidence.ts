@@ -1,6 +1,6 @@
 /**
  * The evidence sheet (**Minh chứng**) of a filled-in workbook read into the
- * unit's `evidence` (spec §12): one row per leaf, found by its code; each
+ * unit's `evidence` ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)): one row per leaf, found by its code; each
  * document on its own line of the cells (Alt+Enter in Excel), the same line
  * in every cell of the row.
  */
@@ -91,7 +91,7 @@ function fieldPath(code: string, index: number, field: Field, entry: EvidenceEnt
  * (`xlsx/duplicate-row`), entries in a row without a code
  * (`schema/required`), cells of one row with different numbers of lines
  * (`xlsx/evidence-lines`), an Excel error or a formula without a result.
- * The entries themselves are checked by the scorer (spec §12), whose issues
+ * The entries themselves are checked by the scorer ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)), whose issues
  * the caller moves to the cells through `places`.
  *
  * @internal

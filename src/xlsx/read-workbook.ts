@@ -403,7 +403,7 @@ function readTarget(state: FormState, node: CompiledNode, row: number, items: Re
 
 /**
  * The text of an identity cell, or `undefined` after reporting an Excel error or a formula without
- * a result. An id (the unit's, its parent's) follows the identity rules of spec §10, read from the
+ * a result. An id (the unit's, its parent's) follows the identity rules of [format reference §10](../../docs/reference/criteria-format.md#10-định-danh-và-văn-bản), read from the
  * cell as typed: trimmed and in NFC, its problems reported at the cell.
  */
 function identityText(reader: Reader, sheet: Worksheet, address: string, id = false): string | undefined {
@@ -667,7 +667,7 @@ function readLoaded(workbook: Workbook, book: string, options: ReadWorkbookOptio
  * The appraising body's columns (I and J; J and K in templates made before
  * the evidence sheet: `_meta` says which) become the unit's `appraised`
  * values. The evidence sheet (**Minh chứng**) becomes the unit's
- * `evidence` (spec §12): one document per line of the cells of a leaf's row,
+ * `evidence` ([format reference §12](../../docs/reference/criteria-format.md#12-minh-chứng-và-thẩm-định)): one document per line of the cells of a leaf's row,
  * the same line in every cell (cells with different numbers of lines are
  * `xlsx/evidence-lines`); a number or an issuer make a `document`, a SHA-256
  * in the link cell alone a `file`, an address alone a `link`; a date is a

@@ -356,7 +356,7 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
   });
   fontEverywhere(detail);
 
-  // What the appraisal changed and why (spec §12), when a unit was appraised or lacks evidence.
+  // What the appraisal changed and why (format reference §12), when a unit was appraised or lacks evidence.
   if (report.results.some((result) => result.selfPoints !== undefined || (result.evidence?.lacking.length ?? 0) > 0)) {
     appraisalSheet(workbook, sheetName(pick(APPRAISAL_SHEET, lang), taken), report, criteria, lang, options.withAppraisers === true);
   }

@@ -778,7 +778,7 @@ function evidenceSheet(sheet: Worksheet, leaves: readonly CompiledNode[], labels
     const at = (role: keyof EvidenceColumns): Cell => sheet.getCell(cellAddress(EVIDENCE_COLUMNS[role], row));
     at('code').value = node.code;
     at('name').value = labels === 'en' ? (node.node.name.en ?? node.node.name.vi) : say(node.node.name, labels);
-    // Evidence the set requires (spec §12): said in words, in bold, before what it asks for.
+    // Evidence the set requires (format reference §12): said in words, in bold, before what it asks for.
     const required = node.leaf?.evidenceRequired === true;
     const asked = node.node.evidence ? say(node.node.evidence, labels) : '';
     if (required) {

@@ -25,7 +25,7 @@ export const score: CommandSpec = {
       en: 'the criteria set (id@version, id or a .json file); default: the submission\'s "criteria" field, then can-tho in force for the period',
     }),
     criteriaDirOption,
-    formatOption(['table', 'json', 'csv'], 'table', { vi: 'bảng cho người đọc, báo cáo JSON (mục 8 của đặc tả) hoặc CSV mỗi đơn vị một dòng', en: 'a table for people, the JSON report (spec section 8) or CSV, one row per unit' }),
+    formatOption(['table', 'json', 'csv'], 'table', { vi: 'bảng cho người đọc, tệp kết quả JSON (tài liệu định dạng, mục 8) hoặc CSV mỗi đơn vị một dòng', en: 'a table for people, the JSON results file (format reference, section 8) or CSV, one row per unit' }),
     localeOption({ vi: 'cách viết số trong CSV và sổ tính: vi đọc 1.234,5; --format csv với vi ghi BOM, dấu ; và dấu phẩy thập phân', en: 'how numbers are written in CSV and workbooks: vi reads 1.234,5; --format csv with vi writes a BOM, ; and decimal commas' }),
     langOption,
     periodOption({ vi: 'kỳ đánh giá của tệp CSV hoặc bài nộp không ghi kỳ', en: 'the period of a CSV file or of a submission that names none' }),

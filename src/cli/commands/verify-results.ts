@@ -4,7 +4,7 @@ import { criteriaDirOption, criteriaOption, formatOption, limitOptions, limitsGi
 
 const LIMITS = ['units', 'issues'] as const;
 
-/** `dti verify-results`: recomputes published results from the criteria and the submission (spec §13). */
+/** `dti verify-results`: recomputes published results from the criteria and the submission ([format reference §13](../../../docs/reference/criteria-format.md#13-dấu-kiểm-tra)). */
 export const verifyResultsSpec: CommandSpec = {
   name: 'verify-results',
   summary: {
