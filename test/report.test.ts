@@ -91,7 +91,7 @@ describe('reportToHtml', () => {
     expect(profile).toContain('trung bình cộng chỉ số của 9 đơn vị thuộc UBND quận, huyện');
     expect(profile).toContain('<h4>5 tiêu chí mạnh nhất</h4>');
     expect(profile).toContain('<h4>5 tiêu chí yếu nhất</h4>');
-    expect(profile).toContain('86967/246000 = 35.35% so với mục tiêu 100%');
+    expect(profile).toContain('86.967/246.000 = 35,35% so với mục tiêu 100%');
     expect(profile).toContain('id="u-ninh-kieu-radar"');
     // A department of group B has one pillar: its radar shows the main indices.
     const noiVu = html.slice(html.indexOf('id="u-so-noi-vu"'), html.indexOf('</article>', html.indexOf('id="u-so-noi-vu"')));
