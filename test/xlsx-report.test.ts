@@ -144,6 +144,18 @@ describe('reportToXlsx', () => {
     }
   });
 
+  it("an info leaf's number is a number cell (the reader's Excel shows its separators); its text stays text", async () => {
+    const scored = scoreBatch(criteria, { units: [
+      { id: 'a', name: 'Phường A', level: 'commune', values: { 'CQS.8.1': 1234 } },
+      { id: 'b', name: 'Phường B', level: 'commune', values: { 'CQS.8.1': 'đang xây dựng' } },
+    ] });
+    const detail = sheet(await open(await reportToXlsx(scored, criteria)), 'Điểm chi tiết');
+    const column = header(detail, 1).indexOf('CQS.8.1') + 1;
+    expect(column).toBeGreaterThan(0);
+    expect(detail.getCell(3, column).value).toBe(1234);
+    expect(detail.getCell(4, column).value).toBe('đang xây dựng');
+  });
+
   it('a figure an Excel number cannot hold is text, with Vietnamese separators in a Vietnamese report', () => {
     const cell = new ExcelJS.Workbook().addWorksheet('x').getCell('A1');
     writeDecimal(cell, '12345678901234567890.25', 2, 'vi');

@@ -8,7 +8,6 @@ import { compileCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaSet, Group, Level } from '../compile/types.js';
 import { parseScoreReport } from '../results/parse.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
-import { formatDecimalCell } from '../input/numbers.js';
 import { writeDecimal } from './cells.js';
 import { deterministicBytes, documentDate } from './deterministic.js';
 import type { Lang } from './layout.js';
@@ -349,7 +348,12 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
       if (outcome.points !== null) writeDecimal(cell, outcome.points, places.points, lang);
       else if (outcome.status === 'not-applicable') cell.value = 'n/a';
       else if (outcome.status === 'missing') cell.value = pick(T.missing, lang);
-      else if (outcome.status === 'info' && outcome.value !== undefined && outcome.value !== null) cell.value = formatDecimalCell(String(outcome.value), lang);
+      // An info leaf's number stays a number (shown with the reader's separators), its text stays text.
+      else if (outcome.status === 'info' && outcome.value !== undefined && outcome.value !== null) {
+        const value = String(outcome.value);
+        if (/^-?\d+(?:\.\d+)?$/.test(value)) writeDecimal(cell, value, undefined, lang);
+        else cell.value = value;
+      }
     });
     for (const column of [1, 2]) detail.getCell(line, column).alignment = { wrapText: true, vertical: 'top' };
     fitRow(detail, line, detailWidths);
