@@ -39,7 +39,8 @@ const NARROW_BAR = 14;
  * per rating, and a pattern per rating so that they read in black and white
  * too, with a legend and the thresholds as grid lines), the index and rating
  * printed beside each bar as in the report (with a decimal comma in
- * Vietnamese), Vietnamese names with full diacritics. Narrower than 560 px it
+ * Vietnamese), Vietnamese names with full diacritics; each bar and legend
+ * swatch names its rating in `data-rating` (empty: not rated). Narrower than 560 px it
  * lays each unit out on two lines, for a phone. Returns a standalone,
  * deterministic SVG string with a `<title>` and a `<desc>` (which lists every
  * unit, for screen readers).
@@ -152,7 +153,7 @@ export function rankingBarChart(report: ScoreReport, criteria: CriteriaSet, opti
         rows.push(text(x0 + 4, valueY, valueLabel(unit), { 'font-size': 12, 'font-style': 'italic', fill: '#555555' }));
       } else {
         const end = xOf(Number(unit.index));
-        rows.push(el('rect', { x: x0, y: barY, width: Math.max(end - x0, 1), height: barH, fill: ratingFill(id, styleOf(unit.rating)), stroke: '#333333', 'stroke-width': 0.5 }));
+        rows.push(el('rect', { x: x0, y: barY, width: Math.max(end - x0, 1), height: barH, fill: ratingFill(id, styleOf(unit.rating)), stroke: '#333333', 'stroke-width': 0.5, 'data-rating': unit.rating ?? '' }));
         const ratingText = unit.rating === null ? '' : el('tspan', { dx: 6, fill: '#444444', 'font-weight': 'normal' }, escapeXml(ratingName(criteria, unit.rating, lang)));
         rows.push(el('text', { x: end + 6, y: valueY, 'font-size': 12, 'font-weight': 'bold' }, `${escapeXml(shown(unit.index))}${ratingText}`));
       }
@@ -181,12 +182,13 @@ export function rankingBarChart(report: ScoreReport, criteria: CriteriaSet, opti
   y += 26;
 
   // Legend: one swatch per rating with its threshold and count, then "not rated" when some unit is.
-  const legend: { style: RatingStyle; label: string }[] = ratings.map((r) => ({
+  const legend: { rating: string; style: RatingStyle; label: string }[] = ratings.map((r) => ({
+    rating: r.id,
     style: styleOf(r.id),
     label: `${pick(r.name, lang)} (≥ ${shown(plainDecimal(r.min))}): ${units.filter((u) => u.rating === r.id).length}`,
   }));
   const unrated = units.filter((u) => u.rating === null).length;
-  if (unrated > 0) legend.push({ style: NO_RATING_STYLE, label: `${words.notRated}: ${unrated}` });
+  if (unrated > 0) legend.push({ rating: '', style: NO_RATING_STYLE, label: `${words.notRated}: ${unrated}` });
   let lx = PAD;
   parts.push(text(PAD, y + 12, `${words.rating}:`, { 'font-size': 12, 'font-weight': 'bold' }));
   lx += textWidth(`${words.rating}: `, 12) + 6;
@@ -197,7 +199,7 @@ export function rankingBarChart(report: ScoreReport, criteria: CriteriaSet, opti
       lx = PAD;
       y += 20;
     }
-    legendItems.push(el('rect', { x: lx, y: y + 1, width: 14, height: 14, fill: ratingFill(id, item.style), stroke: '#333333', 'stroke-width': 0.5 }) + text(lx + 18, y + 12, item.label, { 'font-size': 12 }));
+    legendItems.push(el('rect', { x: lx, y: y + 1, width: 14, height: 14, fill: ratingFill(id, item.style), stroke: '#333333', 'stroke-width': 0.5, 'data-rating': item.rating }) + text(lx + 18, y + 12, item.label, { 'font-size': 12 }));
     lx += w + 2;
   }
   parts.push(`<g>${legendItems.join('')}</g>`);

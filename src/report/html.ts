@@ -64,7 +64,6 @@ code{font-family:'DejaVu Sans Mono','Liberation Mono',monospace;font-size:13px;w
 table{border-collapse:collapse;width:100%;margin:0;font-size:14px}
 th,td{border:1px solid #d0d0d0;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#eef3f8}
-th.long{min-width:6.5em}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 td.num,td.nowrap{white-space:nowrap}
 tbody tr:nth-child(even){background:#f8f8f8}
@@ -94,6 +93,7 @@ dl.facts{grid-template-columns:minmax(0,1fr);gap:0}
 dl.facts dd{margin:0 0 8px}
 table{font-size:13px}
 th,td{padding:3px 6px}
+th.long{min-width:9em}
 .chart-wide{display:none}
 .chart-narrow{display:block}
 }
