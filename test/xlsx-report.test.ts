@@ -88,6 +88,10 @@ describe('reportToXlsx', () => {
     report.results.forEach((result, position) => {
       const row = position + 3;
       expect(shown(detail, row, 1)).toBe(result.unit);
+      // The level and group by name, not by id.
+      const level = criteria.levels.find((l) => l.id === result.level)!;
+      expect(shown(detail, row, 3)).toBe(level.name.vi);
+      expect(shown(detail, row, 4)).toBe(result.group === null ? '' : level.groups!.find((g) => g.id === result.group)!.name.vi);
       codes.forEach((code, index) => {
         const node = result.nodes[code];
         const expected = node === undefined ? '' : node.points ?? (node.status === 'not-applicable' ? 'n/a' : node.status === 'missing' ? 'thiếu' : String(node.value ?? ''));
