@@ -18,6 +18,7 @@ export { Dec, divideRounded, readDecimal, roundHalfUp, toFixed } from './decimal
 export { Exact } from './exact/exact.js';
 export { ExactSum } from './exact/exact-sum.js';
 export { fixedText } from './exact/fixed-text.js';
+export { formatNumber, type NumberLanguage } from './text/number-text.js';
 export { parseExact, readExact } from './exact/read-exact.js';
 export { roundQuotient } from './exact/round-quotient.js';
 export { DtiError, formatIssue, inFile, ioFailure, ISSUE_CODES, issueLocation, issueParamKinds, issueText, makeIssue, relocateIssue, type Issue, type IssueArgs, type IssueCode, type IssueLanguage, type IssueMessage, type IssueParam, type IssueParamKind, type IssueParamsOf, type IssueTextOptions, type IssueWhere, type Result } from './errors.js';

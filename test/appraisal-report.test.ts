@@ -154,7 +154,7 @@ describe('HTML', () => {
     expect(html).not.toContain('Người thẩm định');
     const shown = reportToHtml(report, criteria, { withAppraisers: true });
     expect(shown).toContain('<td>Nguyễn Văn A</td>');
-    expect(shown).toContain('<th scope="col">Người thẩm định</th>');
+    expect(shown).toContain('<th scope="col" class="long">Người thẩm định</th>');
   });
 });
 

@@ -56,8 +56,10 @@ describe('rankBandChart', () => {
     expectAccessible(svg);
     expect(svg).toContain('<title id="dti-rank-band-commune-title">Độ bất định của xếp hạng — Xã — kỳ 2022</title>');
     expect(svg).toContain('golden-analysis@2022.1.0 · 40 mẫu · 4 đơn vị');
-    expect(svg).toContain('>2.5 (2–3.55)<');
-    expect(svg).toContain('>2 (1.45–3)<');
+    // Vietnamese figures with a decimal comma; English ones as data writes them.
+    expect(svg).toContain('>2,5 (2–3,55)<');
+    expect(svg).toContain('>2 (1,45–3)<');
+    expect(rankBandChart(bands, golden, { level: 'commune', lang: 'en' })).toContain('>2.5 (2–3.55)<');
     expect(svg).toContain('>— (—–—)<');
     expect(svg).toContain('A &amp; B &lt;C&gt; &quot;Đặc biệt&quot;');
     expect(svg).not.toContain('<C>');
@@ -66,7 +68,7 @@ describe('rankBandChart', () => {
     expect(svg).toContain('Hạng trung vị');
     expect(svg).toContain('Khoảng 5–95 %');
     expect(svg).toContain('Hạng chính thức');
-    expect(svg).toContain('Xã Ba: hạng chính thức 3, trung vị 2.5, khoảng 2–3.55.');
+    expect(svg).toContain('Xã Ba: hạng chính thức 3; trung vị 2,5; khoảng 2–3,55.');
     // One band, one median dot and one diamond per unit with figures; none for the unit without.
     expect(svg.match(/<rect x="[^"]+" y="[^"]+" width="[^"]+" height="10" rx="2"/g)?.length).toBe(3 + 1);
     expect(svg.match(/<circle /g)?.length).toBe(3 + 1);

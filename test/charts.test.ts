@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { indexHeatmap, pillarRadar, rankingBarChart, ratingColours } from '../src/charts/index.js';
+import { ratingFill, ratingStyles } from '../src/charts/palette.js';
 import { escapeXml } from '../src/charts/svg.js';
 import { parseCriteria, scoreBatch, type ScoreReport, type UnitResult } from '../src/index.js';
 import { getCriteria } from '../src/sets/index.js';
@@ -17,6 +18,8 @@ const unit = (report: ScoreReport, id: string): UnitResult => {
   if (!found) throw new Error(`no unit ${id}`);
   return found;
 };
+/** An index (below 10) as a Vietnamese chart prints it: a decimal comma. */
+const vi = (figure: string): string => figure.replace('.', ',');
 const only = (report: ScoreReport, ids: readonly string[]): ScoreReport => ({ ...report, results: report.results.filter((r) => ids.includes(r.unit)) });
 
 /** The accessibility frame every chart must have. */
@@ -54,7 +57,7 @@ describe('rankingBarChart', () => {
     expect(units.length).toBeGreaterThan(0);
     for (const u of units) {
       expect(svg).toContain(escapeXml(u.name!));
-      expect(svg).toContain(`>${u.index}<`);
+      expect(svg).toContain(`>${vi(u.index!)}<`);
     }
   });
 
@@ -63,8 +66,8 @@ describe('rankingBarChart', () => {
     const districts = example.results.filter((r) => r.level === 'district').sort((a, b) => a.rank! - b.rank!);
     const positions = districts.map((d) => svg.indexOf(`>${d.name}<`));
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    const colours = ratingColours(canTho);
-    for (const d of districts) expect(svg).toContain(`fill="${colours[d.rating!]}"`);
+    const styles = ratingStyles(canTho);
+    for (const d of districts) expect(svg).toContain(`fill="${ratingFill('dti-bar-district', styles[d.rating!]!)}"`);
     for (const name of ['Xuất sắc', 'Tốt', 'Khá', 'Trung bình', 'Yếu']) expect(svg).toContain(name);
     expect(svg).toContain('<title id="dti-bar-district-title">Xếp hạng chỉ số chuyển đổi số — UBND quận, huyện — kỳ 2022</title>');
   });
@@ -114,7 +117,7 @@ describe('rankingBarChart', () => {
     expect(nhon).toBeGreaterThan(my);
     expect(none).toBeGreaterThan(nhon);
     expect(svg.match(/>3<\/text>/g)?.length).toBe(2);
-    expect(svg.match(/>0\.4444</g)?.length).toBe(2);
+    expect(svg.match(/>0,4444</g)?.length).toBe(2);
     expect(svg).toContain('— không có chỉ số');
     expect(svg).toContain('Chưa xếp loại: 1');
   });
@@ -124,7 +127,7 @@ describe('rankingBarChart', () => {
     const svg = rankingBarChart(one, canTho, { level: 'district', width: 300 });
     expectAccessible(svg);
     expect(svg).toContain('Quận Cái Răng');
-    expect(svg).toMatch(/width="480"/);
+    expect(svg).toMatch(/width="320"/);
     const empty = rankingBarChart(one, canTho, { level: 'commune' });
     expectAccessible(empty);
     expect(empty).toContain('Không có đơn vị nào.');
@@ -141,9 +144,9 @@ describe('pillarRadar', () => {
     const svg = pillarRadar(unit(miniReport, 'a-b'), mini, { compareWith: 'level-average', report: miniReport });
     expectAccessible(svg);
     // A: (1 + 0.8 + 0.4 + 0.4) / 4 = 0.65; B: (1 + 0 + 1 + 1) / 4 = 0.75; C: (1 + 0 + 0) / 3 = 0.3333…
-    expect(svg).toContain('◆ 0.6500');
-    expect(svg).toContain('◆ 0.7500');
-    expect(svg).toContain('◆ 0.3333');
+    expect(svg).toContain('◆ 0,6500');
+    expect(svg).toContain('◆ 0,7500');
+    expect(svg).toContain('◆ 0,3333');
     expect(svg).toContain('Trung bình UBND xã, phường (5 đơn vị)');
     expect(svg).toContain('A &amp; B &lt;C&gt; &quot;Đặc biệt&quot;');
     expect(svg).toContain('<polygon');
@@ -153,9 +156,9 @@ describe('pillarRadar', () => {
     const fake = (id: string, index: string): UnitResult => ({ ...unit(miniReport, 'a-b'), unit: id, nodes: { ...unit(miniReport, 'a-b').nodes, A: { ...unit(miniReport, 'a-b').nodes.A!, index } } });
     const report = { ...miniReport, results: [fake('x', '0.1234'), fake('y', '0.1235'), fake('z', '0.1236'), fake('w', '0.1235')] };
     // (0.1234 + 0.1235 + 0.1236 + 0.1235) / 4 = 0.1235 exactly; with 0.1235 + 0.1236 only: 0.12355 → 0.1236 (half-up).
-    expect(pillarRadar(report.results[0]!, mini, { compareWith: 'level-average', report })).toContain('◆ 0.1235');
+    expect(pillarRadar(report.results[0]!, mini, { compareWith: 'level-average', report })).toContain('◆ 0,1235');
     const two = { ...report, results: [fake('y', '0.1235'), fake('z', '0.1236')] };
-    expect(pillarRadar(two.results[0]!, mini, { compareWith: 'level-average', report: two })).toContain('◆ 0.1236');
+    expect(pillarRadar(two.results[0]!, mini, { compareWith: 'level-average', report: two })).toContain('◆ 0,1236');
   });
 
   it('leaves a gap for a null index and says so', () => {
@@ -182,8 +185,8 @@ describe('pillarRadar', () => {
     expect(svg).not.toContain('>CQS.8<'); // the smart-city block is not scored
     expect(svg).toContain('Chú giải mã chỉ số');
     expect(svg).toContain('Sở Tư pháp');
-    expect(svg).toContain(`● ${unit(example, 'so-noi-vu').nodes['CQS.1']!.index}`);
-    expect(svg).toContain(`◆ ${unit(example, 'so-tu-phap').nodes['CQS.1']!.index}`);
+    expect(svg).toContain(`● ${vi(unit(example, 'so-noi-vu').nodes['CQS.1']!.index!)}`);
+    expect(svg).toContain(`◆ ${vi(unit(example, 'so-tu-phap').nodes['CQS.1']!.index!)}`);
   });
 
   it('leaves the key out with key: false', () => {
@@ -197,7 +200,7 @@ describe('pillarRadar', () => {
     const one = only(example, ['thanh-tra']);
     const svg = pillarRadar(one.results[0]!, canTho, { compareWith: 'level-average', report: one });
     expectAccessible(svg);
-    const cqs = one.results[0]!.nodes.CQS!.index!;
+    const cqs = vi(one.results[0]!.nodes.CQS!.index!);
     expect(svg).toContain(`● ${cqs}`);
     expect(svg).toContain(`◆ ${cqs}`);
     expect(svg).toContain('Ít hơn 3 trục');
@@ -222,7 +225,7 @@ describe('indexHeatmap', () => {
     const districts = example.results.filter((r) => r.level === 'district');
     for (const d of districts) {
       expect(svg).toContain(`>${d.name}<`);
-      for (const code of ['CQS.1', 'CQS.7', 'KTS.3', 'XHS.3']) expect(svg).toContain(`>${d.nodes[code]!.index}<`);
+      for (const code of ['CQS.1', 'CQS.7', 'KTS.3', 'XHS.3']) expect(svg).toContain(`>${vi(d.nodes[code]!.index!)}<`);
     }
     expect(svg).not.toContain('>CQS.8<');
     expect(svg).toContain('CQS · Chính quyền số');

@@ -57,15 +57,20 @@ describe('dti score', () => {
     const { code, out } = dti('score', 'examples/can-tho-2022/submissions.json');
     expect(code).toBe(0);
     expect(out).toContain('UBND quận, huyện (9)');
-    expect(out).toContain('Sở, ban, ngành · nhóm A (13)');
+    expect(out).toContain('Sở, ban, ngành · nhóm A: Có dịch vụ công, đánh giá 3 trụ cột (13)');
+    expect(out).toContain('CQS Chính quyền số · KTS Kinh tế số · XHS Xã hội số');
     expect(out).toContain('Quận Ninh Kiều');
     expect(out).toMatch(/Hạng\s+Đơn vị\s+Điểm/);
+    // Vietnamese figures: a decimal comma and thousands dots; ratings by name.
+    expect(out).toMatch(/ 1 {2}Sở Thông tin và Truyền thông\s+878,53\s+940,00\s+0,9346\s+Xuất sắc\s+0,9327\s+0,9286\s+0,9447/);
+    expect(out).toMatch(/Sở Nông nghiệp và Phát triển nông thôn\s+705,31\s+1\.000,00\s+0,7053/);
+    expect(out).not.toMatch(/\d\.\d{2}\b(?!\.)/);
   });
 
   it('shows self-assessed points and the difference in a block with an appraised unit', () => {
     const { out } = dti('score', 'examples/can-tho-2022/submissions.json');
     expect(out).toMatch(/XHS\s+Tự đánh giá\s+Chênh lệch\n/);
-    expect(out).toMatch(/18 {2}Xã Giai Xuân\s+564\.24 .* 611\.64\s+-47\.40\n/);
+    expect(out).toMatch(/18 {2}Xã Giai Xuân\s+564,24 .* 611,64\s+-47,40\n/);
     expect(out).toMatch(/1 {2}Phường Xuân Khánh .*—\s+—\n/);
   });
 

@@ -307,7 +307,10 @@ describe('dti score --with-appraisers', () => {
     const report = JSON.parse(shown.out) as ScoreReport;
     expect(report.results[2]?.nodes['A.2']?.appraisal?.by).toBe('Nguyễn Văn A');
     expect(report.results[1]?.evidence?.lacking).toEqual(['A.1', 'A.2', 'B.1']);
-    expect(report.results[1]?.nodes['A.1']?.explanation?.vi).toBe('Đạt → 10.00 điểm; thiếu minh chứng bắt buộc → 0.00 điểm');
+    // The Vietnamese text writes numbers the Vietnamese way; the figures stay data (dot decimals).
+    expect(report.results[1]?.nodes['A.1']?.explanation?.vi).toBe('Đạt → 10,00 điểm; thiếu minh chứng bắt buộc → 0,00 điểm');
+    expect(report.results[1]?.nodes['A.1']?.explanation?.en).toBe('Yes → 10.00 points; required evidence missing → 0.00 points');
+    expect(report.results[1]?.nodes['A.1']?.points).toBe('0.00');
   });
 
   it('the table lists, under its block, the units lacking required evidence and what the policy does', () => {

@@ -56,7 +56,7 @@ describe('an aggregate over its cap says the sum before the cap', () => {
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
     expect(explainNode(unitOf(outcome.value.results, 'c1'), 'B')).toEqual({
-      vi: 'Tổng 12.00 = 12.00, giới hạn 10.00 → 10.00 / tối đa 10.00 → chỉ số 1.0000',
+      vi: 'Tổng 12,00 = 12,00; giới hạn 10,00 → 10,00 / tối đa 10,00 → chỉ số 1,0000',
       en: 'Sum 12.00 = 12.00, capped at 10.00 → 10.00 of 10.00 → index 1.0000',
     });
     expect(explainNode(unitOf(outcome.value.results, 'c2'), 'B')?.en).toBe('Sum 9.00 = 9.00 of 10.00 → index 0.9000');

@@ -19,7 +19,7 @@ it("the README's TypeScript example runs and prints the explanation it shows", a
   } finally {
     spy.mockRestore();
   }
-  expect(printed).toContain('12/15 = 80% so với mục tiêu 100% → 0.8 × 20 = 16.00 điểm');
+  expect(printed).toContain('12/15 = 80% so với mục tiêu 100% → 0,8 × 20 = 16,00 điểm');
   expect(printed).toContain('20.00 → 10.00');
   // The issues the README prints are the ones the library gives.
   const shown = [...readFileSync(join(root, 'README.md'), 'utf8').matchAll(/^\/\/ (units\[0\]\.values.*\])$/gm)].map((m) => m[1]);

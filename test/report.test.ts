@@ -16,6 +16,17 @@ const miniPath = join(__dirname, 'fixtures/report/mini-criteria.json');
 const mini = parseCriteria(JSON.parse(readFileSync(miniPath, 'utf8')));
 const miniReport = scoreBatch(mini, JSON.parse(readFileSync(join(__dirname, 'fixtures/report/mini-submissions.json'), 'utf8')));
 
+/**
+ * A figure as a Vietnamese report writes it: a decimal comma, thousands dots from four digits
+ * (a reference of the format written here, independent of src/).
+ */
+const vi = (figure: string): string => {
+  const [whole, decimals] = figure.split('.') as [string, string | undefined];
+  const digits = whole.replace('-', '');
+  const grouped = digits.length >= 4 ? digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : digits;
+  return `${whole.startsWith('-') ? '-' : ''}${grouped}${decimals === undefined ? '' : `,${decimals}`}`;
+};
+
 const tmp = mkdtempSync(join(tmpdir(), 'dti-report-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -40,12 +51,48 @@ describe('reportToHtml', () => {
 
   it('has inline charts, each well-formed, and print rules with page breaks', () => {
     const svgs = svgElements(html);
-    // 5 cohorts × (bar + heat map) + one radar per unit.
-    expect(svgs.length).toBe(5 * 2 + example.results.length);
+    // 5 cohorts × (bar chart for laptops and print, bar chart for phones, heat map) + one radar per unit.
+    expect(svgs.length).toBe(5 * 3 + example.results.length);
     for (const svg of svgs) expect(wellFormedProblems(svg)).toEqual([]);
     expect(html).toContain('@media print');
     expect(html).toContain('section.cohort,article.profile{break-before:page}');
     expect(html).toContain('@page{size:A4');
+    // Each chart is never shown smaller than where its smallest text is 11 px: its width × 11 / its smallest font size.
+    for (const svg of svgs) {
+      const width = Number(/^<svg [^>]*\bwidth="([\d.]+)"/.exec(svg)![1]);
+      const smallest = Math.min(13, ...[...svg.matchAll(/font-size="([\d.]+)"/g)].map((m) => Number(m[1])));
+      expect(smallest).toBeGreaterThanOrEqual(12);
+      expect(svg).toContain(`style="--min:${Math.ceil((width * 11) / smallest)}px"`);
+    }
+  });
+
+  it('puts every table and chart in a box of its own that scrolls sideways, focusable and named', () => {
+    const tables = html.match(/<table/g)!.length;
+    const boxes = [...html.matchAll(/<div class="scroll" tabindex="0" role="region" aria-label="([^"]+)">(<table|<svg)/g)];
+    expect(boxes.length).toBe(tables + 5 * 2 + example.results.length);
+    expect(boxes.map((b) => b[1])).toContain('Bảng: Bảng xếp hạng — UBND quận, huyện');
+    expect(boxes.map((b) => b[1])).toContain('Biểu đồ: Biểu đồ xếp hạng — UBND quận, huyện');
+    expect(boxes.map((b) => b[1])).toContain('Biểu đồ: Hồ sơ chỉ số — Quận Ninh Kiều');
+    // Names stay on one line; the bar chart has a phone rendering, shown instead of the laptop's on a narrow screen.
+    expect(html).toContain('td.num,td.nowrap{white-space:nowrap}');
+    expect(html).toContain('<svg class="chart-narrow" style="--min:');
+    const phone = html.slice(html.indexOf('@media screen and (max-width:600px){'), html.indexOf('@media print{'));
+    expect(phone).toContain('\n.chart-wide{display:none}\n.chart-narrow{display:block}\n');
+    expect(phone).toContain('dl.facts{grid-template-columns:minmax(0,1fr);gap:0}');
+  });
+
+  it('prints the title and the date (or the period) and "Trang N/M" at the foot of every page', () => {
+    expect(html).toContain(`@page{size:A4;margin:14mm 12mm 18mm;@bottom-left{content:"${canTho.title.vi} · Kỳ đánh giá 2022";`);
+    expect(html).toContain('@bottom-right{content:"Trang " counter(page) "/" counter(pages);');
+    expect(html).toContain('@page wide{size:A4 landscape;');
+    const dated = reportToHtml(example, canTho, { date: '2023-03-15', title: 'Kết quả "DTI" 2022 </style><script>' });
+    expect(dated).toContain('@bottom-left{content:"Kết quả \\22 DTI\\22  2022 \\3C /style\\3E \\3C script\\3E  · 15/03/2023";');
+    expect(dated).toContain('<dt>Ngày báo cáo</dt><dd>15/03/2023</dd>');
+    expect(dated.match(/<\/style>/g)?.length).toBe(1);
+    expect(dated).not.toContain('<script');
+    const en = reportToHtml(example, canTho, { lang: 'en', date: '2023-03-15' });
+    expect(en).toContain('@bottom-right{content:"Page " counter(page) " of " counter(pages);');
+    expect(en).toContain(' · 2023-03-15";');
   });
 
   it('carries the stamp, the period and the set’s caveat in the header', () => {
@@ -62,9 +109,14 @@ describe('reportToHtml', () => {
     expect(html).toContain('<h2 id="c-district-h">UBND quận, huyện</h2>');
     expect(html).toContain('<h2 id="c-department-b-h">Sở, ban, ngành · nhóm B: Có dịch vụ công, chỉ đánh giá chính quyền số</h2>');
     for (const r of example.results) {
-      expect(html).toContain(`<td>${r.name}</td><td class="num">${r.points}</td><td class="num">${r.maxPoints}</td><td class="num">${r.index}</td>`);
+      expect(html).toContain(`<td class="nowrap">${r.name}</td><td class="num">${vi(r.points)}</td><td class="num">${vi(r.maxPoints)}</td><td class="num">${vi(r.index!)}</td>`);
       expect(html).toContain(`<article class="profile" id="u-${r.unit}"`);
     }
+    // A commune's parent is named, not given by its id.
+    const commune = html.slice(html.indexOf('id="c-commune"'), html.indexOf('id="u-', html.indexOf('id="c-commune"')));
+    expect(commune).toContain('<th scope="col">Trực thuộc</th>');
+    expect(commune).toContain('<td class="nowrap">Quận Ninh Kiều</td>');
+    expect(commune).not.toMatch(/<td[^>]*>ninh-kieu</);
     // Sections come in the set's level order; profiles follow their section.
     const order = ['c-department-a', 'u-so-tttt', 'c-department-b', 'c-department-c', 'c-district', 'u-ninh-kieu', 'c-commune', 'u-xa-nhon-ai'].map((id) => html.indexOf(` id="${id}"`));
     expect([...order].sort((a, b) => a - b)).toEqual(order);
@@ -77,21 +129,28 @@ describe('reportToHtml', () => {
     for (const rating of ['tot', 'kha', 'trung-binh']) {
       const n = districts.filter((r) => r.rating === rating).length;
       const name = canTho.ratings!.find((x) => x.id === rating)!.name.vi;
-      expect(district).toContain(`${name}</td><td>≥ ${canTho.ratings!.find((x) => x.id === rating)!.min}</td><td class="num">${n}</td>`);
+      expect(district).toContain(`${name}</td><td class="nowrap">≥ ${vi(String(canTho.ratings!.find((x) => x.id === rating)!.min))}</td><td class="num">${n}</td>`);
     }
     const nk = example.results.find((r) => r.unit === 'ninh-kieu')!;
     expect(district).toContain('<h3>Tự đánh giá và kết quả thẩm định</h3>');
-    expect(district).toContain(`<td>Quận Ninh Kiều</td><td class="num">${nk.selfPoints}</td><td class="num">${nk.points}</td><td class="num">${nk.difference}</td><td>CQS.1.2: 15.00 → 11.25; CQS.6.4: 18.00 → 14.00</td>`);
+    expect(district).toContain(`<td class="nowrap">Quận Ninh Kiều</td><td class="num">${vi(nk.selfPoints!)}</td><td class="num">${vi(nk.points)}</td><td class="num">${vi(nk.difference!)}</td><td>CQS.1.2: 15,00 → 11,25; CQS.6.4: 18,00 → 14,00</td>`);
+    // Each rating's swatch has its colour and a pattern of its own (a black-and-white print tells them apart), and its name.
+    const swatches = [...district.matchAll(/<span class="swatch" style="([^"]+)"><\/span>([^<]+)</g)].map((m) => [m[2], m[1]] as const);
+    const byName = new Map(swatches);
+    expect(byName.size).toBe(5);
+    expect(new Set(byName.values()).size).toBe(5);
+    expect(byName.get('Xuất sắc')).toBe('background:#0072B2');
+    expect(byName.get('Tốt')).toMatch(/^background:repeating-linear-gradient\(/);
   });
 
   it('profiles each unit: pillars against the level average, 5 strongest and 5 weakest criteria with explanations', () => {
     const profile = html.slice(html.indexOf('<article class="profile" id="u-ninh-kieu"'), html.indexOf('</article>', html.indexOf('id="u-ninh-kieu"')));
-    expect(profile).toContain('Hạng 2/9 · Chỉ số 0.8142 · Tốt · 814.20/1000.00 điểm · tự đánh giá 821.95 điểm, chênh lệch -7.75');
-    expect(profile).toContain('<td>CQS</td><td>Chính quyền số</td><td class="num">430.68</td><td class="num">500.00</td><td class="num">0.8614</td>');
+    expect(profile).toContain('Hạng 2/9 · Chỉ số 0,8142 · Tốt · 814,20/1.000,00 điểm · tự đánh giá 821,95 điểm, chênh lệch -7,75');
+    expect(profile).toContain('<td>CQS</td><td>Chính quyền số</td><td class="num">430,68</td><td class="num">500,00</td><td class="num">0,8614</td>');
     expect(profile).toContain('trung bình cộng chỉ số của 9 đơn vị thuộc UBND quận, huyện');
     expect(profile).toContain('<h4>5 tiêu chí mạnh nhất</h4>');
     expect(profile).toContain('<h4>5 tiêu chí yếu nhất</h4>');
-    expect(profile).toContain('86967/246000 = 35.35% so với mục tiêu 100%');
+    expect(profile).toContain('86.967/246.000 = 35,35% so với mục tiêu 100%');
     expect(profile).toContain('id="u-ninh-kieu-radar"');
     // A department of group B has one pillar: its radar shows the main indices.
     const noiVu = html.slice(html.indexOf('id="u-so-noi-vu"'), html.indexOf('</article>', html.indexOf('id="u-so-noi-vu"')));
@@ -109,6 +168,10 @@ describe('reportToHtml', () => {
     expect(en).toContain('An illustrative reconstruction, not the official appendix');
     expect(en).toContain('<h4>5 weakest criteria</h4>');
     expect(en).toContain('Quận Ninh Kiều');
+    // English keeps the results' figures as they are written.
+    const nk = example.results.find((r) => r.unit === 'ninh-kieu')!;
+    expect(en).toContain(`<td class="nowrap">Quận Ninh Kiều</td><td class="num">${nk.points}</td><td class="num">${nk.maxPoints}</td><td class="num">${nk.index}</td>`);
+    expect(en).toContain('Rank 2 of 9 · Index 0.8142 · Good · 814.20 of 1000.00 points');
     expect(wellFormedProblems(en, { html: true })).toEqual([]);
   });
 
@@ -120,10 +183,10 @@ describe('reportToHtml', () => {
     expect(text).not.toContain('<C>');
     expect(text).toContain('<h1>Bộ chỉ số thử nghiệm &lt;nhỏ&gt; &amp; &quot;đặc biệt&quot;</h1>');
     expect(text).toContain('Bộ chỉ số này là bản nháp');
-    expect(text).toContain('<td class="num">3</td><td>Xã Mỹ Khánh</td>');
-    expect(text).toContain('<td class="num">3</td><td>Xã Nhơn Ái</td>');
-    expect(text).toContain('<td class="num">—</td><td>Phường Không Số Liệu</td><td class="num">0.00</td><td class="num">0.00</td><td class="num">—</td><td>—</td>');
-    expect(text).toContain('<td>Chưa xếp loại</td><td>—</td><td class="num">1</td>');
+    expect(text).toContain('<td class="num">3</td><td class="nowrap">Xã Mỹ Khánh</td>');
+    expect(text).toContain('<td class="num">3</td><td class="nowrap">Xã Nhơn Ái</td>');
+    expect(text).toContain('<td class="num">—</td><td class="nowrap">Phường Không Số Liệu</td><td class="num">0,00</td><td class="num">0,00</td><td class="num">—</td><td class="nowrap">—</td>');
+    expect(text).toContain('<td class="nowrap">Chưa xếp loại</td><td class="nowrap">—</td><td class="num">1</td>');
     expect(text).toContain('Có kế hoạch &lt;năm&gt; &amp; &quot;chuyên mục&quot;');
   });
 
@@ -149,7 +212,7 @@ describe('reportToHtml', () => {
   it('works without explanations and refuses a unit it cannot place', () => {
     const lean = scoreBatch(mini, { units: [{ id: 'x', name: 'Xã X', level: 'xa', values: { 'A.1.1': true } }] }, { explain: false });
     const text = reportToHtml(lean, mini);
-    expect(text).toContain('<td>A.1.1</td><td>Có kế hoạch &lt;năm&gt; &amp; &quot;chuyên mục&quot;</td><td class="num">10.00</td><td class="num">10.00</td><td>—</td>');
+    expect(text).toContain('<td>A.1.1</td><td>Có kế hoạch &lt;năm&gt; &amp; &quot;chuyên mục&quot;</td><td class="num">10,00</td><td class="num">10,00</td><td>—</td>');
     const stray: ScoreReport = { ...lean, results: [{ ...lean.results[0]!, level: 'tinh' }] };
     expect(() => reportToHtml(stray, mini)).toThrow(/level "tinh"/);
   });
@@ -174,9 +237,16 @@ describe('reportToMarkdown', () => {
 
   it('writes GitHub-style tables with the report’s own figures', () => {
     expect(md).toContain('| Hạng | Đơn vị | Điểm | Tối đa | Chỉ số | Xếp loại | Chính quyền số (CQS) | Kinh tế số (KTS) | Xã hội số (XHS) |\n|---:|---|---:|---:|---:|---|---:|---:|---:|');
-    for (const r of example.results) expect(md).toContain(`| ${r.rank} | ${r.name} | ${r.points} | ${r.maxPoints} | ${r.index} |`);
+    // Vietnamese figures with a decimal comma and thousands dots.
+    for (const r of example.results) expect(md).toContain(`| ${r.rank} | ${r.name} | ${vi(r.points)} | ${vi(r.maxPoints)} | ${vi(r.index!)} |`);
+    expect(md).toContain('| 1 | Sở Thông tin và Truyền thông | 878,53 | 940,00 | 0,9346 | Xuất sắc | 0,9327 | 0,9286 | 0,9447 |');
+    expect(md).toContain('- Xếp loại theo chỉ số (đã làm tròn): Xuất sắc ≥ 0,9; Tốt ≥ 0,8; Khá ≥ 0,7; Trung bình ≥ 0,5; Yếu ≥ 0.');
+    expect(md).not.toMatch(/\| \d+\.\d+ \|/);
     expect(md).toContain('### Chỉ số chính theo đơn vị');
     expect(md).toContain('| Hạng | Đơn vị | CQS.1 | CQS.2 | CQS.3 | CQS.4 | CQS.5 | CQS.6 | CQS.7 | KTS.1 | KTS.2 | KTS.3 | XHS.1 | XHS.2 | XHS.3 |');
+    // The codes of the heat map's columns are named under it.
+    expect(md).toContain('Mã chỉ số: CQS.1 ');
+    expect(md).toContain('; XHS.3 ');
     // Every table row has as many cells as its header.
     const lines = md.split('\n');
     lines.forEach((line, i) => {

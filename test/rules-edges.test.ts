@@ -43,6 +43,18 @@ const quotientText = (n: R.Q, d: R.Q, places: number): { text: string; exact: bo
   return { text: plainOf(rounded), exact: R.eq(rounded, R.div(n, d)) };
 };
 const exactQ = (x: Exact): R.Q => Q(x.toString());
+/**
+ * `text` with every plain decimal in it written as Vietnamese texts write numbers
+ * (a decimal comma; thousands dots from four digits) when `lang` is `vi`: a reference
+ * of the number format independent of src/. English texts keep them as they are.
+ */
+const inLang = (lang: 'vi' | 'en', text: string): string =>
+  lang === 'en'
+    ? text
+    : text.replace(/(?<![\d.,])(-?)(\d+)(?:\.(\d+))?(?!\d)/g, (_all, sign: string, whole: string, decimals: string | undefined) =>
+        `${sign}${whole.length >= 4 && !whole.startsWith('0') ? whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : whole}${decimals === undefined ? '' : `,${decimals}`}`);
+/** What separates a clause after a number: a comma in English, a semicolon after a Vietnamese decimal comma. */
+const clause = (lang: 'vi' | 'en'): string => (lang === 'vi' ? '; ' : ', ');
 
 const PATH = ['units', 2, 'values', 'A.1'] as const;
 function context(max: string | number = '10'): ValueContext & { issues: Issue[] } {
@@ -285,7 +297,8 @@ describe('boolean, info, appraised', () => {
     expect(no.explanation.en).not.toBe(yes.explanation.en);
     expect(no.explanation.vi).not.toBe(yes.explanation.vi);
     expect(yes.words.en).toContain('12.5');
-    expect(yes.words.vi).toContain('12.5');
+    expect(yes.words.vi).toContain('12,5');
+    expect(yes.explanation.vi).toBe('Đạt → 12,50 điểm');
     expect(ruleKind('boolean').check({ kind: 'boolean' }, levels({ a: '1' }), [])).toEqual([]);
   });
 
@@ -324,9 +337,9 @@ describe('boolean, info, appraised', () => {
     expect(bad.issues[0]!.params.expected).toBe('appraised-points');
     const r = run({ kind: 'appraised' }, '3', '7.5');
     expect(r.explanation.en).toContain('3.00');
-    expect(r.explanation.vi).toContain('3.00');
+    expect(r.explanation.vi).toContain('3,00');
     expect(r.words.en).toContain('7.5');
-    expect(r.words.vi).toContain('7.5');
+    expect(r.words.vi).toContain('7,5');
     expect(ruleKind('appraised').check({ kind: 'appraised' }, levels({ a: '1' }), [])).toEqual([]);
   });
 });
@@ -365,7 +378,7 @@ describe('ratio', () => {
     const full = run({ kind: 'ratio', zeroDenominator: 'full' }, { numerator: 0, denominator: 0 }, '10');
     expect(full.points).toEqual(R.q(10n));
     expect(full.explanation.en).toContain('10.00');
-    expect(full.explanation.vi).toContain('10.00');
+    expect(full.explanation.vi).toContain('10,00');
     const zero = run({ kind: 'ratio', zeroDenominator: 'zero' }, { numerator: 0, denominator: 0 }, '10');
     expect(zero.points).toEqual(R.ZERO);
     expect(zero.explanation.en).toContain('0/0');
@@ -383,7 +396,7 @@ describe('ratio', () => {
     const atTarget = run({ kind: 'ratio', target: '0.8' }, { numerator: 4, denominator: 5 }, '20');
     expect(atTarget.points).toEqual(R.q(20n));
     expect(atTarget.explanation.en).toContain('→ 1 × 20 = 20.00');
-    expect(atTarget.explanation.vi).toContain('→ 1 × 20 = 20.00');
+    expect(atTarget.explanation.vi).toContain('→ 1 × 20 = 20,00');
     const under = run({ kind: 'ratio', target: '0.8' }, { numerator: '3.99', denominator: 5 }, '20');
     const expected = R.div(R.mul(R.q(20n), R.div(Q('3.99'), Q('5'))), Q('0.8'));
     expect(under.points).toEqual(expected);
@@ -391,6 +404,8 @@ describe('ratio', () => {
     expect(under.explanation.en).toContain(`→ ${factor.exact ? '' : '≈ '}${factor.text} × 20 = ${R.toFixed(R.roundHalfUp(expected, 2), 2)}`);
     expect(under.explanation.en).toContain('80%');
     expect(under.explanation.vi).toContain('80%');
+    expect(under.explanation.vi).toContain(inLang('vi', `→ ${factor.exact ? '' : '≈ '}${factor.text} × 20 = ${R.toFixed(R.roundHalfUp(expected, 2), 2)}`));
+    expect(below.explanation.vi).toContain(inLang('vi', percentText(Q('0.999'), Q('2'))));
   });
 
   it('pro rata with allowOver above 1 and a target above 1', () => {
@@ -446,15 +461,17 @@ describe('linear', () => {
         const clampedAt = R.lt(f, R.ZERO) || R.isZero(f) ? 0 : R.ge(f, R.ONE) ? 1 : undefined;
         expect(r.outcome.detail).toBe(clampedAt);
         for (const lang of ['vi', 'en'] as const) {
-          expect(r.explanation[lang]).toContain(`(${R.toPlain(Q(x))} − ${R.toPlain(Q(from))}) / (${R.toPlain(Q(to))} − ${R.toPlain(Q(from))})`);
-          expect(r.explanation[lang]).toContain(`× 8 = ${r.shown}`);
-          if (clampedAt !== undefined) expect(r.explanation[lang]).toContain(`[0, 1] → ${clampedAt} × 8`);
-          else expect(r.explanation[lang]).not.toContain('[0, 1]');
+          expect(r.explanation[lang]).toContain(inLang(lang, `(${R.toPlain(Q(x))} − ${R.toPlain(Q(from))}) / (${R.toPlain(Q(to))} − ${R.toPlain(Q(from))})`));
+          expect(r.explanation[lang]).toContain(inLang(lang, `× 8 = ${r.shown}`));
+          // A range is [0, 1] in English, [0; 1] after Vietnamese decimal commas.
+          const range = lang === 'vi' ? '[0; 1]' : '[0, 1]';
+          if (clampedAt !== undefined) expect(r.explanation[lang]).toContain(`${clause(lang)}${lang === 'vi' ? 'giới hạn trong' : 'clamped to'} ${range} → ${clampedAt} × 8`);
+          else expect(r.explanation[lang]).not.toContain(range);
           const q = quotientText(R.sub(Q(x), Q(from)), R.sub(Q(to), Q(from)), 4);
-          expect(r.explanation[lang]).toContain(q.exact ? `= ${q.text}` : `≈ ${q.text}`);
+          expect(r.explanation[lang]).toContain(inLang(lang, q.exact ? `= ${q.text}` : `≈ ${q.text}`));
           expect(r.explanation[lang]).not.toContain('= ≈');
-          expect(r.words[lang]).toContain(R.toPlain(Q(from)));
-          expect(r.words[lang]).toContain(R.toPlain(Q(to)));
+          expect(r.words[lang]).toContain(inLang(lang, R.toPlain(Q(from))));
+          expect(r.words[lang]).toContain(inLang(lang, R.toPlain(Q(to))));
         }
       }),
       { numRuns: 300 },
@@ -528,17 +545,17 @@ describe('bands', () => {
         expect(r.outcome.detail).toBe(index);
         for (const lang of ['vi', 'en'] as const) {
           const e = r.explanation[lang];
-          expect(e.startsWith(`${v.text}: `)).toBe(true);
-          expect(e).toContain(`→ ${award !== undefined && 'fraction' in award ? `${R.toPlain(Q(award.fraction))} × 8 = ` : ''}${r.shown}`);
+          expect(e.startsWith(inLang(lang, `${v.text}: `))).toBe(true);
+          expect(e).toContain(inLang(lang, `→ ${award !== undefined && 'fraction' in award ? `${R.toPlain(Q(award.fraction))} × 8 = ` : ''}${r.shown}`));
           if (index >= 0) {
             const b = bands[index]!;
             const range = b.min !== undefined && b.max !== undefined ? `${b.min} ≤ x ≤ ${b.max}` : b.min !== undefined ? `x ≥ ${b.min}` : b.max !== undefined ? `x ≤ ${b.max}` : 'x';
-            expect(e).toContain(` ${index + 1} (${range}) → `);
+            expect(e).toContain(inLang(lang, ` ${index + 1} (${range}) → `));
           } else expect(e).not.toContain(' (');
           for (const [i, b] of bands.entries()) {
             const range = b.min !== undefined && b.max !== undefined ? `${b.min} ≤ x ≤ ${b.max}` : b.min !== undefined ? `x ≥ ${b.min}` : b.max !== undefined ? `x ≤ ${b.max}` : 'x';
             const worth = 'points' in b.award ? b.award.points : R.toPlain(R.mul(Q(b.award.fraction), R.q(8n)));
-            expect(r.words[lang], String(i)).toContain(`${range}: ${worth}`);
+            expect(r.words[lang], String(i)).toContain(inLang(lang, `${range}: ${worth}`));
           }
           expect(r.words[lang]).toContain(`${otherwise} `);
         }
@@ -596,11 +613,11 @@ describe('count', () => {
         expect(r.points).toEqual(R.min(raw, R.q(BigInt(max))));
         const capped = R.gt(raw, R.q(BigInt(max)));
         for (const lang of ['vi', 'en'] as const) {
-          expect(r.explanation[lang].startsWith(`${n} × ${each} = ${R.toPlain(raw)}`)).toBe(true);
-          expect(r.explanation[lang].includes(`, `)).toBe(capped);
-          if (capped) expect(r.explanation[lang]).toContain(` ${max} → ${r.shown}`);
-          expect(r.explanation[lang]).toContain(`→ ${r.shown}`);
-          expect(r.words[lang]).toContain(each);
+          expect(r.explanation[lang].startsWith(inLang(lang, `${n} × ${each} = ${R.toPlain(raw)}`))).toBe(true);
+          expect(r.explanation[lang].includes(clause(lang))).toBe(capped);
+          if (capped) expect(r.explanation[lang]).toContain(inLang(lang, ` ${max} → ${r.shown}`));
+          expect(r.explanation[lang]).toContain(inLang(lang, `→ ${r.shown}`));
+          expect(r.words[lang]).toContain(inLang(lang, each));
           expect(r.words[lang]).toContain(String(max));
         }
       }),
@@ -642,14 +659,15 @@ describe('choice', () => {
   it("scores the option's points or fraction × P, and says which", () => {
     const a = run(rule, 'a', '10');
     expect(a.points).toEqual(Q('2.5'));
-    expect(a.explanation.vi).toContain('"Lựa A" → 2.50');
+    expect(a.explanation.vi).toContain('"Lựa A" → 2,50');
     expect(a.explanation.en).toContain('"Option A" → 2.50');
     const b = run(rule, 'b', '10');
     expect(b.points).toEqual(R.mul(Q('0.25'), R.q(10n)));
-    expect(b.explanation.vi).toContain('"Lựa B" → 0.25 × 10 = 2.50');
-    expect(b.explanation.en).toContain('"b" → 0.25 × 10 = 2.50');
-    expect(a.words.vi).toContain('Lựa A (2.5); Lựa B (2.5)');
-    expect(a.words.en).toContain('Option A (2.5); b (2.5)');
+    expect(b.explanation.vi).toContain('"Lựa B" → 0,25 × 10 = 2,50');
+    // An option without an English label is named by its Vietnamese label in English too, never by its id.
+    expect(b.explanation.en).toContain('"Lựa B" → 0.25 × 10 = 2.50');
+    expect(a.words.vi).toContain('Lựa A (2,5); Lựa B (2,5)');
+    expect(a.words.en).toContain('Option A (2.5); Lựa B (2.5)');
   });
 
   it('checks its options as awards', () => {
@@ -718,19 +736,19 @@ describe('checklist', () => {
         const capped = R.gt(sum, max);
         for (const lang of ['vi', 'en'] as const) {
           const e = r.explanation[lang];
-          expect(e).toContain(`→ ${r.shown}`);
+          expect(e).toContain(inLang(lang, `→ ${r.shown}`));
           if (chosen.length === 0) expect(e).not.toContain('=');
           else {
             const order = ['a', 'b', 'c'].filter((id) => chosen.includes(id));
             // Each item by its label in the language (the Vietnamese one where it has no English label), never by its id.
             const label: Record<string, string> = lang === 'vi' ? { a: 'Mục A', b: 'Mục B', c: 'Mục C' } : { a: 'Item A', b: 'Mục B', c: 'Item C' };
-            expect(e.startsWith(`${order.map((id) => `"${label[id]}" ${R.toPlain(worth[id]!(max))}`).join(' + ')} = ${R.toPlain(sum)}`)).toBe(true);
-            expect(e.includes(', ')).toBe(capped);
+            expect(e.startsWith(`${order.map((id) => `"${label[id]}" ${inLang(lang, R.toPlain(worth[id]!(max)))}`).join(' + ')} = ${inLang(lang, R.toPlain(sum))}`)).toBe(true);
+            expect(e.includes(clause(lang))).toBe(capped);
             if (capped) expect(e).toContain(` ${maxN} → `);
           }
         }
-        expect(r.words.vi).toContain(`Mục A (3); Mục B (${R.toPlain(R.mul(Q('0.5'), max))}); Mục C (1.25)`);
-        expect(r.words.en).toContain(`Item A (3); b (${R.toPlain(R.mul(Q('0.5'), max))}); Item C (1.25)`);
+        expect(r.words.vi).toContain(inLang('vi', `Mục A (3); Mục B (${R.toPlain(R.mul(Q('0.5'), max))}); Mục C (1.25)`));
+        expect(r.words.en).toContain(`Item A (3); Mục B (${R.toPlain(R.mul(Q('0.5'), max))}); Item C (1.25)`);
         expect(r.words.en).toContain(String(maxN));
         expect(r.words.vi).toContain(String(maxN));
       }),

@@ -42,7 +42,7 @@ describe('scoring edges', () => {
     expect(explainNode(unit!, 'A.1')?.en).toBe('No criterion counts (all not applicable or excluded) → left out of the maximum');
     // An aggregate worth 0: no index, and its words say none.
     expect(unit!.nodes.Z).toEqual({ points: '0.00', maxPoints: '0.00', index: null, status: 'scored' });
-    expect(explainNode(unit!, 'Z')).toEqual({ vi: 'Tổng 0.00 = 0.00 / tối đa 0.00', en: 'Sum 0.00 = 0.00 of 0.00' });
+    expect(explainNode(unit!, 'Z')).toEqual({ vi: 'Tổng 0,00 = 0,00 / tối đa 0,00', en: 'Sum 0.00 = 0.00 of 0.00' });
   });
 
   it('leaf results are shared between units with the same points, frozen; a leaf worth many steps gets its own', () => {

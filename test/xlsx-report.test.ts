@@ -88,6 +88,10 @@ describe('reportToXlsx', () => {
     report.results.forEach((result, position) => {
       const row = position + 3;
       expect(shown(detail, row, 1)).toBe(result.unit);
+      // The level and group by name, not by id.
+      const level = criteria.levels.find((l) => l.id === result.level)!;
+      expect(shown(detail, row, 3)).toBe(level.name.vi);
+      expect(shown(detail, row, 4)).toBe(result.group === null ? '' : level.groups!.find((g) => g.id === result.group)!.name.vi);
       codes.forEach((code, index) => {
         const node = result.nodes[code];
         const expected = node === undefined ? '' : node.points ?? (node.status === 'not-applicable' ? 'n/a' : node.status === 'missing' ? 'thiếu' : String(node.value ?? ''));
@@ -142,6 +146,18 @@ describe('reportToXlsx', () => {
       expect(ws.headerFooter.oddFooter, ws.name).toContain('Trang &P/&N');
       ws.eachRow((row) => row.eachCell((cell) => expect([ws.name, cell.address, cell.font?.name]).toEqual([ws.name, cell.address, 'Times New Roman'])));
     }
+  });
+
+  it("an info leaf's number is a number cell (the reader's Excel shows its separators); its text stays text", async () => {
+    const scored = scoreBatch(criteria, { units: [
+      { id: 'a', name: 'Phường A', level: 'commune', values: { 'CQS.8.1': 1234 } },
+      { id: 'b', name: 'Phường B', level: 'commune', values: { 'CQS.8.1': 'đang xây dựng' } },
+    ] });
+    const detail = sheet(await open(await reportToXlsx(scored, criteria)), 'Điểm chi tiết');
+    const column = header(detail, 1).indexOf('CQS.8.1') + 1;
+    expect(column).toBeGreaterThan(0);
+    expect(detail.getCell(3, column).value).toBe(1234);
+    expect(detail.getCell(4, column).value).toBe('đang xây dựng');
   });
 
   it('a figure an Excel number cannot hold is text, with Vietnamese separators in a Vietnamese report', () => {

@@ -5,6 +5,7 @@ import { axisNodes, cohortLabel, cohortUnits, findGroup, findLevel, nodeIndex, n
 import { chartLabels } from './labels.js';
 import { sequentialColour, textColourOn } from './palette.js';
 import { el, escapeXml, fitText, heading, slug, svgDocument, text, textWidth } from './svg.js';
+import { formatNumber } from '../text/number-text.js';
 
 /** Options of {@link indexHeatmap}. */
 export interface IndexHeatmapOptions {
@@ -26,8 +27,9 @@ const ROW = 24;
 /**
  * A heat map of a level (or group): one row per unit in rank order, one column
  * per main index (or pillar with `depth: 1`), each cell coloured by its index
- * on a sequential, colour-blind-safe scale (ColorBrewer YlGnBu) and printed
- * exactly as in the report; a cell without a value is hatched grey with "—".
+ * on a sequential, colour-blind-safe scale (ColorBrewer YlGnBu, lighter for
+ * lower values, so it reads in grey too) and printed as in the report (with a
+ * decimal comma in Vietnamese); a cell without a value is hatched grey with "—".
  * A key below names every column. The width follows from the number of
  * columns. Returns a deterministic SVG string with `<title>` and `<desc>`.
  *
@@ -61,7 +63,7 @@ export function indexHeatmap(report: ScoreReport, criteria: CriteriaSet, options
   const rankWidth = 34;
   const nameX = PAD + rankWidth + 8;
   const labelWidth = Math.min(Math.max(120, ...units.map((u) => textWidth(unitName(u), 13))), 320);
-  const cellWidth = Math.max(62, ...columns.map((c) => textWidth(c.code, 12) + 12));
+  const cellWidth = Math.max(56, ...columns.map((c) => textWidth(c.code, 12) + 12));
   const x0 = nameX + labelWidth + 10;
   const width = Math.max(480, x0 + columns.length * cellWidth + PAD);
 
@@ -133,11 +135,11 @@ export function indexHeatmap(report: ScoreReport, criteria: CriteriaSet, options
       } else {
         const fill = sequentialColour(Number(value));
         cells.push(el('rect', { x: x + 1, y: top + 1, width: cellWidth - 2, height: ROW - 2, fill, stroke: '#ffffff' }));
-        cells.push(text(x + cellWidth / 2, top + 16, value, { 'text-anchor': 'middle', 'font-size': 12, fill: textColourOn(fill) }));
+        cells.push(text(x + cellWidth / 2, top + 16, formatNumber(value, lang), { 'text-anchor': 'middle', 'font-size': 12, fill: textColourOn(fill) }));
       }
-      values.push(`${c.code} ${value ?? words.dash}`);
+      values.push(`${c.code} ${value === null ? words.dash : formatNumber(value, lang)}`);
     });
-    descRows.push(`${rank}. ${name}: ${values.join(', ')}.`);
+    descRows.push(`${rank}. ${name}: ${values.join('; ')}.`);
     return `<g>${cells.join('')}</g>`;
   }
 
@@ -148,9 +150,9 @@ export function indexHeatmap(report: ScoreReport, criteria: CriteriaSet, options
   for (let k = 0; k <= 10; k++) {
     scale.push(el('rect', { x: sx + k * 22, y, width: 22, height: 14, fill: sequentialColour(k / 10) }));
   }
-  scale.push(text(sx, y + 28, '0', { 'font-size': 11, 'text-anchor': 'middle', fill: '#555555' }));
-  scale.push(text(sx + 5.5 * 22, y + 28, '0.5', { 'font-size': 11, 'text-anchor': 'middle', fill: '#555555' }));
-  scale.push(text(sx + 11 * 22, y + 28, '1', { 'font-size': 11, 'text-anchor': 'middle', fill: '#555555' }));
+  scale.push(text(sx, y + 28, '0', { 'font-size': 12, 'text-anchor': 'middle', fill: '#555555' }));
+  scale.push(text(sx + 5.5 * 22, y + 28, formatNumber('0.5', lang), { 'font-size': 12, 'text-anchor': 'middle', fill: '#555555' }));
+  scale.push(text(sx + 11 * 22, y + 28, '1', { 'font-size': 12, 'text-anchor': 'middle', fill: '#555555' }));
   const hx = sx + 11 * 22 + 24;
   scale.push(el('rect', { x: hx, y, width: 22, height: 14, fill: `url(#${id}-hatch)`, stroke: '#bbbbbb' }));
   scale.push(text(hx + 28, y + 12, `${words.dash} ${words.nullNote}`, { 'font-size': 12 }));

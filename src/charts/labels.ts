@@ -37,7 +37,8 @@ export const CHART_LABELS = {
     rankAxis: 'Hạng (1 là cao nhất)',
     bandDesc: (n: number, cohort: string, samples: number, low: string, high: string) =>
       `Biểu đồ khoảng hạng: ${n} đơn vị thuộc ${cohort}, xếp theo hạng chính thức; với mỗi đơn vị, thanh là khoảng hạng ${low}–${high} % qua ${samples} mẫu, chấm tròn là hạng trung vị, hình thoi là hạng chính thức.`,
-    bandRow: (official: string, median: string, low: string, high: string, name: string) => `${name}: hạng chính thức ${official}, trung vị ${median}, khoảng ${low}–${high}.`,
+    // Semicolons between the figures: a comma would read as a decimal comma.
+    bandRow: (official: string, median: string, low: string, high: string, name: string) => `${name}: hạng chính thức ${official}; trung vị ${median}; khoảng ${low}–${high}.`,
   },
   en: {
     rankingTitle: 'Digital transformation index ranking',

@@ -4,6 +4,7 @@ import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { axisNodes, cohortAverage, cohortShortLabel, findLevel, nodeIndex, peersOf, ranksByGroup, unitName, type Lang } from './data.js';
 import { chartLabels } from './labels.js';
 import { el, escapeXml, fitText, heading, num, slug, svgDocument, text, textWidth, wrapText } from './svg.js';
+import { formatNumber } from '../text/number-text.js';
 
 /** Options of {@link pillarRadar}. */
 export interface PillarRadarOptions {
@@ -21,7 +22,7 @@ export interface PillarRadarOptions {
   readonly report?: ScoreReport;
   /** Language of the labels: `vi` (default) or `en`. */
   readonly lang?: 'vi' | 'en';
-  /** Width in px (default 560; at least 400). */
+  /** Width in px (default 560; at least 320, a phone's width, where no text is under 12 px). */
   readonly width?: number;
   /** The id of the `<svg>`; default derived from the unit id and depth. */
   readonly id?: string;
@@ -41,8 +42,10 @@ interface Series {
  * A radar (spider) chart of one unit's index on each pillar (`depth: 1`) or
  * each main index (`depth: 2`), on a 0–1 scale, optionally overlaid with
  * another unit or the average of the unit's level. A `null` index leaves a
- * gap in the outline and is listed in a note. Values are printed exactly as in
- * the report. Returns a deterministic SVG string with `<title>` and `<desc>`.
+ * gap in the outline and is listed in a note. Values are printed as in the
+ * report (with a decimal comma in Vietnamese); the scale's 0.5 and 1 are
+ * written over the shapes, never hidden by them. Returns a deterministic SVG
+ * string with `<title>` and `<desc>`.
  *
  * @example
  * ```ts
@@ -63,7 +66,8 @@ export function pillarRadar(unit: UnitResult, criteria: CriteriaSet, options: Pi
   const lang: Lang = options.lang ?? 'vi';
   const words = chartLabels(lang);
   const depth = options.depth ?? 1;
-  const width = Math.max(400, Math.round(options.width ?? 560));
+  const width = Math.max(320, Math.round(options.width ?? 560));
+  const shown = (figure: string | null): string => (figure === null ? words.dash : formatNumber(figure, lang));
   const id = options.id ?? `dti-radar-${slug(unit.unit)}-${depth}`;
   findLevel(criteria, unit.level);
   const axes = axisNodes(criteria, [unit], depth);
@@ -85,7 +89,7 @@ export function pillarRadar(unit: UnitResult, criteria: CriteriaSet, options: Pi
   }
 
   const levelName = pick(findLevel(criteria, unit.level).name, lang);
-  const sub = `${levelName}${unit.group === null ? '' : ` · ${words.group.toLowerCase()} ${unit.group}`} · ${unit.index === null ? words.dash : unit.index}`;
+  const sub = `${levelName}${unit.group === null ? '' : ` · ${words.group.toLowerCase()} ${unit.group}`} · ${shown(unit.index)}`;
   const head = heading(title, sub, width);
   const parts: string[] = [head.svg];
 
@@ -110,9 +114,11 @@ export function pillarRadar(unit: UnitResult, criteria: CriteriaSet, options: Pi
     const [x, y] = point(i, 1);
     grid.push(el('line', { x1: cx, y1: cy, x2: x, y2: y, stroke: '#cccccc', 'stroke-width': 1 }));
   });
-  grid.push(text(cx + 4, cy - radius * 0.5 - 2, '0.5', { 'font-size': 11, fill: '#777777' }));
-  grid.push(text(cx + 4, cy - radius - 2, '1', { 'font-size': 11, fill: '#777777' }));
   parts.push(`<g aria-hidden="true">${grid.join('')}</g>`);
+  // The scale's labels go on top of the shapes (below), each on a white halo, beside the top spoke.
+  const tick = (y: number, label: string): string =>
+    text(cx + 5, y, label, { 'font-size': 12, fill: '#555555', stroke: '#ffffff', 'stroke-width': 3, 'stroke-linejoin': 'round', 'paint-order': 'stroke' });
+  const ticks = `<g aria-hidden="true">${tick(cy - radius * 0.5 + 4, shown('0.5'))}${tick(cy - radius - 3, '1')}</g>`;
 
   // Series: a closed outline when every value is known; otherwise only the segments between known neighbours.
   series.forEach((s, k) => {
@@ -142,6 +148,7 @@ export function pillarRadar(unit: UnitResult, criteria: CriteriaSet, options: Pi
     });
     parts.push(`<g>${shapes.join('')}</g>`);
   });
+  parts.push(ticks);
 
   // Axis labels: the name (depth 1) or code (depth 2), then one value line per series.
   const labels: string[] = [];
@@ -157,7 +164,7 @@ export function pillarRadar(unit: UnitResult, criteria: CriteriaSet, options: Pi
     const perLine = Math.max(6, Math.min(18, Math.floor(room / (12 * 0.62))));
     const head = depth === 1 ? wrapText(pick(axis.node.name, lang), perLine, 2) : [axis.code];
     const lines: { content: string; colour: string; bold: boolean }[] = head.map((h) => ({ content: h, colour: '#1a1a1a', bold: true }));
-    series.forEach((s, k) => lines.push({ content: `${k === 0 ? '●' : '◆'} ${s.values[i] ?? words.dash}`, colour: k === 0 ? MAIN.text : OTHER.text, bold: false }));
+    series.forEach((s, k) => lines.push({ content: `${k === 0 ? '●' : '◆'} ${shown(s.values[i] ?? null)}`, colour: k === 0 ? MAIN.text : OTHER.text, bold: false }));
     const blockHeight = lines.length * 15;
     // Above the centre the block grows upward, below it downward, at the sides it is centred.
     const top = sin < -0.25 ? cy + (radius + 12) * sin - blockHeight + 4 : sin > 0.25 ? cy + (radius + 12) * sin + 10 : cy + (radius + 12) * sin - blockHeight / 2 + 11;
@@ -212,7 +219,7 @@ export function pillarRadar(unit: UnitResult, criteria: CriteriaSet, options: Pi
   const height = Math.ceil(y + 10);
 
   const descAxes = axes.map((axis, i) => {
-    const values = series.map((s, k) => (k === 0 ? `${s.values[i] ?? words.dash}` : `${s.label}: ${s.values[i] ?? words.dash}`));
+    const values = series.map((s, k) => (k === 0 ? shown(s.values[i] ?? null) : `${s.label}: ${shown(s.values[i] ?? null)}`));
     return `${axis.code} ${pick(axis.node.name, lang)}: ${values.join('; ')}.`;
   });
   const desc = [words.radarDesc(n), `${name}.`, ...descAxes].join(' ');

@@ -3,6 +3,7 @@ import { pick } from '../format/localized.js';
 import { cohortLabel, findGroup, findLevel, ranksByGroup, type Lang } from './data.js';
 import { chartLabels } from './labels.js';
 import { el, escapeXml, fitText, heading, num, slug, svgDocument, text, textWidth } from './svg.js';
+import { formatNumber } from '../text/number-text.js';
 
 /** One unit of a rank band chart: what an uncertainty analysis gives per unit (`UncertainUnit` of `dti-criteria/analysis`). */
 export interface RankBandUnit {
@@ -46,10 +47,10 @@ const BAND_COLOUR = '#56B4E9';
 const MEDIAN_COLOUR = '#0072B2';
 const OFFICIAL_COLOUR = '#D55E00';
 
-/** A probability as a percentage without trailing zeros (`0.05` → `5`). */
-const percent = (p: number): string => String(Math.round(p * 10000) / 100);
-/** A rank or quantile as printed: its shortest decimal (`2`, `2.5`, `1.45`), `—` for none. */
-const rankText = (value: number | null): string => (value === null ? '—' : String(value));
+/** A probability as a percentage without trailing zeros (`0.05` → `5`; `2,5` in Vietnamese). */
+const percentIn = (lang: Lang) => (p: number): string => formatNumber(String(Math.round(p * 10000) / 100), lang);
+/** A rank or quantile as printed: its shortest decimal (`2`, `2.5`, `1.45`; `2,5` in Vietnamese), `—` for none. */
+const rankTextIn = (lang: Lang) => (value: number | null): string => (value === null ? '—' : formatNumber(String(value), lang));
 
 /** Tick values for ranks 1..max: 1 and the multiples of a round step, at most `most` of them. */
 function rankTicks(max: number, most: number): number[] {
@@ -100,6 +101,8 @@ export function rankBandChart(result: RankBands, criteria: CriteriaSet, options:
   const cohort = cohortLabel(criteria, options.level, group, lang);
   const period = result.derivedFrom.period === null ? '' : ` — ${words.period} ${result.derivedFrom.period}`;
   const title = `${words.bandTitle} — ${cohort}${period}`;
+  const percent = percentIn(lang);
+  const rankText = rankTextIn(lang);
   const low = percent(result.band.low);
   const high = percent(result.band.high);
 

@@ -106,10 +106,10 @@ export function svgDocument(id: string, width: number, height: number, title: st
   );
 }
 
-/** The visible heading of a chart: the title (bold, wrapped on up to 2 lines) and a grey subtitle; returns the markup and the y below it. */
-export function heading(title: string, subtitle: string, width: number): { svg: string; bottom: number } {
+/** The visible heading of a chart: the title (bold, wrapped on up to `most` lines, 2 by default) and a grey subtitle; returns the markup and the y below it. */
+export function heading(title: string, subtitle: string, width: number, most = 2): { svg: string; bottom: number } {
   const perLine = Math.max(20, Math.floor((width - 32) / (15 * 0.58)));
-  const lines = wrapText(title, perLine, 2);
+  const lines = wrapText(title, perLine, most);
   const parts = lines.map((line, i) => text(16, 26 + i * 20, line, { 'font-size': 15, 'font-weight': 'bold' }));
   const y = 26 + (lines.length - 1) * 20 + 19;
   parts.push(text(16, y, fitText(subtitle, width - 32, 12), { 'font-size': 12, fill: '#555555' }));

@@ -1,6 +1,8 @@
 import type { CriteriaSet } from '../compile/types.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { byCodeUnits } from '../order.js';
+import { pick } from '../format/localized.js';
+import { formatNumber } from '../text/number-text.js';
 
 /** Display width of a cell (NFC, so Vietnamese letters count once). */
 function width(text: string): number {
@@ -32,39 +34,44 @@ function lackingLines(units: readonly UnitResult[], criteria: CriteriaSet, lang:
 
 /**
  * The ranking as a table for people: one block per level (and group when the
- * set ranks within groups), sorted by rank, with Vietnamese unit names, points,
- * index, rating and the index of each pillar; where a unit of the block was
+ * set ranks within groups, named), sorted by rank, with Vietnamese unit names,
+ * points, index, rating (by name) and the index of each pillar (the pillars'
+ * codes named under the title); figures with a decimal comma and thousands
+ * dots in Vietnamese (`0,9346`, `1.000,00`), as the results write them in
+ * English; where a unit of the block was
  * appraised, its self-assessed points and the difference (appraised − self)
  * close the row ("—" for the units not appraised). Under a block, the
  * units lacking required evidence are listed with the leaves concerned.
  */
 export function formatTable(report: ScoreReport, criteria: CriteriaSet, lang: 'vi' | 'en' = 'vi'): string {
   const pillars = criteria.nodes.map((node) => node.code);
-  const ratingName = new Map((criteria.ratings ?? []).map((r) => [r.id, lang === 'en' ? (r.name.en ?? r.name.vi) : r.name.vi]));
+  const ratingName = new Map((criteria.ratings ?? []).map((r) => [r.id, pick(r.name, lang)]));
+  const num = (figure: string | null | undefined): string => (figure === null || figure === undefined ? '—' : formatNumber(figure, lang));
   const blocks: string[] = [];
-  const title = lang === 'en' ? (criteria.title.en ?? criteria.title.vi) : criteria.title.vi;
-  blocks.push(`${title}\n${criteria.id}@${criteria.version} · sha256 ${report.criteria.sha256.slice(0, 12)}… · ${lang === 'en' ? 'period' : 'kỳ đánh giá'} ${report.period ?? '—'}`);
+  const title = pick(criteria.title, lang);
+  const key = criteria.nodes.map((node) => `${node.code} ${pick(node.name, lang)}`).join(' · ');
+  blocks.push(`${title}\n${criteria.id}@${criteria.version} · sha256 ${report.criteria.sha256.slice(0, 12)}… · ${lang === 'en' ? 'period' : 'kỳ đánh giá'} ${report.period ?? '—'}\n${key}`);
   const byGroup = criteria.ranking?.cohort === 'level+group';
   for (const level of criteria.levels) {
-    const groups = byGroup && level.groups ? level.groups.map((g) => g.id) : [null];
+    const groups = byGroup && level.groups ? level.groups : [null];
     for (const group of groups) {
-      const units = report.results.filter((r) => r.level === level.id && (group === null || r.group === group));
+      const units = report.results.filter((r) => r.level === level.id && (group === null || r.group === group.id));
       if (units.length === 0) continue;
       const sorted = [...units].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || byCodeUnits(a.unit, b.unit));
-      const groupName = group === null ? '' : ` · ${lang === 'en' ? 'group' : 'nhóm'} ${group}`;
-      const levelName = lang === 'en' ? (level.name.en ?? level.name.vi) : level.name.vi;
+      const groupName = group === null ? '' : ` · ${lang === 'en' ? 'group' : 'nhóm'} ${group.id}: ${pick(group.name, lang)}`;
+      const levelName = pick(level.name, lang);
       const appraised = units.some((r) => r.selfPoints !== undefined);
       const header = [lang === 'en' ? 'Rank' : 'Hạng', lang === 'en' ? 'Unit' : 'Đơn vị', lang === 'en' ? 'Points' : 'Điểm', lang === 'en' ? 'Max' : 'Tối đa', lang === 'en' ? 'Index' : 'Chỉ số', lang === 'en' ? 'Rating' : 'Xếp loại', ...pillars,
         ...(appraised ? [lang === 'en' ? 'Self-assessed' : 'Tự đánh giá', lang === 'en' ? 'Difference' : 'Chênh lệch'] : [])];
       const rows = sorted.map((r: UnitResult) => [
         r.rank === null ? '—' : String(r.rank),
         r.name ?? r.unit,
-        r.points,
-        r.maxPoints,
-        r.index ?? '—',
+        num(r.points),
+        num(r.maxPoints),
+        num(r.index),
         r.rating === null ? '—' : (ratingName.get(r.rating) ?? r.rating),
-        ...pillars.map((code) => r.nodes[code]?.index ?? '—'),
-        ...(appraised ? [r.selfPoints ?? '—', r.difference ?? '—'] : []),
+        ...pillars.map((code) => num(r.nodes[code]?.index)),
+        ...(appraised ? [num(r.selfPoints), num(r.difference)] : []),
       ]);
       const numeric = header.map((_, i) => i !== 1 && i !== 5);
       blocks.push(`\n${levelName}${groupName} (${units.length})\n${alignColumns(header, rows, numeric)}${lackingLines(sorted, criteria, lang)}`);

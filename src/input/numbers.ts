@@ -1,3 +1,4 @@
+import { vietnameseDigits } from '../text/number-text.js';
 import { readTypedNumber, type TypedNumber, type TypedNumberOptions } from '../format/typed-number.js';
 
 /**
@@ -73,7 +74,10 @@ export function parseDecimalCell(text: string, locale: CsvLocale): string | unde
 }
 
 /**
- * Writes a plain decimal string (`"1234.56"`) the way `locale` reads it back:
+ * Writes a plain decimal string (`"1234.56"`) the way `locale` reads it back,
+ * for cells a program or a person reads in again (CSV data, a workbook's text
+ * cells). Texts for people only (reports, explanations) use `formatNumber`,
+ * which groups every whole part of four digits or more (`1.234`):
  * unchanged for `en`; for `vi` with a decimal comma and thousands dots, in a
  * form that cannot be read two ways ({@link readNumberCell}): a whole number
  * of one thousands group is written without its dot (`"1234"`, not the
@@ -103,7 +107,6 @@ export function formatDecimalCell(decimal: string, locale: CsvLocale): string {
   // `1.234` (one group) and `1,234` (three decimals after 1 to 999) read two ways: never written so.
   const groups = Math.ceil(integer.length / 3);
   const group = !/^0\d/.test(integer) && (groups >= 3 || (groups === 2 && decimals !== undefined));
-  const grouped = group ? integer.replace(/\B(?=(\d{3})+(?!\d))/g, '.') : integer;
-  const padded = decimals?.length === 3 && /^[1-9]\d{0,2}$/.test(grouped) ? `0${grouped}` : grouped;
-  return `${sign}${padded}${decimals === undefined ? '' : `,${decimals}`}`;
+  const padded = decimals?.length === 3 && /^[1-9]\d{0,2}$/.test(integer) ? `0${integer}` : integer;
+  return vietnameseDigits(sign, padded, decimals, group);
 }

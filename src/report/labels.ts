@@ -39,7 +39,7 @@ export const REPORT_LABELS = {
     appraisalNote: 'Điểm thẩm định thay cho điểm tự đánh giá; chênh lệch = thẩm định − tự đánh giá.',
     appraisalReport: 'Kết quả thẩm định',
     appraisalReportIntro: (units: number, leaves: number, moved: string) =>
-      `Hội đồng thẩm định đã thẩm định ${leaves} tiêu chí của ${units} đơn vị; tổng điểm thay đổi ${moved}. Mỗi dòng là một tiêu chí được thẩm định: điểm tự đánh giá, điểm thẩm định, chênh lệch (thẩm định − tự đánh giá), lý do và ghi chú. Số viết theo cách Việt (787,84).`,
+      `Hội đồng thẩm định đã thẩm định ${leaves} tiêu chí của ${units} đơn vị; tổng điểm thay đổi ${moved}. Mỗi dòng là một tiêu chí được thẩm định: điểm tự đánh giá, điểm thẩm định, chênh lệch (thẩm định − tự đánh giá), lý do và ghi chú.`,
     appraisalPolicy: (policy: 'flag' | 'zero') =>
       policy === 'zero'
         ? 'Chính sách minh chứng của bộ chỉ số: “zero”: tiêu chí bắt buộc minh chứng mà không có minh chứng được tính 0 điểm (trừ khi được thẩm định).'
@@ -63,6 +63,13 @@ export const REPORT_LABELS = {
     evidenceFlags: (n: number) => `${n} ghi nhận về minh chứng (xem tệp kết quả, mục evidence.flags).`,
     heatmap: 'Chỉ số chính',
     heatmapTable: 'Chỉ số chính theo đơn vị',
+    codes: 'Mã chỉ số',
+    reportDate: 'Ngày báo cáo',
+    tableOf: (caption: string) => `Bảng: ${caption}`,
+    chartOf: (caption: string) => `Biểu đồ: ${caption}`,
+    radar: 'Hồ sơ chỉ số',
+    page: 'Trang',
+    pageOf: '/',
     profiles: 'Hồ sơ từng đơn vị',
     rank: 'Hạng',
     unit: 'Đơn vị',
@@ -161,6 +168,13 @@ export const REPORT_LABELS = {
     evidenceFlags: (n: number) => `${n} evidence finding${n === 1 ? '' : 's'} (see the results file, evidence.flags).`,
     heatmap: 'Main indices',
     heatmapTable: 'Main indices by unit',
+    codes: 'Codes',
+    reportDate: 'Report date',
+    tableOf: (caption: string) => `Table: ${caption}`,
+    chartOf: (caption: string) => `Chart: ${caption}`,
+    radar: 'Index profile',
+    page: 'Page',
+    pageOf: ' of ',
     profiles: 'Unit profiles',
     rank: 'Rank',
     unit: 'Unit',

@@ -42,7 +42,9 @@ function table(model: TableModel): string {
  * self-assessed against appraised points, the main indices as a table, and a
  * profile per unit (its pillars against the level average, its 5 strongest
  * and 5 weakest criteria with how each was computed). Text is escaped for
- * Markdown; figures are the report's own strings.
+ * Markdown; figures are the report's own digits, written with a decimal
+ * comma and thousands dots in Vietnamese (`0,9346`, `1.000,00`), as the
+ * results write them in English.
  *
  * The report is first checked against `criteria` as {@link parseScoreReport}
  * does: throws {@link DtiError} (paths under `report`) when it was not scored
@@ -94,7 +96,7 @@ function markdownOf(report: ScoreReport, criteria: CriteriaSet, options: Markdow
     out.push(`### ${md(w.ranking)}`, '', table(cohort.ranking), '');
     out.push(`### ${md(w.distribution)}`, '', table(cohort.distribution), '');
     if (cohort.appraisal !== null) out.push(`### ${md(w.appraisal)}`, '', md(w.appraisalNote), '', table(cohort.appraisal), '');
-    out.push(`### ${md(w.heatmapTable)}`, '', table(cohort.heatmap), '');
+    out.push(`### ${md(w.heatmapTable)}`, '', table(cohort.heatmap), '', md(cohort.heatmapKey), '');
     out.push(`### ${md(w.profiles)}`, '');
     for (const profile of cohort.profiles) {
       out.push(`#### ${md(profile.heading)}`, '', md(profile.summary.join(' · ')), '');

@@ -1,25 +1,31 @@
 // Internal: the content of a report, built once and rendered as HTML or Markdown,
-// so both formats say the same thing. Every figure is a string of the report.
+// so both formats say the same thing. Every figure is a string of the report,
+// written for people in the report's language (a decimal comma in Vietnamese).
 import { formatIssue } from '../errors.js';
 import { axisNodes, cohortAverage, cohortLabel, cohortShortLabel, cohortUnits, indexPlaces, nodeIndex, nodeName, peersOf, plainDecimal, ranksByGroup, ratingName, unitName, type Lang } from '../charts/data.js';
-import { NO_RATING_COLOUR, ratingColours } from '../charts/palette.js';
+import { NO_RATING_STYLE, ratingStyles, type RatingStyle } from '../charts/palette.js';
 import { slug } from '../charts/svg.js';
 import { pick } from '../format/localized.js';
 import type { CriteriaSet, Group, Level } from '../compile/types.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
 import { strengthsAndWeaknesses, type LeafStanding } from '../scoring/strengths.js';
 import { appraisalSummary, type AppraisalTally, type UnitAppraisal } from '../charts/appraisal.js';
-import { formatDecimalCell } from '../input/numbers.js';
+import { formatNumber } from '../text/number-text.js';
 import { reportLabels } from './labels.js';
 
-/** A table cell: text, optionally with a colour swatch (ratings). */
-export type Cell = string | { readonly text: string; readonly colour: string };
+/** A table cell: text, optionally with a swatch of the rating's colour and pattern. */
+export type Cell = string | { readonly text: string; readonly swatch: RatingStyle };
 
-/** A table: header, rows and which columns are numeric (right-aligned). */
+/**
+ * A table: header, rows, which columns are numeric (right-aligned) and which
+ * hold names kept on one line (units, parents, ratings: a narrow screen
+ * scrolls the table rather than break them).
+ */
 export interface TableModel {
   readonly head: readonly string[];
   readonly rows: readonly (readonly Cell[])[];
   readonly numeric: readonly boolean[];
+  readonly nowrap?: readonly boolean[];
 }
 
 export interface ProfileModel {
@@ -46,6 +52,8 @@ export interface CohortModel {
   readonly distribution: TableModel;
   readonly appraisal: TableModel | null;
   readonly heatmap: TableModel;
+  /** The heat map's columns by code and name (the table's header has the codes only). */
+  readonly heatmapKey: string;
   readonly profiles: readonly ProfileModel[];
 }
 
@@ -73,6 +81,8 @@ export interface AppraisalSectionModel {
 export interface ReportModelOptions {
   /** Show who appraised (`by`, personal data) where the results have it; default `false`. */
   readonly withAppraisers?: boolean;
+  /** The report's date (ISO `YYYY-MM-DD`). */
+  readonly date?: string;
 }
 
 export interface ReportModel {
@@ -90,6 +100,8 @@ export interface ReportModel {
   /** `null` when no unit was appraised and none lacks evidence. */
   readonly appraisal: AppraisalSectionModel | null;
   readonly footer: string;
+  /** The report's date as written in `lang` (`15/03/2023`), when one was given. */
+  readonly date: string | null;
 }
 
 const STRENGTHS = 5;
@@ -97,7 +109,10 @@ const STRENGTHS = 5;
 /** Builds the content of a report in `lang`. */
 export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lang: Lang, title: string | undefined, options: ReportModelOptions = {}): ReportModel {
   const w = reportLabels(lang);
-  const colours = ratingColours(criteria);
+  const styles = ratingStyles(criteria);
+  const styleOf = (rating: string): RatingStyle => styles[rating] ?? NO_RATING_STYLE;
+  // Figures as people read them in `lang`; `—` for none.
+  const num = (figure: string | null | undefined): string => (figure === null || figure === undefined ? '—' : formatNumber(figure, lang));
   const stamp = `${report.criteria.id}@${report.criteria.version}`;
   const anchors = new Set<string>();
   const anchor = (base: string): string => {
@@ -107,7 +122,7 @@ export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lan
     return candidate;
   };
   const names = new Map(report.results.map((r) => [r.unit, unitName(r)]));
-  const ratingCell = (rating: string | null): Cell => (rating === null ? '—' : { text: ratingName(criteria, rating, lang), colour: colours[rating] ?? NO_RATING_COLOUR });
+  const ratingCell = (rating: string | null): Cell => (rating === null ? '—' : { text: ratingName(criteria, rating, lang), swatch: styleOf(rating) });
 
   const facts: [string, string][] = [];
   if (title !== undefined && title !== pick(criteria.title, lang)) facts.push([w.criteriaTitle, pick(criteria.title, lang)]);
@@ -116,12 +131,13 @@ export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lan
   if (criteria.basis.length > 0) facts.push([w.basis, criteria.basis.map((b) => `${b.ref}${b.date ? ` (${w.date(b.date)})` : ''}${b.title ? `: ${pick(b.title, lang)}` : ''}`).join('; ')]);
   facts.push([w.effective, w.effectiveRange(w.date(criteria.effective.from), criteria.effective.to === null ? null : w.date(criteria.effective.to))]);
   facts.push([w.unitsScored, String(report.results.length)]);
+  if (options.date !== undefined) facts.push([w.reportDate, w.date(options.date)]);
 
   const ranking = { by: criteria.ranking?.by ?? 'index', cohort: criteria.ranking?.cohort ?? 'level', ties: criteria.ranking?.ties ?? 'competition' } as const;
   const method = [
     w.methodIndex(indexPlaces(criteria), criteria.rounding?.points ?? 2),
     w.methodRanking(ranking.by, ranking.cohort, ranking.ties),
-    ...((criteria.ratings ?? []).length > 0 ? [`${w.methodRatings}: ${(criteria.ratings ?? []).map((r) => `${pick(r.name, lang)} ≥ ${plainDecimal(r.min)}`).join('; ')}.`] : []),
+    ...((criteria.ratings ?? []).length > 0 ? [`${w.methodRatings}: ${(criteria.ratings ?? []).map((r) => `${pick(r.name, lang)} ≥ ${num(plainDecimal(r.min))}`).join('; ')}.`] : []),
     w.methodMissing(criteria.missing ?? 'zero'),
     w.methodAverage,
   ];
@@ -151,54 +167,59 @@ export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lan
     const pillars = axisNodes(criteria, units, 1);
     const withParent = units.some((u) => u.parent !== null);
 
+    // A parent is named by its name where it is a unit of the report (its id otherwise: a parent outside the batch).
     const rankingTable: TableModel = {
       head: [w.rank, w.unit, w.points, w.max, w.index, w.rating, ...pillars.map((p) => `${pick(p.node.name, lang)} (${p.code})`), ...(withParent ? [w.parent, w.rankInParent] : [])],
       numeric: [true, false, true, true, true, false, ...pillars.map(() => true), ...(withParent ? [false, true] : [])],
+      nowrap: [false, true, false, false, false, true, ...pillars.map(() => false), ...(withParent ? [true, false] : [])],
       rows: units.map((u) => [
         u.rank === null ? '—' : String(u.rank),
         unitName(u),
-        u.points,
-        u.maxPoints,
-        u.index ?? '—',
+        num(u.points),
+        num(u.maxPoints),
+        num(u.index),
         ratingCell(u.rating),
-        ...pillars.map((p) => nodeIndex(u, p.code) ?? '—'),
+        ...pillars.map((p) => num(nodeIndex(u, p.code))),
         ...(withParent ? [u.parent === null ? '—' : (names.get(u.parent) ?? u.parent), u.rankInParent === null ? '—' : String(u.rankInParent)] : []),
       ]),
     };
 
     const distributionRows: Cell[][] = (criteria.ratings ?? []).map((r) => [
-      { text: pick(r.name, lang), colour: colours[r.id] ?? NO_RATING_COLOUR },
-      `≥ ${plainDecimal(r.min)}`,
+      { text: pick(r.name, lang), swatch: styleOf(r.id) },
+      `≥ ${num(plainDecimal(r.min))}`,
       String(units.filter((u) => u.rating === r.id).length),
     ]);
     const unrated = units.filter((u) => u.rating === null).length;
     if (unrated > 0) distributionRows.push([w.notRated, '—', String(unrated)]);
     distributionRows.push([w.total, '', String(units.length)]);
-    const distribution: TableModel = { head: [w.rating, w.threshold, w.count], numeric: [false, false, true], rows: distributionRows };
+    const distribution: TableModel = { head: [w.rating, w.threshold, w.count], numeric: [false, false, true], nowrap: [true, true, false], rows: distributionRows };
 
     const appraised = units.filter((u) => u.selfPoints !== undefined);
     const appraisal: TableModel | null = appraised.length === 0 ? null : {
       head: [w.unit, w.selfAssessed, w.appraised, w.difference, w.changedLeaves],
       numeric: [false, true, true, true, false],
-      rows: appraised.map((u) => [unitName(u), u.selfPoints ?? '—', u.points, u.difference ?? '—', changedLeaves(u)]),
+      nowrap: [true, false, false, false, false],
+      rows: appraised.map((u) => [unitName(u), num(u.selfPoints), num(u.points), num(u.difference), changedLeaves(u)]),
     };
 
     const mains = axisNodes(criteria, units, 2);
     const heatmap: TableModel = {
       head: [w.rank, w.unit, ...mains.map((m) => m.code)],
       numeric: [true, false, ...mains.map(() => true)],
-      rows: units.map((u) => [u.rank === null ? '—' : String(u.rank), unitName(u), ...mains.map((m) => nodeIndex(u, m.code) ?? '—')]),
+      nowrap: [false, true, ...mains.map(() => false)],
+      rows: units.map((u) => [u.rank === null ? '—' : String(u.rank), unitName(u), ...mains.map((m) => num(nodeIndex(u, m.code)))]),
     };
+    const heatmapKey = `${w.codes}: ${mains.map((m) => `${m.code} ${pick(m.node.name, lang)}`).join('; ')}.`;
 
     const profiles = units.map((u) => profileModel(u, units.length));
-    return { anchor: cohortAnchor, level, group, heading, units, ranking: rankingTable, distribution, appraisal, heatmap, profiles };
+    return { anchor: cohortAnchor, level, group, heading, units, ranking: rankingTable, distribution, appraisal, heatmap, heatmapKey, profiles };
   }
 
   function changedLeaves(unit: UnitResult): string {
     const changes: string[] = [];
     for (const [code, node] of Object.entries(unit.nodes)) {
       if (node.index !== undefined || node.selfPoints === undefined || node.selfPoints === null || node.selfPoints === node.points) continue;
-      changes.push(`${code}: ${node.selfPoints} → ${node.points ?? '—'}`);
+      changes.push(`${code}: ${num(node.selfPoints)} → ${num(node.points)}`);
     }
     return changes.length === 0 ? '—' : changes.join('; ');
   }
@@ -213,22 +234,22 @@ export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lan
       numeric: [false, false, true, true, true, true],
       rows: axes.map((a) => {
         const node = unit.nodes[a.code];
-        return [a.code, pick(a.node.name, lang), node?.points ?? '—', node?.maxPoints ?? '—', nodeIndex(unit, a.code) ?? '—', cohortAverage(report, criteria, unit, a.code).value ?? '—'];
+        return [a.code, pick(a.node.name, lang), num(node?.points), num(node?.maxPoints), num(nodeIndex(unit, a.code)), num(cohortAverage(report, criteria, unit, a.code).value)];
       }),
     };
     const { strongest, weakest } = strengthsAndWeaknesses(unit, STRENGTHS);
     const leafTable = (leaves: readonly LeafStanding[]): TableModel => ({
       head: [w.code, w.criterion, w.points, w.max, w.explanation],
       numeric: [false, false, true, true, false],
-      rows: leaves.map((l) => [l.code, nodeName(criteria, l.code, lang), l.points, l.maxPoints, l.explanation ? pick(l.explanation, lang) : w.noExplanation]),
+      rows: leaves.map((l) => [l.code, nodeName(criteria, l.code, lang), num(l.points), num(l.maxPoints), l.explanation ? pick(l.explanation, lang) : w.noExplanation]),
     });
     const summary: string[] = [
       w.summaryRank(unit.rank === null ? '—' : String(unit.rank), cohortSize),
-      `${w.index} ${unit.index ?? '—'}`,
+      `${w.index} ${num(unit.index)}`,
       unit.rating === null ? w.notRated : ratingName(criteria, unit.rating, lang),
-      w.summaryPoints(unit.points, unit.maxPoints),
+      w.summaryPoints(num(unit.points), num(unit.maxPoints)),
     ];
-    if (unit.selfPoints !== undefined) summary.push(w.summarySelf(unit.selfPoints, unit.difference ?? '—'));
+    if (unit.selfPoints !== undefined) summary.push(w.summarySelf(num(unit.selfPoints), num(unit.difference)));
     if (unit.parent !== null) summary.push(w.summaryParent(names.get(unit.parent) ?? unit.parent, unit.rankInParent === null ? '—' : String(unit.rankInParent)));
     return {
       anchor: anchor(`u-${slug(unit.unit)}`),
@@ -247,8 +268,6 @@ export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lan
   function appraisalModel(): AppraisalSectionModel | null {
     const summary = appraisalSummary(report, criteria, lang, options);
     if (summary.units.length === 0) return null;
-    // Vietnamese readers read 787,84; the English report keeps the results' own strings.
-    const num = (text: string | null): string => (text === null ? '—' : lang === 'vi' ? formatDecimalCell(text, 'vi') : text);
     const signed = (text: string): string => (/^(?:[1-9]|0\.\d*[1-9])/.test(text) ? `+${num(text)}` : num(text));
     const withBy = options.withAppraisers === true && summary.units.some((u) => u.changes.some((c) => c.by !== null));
     const tallyTable = (first: string, rows: readonly AppraisalTally[], codes: boolean): TableModel => ({
@@ -303,5 +322,6 @@ export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lan
     cohorts,
     appraisal: appraisalModel(),
     footer: w.footer(stamp, report.criteria.sha256),
+    date: options.date === undefined ? null : w.date(options.date),
   };
 }

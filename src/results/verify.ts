@@ -12,6 +12,7 @@ import { explainUnit } from '../scoring/explain.js';
 import type { UnitResult } from '../scoring/result-types.js';
 import { safeScoreBatch } from '../scoring/score-batch.js';
 import { addZodIssues, IssueSink } from './issues.js';
+import { sameExplanation } from './legacy-texts.js';
 import { resultsSchemas } from './schema.js';
 import { checkEnvelope } from './stamp.js';
 
@@ -100,7 +101,8 @@ function compareUnit({ published, recomputed, at, add }: UnitComparison): void {
     for (const field of keysOf(theirs, mine)) {
       if (field === 'explanation' && theirs.explanation === undefined) continue;
       // An `info` leaf's value is kept as given: 237 from JSON, "237" from CSV, the same input (see `unitInputHash`).
-      const equal = field === 'value' ? same(valueView(theirs.value), valueView(mine.value)) : same(theirs[field], mine[field]);
+      // An explanation published by version 0.1 wrote its Vietnamese numbers as data does (16.00): still the same words.
+      const equal = field === 'value' ? same(valueView(theirs.value), valueView(mine.value)) : field === 'explanation' ? sameExplanation(theirs.explanation, mine.explanation) : same(theirs[field], mine[field]);
       if (!equal) add('verify/figure', [...at, 'nodes', node, field], { unit, node, field, published: shown(theirs[field]), recomputed: shown(mine[field]) });
     }
   }
@@ -130,7 +132,9 @@ function compareUnit({ published, recomputed, at, add }: UnitComparison): void {
  * - `verify/node`: a node in one unit's results and not the other's;
  * - `verify/figure`: a field of a unit or of a node (points, maxima, index,
  *   status, rating, rank, self-assessed points, appraisal, evidence, text)
- *   with the published and the recomputed value.
+ *   with the published and the recomputed value. An explanation whose
+ *   Vietnamese text writes its numbers as version 0.1 did (`16.00` where
+ *   the texts now write `16,00`) is the same text.
  *
  * `warnings` and `generator` are not compared (a newer library may warn
  * differently and still give every figure). The result is an error only when

@@ -31,8 +31,8 @@ export const appraisedRule: InvertibleRuleKind<AppraisedRule, null, Exact> = {
     return p;
   },
   evaluate: (_compiled, p) => scoredAs(p),
-  explain: (_compiled, _p, _outcome, _ctx, points) => ({ vi: `Điểm do hội đồng thẩm định chấm: ${points} điểm`, en: `Points set by the appraisal council: ${points} points` }),
-  describe: (_compiled, max) => ({ vi: `Hội đồng thẩm định chấm từ 0 đến ${show(max)} điểm`, en: `Set by the appraisal council, 0 to ${show(max)} points` }),
+  explain: (_compiled, _p, _outcome, _ctx, points) => ({ vi: `Điểm do hội đồng thẩm định chấm: ${show(points, 'vi')} điểm`, en: `Points set by the appraisal council: ${points} points` }),
+  describe: (_compiled, max) => ({ vi: `Hội đồng thẩm định chấm từ 0 đến ${show(max, 'vi')} điểm`, en: `Set by the appraisal council, 0 to ${show(max)} points` }),
   inverse(_compiled, target, ctx, current) {
     const goal = goalOf(target, ctx.places);
     const points = (p: Exact): Exact => earned(scoredAs(p), ctx.places)!;

@@ -64,19 +64,19 @@ function bandSchema(): z.ZodType {
   });
 }
 
-function describeBand(band: CompiledBand): string {
-  if (band.min !== undefined && band.max !== undefined) return `${show(band.min)} ≤ x ≤ ${show(band.max)}`;
-  if (band.min !== undefined) return `x ≥ ${show(band.min)}`;
-  if (band.max !== undefined) return `x ≤ ${show(band.max)}`;
+function describeBand(band: CompiledBand, lang: 'vi' | 'en'): string {
+  if (band.min !== undefined && band.max !== undefined) return `${show(band.min, lang)} ≤ x ≤ ${show(band.max, lang)}`;
+  if (band.min !== undefined) return `x ≥ ${show(band.min, lang)}`;
+  if (band.max !== undefined) return `x ≤ ${show(band.max, lang)}`;
   return 'x';
 }
 
 /** `x = …` as written in explanations: the value, or the fraction and its quotient to up to 6 decimals (`=` when exact, `≈` otherwise). */
-function valueText(value: BandsValue): string {
-  if (!('fraction' in value)) return `x = ${show(value.x)}`;
+function valueText(value: BandsValue, lang: 'vi' | 'en'): string {
+  if (!('fraction' in value)) return `x = ${show(value.x, lang)}`;
   const { numerator, denominator } = value.fraction;
-  const { text, exact } = shownQuotient(numerator, denominator, 6);
-  return `x = ${show(numerator)}/${show(denominator)}${exact ? ' = ' : ' ≈ '}${text}`;
+  const { text, exact } = shownQuotient(numerator, denominator, 6, lang);
+  return `x = ${show(numerator, lang)}/${show(denominator, lang)}${exact ? ' = ' : ' ≈ '}${text}`;
 }
 
 export const bandsRule: InvertibleRuleKind<BandsRule, CompiledBands, BandsValue, BandsDetail> = {
@@ -142,22 +142,21 @@ export const bandsRule: InvertibleRuleKind<BandsRule, CompiledBands, BandsValue,
   explain(compiled, value, outcome, { max }, points) {
     if (outcome.state === 'not-applicable') {
       const zero = 'fraction' in value ? value.fraction.numerator : ZERO;
-      return { vi: `${show(zero)}/0: mẫu số bằng 0 → không áp dụng`, en: `${show(zero)}/0: zero denominator → not applicable` };
+      return { vi: `${show(zero, 'vi')}/0: mẫu số bằng 0 → không áp dụng`, en: `${show(zero)}/0: zero denominator → not applicable` };
     }
-    const x = valueText(value);
+    const [x, xVi, pointsVi] = [valueText(value, 'en'), valueText(value, 'vi'), show(points, 'vi')];
     const band = compiled.bands[outcome.detail];
-    if (band === undefined) return { vi: `${x}: không thuộc mức nào → ${points} điểm`, en: `${x}: no band matches → ${points} points` };
-    const how = band.fraction !== undefined ? `${show(band.fraction)} × ${show(max)} = ` : '';
+    if (band === undefined) return { vi: `${xVi}: không thuộc mức nào → ${pointsVi} điểm`, en: `${x}: no band matches → ${points} points` };
+    const how = (lang: 'vi' | 'en'): string => (band.fraction !== undefined ? `${show(band.fraction, lang)} × ${show(max, lang)} = ` : '');
     return {
-      vi: `${x}: mức ${outcome.detail + 1} (${describeBand(band)}) → ${how}${points} điểm`,
-      en: `${x}: band ${outcome.detail + 1} (${describeBand(band)}) → ${how}${points} points`,
+      vi: `${xVi}: mức ${outcome.detail + 1} (${describeBand(band, 'vi')}) → ${how('vi')}${pointsVi} điểm`,
+      en: `${x}: band ${outcome.detail + 1} (${describeBand(band, 'en')}) → ${how('en')}${points} points`,
     };
   },
   inverse: (compiled, target, ctx, current) => bandsInverse(compiled, target, ctx, current),
   describe(compiled, max) {
-    const parts = compiled.bands.map((band) => `${describeBand(band)}: ${show(awardWorth(band, max))}`);
-    const otherwise = show(compiled.otherwise);
-    return { vi: `Theo mức: ${parts.join('; ')}; còn lại: ${otherwise} điểm`, en: `Bands: ${parts.join('; ')}; otherwise ${otherwise} points` };
+    const parts = (lang: 'vi' | 'en'): string => compiled.bands.map((band) => `${describeBand(band, lang)}: ${show(awardWorth(band, max), lang)}`).join('; ');
+    return { vi: `Theo mức: ${parts('vi')}; còn lại: ${show(compiled.otherwise, 'vi')} điểm`, en: `Bands: ${parts('en')}; otherwise ${show(compiled.otherwise)} points` };
   },
 };
 

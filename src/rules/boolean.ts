@@ -31,8 +31,8 @@ export const booleanRule: InvertibleRuleKind<BooleanRule, null, boolean> = {
   },
   evaluate: (_compiled, value, { max }) => (value ? scoredAs(max) : SCORED_ZERO),
   explain: (_compiled, value, _outcome, _ctx, points) =>
-    value ? { vi: `Đạt → ${points} điểm`, en: `Yes → ${points} points` } : { vi: `Không đạt → ${points} điểm`, en: `No → ${points} points` },
-  describe: (_compiled, max) => ({ vi: `Có: ${show(max)} điểm; không: 0 điểm`, en: `Yes: ${show(max)} points; no: 0 points` }),
+    value ? { vi: `Đạt → ${show(points, 'vi')} điểm`, en: `Yes → ${points} points` } : { vi: `Không đạt → ${show(points, 'vi')} điểm`, en: `No → ${points} points` },
+  describe: (_compiled, max) => ({ vi: `Có: ${show(max, 'vi')} điểm; không: 0 điểm`, en: `Yes: ${show(max)} points; no: 0 points` }),
   inverse(_compiled, target, ctx, current) {
     const goal = goalOf(target, ctx.places);
     const points = (value: boolean) => earned(value ? scoredAs(ctx.max) : SCORED_ZERO, ctx.places)!;

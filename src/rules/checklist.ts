@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import type { Exact } from '../exact/exact.js';
-import type { Localized } from '../format/localized.js';
+import { pick, type Localized } from '../format/localized.js';
 import { awardEntrySchema } from './choice.js';
 import { awardWorth, checkAwards, compileAward, inputOption, ONE, scored, show, valueIssue, ZERO, type CompiledAward, scaleAward } from './shared.js';
 import type { InvertibleRuleKind } from './types.js';
@@ -104,13 +104,12 @@ export const checklistRule: InvertibleRuleKind<ChecklistRule, CompiledChecklist,
   },
   explain(_compiled, items, { detail: sum }, { max }, points) {
     const capped = sum.gt(max);
-    if (items.length === 0) return { vi: `Không mục nào đạt → ${points} điểm`, en: `No item met → ${points} points` };
+    if (items.length === 0) return { vi: `Không mục nào đạt → ${show(points, 'vi')} điểm`, en: `No item met → ${points} points` };
     // Each item met by its label (what the unit ticked), not its id, with what it is worth.
-    const terms = (lang: 'vi' | 'en'): string => items.map((item) => `"${lang === 'en' ? (item.label.en ?? item.label.vi) : item.label.vi}" ${show(awardWorth(item, max))}`).join(' + ');
-    const total = show(sum);
+    const terms = (lang: 'vi' | 'en'): string => items.map((item) => `"${pick(item.label, lang)}" ${show(awardWorth(item, max), lang)}`).join(' + ');
     return {
-      vi: `${terms('vi')} = ${total}${capped ? `, tối đa ${show(max)}` : ''} → ${points} điểm`,
-      en: `${terms('en')} = ${total}${capped ? `, capped at ${show(max)}` : ''} → ${points} points`,
+      vi: `${terms('vi')} = ${show(sum, 'vi')}${capped ? `; tối đa ${show(max, 'vi')}` : ''} → ${show(points, 'vi')} điểm`,
+      en: `${terms('en')} = ${show(sum)}${capped ? `, capped at ${show(max)}` : ''} → ${points} points`,
     };
   },
   inverse(compiled, target, ctx, current) {
@@ -154,7 +153,7 @@ export const checklistRule: InvertibleRuleKind<ChecklistRule, CompiledChecklist,
     }
   },
   describe: (compiled, max) => ({
-    vi: `Cộng điểm các mục đạt, tối đa ${show(max)}: ${compiled.map((i) => `${i.label.vi} (${show(awardWorth(i, max))})`).join('; ')}`,
-    en: `Sum of the items met, at most ${show(max)}: ${compiled.map((i) => `${i.label.en ?? i.id} (${show(awardWorth(i, max))})`).join('; ')}`,
+    vi: `Cộng điểm các mục đạt, tối đa ${show(max, 'vi')}: ${compiled.map((i) => `${i.label.vi} (${show(awardWorth(i, max), 'vi')})`).join('; ')}`,
+    en: `Sum of the items met, at most ${show(max)}: ${compiled.map((i) => `${pick(i.label, 'en')} (${show(awardWorth(i, max))})`).join('; ')}`,
   }),
 };

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { commonSchemas } from '../format/common.js';
 import { once } from '../format/once.js';
-import type { Localized } from '../format/localized.js';
+import { pick, type Localized } from '../format/localized.js';
 import { awardWorth, checkAwards, compileAward, inputOption, scoredAs, show, valueIssue, type CompiledAward, scaleAward } from './shared.js';
 import { already, discreteChange, earned, goalOf, reaches, unreachable } from './inverse-grid.js';
 import type { Exact } from '../exact/exact.js';
@@ -65,15 +65,16 @@ export const choiceRule: InvertibleRuleKind<ChoiceRule, CompiledChoice, Compiled
   },
   evaluate: (_compiled, option, { max }) => scoredAs(awardWorth(option, max)),
   explain(_compiled, option, _outcome, { max }, points) {
-    const how = option.fraction !== undefined ? `${show(option.fraction)} × ${show(max)} = ` : '';
+    const how = (lang: 'vi' | 'en'): string => (option.fraction !== undefined ? `${show(option.fraction, lang)} × ${show(max, lang)} = ` : '');
+    // The option by its label (what the unit chose), never its id; English falls back to the Vietnamese label.
     return {
-      vi: `Lựa chọn "${option.label.vi}" → ${how}${points} điểm`,
-      en: `Option "${option.label.en ?? option.id}" → ${how}${points} points`,
+      vi: `Lựa chọn "${option.label.vi}" → ${how('vi')}${show(points, 'vi')} điểm`,
+      en: `Option "${pick(option.label, 'en')}" → ${how('en')}${points} points`,
     };
   },
   describe: (compiled, max) => ({
-    vi: `Chọn một: ${[...compiled.values()].map((o) => `${o.label.vi} (${show(awardWorth(o, max))})`).join('; ')}`,
-    en: `Choose one: ${[...compiled.values()].map((o) => `${o.label.en ?? o.id} (${show(awardWorth(o, max))})`).join('; ')}`,
+    vi: `Chọn một: ${[...compiled.values()].map((o) => `${o.label.vi} (${show(awardWorth(o, max), 'vi')})`).join('; ')}`,
+    en: `Choose one: ${[...compiled.values()].map((o) => `${pick(o.label, 'en')} (${show(awardWorth(o, max))})`).join('; ')}`,
   }),
   inverse(compiled, target, ctx, current) {
     const goal = goalOf(target, ctx.places);

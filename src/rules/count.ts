@@ -47,11 +47,12 @@ export const countRule: InvertibleRuleKind<CountRule, Exact, Exact, CountDetail>
   explain: (each, n, { detail: raw }, { max }, points) => {
     const capped = raw.gt(max);
     return {
-      vi: `${show(n)} × ${show(each)} = ${show(raw)}${capped ? `, tối đa ${show(max)}` : ''} → ${points} điểm`,
+      // A list comma after a decimal comma reads as one number: a semicolon in Vietnamese.
+      vi: `${show(n, 'vi')} × ${show(each, 'vi')} = ${show(raw, 'vi')}${capped ? `; tối đa ${show(max, 'vi')}` : ''} → ${show(points, 'vi')} điểm`,
       en: `${show(n)} × ${show(each)} = ${show(raw)}${capped ? `, capped at ${show(max)}` : ''} → ${points} points`,
     };
   },
-  describe: (each, max) => ({ vi: `Mỗi đơn vị ${show(each)} điểm, tối đa ${show(max)}`, en: `${show(each)} points each, at most ${show(max)}` }),
+  describe: (each, max) => ({ vi: `Mỗi đơn vị ${show(each, 'vi')} điểm, tối đa ${show(max, 'vi')}`, en: `${show(each)} points each, at most ${show(max)}` }),
   inverse(each, target, ctx, current) {
     const goal = goalOf(target, ctx.places);
     const points = (n: Exact): Exact => earned(countRule.evaluate(each, n, ctx), ctx.places)!;

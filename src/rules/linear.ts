@@ -33,9 +33,9 @@ export interface CompiledLinear { readonly from: Exact; readonly to: Exact }
 export type LinearDetail = 0 | 1 | undefined;
 
 /** The formula with the value, as written in explanations. */
-function formula(compiled: CompiledLinear, x: Exact, q: string): string {
-  const [from, to] = [show(compiled.from), show(compiled.to)];
-  return `(${show(x)} − ${from}) / (${to} − ${from}) ${q.startsWith('≈') ? q : `= ${q}`}`;
+function formula(compiled: CompiledLinear, x: Exact, q: string, lang: 'vi' | 'en'): string {
+  const [from, to] = [show(compiled.from, lang), show(compiled.to, lang)];
+  return `(${show(x, lang)} − ${from}) / (${to} − ${from}) ${q.startsWith('≈') ? q : `= ${q}`}`;
 }
 
 export const linearRule: InvertibleRuleKind<LinearRule, CompiledLinear, Exact, LinearDetail> = {
@@ -74,18 +74,20 @@ export const linearRule: InvertibleRuleKind<LinearRule, CompiledLinear, Exact, L
     return scored(max.times(top.abs()), span.abs(), undefined);
   },
   explain(compiled, x, { detail: clamped }, { max }, points) {
-    const q = approx(x.minus(compiled.from), compiled.to.minus(compiled.from));
-    const [f, p] = [formula(compiled, x, q), show(max)];
+    const [top, span] = [x.minus(compiled.from), compiled.to.minus(compiled.from)];
+    const [q, qVi] = [approx(top, span), approx(top, span, 'vi')];
+    const [f, fVi, p, pVi, pointsVi] = [formula(compiled, x, q, 'en'), formula(compiled, x, qVi, 'vi'), show(max), show(max, 'vi'), show(points, 'vi')];
     if (clamped !== undefined) {
+      // After a decimal comma, list commas and a range's comma are semicolons in Vietnamese.
       return {
-        vi: `${f}, giới hạn trong [0, 1] → ${clamped} × ${p} = ${points} điểm`,
+        vi: `${fVi}; giới hạn trong [0; 1] → ${clamped} × ${pVi} = ${pointsVi} điểm`,
         en: `${f}, clamped to [0, 1] → ${clamped} × ${p} = ${points} points`,
       };
     }
-    return { vi: `${f} → ${q} × ${p} = ${points} điểm`, en: `${f} → ${q} × ${p} = ${points} points` };
+    return { vi: `${fVi} → ${qVi} × ${pVi} = ${pointsVi} điểm`, en: `${f} → ${q} × ${p} = ${points} points` };
   },
   describe: ({ from, to }, max) => ({
-    vi: `Tuyến tính: ${show(from)} được 0 điểm, ${show(to)} được ${show(max)} điểm${from.gt(to) ? ' (càng thấp càng tốt)' : ''}`,
+    vi: `Tuyến tính: ${show(from, 'vi')} được 0 điểm; ${show(to, 'vi')} được ${show(max, 'vi')} điểm${from.gt(to) ? ' (càng thấp càng tốt)' : ''}`,
     en: `Linear: ${show(from)} earns 0, ${show(to)} earns ${show(max)} points${from.gt(to) ? ' (lower is better)' : ''}`,
   }),
   inverse(compiled, target, ctx, current) {

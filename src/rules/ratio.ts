@@ -46,13 +46,13 @@ export interface CompiledRatio {
 export type RatioDetail = 'zero-denominator' | 'below-floor' | 'target-reached' | 'pro-rata';
 
 /** `n/d` as written in explanations. */
-function fractionText({ numerator, denominator }: FractionValue): string {
-  return `${show(numerator)}/${show(denominator)}`;
+function fractionText({ numerator, denominator }: FractionValue, lang: 'vi' | 'en'): string {
+  return `${show(numerator, lang)}/${show(denominator, lang)}`;
 }
 
 /** `n/d = p%` (d > 0). */
-function shareText(value: FractionValue): string {
-  return `${fractionText(value)} = ${percentOf(value.numerator, value.denominator)}`;
+function shareText(value: FractionValue, lang: 'vi' | 'en'): string {
+  return `${fractionText(value, lang)} = ${percentOf(value.numerator, value.denominator, lang)}`;
 }
 
 const NOT_APPLICABLE = notApplicable<RatioDetail>('zero-denominator');
@@ -104,34 +104,36 @@ export const ratioRule: InvertibleRuleKind<RatioRule, CompiledRatio, FractionVal
     return scored(max.times(n), scaled, 'pro-rata');
   },
   explain(compiled, value, outcome, { max }, points) {
+    const pointsVi = show(points, 'vi');
     if (outcome.state === 'not-applicable') {
-      const f = fractionText(value);
-      return { vi: `${f}: mẫu số bằng 0 → không áp dụng, không tính vào điểm tối đa`, en: `${f}: zero denominator → not applicable, left out of the maximum` };
+      return { vi: `${fractionText(value, 'vi')}: mẫu số bằng 0 → không áp dụng, không tính vào điểm tối đa`, en: `${fractionText(value, 'en')}: zero denominator → not applicable, left out of the maximum` };
     }
     switch (outcome.detail) {
       case 'zero-denominator': {
-        const f = fractionText(value);
+        const [f, fVi] = [fractionText(value, 'en'), fractionText(value, 'vi')];
         return compiled.zeroDenominator === 'full'
-          ? { vi: `${f}: mẫu số bằng 0 → đạt đủ điểm: ${points} điểm`, en: `${f}: zero denominator → full points: ${points} points` }
-          : { vi: `${f}: mẫu số bằng 0 → ${points} điểm`, en: `${f}: zero denominator → ${points} points` };
+          ? { vi: `${fVi}: mẫu số bằng 0 → đạt đủ điểm: ${pointsVi} điểm`, en: `${f}: zero denominator → full points: ${points} points` }
+          : { vi: `${fVi}: mẫu số bằng 0 → ${pointsVi} điểm`, en: `${f}: zero denominator → ${points} points` };
       }
       case 'below-floor': {
-        const [s, f] = [shareText(value), percent(compiled.floor ?? ONE)];
-        return { vi: `${s}, dưới ngưỡng tối thiểu ${f} → ${points} điểm`, en: `${s}, below the ${f} floor → ${points} points` };
+        const floor = compiled.floor ?? ONE;
+        return {
+          vi: `${shareText(value, 'vi')}, dưới ngưỡng tối thiểu ${percent(floor, 'vi')} → ${pointsVi} điểm`,
+          en: `${shareText(value, 'en')}, below the ${percent(floor)} floor → ${points} points`,
+        };
       }
       default: {
-        const factor = outcome.detail === 'target-reached' ? '1' : approx(value.numerator, value.denominator.times(compiled.target));
-        const [s, t, p] = [shareText(value), percent(compiled.target), show(max)];
+        const factor = (lang: 'vi' | 'en'): string => (outcome.detail === 'target-reached' ? '1' : approx(value.numerator, value.denominator.times(compiled.target), lang));
         return {
-          vi: `${s} so với mục tiêu ${t} → ${factor} × ${p} = ${points} điểm`,
-          en: `${s} of the ${t} target → ${factor} × ${p} = ${points} points`,
+          vi: `${shareText(value, 'vi')} so với mục tiêu ${percent(compiled.target, 'vi')} → ${factor('vi')} × ${show(max, 'vi')} = ${pointsVi} điểm`,
+          en: `${shareText(value, 'en')} of the ${percent(compiled.target)} target → ${factor('en')} × ${show(max)} = ${points} points`,
         };
       }
     }
   },
   describe(compiled, max) {
     const { target, floor: floorValue } = compiled;
-    const floor = floorValue !== undefined ? { vi: `; dưới ${percent(floorValue)} được 0`, en: `; below ${percent(floorValue)} scores 0` } : { vi: '', en: '' };
+    const floor = floorValue !== undefined ? { vi: `; dưới ${percent(floorValue, 'vi')} được 0`, en: `; below ${percent(floorValue)} scores 0` } : { vi: '', en: '' };
     const zero = {
       'not-applicable': { vi: 'mẫu số bằng 0: không áp dụng', en: 'zero denominator: not applicable' },
       full: { vi: 'mẫu số bằng 0: đủ điểm', en: 'zero denominator: full points' },
@@ -139,7 +141,7 @@ export const ratioRule: InvertibleRuleKind<RatioRule, CompiledRatio, FractionVal
     }[compiled.zeroDenominator];
     const over = compiled.allowOver ? { vi: '; tử số có thể lớn hơn mẫu số', en: '; the numerator may exceed the denominator' } : { vi: '', en: '' };
     return {
-      vi: `Tỷ lệ n/d; đạt ${percent(target)} được đủ ${show(max)} điểm, thấp hơn tính tỷ lệ${floor.vi}; ${zero.vi}${over.vi}`,
+      vi: `Tỷ lệ n/d; đạt ${percent(target, 'vi')} được đủ ${show(max, 'vi')} điểm, thấp hơn tính tỷ lệ${floor.vi}; ${zero.vi}${over.vi}`,
       en: `Ratio n/d; ${percent(target)} earns the full ${show(max)} points, less earns pro rata${floor.en}; ${zero.en}${over.en}`,
     };
   },

@@ -50,14 +50,14 @@ export const relativeRule: InvertibleRuleKind<RelativeRule, RelativeCohort, Exac
   },
   explain(cohort, x, _outcome, { max, best = x }, points) {
     const who = cohort === 'group' ? WHO_GROUP : WHO_LEVEL;
-    if (best.isZero()) return { vi: `${show(x)}; giá trị ${who.vi} bằng 0 → ${points} điểm`, en: `${show(x)}; the ${who.en} is 0 → ${points} points` };
+    if (best.isZero()) return { vi: `${show(x, 'vi')}; giá trị ${who.vi} bằng 0 → ${show(points, 'vi')} điểm`, en: `${show(x)}; the ${who.en} is 0 → ${points} points` };
     return {
-      vi: `${show(x)} ÷ ${show(best)} (${who.vi}) × ${show(max)} = ${points} điểm`,
+      vi: `${show(x, 'vi')} ÷ ${show(best, 'vi')} (${who.vi}) × ${show(max, 'vi')} = ${show(points, 'vi')} điểm`,
       en: `${show(x)} ÷ ${show(best)} (${who.en}) × ${show(max)} = ${points} points`,
     };
   },
   describe: (cohort, max) => ({
-    vi: `So với đơn vị cao nhất ${cohort === 'group' ? 'trong nhóm' : 'cùng cấp'}: ${show(max)} × x ÷ cao nhất`,
+    vi: `So với đơn vị cao nhất ${cohort === 'group' ? 'trong nhóm' : 'cùng cấp'}: ${show(max, 'vi')} × x ÷ cao nhất`,
     en: `Relative to the best unit ${cohort === 'group' ? 'of the group' : 'of the level'}: ${show(max)} × x ÷ best`,
   }),
   inverse(cohort, target, ctx, current) {

@@ -3,6 +3,7 @@ import type { Exact } from '../exact/exact.js';
 import { readExact } from '../exact/read-exact.js';
 import { roundQuotient } from '../exact/round-quotient.js';
 import { formatPath, type PathSegment } from '../path.js';
+import { formatNumber, type NumberLanguage } from '../text/number-text.js';
 import { readTypedNumber } from '../format/typed-number.js';
 import type { Localized } from '../format/localized.js';
 import type { InputOption, InputShape } from './input-shape.js';
@@ -31,30 +32,36 @@ export function scoredAs(value: Exact): Scored {
   return value.isZero() ? SCORED_ZERO : scored(value, ONE, undefined);
 }
 
-/** Display text of an exact decimal, without exponent and without trailing zeros. */
-export function show(value: Exact): string {
-  return value.toString();
+/**
+ * Display text of an exact decimal (without exponent and without trailing
+ * zeros) or of a figure (a plain decimal string such as the `points` an
+ * explanation is given), in `lang`: as data holds it in English and in issue
+ * parameters (`0.8`, `1000.00`), with a decimal comma and thousands dots in
+ * Vietnamese texts (`0,8`, `1.000,00`; see {@link formatNumber}).
+ */
+export function show(value: Exact | string, lang: NumberLanguage = 'en'): string {
+  return formatNumber(value, lang);
 }
 
-/** `n / d` as a percentage for explanations: up to 2 decimals (`80%`, `16.67%`); `d ≠ 0`. */
-export function percentOf(n: Exact, d: Exact): string {
-  return `${roundQuotient(n.times(HUNDRED), d, 2).toString()}%`;
+/** `n / d` as a percentage for explanations: up to 2 decimals (`80%`, `16.67%`; `16,67%` in `vi`); `d ≠ 0`. */
+export function percentOf(n: Exact, d: Exact, lang: NumberLanguage = 'en'): string {
+  return `${formatNumber(roundQuotient(n.times(HUNDRED), d, 2), lang)}%`;
 }
 
-/** A fraction as a percentage for explanations: up to 2 decimals (`80%`, `16.67%`). */
-export function percent(value: Exact): string {
-  return percentOf(value, ONE);
+/** A fraction as a percentage for explanations: up to 2 decimals (`80%`, `16.67%`; `16,67%` in `vi`). */
+export function percent(value: Exact, lang: NumberLanguage = 'en'): string {
+  return percentOf(value, ONE, lang);
 }
 
 /** `n / d` shown to up to `places` decimals, with `exact: false` when it does not terminate there; `d ≠ 0`, any signs. */
-export function shownQuotient(n: Exact, d: Exact, places: number): { readonly text: string; readonly exact: boolean } {
+export function shownQuotient(n: Exact, d: Exact, places: number, lang: NumberLanguage = 'en'): { readonly text: string; readonly exact: boolean } {
   const q = roundQuotient(n, d, places);
-  return { text: q.toString(), exact: q.times(d).eq(n) };
+  return { text: formatNumber(q, lang), exact: q.times(d).eq(n) };
 }
 
 /** `n / d` to up to 4 decimals, with `≈` when it does not terminate there; `d ≠ 0`, any signs. */
-export function approx(n: Exact, d: Exact): string {
-  const { text, exact } = shownQuotient(n, d, 4);
+export function approx(n: Exact, d: Exact, lang: NumberLanguage = 'en'): string {
+  const { text, exact } = shownQuotient(n, d, 4, lang);
   return exact ? text : `≈ ${text}`;
 }
 

@@ -116,7 +116,7 @@ function aggregateTextOf(plan: ScoringPlan, atom: AtomPlan, aggregate: PlanAggre
   const sum = total === undefined ? undefined : total.value();
   const capped = sum !== undefined && cap !== undefined && sum.gt(cap);
   const sumText = sum === undefined ? (node.points ?? fixedText(plan.zero, places)) : fixedText(sum, places);
-  return aggregateText(node.status, terms.length > 0 ? terms.join(' + ') : '0', sumText, capped ? aggregate.capText : undefined, node.maxPoints ?? fixedText(plan.zero, places), node.index ?? null);
+  return aggregateText(node.status, terms, sumText, capped ? aggregate.capText : undefined, node.maxPoints ?? fixedText(plan.zero, places), node.index ?? null);
 }
 
 /** A context to read a unit's values again with (one per unit explained). */
@@ -160,7 +160,7 @@ function textOf(link: ExplainLink, result: UnitResult, code: string, node: NodeR
  * const unit = report.results[0]!;
  * console.log(unit.nodes['CQS.1.3']); // {"points":"16.00","maxPoints":"20.00","status":"scored"}
  * console.log(explainNode(unit, 'CQS.1.3')?.en); // 12/15 = 80% of the 100% target → 0.8 × 20 = 16.00 points
- * console.log(explainNode(unit, 'CQS.1.3')?.vi); // 12/15 = 80% so với mục tiêu 100% → 0.8 × 20 = 16.00 điểm
+ * console.log(explainNode(unit, 'CQS.1.3')?.vi); // 12/15 = 80% so với mục tiêu 100% → 0,8 × 20 = 16,00 điểm
  * ```
  */
 export function explainNode(result: UnitResult, code: string): Localized | undefined {
@@ -231,7 +231,7 @@ function withText(node: NodeResult, explanation: Localized): NodeResult {
  * const report = withExplanations(scoreBatch(getCriteria('can-tho@2022.1.0'), {
  *   units: [{ id: 'cai-khe', level: 'commune', values: { 'CQS.2.1': true } }],
  * }));
- * console.log(JSON.parse(JSON.stringify(report)).results[0].nodes['CQS.2.1'].explanation.vi); // Đạt → 15.00 điểm
+ * console.log(JSON.parse(JSON.stringify(report)).results[0].nodes['CQS.2.1'].explanation.vi); // Đạt → 15,00 điểm
  * ```
  */
 export function withExplanations(report: ScoreReport): ScoreReport {

@@ -8,7 +8,6 @@ import { compileCriteria } from '../compile/parse-criteria.js';
 import type { CriteriaSet, Group, Level } from '../compile/types.js';
 import { parseScoreReport } from '../results/parse.js';
 import type { ScoreReport, UnitResult } from '../scoring/result-types.js';
-import { formatDecimalCell } from '../input/numbers.js';
 import { writeDecimal } from './cells.js';
 import { deterministicBytes, documentDate } from './deterministic.js';
 import type { Lang } from './layout.js';
@@ -202,8 +201,9 @@ function rankingSheet(
  *   appraised points, difference, and the index of each pillar (top-level
  *   node), in rank order (unranked units last, ties in input order);
  * - **Điểm chi tiết** (Node points): every node's points per unit (input
- *   order; `n/a` where not applicable, `thiếu`/`missing` where excluded as
- *   missing, an `info` leaf's value);
+ *   order; each unit's level and group by name; `n/a` where not applicable,
+ *   `thiếu`/`missing` where excluded as missing, an `info` leaf's value, a
+ *   number cell when it is a number);
  * - **Thẩm định** (Appraisal), when a unit was appraised or lacks required
  *   evidence: every appraised criterion of every unit (self-assessed and
  *   appraised points, the difference, the reason's label, the note, the
@@ -326,7 +326,10 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
   const nodes = codesInOrder(compiled.roots).filter((node) => report.results.some((result) => result.nodes[node.code] !== undefined));
   const detail = workbook.addWorksheet(sheetName(pick(T.nodes, lang), taken), { views: [{ state: 'frozen', xSplit: 2, ySplit: 2 }] });
   const h = T.header;
-  const detailWidths = [idWidth(report.results), 30, 12, 8, ...nodes.map(() => 14)];
+  const detailWidths = [idWidth(report.results), 30, 22, 22, ...nodes.map(() => 14)];
+  // Levels and groups by their names in the report's language, not their ids.
+  const levelNames = new Map(criteria.levels.map((level) => [level.id, pick(level.name, lang)]));
+  const groupNames = new Map(criteria.levels.flatMap((level) => (level.groups ?? []).map((group) => [`${level.id}\u0000${group.id}`, pick(group.name, lang)] as const)));
   columnsOf(detail, detailWidths);
   header(detail, 1, [...[h.unit, h.name, h.level, h.group].map((text) => pick(text, lang)), ...nodes.map((node) => node.code)]);
   header(detail, 2, ['', '', '', '', ...nodes.map((node) => pick(node.node.name, lang))]);
@@ -340,8 +343,8 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
     const line = position + 3;
     detail.getCell(line, 1).value = result.unit;
     detail.getCell(line, 2).value = result.name ?? '';
-    detail.getCell(line, 3).value = result.level;
-    detail.getCell(line, 4).value = result.group ?? '';
+    detail.getCell(line, 3).value = levelNames.get(result.level) ?? result.level;
+    detail.getCell(line, 4).value = result.group === null ? '' : (groupNames.get(`${result.level}\u0000${result.group}`) ?? result.group);
     nodes.forEach((node, index) => {
       const outcome = result.nodes[node.code];
       const cell = detail.getCell(line, 5 + index);
@@ -349,9 +352,14 @@ async function workbookOf(report: ScoreReport, criteria: CriteriaSet, options: R
       if (outcome.points !== null) writeDecimal(cell, outcome.points, places.points, lang);
       else if (outcome.status === 'not-applicable') cell.value = 'n/a';
       else if (outcome.status === 'missing') cell.value = pick(T.missing, lang);
-      else if (outcome.status === 'info' && outcome.value !== undefined && outcome.value !== null) cell.value = formatDecimalCell(String(outcome.value), lang);
+      // An info leaf's number stays a number (shown with the reader's separators), its text stays text.
+      else if (outcome.status === 'info' && outcome.value !== undefined && outcome.value !== null) {
+        const value = String(outcome.value);
+        if (/^-?\d+(?:\.\d+)?$/.test(value)) writeDecimal(cell, value, undefined, lang);
+        else cell.value = value;
+      }
     });
-    for (const column of [1, 2]) detail.getCell(line, column).alignment = { wrapText: true, vertical: 'top' };
+    for (const column of [1, 2, 3, 4]) detail.getCell(line, column).alignment = { wrapText: true, vertical: 'top' };
     fitRow(detail, line, detailWidths);
   });
   fontEverywhere(detail);

@@ -190,7 +190,7 @@ const T = {
   invalid: { vi: 'Giá trị không hợp lệ', en: 'Invalid value' },
   yes: { vi: 'có', en: 'yes' },
   no: { vi: 'không', en: 'no' },
-  itemWorth: (worth: string): Localized => ({ vi: `Có: ${worth} điểm`, en: `Yes: ${worth} points` }),
+  itemWorth: (worth: Exact): Localized => ({ vi: `Có: ${show(worth, 'vi')} điểm`, en: `Yes: ${show(worth)} points` }),
   unitOf: (unit: string): Localized => ({ vi: ` Đơn vị tính: ${unit}.`, en: ` Unit: ${unit}.` }),
   percent: { vi: ' (tính theo %: nhập 3 cho 3%, không nhập 0,03)', en: ' (in percent: type 3 for 3%, not 0.03)' } as Localized,
   zero: {
@@ -234,9 +234,9 @@ function numberCheck(x: string, whole: boolean, min: Exact | undefined, max: Exa
 /** What a `number` input accepts, in words: "Một số." / "Số ≥ 0." / "Số nguyên ≥ 0." / "Số từ 0 đến 1.". */
 function numberPrompt(whole: boolean, min: Exact | undefined, max: Exact | undefined): Localized {
   const [vi, en] = whole ? ['Số nguyên', 'A whole number'] : ['Số', 'A number'];
-  if (min !== undefined && max !== undefined) return { vi: `${vi} từ ${show(min)} đến ${show(max)}.`, en: `${en} from ${show(min)} to ${show(max)}.` };
-  if (min !== undefined) return { vi: `${vi} ≥ ${show(min)}.`, en: `${en} ≥ ${show(min)}.` };
-  if (max !== undefined) return { vi: `${vi} ≤ ${show(max)}.`, en: `${en} ≤ ${show(max)}.` };
+  if (min !== undefined && max !== undefined) return { vi: `${vi} từ ${show(min, 'vi')} đến ${show(max, 'vi')}.`, en: `${en} from ${show(min)} to ${show(max)}.` };
+  if (min !== undefined) return { vi: `${vi} ≥ ${show(min, 'vi')}.`, en: `${en} ≥ ${show(min)}.` };
+  if (max !== undefined) return { vi: `${vi} ≤ ${show(max, 'vi')}.`, en: `${en} ≤ ${show(max)}.` };
   return whole ? { vi: 'Một số nguyên.', en: 'A whole number.' } : { vi: 'Một số.', en: 'A number.' };
 }
 
@@ -308,9 +308,10 @@ function cellRule(node: CompiledNode, shape: InputShape, role: ValueRole, lang: 
       };
     }
     case 'points': {
+      // The formula is Excel's (a dot whatever the locale); the prompt is words (a decimal comma in Vietnamese).
       const top = show(shape.max);
       return role === 'value'
-        ? { title: { vi: 'Điểm', en: 'Points' }, prompt: { vi: `Số điểm từ 0 đến ${top}.`, en: `Points from 0 to ${top}.` }, check: { formula: (x) => `AND(ISNUMBER(${x}),${x}>=0,${x}<=${top})` } }
+        ? { title: { vi: 'Điểm', en: 'Points' }, prompt: { vi: `Số điểm từ 0 đến ${show(shape.max, 'vi')}.`, en: `Points from 0 to ${top}.` }, check: { formula: (x) => `AND(ISNUMBER(${x}),${x}>=0,${x}<=${top})` } }
         : undefined;
     }
     case 'note':
@@ -445,7 +446,7 @@ function itemRows(ctx: FormContext, node: CompiledNode, items: readonly InputOpt
     if (ctx.labels !== 'en') at('nameVi').value = `• ${item.label.vi}`;
     if (ctx.labels !== 'vi') at('nameEn').value = `• ${item.label.en ?? item.label.vi}`;
     indent(ctx.sheet, row, ctx.labels, depth + 1);
-    at('rule').value = say(T.itemWorth(show(item.worth)), ctx.labels);
+    at('rule').value = say(T.itemWorth(item.worth), ctx.labels);
     for (const [role, fill] of [['value', FILL.input], ['appraisedValue', FILL.appraisal]] as const) {
       const cell = at(role);
       input(cell, fill);
