@@ -96,11 +96,11 @@ function pathSegments(path: string, windows: boolean): string[] | undefined {
 }
 
 describe('docs/guides/commune-officer.md', () => {
-  const windowsBlocks = commandBlocks(vi, 'bat');
+  const windowsBlocks = commandBlocks(vi, 'text windows');
   const linuxBlocks = commandBlocks(vi, 'sh');
 
   it('the English part shows the same commands and error lines as the Vietnamese part', () => {
-    expect(commandBlocks(en, 'bat')).toEqual(windowsBlocks);
+    expect(commandBlocks(en, 'text windows')).toEqual(windowsBlocks);
     expect(commandBlocks(en, 'sh')).toEqual(linuxBlocks);
     expect(errorBlocks(en)).toEqual(errorBlocks(vi));
   });

@@ -23,7 +23,7 @@ const examples = JSON.parse(readFileSync(join(root, 'examples/can-tho-2025/submi
 
 const fenced = (markdown: string, lang: string): string[] => [...markdown.matchAll(new RegExp('```' + lang + '\\n([\\s\\S]*?)```', 'g'))].map((m) => m[1]!);
 const edits = JSON.parse(fenced(vi, 'json')[0]!) as Record<string, Partial<CriteriaNode>>;
-const unitsCsv = fenced(vi, 'csv')[0]!;
+const unitsCsv = fenced(vi, 'text don-vi.csv')[0]!;
 const unitIds = unitsCsv.trim().split('\n').slice(1).map((line) => line.split(',')[0]!);
 
 function eachNode(nodes: readonly CriteriaNode[], visit: (node: CriteriaNode) => void): void {
@@ -50,7 +50,7 @@ describe('docs/guides/dic-year-cycle.md', () => {
   it('the English part shows the same commands, JSON and CSV as the Vietnamese part', () => {
     expect(commandBlocks(en, 'sh')).toEqual(blocks);
     expect(fenced(en, 'json')).toEqual(fenced(vi, 'json'));
-    expect(fenced(en, 'csv')).toEqual(fenced(vi, 'csv'));
+    expect(fenced(en, 'text don-vi.csv')).toEqual(fenced(vi, 'text don-vi.csv'));
     const lines = blocks.flat();
     expect(lines.length).toBeGreaterThanOrEqual(18);
     for (const line of lines) expect(line, line).toMatch(/^(npx dti |mkdir |cd |npm install dti-criteria$)/);
