@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseCriteria, type CriteriaNode, type UnitSubmission } from '../src/index.js';
+import { criteriaHash, parseCriteria, type CriteriaNode, type UnitSubmission } from '../src/index.js';
 import { edit, layoutOf, sheet, typeEvidence, typeValue } from './fixtures/xlsx/workbook-helpers.js';
 import { dtiAsync } from './support/cli.js';
 import { Session, commandBlocks, installedBin, section } from './support/shell-guide.js';
@@ -169,6 +169,10 @@ describe('docs/guides/dic-year-cycle.md', () => {
     for (const id of appraisedIds) expect(results.results.find((unit: { unit: string }) => unit.unit === id).difference).toMatch(/^-/);
     expect(results.results.find((unit: { unit: string }) => unit.unit === 'xa-phong-dien').evidence.lacking).toEqual(['CQS.2.1']);
     expect(results.input.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(results.criteria.sha256).toBe(criteriaHash(set2026()));
+    expect(results.period).toBe('2026');
+    expect(results.generator.name).toBe('dti-criteria');
+    for (const unit of results.results) expect(unit.input.sha256, unit.unit).toMatch(/^[0-9a-f]{64}$/);
     expect(printed.get('npx dti verify-results ket-qua-2026.json --submissions da-nop/')![0]).toContain('giống hệt / identical');
 
     // 6. The reports: HTML with charts and the appraisal section, the workbook with its sheets, Markdown, the comparison.
@@ -176,10 +180,15 @@ describe('docs/guides/dic-year-cycle.md', () => {
     expect(html).toContain('can-tho@2026.1.0');
     expect(html).toContain('<svg');
     expect(html).toContain('Kết quả thẩm định');
-    expect(readFileSync(at('bao-cao-2026.md'), 'utf8')).toContain('## Kết quả thẩm định');
+    const markdown = readFileSync(at('bao-cao-2026.md'), 'utf8');
+    expect(markdown).toContain('## Kết quả thẩm định');
+    expect(markdown).toContain('Không ghi lý do');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(at('ket-qua-2026.xlsx')) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((ws) => ws.name)).toContain('Thẩm định');
+    const sheets = workbook.worksheets.map((ws) => ws.name);
+    expect(sheets[0]).toBe('Thông tin');
+    expect(sheets.filter((name) => name.startsWith('Xếp hạng'))).toHaveLength(3);
+    expect(sheets.slice(-2)).toEqual(['Điểm chi tiết', 'Thẩm định']);
     const comparison = readFileSync(at('so-sanh-2025-2026.md'), 'utf8');
     expect(comparison).toContain('can-tho@2025.1.0');
     expect(comparison).toContain('can-tho@2026.1.0');
