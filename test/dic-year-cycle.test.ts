@@ -150,6 +150,7 @@ describe('docs/guides/dic-year-cycle.md', () => {
     const diff = readFileSync(at('thay-doi-2026.md'), 'utf8');
     expect(diff).toContain('can-tho@2026.1.0');
     expect(diff).toContain('CQS.2.3');
+    expect(diff).not.toContain('evidenceRequired');
 
     // 2. A form per unit of the list, named after its id.
     expect(readdirSync(at('bieu-mau-2026')).sort()).toEqual(unitIds.map((id) => `${id}.xlsx`).sort());
@@ -180,6 +181,7 @@ describe('docs/guides/dic-year-cycle.md', () => {
     expect(html).toContain('can-tho@2026.1.0');
     expect(html).toContain('<svg');
     expect(html).toContain('Kết quả thẩm định');
+    expect(html).toContain('thiếu minh chứng bắt buộc');
     const markdown = readFileSync(at('bao-cao-2026.md'), 'utf8');
     expect(markdown).toContain('## Kết quả thẩm định');
     expect(markdown).toContain('Không ghi lý do');
@@ -194,4 +196,15 @@ describe('docs/guides/dic-year-cycle.md', () => {
     expect(comparison).toContain('can-tho@2026.1.0');
     rmSync(dir, { recursive: true, force: true });
   }, 600_000);
+
+  it('reads the units list as a Vietnamese Excel saves it (CSV UTF-8: a BOM, semicolons, CRLF)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dti-dic-units-'));
+    const excel = `\uFEFF${unitsCsv.trim().split('\n').map((line) => line.replaceAll(',', ';')).join('\r\n')}\r\n`;
+    writeFileSync(join(dir, 'don-vi.csv'), excel);
+    mkdirSync(join(dir, 'bieu-mau'));
+    const made = await dtiAsync('template', '--criteria', 'can-tho@2025.1.0', '--units', join(dir, 'don-vi.csv'), '--period', '2025', '--out', join(dir, 'bieu-mau'));
+    expect(made.code, made.err).toBe(0);
+    expect(readdirSync(join(dir, 'bieu-mau')).sort()).toEqual(unitIds.map((id) => `${id}.xlsx`).sort());
+    rmSync(dir, { recursive: true, force: true });
+  }, 120_000);
 });
