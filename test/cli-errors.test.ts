@@ -157,6 +157,26 @@ describe('help', () => {
     expect((await dtiAsync('criteria', '--help')).out).toContain('  criteria new ');
   });
 
+  it('dti --help (and dti help) shows the examples the specs mark for the overview, in both languages; dti criteria --help those of its commands', async () => {
+    const overview = COMMANDS.flatMap((spec) => spec.examples.filter((example) => example.overview === true).map((example) => ({ spec, example })));
+    // A year's work: at least a criteria version, a form, scoring, a report and the audit.
+    for (const name of ['score', 'validate', 'template', 'report', 'verify-results', 'criteria new', 'criteria publish', 'criteria diff']) {
+      expect(overview.some(({ spec }) => spec.name === name), name).toBe(true);
+    }
+    const help = (await dtiAsync('--help')).out;
+    expect((await dtiAsync('help')).out).toBe(help);
+    const shown = help.slice(help.indexOf('\nVí dụ / examples:\n'));
+    expect(shown.length).toBeGreaterThan(20);
+    let from = 0;
+    for (const { example } of overview) {
+      const at = shown.indexOf(`\n  ${example.command}\n      ${example.help.vi}\n      ${example.help.en}\n`, from);
+      expect(at, example.command).toBeGreaterThanOrEqual(from);
+      from = at + 1;
+    }
+    const group = (await dtiAsync('criteria', '--help')).out;
+    for (const { spec, example } of overview) expect(group.includes(`  ${example.command}\n`), example.command).toBe(spec.name.startsWith('criteria '));
+  });
+
   it('-v and --version print the version only; no short flag means two things', async () => {
     expect((await dtiAsync('-v')).out).toBe('0.0.0-test\n');
     expect((await dtiAsync('--version')).out).toBe('0.0.0-test\n');

@@ -57,13 +57,15 @@ Mã thoát / exit codes: 0 thành công / success · 1 dữ liệu hoặc bộ t
 
 /**
  * The overview `dti --help` prints: every command (or every sub-command of a
- * group such as `criteria`) with its summary.
+ * group such as `criteria`) with its summary, then the examples the specs mark
+ * for the overview (`overview: true`), in the order of the commands.
  *
  * @example
  * ```ts
  * import { overviewHelp } from './help.js';
  * import { COMMANDS } from './commands/index.js';
  * console.log(overviewHelp(COMMANDS).includes('  criteria diff')); // true
+ * console.log(overviewHelp(COMMANDS).includes('Ví dụ / examples:\n  dti score ')); // true
  * ```
  */
 export function overviewHelp(commands: readonly CommandSpec[], group?: string): string {
@@ -72,6 +74,11 @@ export function overviewHelp(commands: readonly CommandSpec[], group?: string): 
     ? 'dti — bộ chỉ số chuyển đổi số / digital-transformation criteria\n\nLệnh / commands:\n'
     : `dti ${group} — các lệnh / commands\n\n`;
   for (const spec of commands) text += `  ${spec.name.padEnd(width)}${spec.summary.vi}\n  ${' '.repeat(width)}${spec.summary.en}\n`;
+  const examples = commands.flatMap((spec) => spec.examples.filter((example) => example.overview === true));
+  if (examples.length > 0) {
+    text += '\nVí dụ / examples:\n';
+    for (const example of examples) text += `  ${example.command}\n${both(example.help, '      ')}`;
+  }
   text += '\nXem / see: dti help <lệnh / command>, dti <lệnh / command> --help; dti --version\n';
   return group === undefined ? `${text}\n${FOOTER}` : text;
 }

@@ -37,6 +37,12 @@ export interface OptionSpec {
 export interface CommandExample {
   readonly command: string;
   readonly help: Bilingual;
+  /**
+   * Also shown by `dti --help` (and by the help of the command's group, such
+   * as `dti criteria --help`): the examples of a year's work, one or two per
+   * command, so that the overview shows how the commands are used.
+   */
+  readonly overview?: boolean;
 }
 
 /** The options and arguments of one run of a command, already checked against its spec. */

@@ -18,7 +18,7 @@ export const compare: CommandSpec = {
     langOption,
   ],
   examples: [
-    { command: 'dti compare ket-qua-2024.json ket-qua-2025.json', help: { vi: 'thay đổi của từng đơn vị giữa hai năm', en: 'the change of every unit between two years' } },
+    { command: 'dti compare ket-qua-2024.json ket-qua-2025.json', help: { vi: 'thay đổi của từng đơn vị giữa hai năm', en: 'the change of every unit between two years' }, overview: true },
   ],
   run: (context) => compareCommand(context.io, context.args[0]!, context.args[1]!, {
     criteriaA: context.text('criteria-a'),

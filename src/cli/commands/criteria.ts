@@ -37,7 +37,7 @@ export const criteriaNewSpec: CommandSpec = {
     dirOption,
     criteriaDirOption,
   ],
-  examples: [{ command: 'dti criteria new can-tho --from 2025.1.0 --version 2026.1.0 --title "Bộ chỉ số 2026" --effective-from 2026-01-01', help: { vi: 'bản nháp 2026 trong ./criteria', en: 'a 2026 draft in ./criteria' } }],
+  examples: [{ command: 'dti criteria new can-tho --from 2025.1.0 --version 2026.1.0 --title "Bộ chỉ số 2026" --effective-from 2026-01-01', help: { vi: 'bản nháp 2026 trong ./criteria', en: 'a 2026 draft in ./criteria' }, overview: true }],
   run: (context) => criteriaNew(context.io, context.args[0]!, {
     dir: context.text('dir')!,
     criteriaDir: context.text('criteria-dir'),
@@ -58,7 +58,7 @@ export const criteriaPublishSpec: CommandSpec = {
   summary: { vi: 'công bố một bản nháp: kiểm tra, đánh dấu published, ghi mã băm vào manifest', en: 'publish a draft: validate it, mark it published, record its hash in the manifest' },
   args: [{ name: 'file', help: { vi: 'tệp bản nháp trong thư mục bộ tiêu chí', en: 'the draft file in the criteria folder' } }],
   options: [dirOption],
-  examples: [{ command: 'dti criteria publish criteria/can-tho/2026.1.0.json', help: { vi: 'công bố bộ 2026', en: 'publish the 2026 set' } }],
+  examples: [{ command: 'dti criteria publish criteria/can-tho/2026.1.0.json', help: { vi: 'công bố bộ 2026', en: 'publish the 2026 set' }, overview: true }],
   run: (context) => criteriaPublish(context.io, context.args[0]!, { dir: context.text('dir')! }),
 };
 
@@ -86,6 +86,6 @@ export const criteriaDiffSpec: CommandSpec = {
     formatOption(['md', 'json'], 'md', { vi: 'Markdown hoặc JSON', en: 'Markdown or JSON' }),
     langOption,
   ],
-  examples: [{ command: 'dti criteria diff can-tho@2023.1.0 can-tho@2025.1.0', help: { vi: 'những gì đổi từ 2023 đến 2025', en: 'what changed from 2023 to 2025' } }],
+  examples: [{ command: 'dti criteria diff can-tho@2023.1.0 can-tho@2025.1.0', help: { vi: 'những gì đổi từ 2023 đến 2025', en: 'what changed from 2023 to 2025' }, overview: true }],
   run: (context) => criteriaDiff(context.io, context.args[0]!, context.args[1]!, { criteriaDir: context.text('criteria-dir'), period: context.text('period'), format: context.choice('format'), lang: context.choice('lang') }),
 };

@@ -15,7 +15,7 @@ export const report: CommandSpec = {
     { name: 'with-appraisers', type: 'flag', help: { vi: 'ghi tên người thẩm định trong mục thẩm định (nếu tệp kết quả có, xem "dti score --with-appraisers"); đây là dữ liệu cá nhân, mặc định không ghi', en: 'show who appraised in the appraisal section (where the results keep it, see "dti score --with-appraisers"); it is personal data, left out by default' } },
   ],
   examples: [
-    { command: 'dti report results.json --out bao-cao.html', help: { vi: 'báo cáo HTML để in hoặc đăng', en: 'an HTML report to print or publish' } },
+    { command: 'dti report results.json --out bao-cao.html', help: { vi: 'báo cáo HTML để in hoặc đăng', en: 'an HTML report to print or publish' }, overview: true },
     { command: 'dti report results.json --format xlsx --out ket-qua.xlsx', help: { vi: 'kết quả dạng sổ tính Excel', en: 'the results as an Excel workbook' } },
     { command: 'dti report results.json --format md --with-appraisers', help: { vi: 'báo cáo kèm mục thẩm định có tên người thẩm định (dùng nội bộ)', en: 'a report whose appraisal section names the appraisers (for internal use)' } },
   ],

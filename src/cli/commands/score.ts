@@ -38,8 +38,9 @@ export const score: CommandSpec = {
   ],
   examples: [
     { command: 'dti score examples/can-tho-2022/submissions.json', help: { vi: 'bảng xếp hạng các đơn vị mẫu', en: 'the ranking of the example units' } },
-    { command: 'dti score submissions.json --format json > results.json', help: { vi: 'kết quả để lập báo cáo (dti report) hoặc so sánh (dti compare)', en: 'results to report on (dti report) or compare (dti compare)' } },
-    { command: 'dti score forms/ --criteria can-tho@2025.1.0', help: { vi: 'chấm mọi sổ tính đã điền trong thư mục forms', en: 'score every filled workbook in the folder forms' } },
+    { command: 'dti score submissions.json --format json > results.json', help: { vi: 'kết quả để lập báo cáo (dti report) hoặc so sánh (dti compare)', en: 'results to report on (dti report) or compare (dti compare)' }, overview: true },
+    { command: 'dti score phuong-an-binh.xlsx', help: { vi: 'kiểm tra một sổ tính đã điền trước khi gửi: lỗi nêu đúng ô, hoặc bảng điểm', en: 'check one filled workbook before sending it: each problem at its cell, or the score table' }, overview: true },
+    { command: 'dti score forms/ --criteria can-tho@2025.1.0', help: { vi: 'chấm mọi sổ tính đã điền trong thư mục forms', en: 'score every filled workbook in the folder forms' }, overview: true },
   ],
   run(context) {
     const { io, args } = context;

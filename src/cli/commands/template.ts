@@ -30,7 +30,7 @@ export const template: CommandSpec = {
   examples: [
     { command: 'dti template --level commune --out mau-xa.xlsx', help: { vi: 'mẫu cho xã, phường theo bộ can-tho có hiệu lực năm nay', en: 'the commune form of the can-tho set in force this year' } },
     { command: 'dti template --criteria can-tho@2022.1.0 --level department --group A --out so-nhom-a.xlsx', help: { vi: 'mẫu cho sở nhóm A theo bộ 2022', en: 'the form of group A departments, 2022 set' } },
-    { command: 'dti template --criteria can-tho@2025.1.0 --units don-vi.csv --out mau/', help: { vi: 'mỗi đơn vị trong don-vi.csv một mẫu, tên tệp theo mã đơn vị', en: 'one form per unit of don-vi.csv, named after its id' } },
+    { command: 'dti template --criteria can-tho@2025.1.0 --units don-vi.csv --out mau/', help: { vi: 'mỗi đơn vị trong don-vi.csv một mẫu, tên tệp theo mã đơn vị', en: 'one form per unit of don-vi.csv, named after its id' }, overview: true },
     { command: 'dti template --level commune --lang both --out mau-xa-song-ngu.xlsx', help: { vi: 'mẫu song ngữ Việt – Anh', en: 'a bilingual form, Vietnamese and English' } },
   ],
   async run(context) {

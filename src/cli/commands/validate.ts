@@ -14,7 +14,7 @@ export const validate: CommandSpec = {
     ...limitOptions(LIMITS),
   ],
   examples: [
-    { command: 'dti validate criteria/can-tho/2025.1.0.json', help: { vi: 'kiểm tra bộ tiêu chí 2025', en: 'check the 2025 set' } },
+    { command: 'dti validate criteria/can-tho/2025.1.0.json', help: { vi: 'kiểm tra bộ tiêu chí 2025', en: 'check the 2025 set' }, overview: true },
     { command: 'dti validate draft.json --format json', help: { vi: 'lỗi dạng JSON cho chương trình khác', en: 'problems as JSON for another program' } },
   ],
   run: (context) => validateCommand(context.io, context.args[0]!, context.choice('format'), limitsGiven(context, LIMITS)),

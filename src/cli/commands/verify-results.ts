@@ -25,7 +25,7 @@ export const verifyResultsSpec: CommandSpec = {
     ...limitOptions(LIMITS),
   ],
   examples: [
-    { command: 'dti verify-results ket-qua-2022.json --submissions bai-nop-2022.json', help: { vi: 'mọi số liệu công bố có đúng với bài nộp và bộ tiêu chí không', en: 'whether every published figure follows from the submission and the criteria' } },
+    { command: 'dti verify-results ket-qua-2022.json --submissions bai-nop-2022.json', help: { vi: 'mọi số liệu công bố có đúng với bài nộp và bộ tiêu chí không', en: 'whether every published figure follows from the submission and the criteria' }, overview: true },
     { command: 'dti verify-results results.json --submissions submissions.csv --period 2022 --format json', help: { vi: 'bài nộp CSV; kết quả kiểm tra dạng JSON', en: 'a CSV submission; the answer as JSON' } },
     { command: 'dti verify-results ket-qua.json --submissions bieu-mau/', help: { vi: 'kết quả chấm từ các sổ tính trong thư mục bieu-mau/', en: 'results scored from the workbooks in the folder bieu-mau/' } },
   ],
