@@ -81,6 +81,7 @@ const ROWS: readonly Row[] = [
   { args: ['criteria', 'new', 'can-tho', '--from', '2025.1.0', '--version', '2026.1.0'], exit: 2, codes: ['cli/missing-option'], mentions: ['--title'] },
   { args: ['criteria', 'verify', '--dir'], exit: 2, codes: ['cli/missing-value'] },
   { args: ['report', files.results, '--format', 'xlsx'], exit: 2, codes: ['cli/missing-option'] },
+  { args: ['report', files.results, '--date', '2023-02-30'], exit: 2, codes: ['schema/date'] },
   // Missing and unreadable files.
   { args: ['score', files.missing], exit: 1, codes: ['input/read'] },
   { args: ['validate', files.missing], exit: 1, codes: ['input/read'] },

@@ -90,6 +90,11 @@ describe('reportToHtml', () => {
     expect(dated).toContain('<dt>Ngày báo cáo</dt><dd>15/03/2023</dd>');
     expect(dated.match(/<\/style>/g)?.length).toBe(1);
     expect(dated).not.toContain('<script');
+    for (const bad of ['2023-02-30', '15/03/2023', '2023-3-15']) {
+      expect(() => reportToHtml(example, canTho, { date: bad }), bad).toThrow(/schema\/date/);
+      expect(() => reportToMarkdown(example, canTho, { date: bad }), bad).toThrow(/schema\/date/);
+    }
+    expect(reportToMarkdown(example, canTho, { date: '2023-03-15' })).toContain('15/03/2023');
     const en = reportToHtml(example, canTho, { lang: 'en', date: '2023-03-15' });
     expect(en).toContain('@bottom-right{content:"Page " counter(page) " of " counter(pages);');
     expect(en).toContain(' · 2023-03-15";');

@@ -1,4 +1,5 @@
 import { DtiError, makeIssue, type Issue } from '../errors.js';
+import { isIsoDate } from '../format/common.js';
 import { safeLoadCriteria } from '../node/load-criteria.js';
 import { commandRegistry, criteriaFile } from './criteria-choice.js';
 import { reportToHtml } from '../report/html.js';
@@ -20,6 +21,8 @@ export interface ReportCommandOptions {
   readonly criteriaDir?: string | undefined;
   /** `--with-appraisers`: show who appraised (personal data) in the appraisal section; default left out. */
   readonly withAppraisers?: boolean;
+  /** `--date`: the report's date (`YYYY-MM-DD`), in its header and at the foot of every printed page; default none (the footer names the period). */
+  readonly date?: string | undefined;
 }
 
 /**
@@ -45,6 +48,7 @@ export async function reportCommand(io: Io, file: string, options: ReportCommand
   if (options.format === 'xlsx' && options.out === undefined) {
     return fail([makeIssue('cli/missing-option', '--out', { option: '--out <file>', command: 'dti report', when: '--format xlsx' })], 2);
   }
+  if (options.date !== undefined && !isIsoDate(options.date)) return fail([makeIssue('schema/date', '--date')], 2);
   const clash = outIsInput(options.out, [file, criteriaFile(options.criteria)]);
   if (clash) return fail([clash], 2);
   const parsed = readJsonFile(file);
@@ -76,7 +80,8 @@ export async function reportCommand(io: Io, file: string, options: ReportCommand
       throw error;
     }
   } else {
-    output = options.format === 'html' ? reportToHtml(report, criteria, { lang: options.lang, withAppraisers }) : reportToMarkdown(report, criteria, { lang: options.lang, withAppraisers });
+    const date = options.date === undefined ? {} : { date: options.date };
+    output = options.format === 'html' ? reportToHtml(report, criteria, { lang: options.lang, withAppraisers, ...date }) : reportToMarkdown(report, criteria, { lang: options.lang, withAppraisers, ...date });
     if (options.out === undefined) {
       io.out(output);
       return 0;

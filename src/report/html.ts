@@ -27,7 +27,8 @@ export interface HtmlReportOptions {
    * The report's date (ISO `YYYY-MM-DD`, written `15/03/2023` in
    * Vietnamese): shown in the header and printed in every page's footer
    * beside the title. Without it the footer names the period. The report
-   * reads no clock: the same input gives the same file.
+   * reads no clock: the same input gives the same file. A date that does not
+   * exist is refused (`schema/date`).
    */
   readonly date?: string;
 }

@@ -14,6 +14,8 @@ export interface MarkdownReportOptions {
   readonly title?: string;
   /** Show who appraised (an appraisal's `by`, personal data) where the results keep it; default `false`. */
   readonly withAppraisers?: boolean;
+  /** The report's date (ISO `YYYY-MM-DD`, written `15/03/2023` in Vietnamese), among the header's facts; a date that does not exist is refused (`schema/date`). */
+  readonly date?: string;
 }
 
 /** Escapes text for Markdown prose and table cells: no line breaks, no table pipes, no raw HTML, no emphasis. */
@@ -73,7 +75,7 @@ export function reportToMarkdown(report: ScoreReport, criteria: CriteriaSet, opt
 function markdownOf(report: ScoreReport, criteria: CriteriaSet, options: MarkdownReportOptions): string {
   const lang = options.lang ?? 'vi';
   const w = reportLabels(lang);
-  const model = buildReportModel(report, criteria, lang, options.title, { withAppraisers: options.withAppraisers === true });
+  const model = buildReportModel(report, criteria, lang, options.title, { withAppraisers: options.withAppraisers === true, ...(options.date === undefined ? {} : { date: options.date }) });
   const out: string[] = [];
   out.push(`# ${md(model.title)}`, '');
   out.push(`_${md(w.kicker)}_`, '');

@@ -1,7 +1,8 @@
 // Internal: the content of a report, built once and rendered as HTML or Markdown,
 // so both formats say the same thing. Every figure is a string of the report,
 // written for people in the report's language (a decimal comma in Vietnamese).
-import { formatIssue } from '../errors.js';
+import { DtiError, formatIssue, makeIssue } from '../errors.js';
+import { isIsoDate } from '../format/common.js';
 import { axisNodes, cohortAverage, cohortLabel, cohortShortLabel, cohortUnits, indexPlaces, nodeIndex, nodeName, peersOf, plainDecimal, ranksByGroup, ratingName, unitName, type Lang } from '../charts/data.js';
 import { NO_RATING_STYLE, ratingStyles, type RatingStyle } from '../charts/palette.js';
 import { slug } from '../charts/svg.js';
@@ -108,6 +109,8 @@ const STRENGTHS = 5;
 
 /** Builds the content of a report in `lang`. */
 export function buildReportModel(report: ScoreReport, criteria: CriteriaSet, lang: Lang, title: string | undefined, options: ReportModelOptions = {}): ReportModel {
+  // A report's date is printed on every page: a date that does not exist is refused, never shown.
+  if (options.date !== undefined && !isIsoDate(options.date)) throw new DtiError([makeIssue('schema/date', 'date')]);
   const w = reportLabels(lang);
   const styles = ratingStyles(criteria);
   const styleOf = (rating: string): RatingStyle => styles[rating] ?? NO_RATING_STYLE;
