@@ -16,7 +16,7 @@ export function errorCodesMarkdown(): string {
   });
   return [
     '---',
-    'title: Error codes / Mã lỗi',
+    'title: Mã lỗi / Error codes',
     '---',
     '',
     '# Error codes / Mã lỗi',
