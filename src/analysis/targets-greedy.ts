@@ -29,12 +29,16 @@ export function deficit(totals: Totals, threshold: Exact): Exact {
 
 const ZERO = Exact.scaled(0, 0);
 
-/** `a` gains at a higher rate (points per step) than `b`: `ga / (da / sa) > gb / (db / sb)`, compared without dividing; no distance is the highest rate. */
-function fasterThan(ga: Exact, a: InverseChange, gb: Exact, b: InverseChange): number {
-  const da = a.distance.isZero();
-  const db = b.distance.isZero();
-  if (da || db) return da === db ? 0 : da ? 1 : -1;
-  return ga.times(a.step).times(b.distance).comparedTo(gb.times(b.step).times(a.distance));
+/**
+ * `a` gains at a higher rate (points per step) than `b`: `ga / (da / sa) > gb / (db / sb)`, compared
+ * without dividing as `(ga × sa) × db` against `(gb × sb) × da` (`ga × sa`: a candidate's `weighted`);
+ * no distance is the highest rate.
+ */
+function fasterThan(a: Ranked, b: Ranked): number {
+  const da = a.candidate.full.change.distance;
+  const db = b.candidate.full.change.distance;
+  if (da.isZero() || db.isZero()) return da.isZero() === db.isZero() ? 0 : da.isZero() ? 1 : -1;
+  return a.weighted.times(db).comparedTo(b.weighted.times(da));
 }
 
 
@@ -59,7 +63,7 @@ export function greedyMoves(tree: TreeFigures, open: readonly OpenLeaf[], thresh
   let capped: OpenLeaf[] = [];
   for (const candidate of open) {
     if (tree.cappedAbove(candidate.position)) capped.push(candidate);
-    else steady.push({ candidate, gain: gainOf(candidate) });
+    else steady.push(rankedBy(candidate, gainOf(candidate)));
   }
   const ranked = steady.filter((entry) => entry.gain.sign() > 0).sort(byRate);
   let next = 0;
@@ -67,7 +71,7 @@ export function greedyMoves(tree: TreeFigures, open: readonly OpenLeaf[], thresh
     let pick: Ranked | undefined = ranked[next];
     let fromCapped = false;
     for (const candidate of capped) {
-      const entry = { candidate, gain: gainOf(candidate) };
+      const entry = rankedBy(candidate, gainOf(candidate));
       if (entry.gain.sign() > 0 && (pick === undefined || byRate(entry, pick) < 0)) {
         pick = entry;
         fromCapped = true;
@@ -91,15 +95,21 @@ export function greedyMoves(tree: TreeFigures, open: readonly OpenLeaf[], thresh
   return { moves, closed: true };
 }
 
-/** A candidate with its gain toward the rating. */
+/** A candidate with its gain toward the rating, and the gain times the input's step (what rates compare). */
 interface Ranked {
   readonly candidate: OpenLeaf;
   readonly gain: Exact;
+  readonly weighted: Exact;
+}
+
+/** A candidate ranked by its gain toward the rating. */
+function rankedBy(candidate: OpenLeaf, gain: Exact): Ranked {
+  return { candidate, gain, weighted: gain.times(candidate.full.change.step) };
 }
 
 /** Order of the search: the higher rate first, then the larger gain, then tree order. */
 function byRate(a: Ranked, b: Ranked): number {
-  return -fasterThan(a.gain, a.candidate.full.change, b.gain, b.candidate.full.change) || b.gain.comparedTo(a.gain) || a.candidate.position - b.candidate.position;
+  return -fasterThan(a, b) || b.gain.comparedTo(a.gain) || a.candidate.position - b.candidate.position;
 }
 
 /** The figures of a leaf that earns `points`: counted, with its whole maximum. */

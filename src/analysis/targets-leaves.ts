@@ -8,7 +8,7 @@ import { NA } from '../scoring/read-value.js';
 import { relativeKey, zeroedForEvidence, type RunBest } from '../scoring/score-tree.js';
 import { prepareUnits, type PreparedUnit, type ValueColumns } from '../scoring/values.js';
 import type { Cohort } from './targets-cohort.js';
-import { parseFigure } from './targets-tree.js';
+import { parseExact } from '../exact/read-exact.js';
 
 /**
  * Why a path leaves a leaf as it is:
@@ -110,7 +110,7 @@ export function unitLeaves(cohort: Cohort, read: ReadUnit, nodes: Readonly<Recor
     };
     const current = columns.self[node.slot]![at];
     const state: LeafState = { position, leaf: node, current, ctx };
-    const full = fullMove(state, points === null || points === undefined ? undefined : parseFigure(points));
+    const full = fullMove(state, points === null || points === undefined ? undefined : parseExact(points));
     if (full === 'needs-value') held.push({ code: node.code, reason: 'needs-value' });
     else if (full !== undefined) {
       if (!readsBack(state, full.raw)) held.push({ code: node.code, reason: 'beyond-limits' });

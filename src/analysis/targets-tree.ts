@@ -3,24 +3,6 @@ import { parseExact } from '../exact/read-exact.js';
 import { isPlanLeaf, type AtomPlan } from '../scoring/plan.js';
 import type { NodeResult } from '../scoring/result-types.js';
 
-/** Figures read back from results' text, by text: a handful of distinct strings ("20.00", "0.00") recur across every unit. */
-const figures = new Map<string, Exact>();
-
-/**
- * A figure of a result (`points`, `maxPoints`: a plain decimal the scorer
- * wrote) as an exact number; the same text gives the same (immutable) number,
- * read once. The cache is emptied when it holds 4,096 figures.
- */
-export function parseFigure(text: string): Exact {
-  let figure = figures.get(text);
-  if (figure === undefined) {
-    figure = parseExact(text)!;
-    if (figures.size >= 4096) figures.clear();
-    figures.set(text, figure);
-  }
-  return figure;
-}
-
 /** The parent of every node of a plan by position (`-1` for a top-level node), found once per plan. */
 const parents = new WeakMap<AtomPlan, readonly number[]>();
 function parentsOf(atom: AtomPlan): readonly number[] {
@@ -84,8 +66,8 @@ export class TreeFigures {
       const result = nodes[atom.nodes[position]!.code];
       const points = result?.points;
       const max = result?.maxPoints;
-      this.points[position] = points === null || points === undefined ? undefined : parseFigure(points);
-      this.max[position] = max === null || max === undefined ? zero : parseFigure(max);
+      this.points[position] = points === null || points === undefined ? undefined : parseExact(points);
+      this.max[position] = max === null || max === undefined ? zero : parseExact(max)!;
     }
     // Children come after their parent in the plan: sum from the last node up.
     for (let position = n - 1; position >= 0; position--) {
