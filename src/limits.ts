@@ -50,7 +50,18 @@ export function capIssues(issues: readonly Issue[], limit: number = DEFAULT_LIMI
   return [...issues.slice(0, limit), makeIssue('input/too-many-issues', '$', { count: issues.length, limit })];
 }
 
-/** Appends every item to `target` one by one: never spreads an input-sized list into one call's arguments. */
+/**
+ * Appends every item to `target` one by one: never spreads an input-sized
+ * list into one call's arguments (which overflows the stack past about
+ * 100,000 items). Returns `target`.
+ *
+ * @example
+ * ```ts
+ * import { appendAll } from 'dti-criteria';
+ * const issues = appendAll([1, 2], new Array<number>(200_000).fill(3));
+ * console.log([issues.length, issues[0], issues[2]]); // [200002,1,3]
+ * ```
+ */
 export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
   for (const item of items) target.push(item);
   return target;

@@ -24,7 +24,15 @@ import { atomOf } from '../compile/compiled.js';
  */
 export type AggregationMethod = 'arithmetic' | 'geometric' | 'minimum';
 
-/** The aggregation methods, in the order {@link AggregationMethod} lists them. */
+/**
+ * The aggregation methods, in the order {@link AggregationMethod} lists them.
+ *
+ * @example
+ * ```ts
+ * import { AGGREGATION_METHODS } from 'dti-criteria/analysis';
+ * console.log(AGGREGATION_METHODS); // ["arithmetic","geometric","minimum"]
+ * ```
+ */
 export const AGGREGATION_METHODS: readonly AggregationMethod[] = ['arithmetic', 'geometric', 'minimum'];
 
 /** Options of {@link safeAlternativeIndex}. */

@@ -25,7 +25,15 @@ import { setOfReport } from './stamp.js';
  */
 export type MergeMethod = 'mean-of-indices' | 'mean-of-main-indices' | 'pooled-points';
 
-/** The merge methods, in the order {@link MergeMethod} lists them. */
+/**
+ * The merge methods, in the order {@link MergeMethod} lists them.
+ *
+ * @example
+ * ```ts
+ * import { MERGE_METHODS } from 'dti-criteria/analysis';
+ * console.log(MERGE_METHODS); // ["mean-of-indices","mean-of-main-indices","pooled-points"]
+ * ```
+ */
 export const MERGE_METHODS: readonly MergeMethod[] = ['mean-of-indices', 'mean-of-main-indices', 'pooled-points'];
 
 /** One successor and the units merged into it (a unit that continues unchanged: itself alone). */

@@ -2,6 +2,12 @@
  * The syntax of a criteria reference ([format reference §11](../../docs/reference/criteria-format.md#11-chọn-bộ-tiêu-chí)): `id` or `id@version`,
  * the id in lowercase kebab-case, the version `YEAR.MAJOR.MINOR`. Anything
  * else (a path, a URL, a name with spaces) is not a reference.
+ *
+ * @example
+ * ```ts
+ * import { CRITERIA_REF_PATTERN } from 'dti-criteria';
+ * console.log(['can-tho', 'can-tho@2025.1.0', 'criteria/can-tho/2025.1.0.json', 'Cần Thơ'].map((ref) => CRITERIA_REF_PATTERN.test(ref))); // [true,true,false,false]
+ * ```
  */
 export const CRITERIA_REF_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:@\d{4}\.\d+\.\d+)?$/;
 

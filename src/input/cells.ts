@@ -44,7 +44,16 @@ const FALSE_WORDS = new Set(['false', '0', 'no', 'không', 'khong']);
  */
 export const BOOLEAN_WORDS = 'true/false, 1/0, yes/no, có/không, x';
 
-/** The `expected` id of `value/shape` for a yes/no cell (the words of {@link BOOLEAN_WORDS}). */
+/**
+ * The `expected` id of `value/shape` for a yes/no cell (the words of {@link BOOLEAN_WORDS}).
+ *
+ * @example
+ * ```ts
+ * import { BOOLEAN_CELL } from 'dti-criteria/csv';
+ * import { formatIssue, makeIssue } from 'dti-criteria';
+ * console.log(formatIssue(makeIssue('value/shape', 'B7', { expected: BOOLEAN_CELL }), 'en')); // B7: wrong value shape, expected yes or no (true/false, 1/0, yes/no, có/không, x) [value/shape]
+ * ```
+ */
 export const BOOLEAN_CELL = 'boolean-word';
 
 /**

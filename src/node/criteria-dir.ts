@@ -10,7 +10,15 @@ import type { CriteriaSet } from '../compile/types.js';
 import { buildManifest, safeParseManifest, verifyCriteriaFiles, type Manifest } from '../criteria/manifest.js';
 import { byCodeUnits } from '../order.js';
 
-/** Name of the manifest file inside a criteria folder. */
+/**
+ * Name of the manifest file inside a criteria folder.
+ *
+ * @example
+ * ```ts
+ * import { MANIFEST_FILE } from 'dti-criteria/node';
+ * console.log(`criteria/${MANIFEST_FILE}`); // criteria/manifest.json
+ * ```
+ */
 export const MANIFEST_FILE = 'manifest.json';
 
 /** A file's bytes, or `input/read` naming the file. */

@@ -8,7 +8,15 @@ import { embeddedSource } from '../sets/embed.js';
 import { MANIFEST_FILE } from './criteria-dir.js';
 import { safeCriteriaFolderSource, sameFolder } from './criteria-folder.js';
 
-/** The environment variable naming a criteria folder, like `--criteria-dir`. */
+/**
+ * The environment variable naming a criteria folder, like `--criteria-dir`.
+ *
+ * @example
+ * ```ts
+ * import { CRITERIA_DIR_ENV } from 'dti-criteria/node';
+ * console.log(CRITERIA_DIR_ENV); // DTI_CRITERIA_DIR
+ * ```
+ */
 export const CRITERIA_DIR_ENV = 'DTI_CRITERIA_DIR';
 
 /** Options of {@link safeOpenCriteriaRegistry}. */
