@@ -9,6 +9,8 @@ import { leavesOf } from './support/arbitraries.js';
 import { canonicalJson } from '../src/canonical/canonical-json.js';
 import { sha256Hex } from '../src/canonical/sha256.js';
 import { compactJsonText } from '../src/format/json-text.js';
+import { checkAndCompile } from '../src/compile/validate-criteria.js';
+import { DEFAULT_LIMITS } from '../src/limits.js';
 import { safeReadCriteriaFile } from '../src/node/index.js';
 import { EMBEDDED_FILES } from './support/embedded-hashes.js';
 import { EMBEDDED_HASHES } from '../src/sets/hashes.js';
@@ -99,6 +101,28 @@ describe('hashes computed at build time (src/sets/hashes.ts)', () => {
   it('with the facts a registry lists (id, version, status, dates), read again from each set', () => {
     const listed = embeddedCriteria.list().map(({ id, version, status, effective, sha256 }) => ({ id, version, status, effective, sha256 }));
     expect(listed).toEqual(EMBEDDED_SETS.map((set) => ({ id: set.id, version: set.version, status: set.status, effective: { from: set.effective.from, to: set.effective.to }, sha256: criteriaHash(set) })));
+  });
+});
+
+describe('embedded sets compiled without their checks (checked when built)', () => {
+  it('compile to the plan the full check gives a copy of them', () => {
+    for (const set of EMBEDDED_SETS) {
+      const trusted = checkAndCompile(set, DEFAULT_LIMITS, true);
+      const full = checkAndCompile(JSON.parse(JSON.stringify(set)), DEFAULT_LIMITS, false);
+      expect(trusted.issues).toEqual([]);
+      expect(full.issues).toEqual([]);
+      const { set: ownSet, ...plan } = trusted.compiled!;
+      const { set: copySet, ...fullPlan } = full.compiled!;
+      expect(ownSet).toBe(set);
+      expect(copySet).toEqual(set);
+      expect(plan).toEqual(fullPlan);
+    }
+  });
+
+  it('a set that only the checks would refuse is still refused when it is not the package\'s own', () => {
+    const set = JSON.parse(JSON.stringify(getCriteria('can-tho@2022.1.0'))) as { levels: { expectedMax?: unknown }[] };
+    set.levels[1]!.expectedMax = '999';
+    expect(checkAndCompile(set, DEFAULT_LIMITS, false).issues.map((issue) => issue.code)).toEqual(['criteria/expected-max-mismatch']);
   });
 });
 
