@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { join, sep } from 'node:path';
 import { Script } from 'node:vm';
 
 /** The folder beside the command's files that holds their code caches (`dist/cli-cache/<file>.v8`). */
@@ -41,12 +41,15 @@ export function useCodeCache(dir: string, mode: CodeCacheMode): void {
   // `.cjs` files are otherwise loaded by the `.js` loader (Node registers no `.cjs` of its own).
   const usual = extensions['.cjs'] ?? extensions['.js']!;
   const made: [file: string, script: Script][] = [];
+  // Plain string tests, not path functions: this runs for every file the command loads.
+  const prefix = `${dir}${sep}cli-`;
+  const cacheDir = join(dir, CODE_CACHE_DIR);
   extensions['.cjs'] = (module, filename) => {
-    if (dirname(filename) !== dir || !basename(filename).startsWith('cli-')) {
+    if (!filename.startsWith(prefix) || filename.includes(sep, prefix.length)) {
       usual(module, filename);
       return;
     }
-    const cacheFile = join(dir, CODE_CACHE_DIR, `${basename(filename)}.v8`);
+    const cacheFile = `${cacheDir}${sep}${filename.slice(dir.length + 1)}.v8`;
     let cachedData: Buffer | undefined;
     if (mode === 'read') {
       try {
@@ -58,11 +61,12 @@ export function useCodeCache(dir: string, mode: CodeCacheMode): void {
     const script = new Script(wrap(readFileSync(filename, 'utf8')), { filename, ...(cachedData !== undefined ? { cachedData } : {}) });
     if (mode === 'write') made.push([cacheFile, script]);
     const run = script.runInThisContext() as (...args: unknown[]) => void;
-    run.call(module.exports, module.exports, createRequire(filename), module, filename, dir);
+    // `require` as the file's own: Node resolves from the module it is loading.
+    run.call(module.exports, module.exports, (id: string) => module.require(id), module, filename, dir);
   };
   if (mode === 'write') {
     process.on('exit', () => {
-      mkdirSync(join(dir, CODE_CACHE_DIR), { recursive: true });
+      mkdirSync(cacheDir, { recursive: true });
       for (const [file, script] of made) writeFileSync(file, script.createCachedData());
     });
   }
