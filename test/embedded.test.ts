@@ -1,4 +1,6 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { criteriaHash, criteriaJsonSchema, scoreBatch, submissionJsonSchema, safeParseCriteria, type CriteriaSet } from '../src/index.js';
@@ -6,6 +8,12 @@ import { EMBEDDED_SETS, embeddedCriteria, getCriteria } from '../src/sets/index.
 import { leavesOf } from './support/arbitraries.js';
 import { canonicalJson } from '../src/canonical/canonical-json.js';
 import { sha256Hex } from '../src/canonical/sha256.js';
+import { compactJsonText } from '../src/format/json-text.js';
+import { checkAndCompile } from '../src/compile/validate-criteria.js';
+import { DEFAULT_LIMITS } from '../src/limits.js';
+import { safeReadCriteriaFile } from '../src/node/index.js';
+import { EMBEDDED_FILES } from './support/embedded-hashes.js';
+import { EMBEDDED_HASHES } from '../src/sets/hashes.js';
 
 const files = readdirSync('criteria', { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
@@ -88,6 +96,73 @@ describe('hashes computed at build time (src/sets/hashes.ts)', () => {
       expect(sha256Hex(canonicalJson(set)), ref).toBe(sha256);
     }
     expect(embeddedCriteria.list().map((entry) => entry.sha256)).toEqual(EMBEDDED_SETS.map((set) => EMBEDDED_HASHES[`${set.id}@${set.version}`]));
+  });
+
+  it('with the facts a registry lists (id, version, status, dates), read again from each set', () => {
+    const listed = embeddedCriteria.list().map(({ id, version, status, effective, sha256 }) => ({ id, version, status, effective, sha256 }));
+    expect(listed).toEqual(EMBEDDED_SETS.map((set) => ({ id: set.id, version: set.version, status: set.status, effective: { from: set.effective.from, to: set.effective.to }, sha256: criteriaHash(set) })));
+  });
+});
+
+describe('embedded sets compiled without their checks (checked when built)', () => {
+  it('compile to the plan the full check gives a copy of them', () => {
+    for (const set of EMBEDDED_SETS) {
+      const trusted = checkAndCompile(set, DEFAULT_LIMITS, true);
+      const full = checkAndCompile(JSON.parse(JSON.stringify(set)), DEFAULT_LIMITS, false);
+      expect(trusted.issues).toEqual([]);
+      expect(full.issues).toEqual([]);
+      const { set: ownSet, ...plan } = trusted.compiled!;
+      const { set: copySet, ...fullPlan } = full.compiled!;
+      expect(ownSet).toBe(set);
+      expect(copySet).toEqual(set);
+      expect(plan).toEqual(fullPlan);
+    }
+  });
+
+  it('a set that only the checks would refuse is still refused when it is not the package\'s own', () => {
+    const set = JSON.parse(JSON.stringify(getCriteria('can-tho@2022.1.0'))) as { levels: { expectedMax?: unknown }[] };
+    set.levels[1]!.expectedMax = '999';
+    expect(checkAndCompile(set, DEFAULT_LIMITS, false).issues.map((issue) => issue.code)).toEqual(['criteria/expected-max-mismatch']);
+  });
+});
+
+describe('a copy of an embedded set in a criteria folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dti-twin-'));
+
+  it('is read as that set (already checked and compiled), compared on its text', () => {
+    for (const file of EMBEDDED_FILES) {
+      const text = readFileSync(file, 'utf8');
+      const set = EMBEDDED_SETS.find((s) => file === `criteria/${s.id}/${s.version}.json`)!;
+      // The file is the set's own JSON text, white space aside.
+      expect(compactJsonText(text), file).toBe(JSON.stringify(set));
+      const read = safeReadCriteriaFile(file);
+      expect(read.ok && read.value, file).toBe(set);
+      // Indented otherwise, with a BOM and CRLF: the same tokens, the same set.
+      const other = join(dir, 'other.json');
+      writeFileSync(other, `\uFEFF${JSON.stringify(set, null, '\t').replace(/\n/g, '\r\n')}`);
+      const again = safeReadCriteriaFile(other);
+      expect(again.ok && again.value, file).toBe(set);
+    }
+  });
+
+  it('read as any other file once a token differs: checked, a new set, or its issues', () => {
+    const text = readFileSync('criteria/can-tho/2022.1.0.json', 'utf8');
+    const file = join(dir, 'edited.json');
+    // A value written another way (the same number): read and checked as any file, equal but not the embedded object.
+    writeFileSync(file, text.replace('"points": 2,', '"points": 2.0,'));
+    const respelt = safeReadCriteriaFile(file);
+    expect(respelt.ok).toBe(true);
+    if (respelt.ok) {
+      expect(respelt.value).not.toBe(getCriteria('can-tho@2022.1.0'));
+      expect(criteriaHash(respelt.value)).toBe(EMBEDDED_HASHES['can-tho@2022.1.0']);
+    }
+    // A key given twice is refused, as in any file.
+    writeFileSync(file, text.replace('"status": "published",', '"status": "published", "status": "published",'));
+    const twice = safeReadCriteriaFile(file);
+    expect(twice.ok ? [] : twice.issues.map((issue) => issue.code)).toEqual(['json/duplicate-key']);
+    // Under lower size limits the copy is checked against them.
+    const small = safeReadCriteriaFile('criteria/can-tho/2022.1.0.json', { limits: { nodes: 10 } });
+    expect(small.ok ? [] : small.issues.map((issue) => issue.code)).toEqual(['input/too-large']);
   });
 });
 

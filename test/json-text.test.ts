@@ -10,7 +10,7 @@ import { parse as momoaParse, type AnyNode } from '@humanwhocodes/momoa';
 import { describe, expect, it } from 'vitest';
 import { safeParseCriteriaJson, safeParseSubmissionJson, type Issue } from '../src/index.js';
 import { safeParseManifest, safeReadCriteriaFile, safeReadManifest } from '../src/node/index.js';
-import { scanDuplicateKeys, type DuplicateKey } from '../src/format/json-keys.js';
+import { hasDuplicateKeys, scanDuplicateKeys, type DuplicateKey } from '../src/format/json-keys.js';
 import { parseJsonText } from '../src/format/json-text.js';
 import type { PathSegment } from '../src/path.js';
 import { dti, dtiAsync } from './support/cli.js';
@@ -92,6 +92,24 @@ describe('parseJsonText: duplicate keys', () => {
     const scan = scanDuplicateKeys(text);
     expect(scan.count).toBe(1);
     expect(scan.duplicates[0]!.segments).toHaveLength(2 * depth + 1);
+    expect(hasDuplicateKeys(text, JSON.parse(text))).toBe(true);
+    expect(hasDuplicateKeys(text.replace('"k":2', '"j":2'), JSON.parse(text.replace('"k":2', '"j":2')))).toBe(false);
+  });
+
+  it('the quick count (members written against keys kept) sees duplicates exactly when the scanner does', () => {
+    const cases = ['{}', '[]', '"a:b"', String.raw`{"a":":","b":"\\\":"}`, '{"a":{"b":1,"b":2}}', '[{"a":1},{"a":1}]', '{"__proto__":1,"__proto__":2}', String.raw`{"a":"\"","a":"x"}`];
+    for (const text of cases) expect(hasDuplicateKeys(text, JSON.parse(text)), text).toBe(scanDuplicateKeys(text).count > 0);
+    // A string of any length is skipped (no deep backtracking), escaped quotes included.
+    const long = `{"a":"${'x'.repeat(5_000_000)}${String.raw`\\\"`}","a":1}`;
+    expect(hasDuplicateKeys(long, JSON.parse(long))).toBe(true);
+    // An enumerable key some code put on Object.prototype is not one of the value's.
+    Object.defineProperty(Object.prototype, 'polluted', { value: 1, enumerable: true, configurable: true, writable: true });
+    try {
+      expect(hasDuplicateKeys('{"a":1,"a":2,"b":{}}', JSON.parse('{"a":1,"a":2,"b":{}}'))).toBe(true);
+      expect(hasDuplicateKeys('{"a":1,"b":{}}', JSON.parse('{"a":1,"b":{}}'))).toBe(false);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
   });
 });
 
@@ -279,6 +297,7 @@ describe('fuzz: the duplicate-key scanner agrees with momoa', () => {
         const scan = scanDuplicateKeys(text);
         expect(ours(scan.duplicates)).toEqual(expected);
         expect(scan.count).toBe(expected.length);
+        expect(hasDuplicateKeys(text, JSON.parse(text))).toBe(expected.length > 0);
         const parsed = parseJsonText(text);
         expect(parsed.ok).toBe(expected.length === 0);
         if (parsed.ok) expect(parsed.value).toEqual(JSON.parse(text));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainNode, safeScoreBatch, type CriteriaSet } from '../src/index.js';
+import { SHARE_AFTER } from '../src/scoring/plan.js';
 
 /** A small set: an aggregate whose first child is an aggregate that can end up with nothing counted, and a leaf worth a lot. */
 const set = {
@@ -45,12 +46,13 @@ describe('scoring edges', () => {
     expect(explainNode(unit!, 'Z')).toEqual({ vi: 'Tổng 0,00 = 0,00 / tối đa 0,00', en: 'Sum 0.00 = 0.00 of 0.00' });
   });
 
-  it('leaf results are shared between units with the same points, frozen; a leaf worth many steps gets its own', () => {
-    const [a, b, c] = score([
-      { id: 'a', level: 'commune', values: { 'A.1.1': { numerator: 1, denominator: 2 }, 'A.2': true, B: 50 } },
-      { id: 'b', level: 'commune', values: { 'A.1.1': { numerator: 2, denominator: 4 }, 'A.2': true, B: 50 } },
-      { id: 'c', level: 'commune', values: { 'A.1.1': { numerator: 3, denominator: 4 }, 'A.2': false, B: 100 } },
-    ]);
+  it('leaf results are shared between units with the same points once the leaf is scored often, frozen; a leaf worth many steps gets its own', () => {
+    const half = (i: number) => ({ id: `u${i}`, level: 'commune', values: { 'A.1.1': { numerator: i + 1, denominator: 2 * (i + 1) }, 'A.2': true, B: 50 } });
+    const results = score([...Array.from({ length: SHARE_AFTER + 1 }, (_, i) => half(i)), { id: 'c', level: 'commune', values: { 'A.1.1': { numerator: 3, denominator: 4 }, 'A.2': false, B: 100 } }]);
+    const [a, b, c] = [results[SHARE_AFTER - 1], results[SHARE_AFTER], results[SHARE_AFTER + 1]];
+    // A short run makes no room for shared results: each unit has its own (equal) one.
+    expect(results[0]!.nodes['A.1.1']).not.toBe(results[1]!.nodes['A.1.1']);
+    expect(results[0]!.nodes['A.1.1']).toEqual(results[1]!.nodes['A.1.1']);
     expect(a!.nodes['A.1.1']).toBe(b!.nodes['A.1.1']);
     expect(a!.nodes['A.1.1']).toEqual({ points: '5.00', maxPoints: '10.00', status: 'scored' });
     expect(Object.isFrozen(a!.nodes['A.1.1'])).toBe(true);

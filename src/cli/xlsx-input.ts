@@ -1,5 +1,5 @@
 import type { CriteriaRegistry } from '../criteria/registry.js';
-import { embeddedCriteria } from '../sets/index.js';
+import { embeddedCriteria } from '../sets/registry.js';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import type { InputLimits } from '../limits.js';
 import { join } from 'node:path';

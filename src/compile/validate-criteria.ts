@@ -150,9 +150,13 @@ interface CrossChecked {
 /**
  * Every cross-field rule of the spec, over the parts of `input` whose shape is
  * known. `flaws` is `undefined` when the whole set passed the schema (then
- * this is exactly the check of a well-formed set).
+ * this is exactly the check of a well-formed set). `compileOnly`: a set the
+ * package ships, checked in full when it was built: only what compiles it
+ * runs (levels, the tree's scopes, points, rules and value domains); the
+ * checks that can only report (ratings, appraisal reasons, each rule's own
+ * check, aliases, `expectedMax`) are left out.
  */
-function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindRegistry): CrossChecked {
+function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindRegistry, compileOnly = false): CrossChecked {
   const issues: Issue[] = [];
   const push = <C extends IssueCode>(code: C, path: readonly PathSegment[], ...args: IssueArgs<C>): void => {
     issues.push(makeIssue(code, path, ...args));
@@ -226,7 +230,7 @@ function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindReg
   // Dates and ratings.
   const effective = read<{ readonly from: string; readonly to: string | null }>(set, 'effective');
   if (effective !== UNKNOWN && effective !== undefined && effective.to !== null && effective.to < effective.from) push('criteria/effective-dates', ['effective', 'to']);
-  const ratings = read<readonly unknown[]>(set, 'ratings');
+  const ratings = compileOnly ? undefined : read<readonly unknown[]>(set, 'ratings');
   const ratingIds = new Set<string>();
   let previous: Dec | undefined;
   (ratings === UNKNOWN ? [] : (ratings ?? [])).forEach((rating, ri) => {
@@ -245,7 +249,7 @@ function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindReg
   });
 
   // Appraisal reasons: ids unique.
-  const reasons = read<readonly unknown[]>(set, 'appraisalReasons');
+  const reasons = compileOnly ? undefined : read<readonly unknown[]>(set, 'appraisalReasons');
   const reasonIds = new Set<string>();
   (reasons === UNKNOWN ? [] : (reasons ?? [])).forEach((reason, ri) => {
     const id = usable(reason) ? read<string>(reason, 'id') : UNKNOWN;
@@ -420,7 +424,7 @@ function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindReg
         }
       }
       const maxima = new Map([...points].map(([level, p]) => [level, exactOf(p)] as const));
-      if (kind?.scored && checkable) appendAll(issues, kind.check(checkable, scope === undefined ? new Map() : maxima, [...path, 'rule']));
+      if (!compileOnly && kind?.scored && checkable) appendAll(issues, kind.check(checkable, scope === undefined ? new Map() : maxima, [...path, 'rule']));
       if (kind !== undefined) {
         const compiled: unknown = checkable ? kind.compile(checkable) : undefined;
         const domain = valueDomain(node, kind, compiled, [...path, 'range']);
@@ -460,6 +464,7 @@ function crossCheck(input: unknown, flaws: Flaws | undefined, kinds: RuleKindReg
     }
   }
 
+  if (compileOnly) return result;
   const aliasSeen = new Set<string>();
   for (const { alias, path } of aliases) {
     if (byCode.has(alias)) push('criteria/alias-collides', path, { alias });
@@ -548,8 +553,9 @@ function unique(issues: readonly Issue[]): Issue[] {
  * enclosing node's code in {@link Issue.node}.
  */
 export function checkAndCompile(input: unknown, limits: InputLimits = DEFAULT_LIMITS, builtIn = false, kinds: RuleKindRegistry = RULE_KINDS): { issues: Issue[]; compiled?: CompiledCriteria } {
-  // A set the package ships was checked in full when it was built: only its cross-field checks (which compile it) run.
-  if (builtIn) return compiledOf(input as CriteriaSet, kinds);
+  // A set the package ships was checked in full when it was built (test/embedded.test.ts checks it
+  // again as any input, and that this compiles it to the same plan): it is only compiled.
+  if (builtIn) return compiledOf(input as CriteriaSet, kinds, true);
   if (input && typeof input === 'object' && 'nodes' in input) {
     const nodes = (input as { nodes: unknown }).nodes;
     if (depthOf(nodes, 1, limits.depth) > limits.depth) return { issues: [makeIssue('criteria/too-deep', 'nodes', { limit: limits.depth })] };
@@ -564,9 +570,9 @@ export function checkAndCompile(input: unknown, limits: InputLimits = DEFAULT_LI
   return compiledOf(input as CriteriaSet, kinds);
 }
 
-/** The cross-field checks of a set whose shape is valid, and its compiled form when they pass. */
-function compiledOf(set: CriteriaSet, kinds: RuleKindRegistry): { issues: Issue[]; compiled?: CompiledCriteria } {
-  const { issues, roots, byCode, leaves, levels } = crossCheck(set, undefined, kinds);
+/** The cross-field checks of a set whose shape is valid (none with `compileOnly`), and its compiled form when they pass. */
+function compiledOf(set: CriteriaSet, kinds: RuleKindRegistry, compileOnly = false): { issues: Issue[]; compiled?: CompiledCriteria } {
+  const { issues, roots, byCode, leaves, levels } = crossCheck(set, undefined, kinds, compileOnly);
   if (issues.length > 0) return { issues: withNodeCodes(unique(issues), set) };
   const ranking = set.ranking ?? {};
   return {

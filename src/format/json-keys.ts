@@ -128,6 +128,43 @@ export function scanDuplicateKeys(text: string, limit = Number.POSITIVE_INFINITY
   return { duplicates, count };
 }
 
+/**
+ * A JSON string token (escapes included; unrolled, so that a string of any
+ * length is matched without deep backtracking), or a run of anything but
+ * quotes and colons: what is left when both are removed from a JSON text is
+ * its colons outside strings.
+ */
+const ALL_BUT_MEMBER_COLONS = /"[^"\\]*(?:\\.[^"\\]*)*"|[^":]+/g;
+
+/**
+ * `true` when some object of `text`, a JSON text `JSON.parse` has read as
+ * `value`, gives a key twice. Each member of an object is written with one
+ * `:` outside strings, and `JSON.parse` keeps one property per distinct key:
+ * the text has duplicates exactly when it has more such colons than `value`
+ * has keys. A quick answer (the colons kept by one native replace, the value
+ * walked once, no positions); {@link scanDuplicateKeys} then finds and places them.
+ */
+export function hasDuplicateKeys(text: string, value: unknown): boolean {
+  const members = text.replace(ALL_BUT_MEMBER_COLONS, '').length;
+  let keys = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) {
+      for (const element of item) stack.push(element);
+      continue;
+    }
+    const record = item as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue; // an enumerable key some code put on Object.prototype
+      keys += 1;
+      stack.push(record[key]);
+    }
+  }
+  return members !== keys;
+}
+
 /** A key's text with its escapes decoded (as written, on text that is not JSON). */
 function decodedKey(literal: string, raw: string): string {
   try {

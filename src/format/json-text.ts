@@ -1,6 +1,6 @@
 import { makeIssue, type Issue, type Result } from '../errors.js';
 import { DEFAULT_LIMITS } from '../limits.js';
-import { scanDuplicateKeys } from './json-keys.js';
+import { hasDuplicateKeys, scanDuplicateKeys } from './json-keys.js';
 
 /**
  * Parses JSON text read from a person or a program (criteria, submissions,
@@ -19,6 +19,8 @@ export function parseJsonText(text: string, file = '$', issueLimit: number = DEF
   } catch (error) {
     return { ok: false, issues: [makeIssue('json/syntax', file, { detail: (error as Error).message })] };
   }
+  // Counting tells quickly that there is none (the common case); the scanner finds and places them.
+  if (!hasDuplicateKeys(body, value)) return { ok: true, value };
   const scan = scanDuplicateKeys(body, issueLimit);
   if (scan.count === 0) return { ok: true, value };
   const where = file === '$' ? {} : { file };
@@ -27,4 +29,21 @@ export function parseJsonText(text: string, file = '$', issueLimit: number = DEF
   );
   if (scan.count > scan.duplicates.length) issues.push(makeIssue('input/too-many-issues', '$', { count: scan.count, limit: issueLimit }, where));
   return { ok: false, issues };
+}
+
+/** A string token, or white space between tokens (JSON's four characters). Strings are matched unrolled, so any length is matched without deep backtracking. */
+const STRING_OR_SPACE = /("[^"\\]*(?:\\.[^"\\]*)*")|[ \t\n\r]+/g;
+
+/**
+ * JSON text with the white space between its tokens left out (strings kept as
+ * written), as `JSON.stringify` writes a value without indentation. Two texts
+ * whose compact forms are equal are the same tokens in the same order: they
+ * read as the same value, and one has a key twice exactly when the other does.
+ * On text that is not JSON the answer means nothing (and never equals a
+ * `JSON.stringify` output that the text does not spell).
+ *
+ * @internal
+ */
+export function compactJsonText(text: string): string {
+  return text.replace(STRING_OR_SPACE, '$1');
 }

@@ -3,7 +3,7 @@ import type { CriteriaRegistry } from '../criteria/registry.js';
 import { DtiError, type Result } from '../errors.js';
 import type { InputLimits } from '../limits.js';
 import type { CriteriaSet } from '../compile/types.js';
-import { embeddedCriteria } from '../sets/index.js';
+import { embeddedCriteria } from '../sets/registry.js';
 import { safeReadCriteriaFile } from './read-criteria-file.js';
 
 /** Options of {@link safeLoadCriteria}. */

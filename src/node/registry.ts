@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRegistry, type CriteriaRegistry, type CriteriaSource } from '../criteria/registry.js';
 import type { Issue, Result } from '../errors.js';
-import { EMBEDDED_SETS } from '../sets/index.js';
-import { embeddedSource } from '../sets/embed.js';
+import { embeddedCriteriaSource } from '../sets/registry.js';
 import { MANIFEST_FILE } from './criteria-dir.js';
 import { safeCriteriaFolderSource, sameFolder } from './criteria-folder.js';
 
@@ -64,6 +63,6 @@ export function safeOpenCriteriaRegistry(options: OpenRegistryOptions = {}): Res
     else appendAll(issues, source.issues);
   }
   if (issues.length > 0) return { ok: false, issues };
-  sources.push(embeddedSource(EMBEDDED_SETS));
+  sources.push(embeddedCriteriaSource());
   return { ok: true, value: createRegistry(sources) };
 }

@@ -27,12 +27,11 @@ export interface PlanLeaf {
   /** `P` written with the set's decimals. */
   readonly maxText: string;
   /**
-   * The results a unit without appraised values can get here, shared by every
-   * unit that gets them (results are never changed): scored, by the points'
-   * coefficient at the set's decimals (0 to `P`, when `P` has at most
-   * {@link SHARED_RESULTS} steps; otherwise none are shared); missing (0 points or left out).
+   * The scored results a unit without appraised values can get here, shared
+   * by every unit that gets them (results are never changed): see {@link SharedResults}.
    */
-  readonly scored: (NodeResult | undefined)[];
+  readonly scored: SharedResults;
+  /** The result of a missing value (0 points or left out), shared. */
   readonly missing: NodeResult;
 }
 
@@ -100,10 +99,28 @@ const MISSING_EXCLUDED_RESULT: NodeResult = Object.freeze({ points: null, maxPoi
 /** The most scored results a leaf shares: the points from 0 to `P` in steps of the set's decimals. */
 export const SHARED_RESULTS = 1 << 16;
 
-/** Room for the shared scored results of a leaf worth `max` (allocated at full length: V8 keeps it a plain array). */
-function sharedResults(max: Exact, places: number): (NodeResult | undefined)[] {
+/** How many times a leaf is scored before its results are shared: a short run never makes room for them. */
+export const SHARE_AFTER = 64;
+
+/**
+ * The scored results of a leaf shared by the units that get them, by the
+ * points' coefficient at the set's decimals (0 to `P`, when `P` has at most
+ * {@link SHARED_RESULTS} steps; `size` 0 otherwise: none are shared). The room
+ * for them (`results`, allocated at full length so that V8 keeps it a plain
+ * array) is made once the leaf has been scored {@link SHARE_AFTER} times: a
+ * few dozen units would not share enough to pay for megabytes of it. Mutable,
+ * as a memo is: it belongs to the plan, and changes no result.
+ */
+export interface SharedResults {
+  readonly size: number;
+  results: (NodeResult | undefined)[] | undefined;
+  uses: number;
+}
+
+/** The shared scored results of a leaf worth `max`, none made yet. */
+function sharedResults(max: Exact, places: number): SharedResults {
   const m = max.s === places ? max.m : undefined;
-  return m !== undefined && m >= 0 && m < SHARED_RESULTS ? new Array<NodeResult | undefined>(m + 1).fill(undefined) : [];
+  return { size: m !== undefined && m >= 0 && m < SHARED_RESULTS ? m + 1 : 0, results: undefined, uses: 0 };
 }
 
 /** Whether a plan node is a leaf. */

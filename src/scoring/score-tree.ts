@@ -3,7 +3,7 @@ import { ExactSum } from '../exact/exact-sum.js';
 import { fixedText } from '../exact/fixed-text.js';
 import { roundQuotient } from '../exact/round-quotient.js';
 import type { EvalContext } from '../rules/types.js';
-import { atomPlan, isPlanLeaf, NOT_APPLICABLE_RESULT, type AtomPlan, type PlanAggregate, type PlanLeaf, type ScoringPlan } from './plan.js';
+import { atomPlan, isPlanLeaf, NOT_APPLICABLE_RESULT, SHARE_AFTER, type AtomPlan, type PlanAggregate, type PlanLeaf, type ScoringPlan } from './plan.js';
 import type { NodeResult, NodeStatus } from './result-types.js';
 import { finalValue, type PreparedUnit, type ValueColumns } from './values.js';
 import { NA } from './read-value.js';
@@ -67,12 +67,13 @@ export function contextFor(leaf: PlanLeaf, unit: PreparedUnit, best: BestValues)
   return { max: leaf.ctx.max, best: best.get(relativeKey(leaf.code, leaf.cohort, unit)) };
 }
 
-/** The result of a scored leaf without appraised values: shared by every unit with the same points. */
+/** The result of a scored leaf without appraised values: shared by every unit with the same points (once the leaf shares them). */
 function scoredResult(leaf: PlanLeaf, points: Exact, places: number): NodeResult {
   const shared = leaf.scored;
   const key = points.s === places ? points.m : undefined;
-  if (key !== undefined && key >= 0 && key < shared.length) {
-    return (shared[key] ??= Object.freeze({ points: fixedText(points, places), maxPoints: leaf.maxText, status: 'scored' }));
+  if (key !== undefined && key >= 0 && key < shared.size) {
+    const results = shared.results ?? (++shared.uses >= SHARE_AFTER ? (shared.results = new Array<NodeResult | undefined>(shared.size).fill(undefined)) : undefined);
+    if (results !== undefined) return (results[key] ??= Object.freeze({ points: fixedText(points, places), maxPoints: leaf.maxText, status: 'scored' }));
   }
   return Object.freeze({ points: fixedText(points, places), maxPoints: leaf.maxText, status: 'scored' });
 }

@@ -9,9 +9,12 @@ import canTho2023Json from '../../criteria/can-tho/2023.1.0.json';
 import canTho2025Json from '../../criteria/can-tho/2025.1.0.json';
 import dtiProvince2022Json from '../../criteria/vn-dti-province/2022.1.0.json';
 import dtiProvince2025Json from '../../criteria/vn-dti-province/2025.1.0.json';
-import { createRegistry, type CriteriaRegistry, type ResolveOptions } from '../criteria/registry.js';
+import type { ResolveOptions } from '../criteria/registry.js';
 import type { CriteriaSet } from '../compile/types.js';
-import { embed, embeddedSource } from './embed.js';
+import { embed } from './embed.js';
+import { embeddedCriteria } from './registry.js';
+
+export { embeddedCriteria } from './registry.js';
 
 /**
  * `can-tho@2022.1.0`: Cần Thơ, 2088/QĐ-UBND structure (a reconstruction):
@@ -82,20 +85,6 @@ export const dtiProvince2025: CriteriaSet = /* @__PURE__ */ embed(dtiProvince202
  * ```
  */
 export const EMBEDDED_SETS: readonly CriteriaSet[] = [canTho2022, canTho2023, canTho2025, dtiProvince2022, dtiProvince2025];
-
-/**
- * A registry of the embedded sets (source `embedded`); each set is validated
- * and compiled on first use.
- *
- * @example
- * ```ts
- * import { embeddedCriteria } from 'dti-criteria/sets';
- * const inForce = embeddedCriteria.safeResolve('can-tho', { period: '2026' });
- * console.log(inForce.ok && inForce.value.version); // 2025.1.0
- * console.log(embeddedCriteria.list().length); // 5
- * ```
- */
-export const embeddedCriteria: CriteriaRegistry = /* @__PURE__ */ createRegistry([/* @__PURE__ */ embeddedSource(EMBEDDED_SETS)]);
 
 /**
  * Resolves an embedded set by `id@version`, or by `id` (the version in force

@@ -1,5 +1,4 @@
 import type { CommandSpec } from '../spec.js';
-import { verifyCommand } from '../verify-command.js';
 import { criteriaDirOption, criteriaOption, formatOption, limitOptions, limitsGiven, localeOption, periodOption } from './options.js';
 
 const LIMITS = ['units', 'issues'] as const;
@@ -29,13 +28,17 @@ export const verifyResultsSpec: CommandSpec = {
     { command: 'dti verify-results results.json --submissions submissions.csv --period 2022 --format json', help: { vi: 'bài nộp CSV; kết quả kiểm tra dạng JSON', en: 'a CSV submission; the answer as JSON' } },
     { command: 'dti verify-results ket-qua.json --submissions bieu-mau/', help: { vi: 'kết quả chấm từ các sổ tính trong thư mục bieu-mau/', en: 'results scored from the workbooks in the folder bieu-mau/' } },
   ],
-  run: (context) => verifyCommand(context.io, context.args[0]!, {
-    submissions: context.text('submissions')!,
-    criteria: context.text('criteria'),
-    criteriaDir: context.text('criteria-dir'),
-    period: context.text('period'),
-    locale: context.choice<'vi' | 'en'>('locale'),
-    format: context.choice<'text' | 'json'>('format'),
-    limits: limitsGiven(context, LIMITS),
-  }),
+  async run(context) {
+    // Loaded only when asked for: reading and re-scoring a results file is not needed to score.
+    const { verifyCommand } = await import('../verify-command.js');
+    return verifyCommand(context.io, context.args[0]!, {
+      submissions: context.text('submissions')!,
+      criteria: context.text('criteria'),
+      criteriaDir: context.text('criteria-dir'),
+      period: context.text('period'),
+      locale: context.choice<'vi' | 'en'>('locale'),
+      format: context.choice<'text' | 'json'>('format'),
+      limits: limitsGiven(context, LIMITS),
+    });
+  },
 };
