@@ -37,14 +37,13 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { getCriteria } from '../src/sets/index.js';
 import { benchWorkload, generateSubmission } from './generate.js';
+import { builtIsFresh, root } from './built.js';
 import { option } from './options.js';
 import { writeCommuneForms } from './workbooks.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
 const QUICK = process.argv.includes('--quick');
@@ -194,11 +193,7 @@ function interleaved(a: readonly string[], b: readonly string[], runs: number, s
 
 const distCli = path.join(root, 'dist/cli.cjs');
 const cli = fs.existsSync(distCli) ? [process.execPath, distCli] : [process.execPath, '--import', 'tsx', 'src/cli/main.ts'];
-const newestSrc = (dir: string): number => Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
-  const p = path.join(dir, e.name);
-  return e.isDirectory() ? newestSrc(p) : fs.statSync(p).mtimeMs;
-}));
-const stale = fs.existsSync(distCli) && fs.statSync(distCli).mtimeMs < newestSrc(path.join(root, 'src'));
+const stale = fs.existsSync(distCli) && !builtIsFresh('dist/cli.cjs');
 
 console.log(`dti-criteria goal bench (issue #13) — ${REF}, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} CPUs${QUICK ? ', --quick' : ''}`);
 console.log(`runs: ${RUNS} (${fmt(UNITS)}, 1,000, start-up), ${QUICK ? 2 : RUNS} (10,000), ${HEAVY} (end to end), ${BIG_RUNS} (100,000); medians of CPU time over interleaved runs`);

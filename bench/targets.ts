@@ -14,9 +14,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { cpuUsage } from 'node:process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
+import { builtIsFresh, root } from './built.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const runsAt = args.indexOf('--runs');
@@ -25,17 +25,7 @@ const WARM = QUICK ? 10 : 30;
 // A batch of 47 units scores in about a millisecond: each timed run scores it this many times, and finds the paths once.
 const SCORES_PER_RUN = 5;
 
-function newestIn(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const file = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestIn(file) : fs.statSync(file).mtimeMs);
-  }
-  return newest;
-}
-
-const dist = path.join(root, 'dist');
-const useDist = fs.existsSync(path.join(dist, 'analysis.js')) && fs.statSync(path.join(dist, 'analysis.js')).mtimeMs >= newestIn(path.join(root, 'src'));
+const useDist = builtIsFresh('dist/analysis.js');
 const load = async <T>(built: string, source: string): Promise<T> => (await import(pathToFileURL(path.join(root, useDist ? built : source)).href)) as T;
 
 type Batch = { units: unknown[] };

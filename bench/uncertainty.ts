@@ -21,14 +21,13 @@
  *          --quick 3)  --sensitivity N (40)  --units U (3300)  --seed N (2022)
  *          --criteria id@version (can-tho@2022.1.0)
  */
-import fs from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { safeScoreBatch } from '../src/index.js';
 import { safeSensitivity, safeUncertainty, type UncertainInput } from '../src/analysis/index.js';
 import { getCriteria } from '../src/sets/index.js';
 import { benchWorkload, generateSubmission } from './generate.js';
+import { builtIsFresh, root } from './built.js';
 import { option } from './options.js';
 
 const QUICK = process.argv.includes('--quick');
@@ -72,13 +71,8 @@ const must = <T>(outcome: { ok: true; value: T } | { ok: false; issues: readonly
   return outcome.value;
 };
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const newest = (dir: string): number => Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true }).map((e) => {
-  const p = path.join(dir, e.name);
-  return e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs;
-}));
 const builtNode = path.join(root, 'dist/node.js');
-const useDist = fs.existsSync(builtNode) && fs.statSync(builtNode).mtimeMs >= newest(path.join(root, 'src'));
+const useDist = builtIsFresh('dist/node.js');
 const { safeUncertaintyInWorkers } = (useDist ? await import(builtNode) : await import('../src/node/index.js')) as typeof import('../src/node/index.js');
 
 const set = getCriteria(REF);
