@@ -92,7 +92,8 @@ export function unitLeaves(cohort: Cohort, read: ReadUnit, nodes: Readonly<Recor
     const node = planNodes[position]!;
     if (!isPlanLeaf(node) || node.info) continue;
     const reader = readers.get(node.code)!;
-    const reason = holdReason(cohort, prepared, node, reader, columns, choices);
+    const current = columns.self[node.slot]![at];
+    const reason = holdReason(cohort, prepared, node, reader, current, columns, choices);
     if (reason !== undefined) {
       held.push({ code: node.code, reason });
       continue;
@@ -108,7 +109,6 @@ export function unitLeaves(cohort: Cohort, read: ReadUnit, nodes: Readonly<Recor
       domain: reader.leaf.domain,
       step: choices.steps.get(node.code),
     };
-    const current = columns.self[node.slot]![at];
     const state: LeafState = { position, leaf: node, current, ctx };
     const full = fullMove(state, points === null || points === undefined ? undefined : parseExact(points));
     if (full === 'needs-value') held.push({ code: node.code, reason: 'needs-value' });
@@ -120,13 +120,11 @@ export function unitLeaves(cohort: Cohort, read: ReadUnit, nodes: Readonly<Recor
   return { open, held };
 }
 
-/** Why the path must leave a leaf of the unit as it is, before any inverse is asked; `undefined`: it may change. */
-function holdReason(cohort: Cohort, prepared: PreparedUnit, node: PlanLeaf, reader: LeafReader, columns: ValueColumns, choices: LeafChoices): HoldReason | undefined {
+/** Why the path must leave a leaf of the unit (its value `current`) as it is, before any inverse is asked; `undefined`: it may change. */
+function holdReason(cohort: Cohort, prepared: PreparedUnit, node: PlanLeaf, reader: LeafReader, current: unknown, columns: ValueColumns, choices: LeafChoices): HoldReason | undefined {
   const { plan } = cohort;
-  const at = prepared.position;
-  const current = columns.self[node.slot]![at];
   if (choices.keep.has(node.code)) return 'kept';
-  if (columns.appraised[node.slot]?.[at] !== undefined) return 'appraised';
+  if (columns.appraised[node.slot]?.[prepared.position] !== undefined) return 'appraised';
   if (current === NA) return 'not-applicable';
   // A value given without its required evidence earns 0 under `evidencePolicy: "zero"`; a value not given yet
   // would lack it too unless the unit attached some evidence for the leaf already (the rescoring has the last word).
