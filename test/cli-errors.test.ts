@@ -82,6 +82,7 @@ const ROWS: readonly Row[] = [
   { args: ['criteria', 'verify', '--dir'], exit: 2, codes: ['cli/missing-value'] },
   { args: ['report', files.results, '--format', 'xlsx'], exit: 2, codes: ['cli/missing-option'] },
   { args: ['report', files.results, '--date', '2023-02-30'], exit: 2, codes: ['schema/date'] },
+  { args: ['report', files.results, '--date', '2023-03-15', '--format', 'xlsx', '--out', 'never-written.xlsx'], exit: 2, codes: ['cli/option-conflict'] },
   // Missing and unreadable files.
   { args: ['score', files.missing], exit: 1, codes: ['input/read'] },
   { args: ['validate', files.missing], exit: 1, codes: ['input/read'] },

@@ -49,6 +49,8 @@ export async function reportCommand(io: Io, file: string, options: ReportCommand
     return fail([makeIssue('cli/missing-option', '--out', { option: '--out <file>', command: 'dti report', when: '--format xlsx' })], 2);
   }
   if (options.date !== undefined && !isIsoDate(options.date)) return fail([makeIssue('schema/date', '--date')], 2);
+  // The workbook has no page header or footer to date: never take the option and drop it.
+  if (options.date !== undefined && options.format === 'xlsx') return fail([makeIssue('cli/option-conflict', '--date', { options: ['--date', '--format xlsx'], command: 'dti report' })], 2);
   const clash = outIsInput(options.out, [file, criteriaFile(options.criteria)]);
   if (clash) return fail([clash], 2);
   const parsed = readJsonFile(file);
