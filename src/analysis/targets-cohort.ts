@@ -238,8 +238,8 @@ export function othersBest(placed: Placed): RunBest {
     leaders = { final: leadersOf(cohort, 'final'), self: leadersOf(cohort, 'self') };
     leadersCache.set(cohort, leaders);
   }
-  const unit = cohort.valid[index];
-  if (unit === undefined) return cohort.best;
+  // A placed unit is always one of the cohort's (a unit object joins the batch it is placed in).
+  const unit = cohort.valid[index]!;
   return { final: bestWithout(leaders.final, unit), self: bestWithout(leaders.self, unit) };
 }
 
